@@ -1,0 +1,77 @@
+/**
+ * The answer model: what the answer engine returns and both renderers (Slack blocks, console text) draw.
+ * Plain data only, so that `entitlebot ask --json` can print it as `data`.
+ */
+
+/** A verbatim quote from a source document, with an English gloss and how sure the reading is. */
+export interface Citation {
+  doc: string;
+  quote: string;
+  gloss?: string;
+  certainty: 'stated' | 'inferred';
+  /** why an inferred reading was chosen; shown to the user */
+  reason?: string;
+}
+
+export interface AnswerFact {
+  label: string;
+  value: string;
+  /** index into Answer.citations */
+  cite?: number;
+}
+
+/** A moment the answer talks about, shown in the contract's zone and the asker's zone. */
+export interface AnswerTime {
+  label: string;
+  /** ISO 8601 with offset, in `zone` */
+  at: string;
+  zone: string;
+  /** the same instant in the asker's zone, when known and different */
+  userAt?: string;
+  userZone?: string;
+  /** business time left (positive) or overdue (negative), in minutes, when the answer is about a deadline */
+  minutesLeft?: number;
+  /** one-line explanation from the rules core (why it falls when it does) */
+  explanation?: string;
+  cite?: number;
+}
+
+export interface AnswerTable {
+  columns: string[];
+  rows: string[][];
+}
+
+export type AnswerKind =
+  | 'help'
+  | 'sla'
+  | 'term'
+  | 'due'
+  | 'fee'
+  | 'price'
+  | 'quota'
+  | 'contract'
+  | 'case'
+  | 'not-covered'
+  | 'not-understood'
+  | 'error';
+
+export interface Answer {
+  kind: AnswerKind;
+  title: string;
+  /** one or two sentences: the answer itself */
+  summary: string;
+  facts: AnswerFact[];
+  tables: AnswerTable[];
+  times: AnswerTime[];
+  citations: Citation[];
+  /** caveats: points the text leaves open, assumptions made, defaults assumed */
+  notes: string[];
+  /** commands the user could try next */
+  suggestions: string[];
+  /** buttons the Slack renderer may show: action ids with a value */
+  actions?: { id: string; text: string; value: string; style?: 'primary' | 'danger' }[];
+}
+
+export function emptyAnswer(kind: AnswerKind, title: string, summary: string): Answer {
+  return { kind, title, summary, facts: [], tables: [], times: [], citations: [], notes: [], suggestions: [] };
+}

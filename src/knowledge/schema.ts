@@ -1,0 +1,233 @@
+/**
+ * The shape of `knowledge/plans/*.yml`: one file per vendor document.
+ *
+ * Every statement the app makes about a contract is one of the cited records below, and every
+ * cited record carries `source: { doc, quote }` where `quote` occurs verbatim (whitespace-insensitive)
+ * in `knowledge/sources/<doc>`. Where the document lost or leaves out information, the record says
+ * `certainty: inferred` and gives a one-line `reason`, and the answers repeat that caveat.
+ */
+import { z } from 'zod';
+
+export const Bilingual = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+export type Bilingual = z.infer<typeof Bilingual>;
+
+export const SourceRef = z.object({
+  /** file name in knowledge/sources, e.g. jamf-support.zh-TW.txt */
+  doc: z.string().min(1),
+  /** verbatim Chinese text from that document (whitespace may differ) */
+  quote: z.string().min(2),
+  /** short English gloss of the quote, shown beside it */
+  gloss: z.string().optional(),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+const citedFields = {
+  source: SourceRef,
+  certainty: z.enum(['stated', 'inferred']).default('stated'),
+  /** required when certainty is inferred: why this reading was chosen */
+  reason: z.string().optional(),
+};
+
+function requireReason<T extends { certainty: string; reason?: string }>(v: T, ctx: z.RefinementCtx) {
+  if (v.certainty === 'inferred' && !v.reason) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'an inferred record needs a one-line reason' });
+  }
+}
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM (24:00 allowed as an end)');
+export const Interval = z.tuple([HHMM, HHMM]);
+export const WeekHours = z.union([
+  z.literal('24x7'),
+  z.object({
+    mon: z.array(Interval).optional(),
+    tue: z.array(Interval).optional(),
+    wed: z.array(Interval).optional(),
+    thu: z.array(Interval).optional(),
+    fri: z.array(Interval).optional(),
+    sat: z.array(Interval).optional(),
+    sun: z.array(Interval).optional(),
+  }),
+]);
+export type WeekHours = z.infer<typeof WeekHours>;
+
+export const HolidayRef = z.object({ country: z.string().length(2), subdivision: z.string().optional() });
+
+/**
+ * A calendar a target runs on.
+ * - `fixed`: the same everywhere (24x7); the contract's zone is used only to show times.
+ * - `customer`: the customer's business hours: zone and holidays from the workspace's contract,
+ *   hours from the contract or else `defaultHours`.
+ * - `vendor-region`: the vendor's regional support week; the contract's `region` picks one.
+ */
+export const CalendarDef = z
+  .object({
+    id: z.string().min(1),
+    label: Bilingual,
+    kind: z.enum(['fixed', 'customer', 'vendor-region']),
+    hours: WeekHours.optional(),
+    defaultHours: WeekHours.optional(),
+    regions: z
+      .record(
+        z.string(),
+        z.object({ label: Bilingual, zone: z.string(), holidays: HolidayRef.nullable(), hours: WeekHours.optional() }),
+      )
+      .optional(),
+    /** how a "business day" is counted on this calendar (see docs/knowledge.md) */
+    businessDay: z.enum(['24-open-hours', 'same-time-next-working-day']).default('same-time-next-working-day'),
+    ...citedFields,
+  })
+  .superRefine(requireReason);
+export type CalendarDef = z.infer<typeof CalendarDef>;
+
+/** Cross-vendor level, so that "sev1" without a vendor maps to Microsoft 1 and Jamf P1. */
+export const Level = z.enum(['critical', 'high', 'medium', 'low']);
+export type Level = z.infer<typeof Level>;
+
+export const Severity = z
+  .object({
+    id: z.string().min(1), // '1', 'A', 'B', 'C' ; 'P1'..'P4'
+    level: Level,
+    name: Bilingual, // e.g. { en: 'Severity 1', zh: '嚴重性 1' }
+    /** words a person may type for it, besides the id */
+    aliases: z.array(z.string()).default([]),
+    definition: Bilingual,
+    ...citedFields,
+  })
+  .superRefine(requireReason);
+export type Severity = z.infer<typeof Severity>;
+
+export const Plan = z.object({
+  id: z.string().min(1), // 'unified', 'uer', 'gold', 'enterprise'
+  kind: z.enum(['base', 'addon']),
+  name: Bilingual,
+  aliases: z.array(z.string()).default([]),
+  /** for add-ons: the base plans they attach to */
+  addsTo: z.array(z.string()).optional(),
+  /** default values for a contract on this plan (e.g. region for Autodesk) */
+  defaults: z.record(z.string(), z.string()).optional(),
+  summary: z.string().optional(),
+  source: SourceRef,
+});
+export type Plan = z.infer<typeof Plan>;
+
+/** A time span: minutes of open time, or business days (see CalendarDef.businessDay). */
+export const Span = z.union([
+  z.object({ minutes: z.number().positive() }),
+  z.object({ businessDays: z.number().positive() }),
+]);
+export type Span = z.infer<typeof Span>;
+
+/**
+ * One service-level statement for a plan and severity.
+ * - response: the vendor's first response (and, when `coversInbound`, its reply to every customer message)
+ * - update: the vendor's update cadence (`cadence: every` with a span, `daily`, or `on-change` with no deadline)
+ * - coverage: the hours the work continues (`calendar` only)
+ * - customer: the customer's own obligation (a span when the text gives one, else text only)
+ */
+export const Target = z
+  .object({
+    id: z.string().min(1),
+    vendor: z.string().optional(),
+    plans: z.array(z.string()).min(1), // plan or add-on ids this applies to
+    severities: z.array(z.string()).min(1), // severity ids, or ['*'] for any
+    kind: z.enum(['response', 'update', 'coverage', 'customer']),
+    /** product scope where the target differs by product, e.g. 'azure' | 'other' */
+    scope: z.string().optional(),
+    span: Span.optional(),
+    cadence: z.enum(['every', 'daily', 'on-change']).optional(),
+    calendar: z.string().optional(), // CalendarDef id
+    coversInbound: z.boolean().optional(),
+    text: Bilingual, // the statement in a line
+    ...citedFields,
+  })
+  .superRefine(requireReason);
+export type Target = z.infer<typeof Target>;
+
+/** Any other entitlement, limit, condition or exclusion the document states. */
+export const Fact = z
+  .object({
+    id: z.string().min(1),
+    plans: z.array(z.string()).min(1),
+    topic: z.string().min(1), // e.g. 'languages', 'exclusions', 'eligibility', 'feature'
+    text: Bilingual,
+    value: z.union([z.number(), z.string(), z.boolean()]).optional(),
+    unit: z.string().optional(),
+    keywords: z.array(z.string()).default([]),
+    ...citedFields,
+  })
+  .superRefine(requireReason);
+export type Fact = z.infer<typeof Fact>;
+
+export const CancellationStep = z.object({
+  /** inclusive bounds on whole calendar days of notice before the service date */
+  minDays: z.number().int().nonnegative(),
+  maxDays: z.number().int().nonnegative().nullable(), // null: no upper bound
+  chargePercent: z.number().min(0).max(100),
+});
+
+export const Fees = z.object({
+  cancellation: z
+    .object({ plans: z.array(z.string()), steps: z.array(CancellationStep).min(1), ...citedFields })
+    .superRefine(requireReason)
+    .optional(),
+  flexCap: z
+    .object({
+      plans: z.array(z.string()),
+      percent: z.number().positive(),
+      floor: z.number().positive(),
+      currency: z.string(),
+      ...citedFields,
+    })
+    .superRefine(requireReason)
+    .optional(),
+});
+
+export const Price = z
+  .object({
+    plan: z.string(),
+    customerType: z.enum(['commercial', 'education']),
+    amount: z.number().positive(),
+    currency: z.string(),
+    /** the period the price is for, when the text says; else null (and the answer says it is not stated) */
+    period: z.string().nullable(),
+    ...citedFields,
+  })
+  .superRefine(requireReason);
+export type Price = z.infer<typeof Price>;
+
+export const QuotaWindow = z.enum(['calendar-quarter', 'calendar-year', 'rolling-12-months', 'contract-term', 'per-event']);
+export type QuotaWindow = z.infer<typeof QuotaWindow>;
+
+export const QuotaRule = z
+  .object({
+    id: z.string().min(1), // 'product-coaching'
+    plans: z.array(z.string()).min(1),
+    name: Bilingual,
+    aliases: z.array(z.string()).default([]),
+    limit: z.number().positive(),
+    unit: z.string(), // 'sessions', 'meetings', 'calendar days'
+    window: QuotaWindow,
+    carryOver: z.boolean().default(false),
+    ...citedFields,
+  })
+  .superRefine(requireReason);
+export type QuotaRule = z.infer<typeof QuotaRule>;
+
+export const PlanFile = z.object({
+  vendor: z.string().min(1), // 'microsoft' | 'jamf' | 'autodesk'
+  vendorName: Bilingual,
+  document: z.string().min(1),
+  title: Bilingual,
+  /** phrase for the update cadence or coverage "business hours" this vendor means, etc. */
+  calendars: z.array(CalendarDef).min(1),
+  severities: z.array(Severity).default([]),
+  /** true when targets do not depend on severity (Autodesk) */
+  severityFree: z.boolean().default(false),
+  plans: z.array(Plan).min(1),
+  targets: z.array(Target).default([]),
+  facts: z.array(Fact).default([]),
+  fees: Fees.default({}),
+  prices: z.array(Price).default([]),
+  quotas: z.array(QuotaRule).default([]),
+});
+export type PlanFile = z.infer<typeof PlanFile>;
