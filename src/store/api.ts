@@ -1,0 +1,112 @@
+import type { Installation, InstallationStore } from '@slack/bolt';
+import type {
+  Case,
+  CaseEvent,
+  CaseEventInput,
+  CaseInput,
+  CasePatch,
+  CaseStatus,
+  Contract,
+  ContractInput,
+  QuotaUse,
+  QuotaUseInput,
+  Reminder,
+  ReminderInput,
+  ReminderStatus,
+  WorkspaceSettings,
+} from './types.js';
+
+/**
+ * Everything the rest of the app may ask of the database. Every method takes the workspace id first;
+ * the single exception is `claimDueReminders`, the scheduler's cross-workspace claim (see docs/store.md).
+ * Not-found reads return null; bad input and conflicts throw a StoreError with a message fit for a person.
+ */
+export interface Store extends Required<InstallationStore> {
+  readonly path: string;
+  close(): void;
+
+  // Slack installations: Bolt's InstallationStore (storeInstallation, fetchInstallation, deleteInstallation) is
+  // inherited; installs are keyed by the enterprise id for org-wide installs, else by the team id.
+  // fetchInstallation rejects with a StoreError 'not-found' when there is none, as Bolt expects.
+  /** the installation whose tokens serve this workspace: its own, or its enterprise's org-wide install */
+  fetchWorkspaceInstallation(workspaceId: string): Installation | null;
+  /** remembers that a workspace belongs to an enterprise (for org-wide installs); Bolt's context has both ids */
+  linkWorkspaceToEnterprise(workspaceId: string, enterpriseId: string): void;
+  /** app_uninstalled / tokens_revoked: deletes the installation keyed by this team or enterprise id; keeps data */
+  deleteWorkspaceTokens(workspaceId: string): number;
+
+  // settings
+  getSettings(workspaceId: string): WorkspaceSettings;
+  updateSettings(workspaceId: string, patch: Partial<WorkspaceSettings>): WorkspaceSettings;
+
+  // contracts
+  listContracts(workspaceId: string): Contract[];
+  getContract(workspaceId: string, id: number): Contract | null;
+  addContract(workspaceId: string, input: ContractInput): Contract;
+  /**
+   * false when the workspace has no such contract. Throws StoreError 'contract-in-use' while an open or waiting
+   * case uses it; closed cases keep their history with the contract cleared, its quota uses are deleted and its
+   * pending reminders cancelled.
+   */
+  removeContract(workspaceId: string, id: number): boolean;
+
+  // quota usage
+  recordQuotaUse(workspaceId: string, input: QuotaUseInput): QuotaUse;
+  listQuotaUses(workspaceId: string, filter?: { contractId?: number; quotaId?: string }): QuotaUse[];
+  deleteQuotaUse(workspaceId: string, id: number): boolean;
+
+  // users.info cache
+  getCachedUserZone(workspaceId: string, userId: string, now: number, maxAgeMs: number): string | null;
+  cacheUserZone(workspaceId: string, userId: string, zone: string, now: number): void;
+
+  // cases
+  /** throws StoreError 'case-exists' (with `details.caseId`) when the thread already has a case */
+  createCase(workspaceId: string, input: CaseInput): Case;
+  getCase(workspaceId: string, id: number): Case | null;
+  getCaseByThread(workspaceId: string, channelId: string, threadTs: string): Case | null;
+  /** oldest first; `status` may be one status or several, e.g. ['open', 'waiting'] */
+  listCases(workspaceId: string, filter?: { status?: CaseStatus | CaseStatus[] }): Case[];
+  /** throws StoreError 'not-found' when the workspace has no such case */
+  updateCase(workspaceId: string, id: number, patch: CasePatch): Case;
+  addCaseEvent(workspaceId: string, caseId: number, event: CaseEventInput): CaseEvent;
+  /** in time order (then insertion order), undone events included with `undoneAt` set */
+  listCaseEvents(workspaceId: string, caseId: number): CaseEvent[];
+  getCaseEvent(workspaceId: string, eventId: number): CaseEvent | null;
+  /** marks the event undone (idempotent: the first undo time is kept); null when there is no such event */
+  undoCaseEvent(workspaceId: string, eventId: number): CaseEvent | null;
+
+  // reminders
+  /**
+   * In one transaction: the case's pending reminders whose dedupe key is not in the new set are cancelled; each new
+   * reminder is inserted, or — when its key exists as pending or cancelled — re-armed with the new time and text.
+   * Keys already sent, being sent or failed are left alone, so recomputing never reposts a reminder.
+   * Returns the case's pending reminders afterwards.
+   */
+  replaceCaseReminders(workspaceId: string, caseId: number, reminders: ReminderInput[]): Reminder[];
+  /** idempotent by dedupe key: an existing reminder is returned unchanged, except a cancelled one is re-armed */
+  scheduleReminder(workspaceId: string, reminder: ReminderInput): Reminder;
+  getReminder(workspaceId: string, id: number): Reminder | null;
+  listReminders(workspaceId: string, filter?: { caseId?: number; status?: ReminderStatus }): Reminder[];
+  cancelReminder(workspaceId: string, id: number): boolean;
+  /** uninstall: cancels every pending reminder of the workspace; returns how many */
+  cancelWorkspaceReminders(workspaceId: string): number;
+  /**
+   * A pending reminder moves to `untilMs`; a sent (or failed/cancelled) one gets a pending copy due at `untilMs`
+   * (dedupe key `<key>#snooze@<untilMs>`), so the sent one keeps its history. Returns the pending reminder.
+   */
+  snoozeReminder(workspaceId: string, id: number, untilMs: number): Reminder | null;
+  /**
+   * THE cross-workspace query (the scheduler's). In one IMMEDIATE transaction: pending reminders due at `now` or
+   * earlier, and reminders stuck in 'sending' since before `now - leaseMs` (a crash between posting and marking),
+   * earliest first, at most `limit`; marks them 'sending' with attempts + 1 and claimedAt = now. Each carries its
+   * workspace id; every later call about it is scoped by that id.
+   */
+  claimDueReminders(now: number, limit: number, leaseMs?: number): Reminder[];
+  markReminderSent(workspaceId: string, id: number, sentAt: number, postedTs?: string | null): Reminder | null;
+  /** back to pending (429, 5xx): due again at `retryAtMs`, with the error kept */
+  releaseReminder(workspaceId: string, id: number, error: string, retryAtMs: number): Reminder | null;
+  /** gives up (after the caller's maximum attempts) */
+  markReminderFailed(workspaceId: string, id: number, error: string): Reminder | null;
+}
+
+export const DEFAULT_LEASE_MS = 2 * 60 * 1000;

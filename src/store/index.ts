@@ -1,0 +1,54 @@
+import type { Store } from './api.js';
+import { caseMethods } from './cases.js';
+import { contractMethods } from './contracts.js';
+import { DEFAULT_DATABASE_PATH, openDatabase } from './database.js';
+import { installationMethods } from './installations.js';
+import { registerDatabase } from './internal.js';
+import { migrate } from './migrations.js';
+import { quotaUseMethods } from './quota-uses.js';
+import { reminderMethods } from './reminders.js';
+import { settingsMethods } from './settings.js';
+import { userZoneMethods } from './user-zones.js';
+
+export type { Store } from './api.js';
+export { DEFAULT_LEASE_MS } from './api.js';
+export { DEFAULT_DATABASE_PATH } from './database.js';
+export { isStoreError, StoreError, type StoreErrorCode } from './errors.js';
+export { LATEST_SCHEMA_VERSION } from './migrations.js';
+export { DEFAULT_SETTINGS } from './settings.js';
+export type * from './types.js';
+
+export interface StoreOptions {
+  /** the store's clock for its own bookkeeping (createdAt, updatedAt, undoneAt); defaults to Date.now */
+  now?: () => number;
+}
+
+/**
+ * Opens the SQLite file at `path` (':memory:' for tests), creating it and its directory when missing, and brings
+ * its schema up to date. Throws a StoreError 'newer-schema' for a file written by a newer Entitlebot.
+ */
+export function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOptions = {}): Store {
+  const now = options.now ?? Date.now;
+  const db = openDatabase(path);
+  try {
+    migrate(db, path);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const store: Store = {
+    path,
+    close: () => {
+      if (db.open) db.close();
+    },
+    ...installationMethods(db, now),
+    ...settingsMethods(db, now),
+    ...contractMethods(db, now),
+    ...quotaUseMethods(db, now),
+    ...userZoneMethods(db),
+    ...caseMethods(db, now),
+    ...reminderMethods(db, now),
+  };
+  registerDatabase(store, db);
+  return store;
+}

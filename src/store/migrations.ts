@@ -1,0 +1,198 @@
+import type Database from 'better-sqlite3';
+import { StoreError } from './errors.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Ordered schema changes; `PRAGMA user_version` records the last one applied. Append only: never edit a migration
+ * that has shipped, add a new one.
+ *
+ * Child tables reference their parents by (workspace_id, id), so the database itself refuses a case that points
+ * at another workspace's contract, or an event that points at another workspace's case.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE installations (
+        install_key TEXT PRIMARY KEY,            -- enterprise id for org-wide installs, else team id
+        team_id TEXT,
+        enterprise_id TEXT,
+        is_enterprise_install INTEGER NOT NULL,
+        data TEXT NOT NULL,                      -- Bolt's Installation as JSON, tokens included
+        installed_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- one row per workspace that changed a setting or was linked to an enterprise; NULL settings mean the default
+      CREATE TABLE workspaces (
+        workspace_id TEXT PRIMARY KEY,
+        enterprise_id TEXT,
+        zone TEXT,
+        language TEXT,
+        reminder_lead_minutes TEXT,
+        broadcast_breaches INTEGER,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE contracts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace_id TEXT NOT NULL,
+        vendor TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        addons TEXT NOT NULL,
+        name TEXT,
+        customer_type TEXT,
+        region TEXT,
+        zone TEXT NOT NULL,
+        holiday_country TEXT,
+        holiday_subdivision TEXT,
+        hours_start TEXT,
+        hours_end TEXT,
+        start_date TEXT,
+        end_date TEXT,
+        amounts TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (workspace_id, id)
+      ) STRICT;
+
+      CREATE TABLE quota_uses (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace_id TEXT NOT NULL,
+        contract_id INTEGER NOT NULL,
+        quota_id TEXT NOT NULL,
+        count REAL NOT NULL,
+        used_on TEXT NOT NULL,
+        note TEXT,
+        user_id TEXT,
+        recorded_at INTEGER NOT NULL,
+        FOREIGN KEY (workspace_id, contract_id) REFERENCES contracts (workspace_id, id) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX quota_uses_by_contract ON quota_uses (workspace_id, contract_id, quota_id, used_on);
+
+      CREATE TABLE user_zones (
+        workspace_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        zone TEXT NOT NULL,
+        fetched_at INTEGER NOT NULL,
+        PRIMARY KEY (workspace_id, user_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE cases (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        thread_ts TEXT NOT NULL,
+        contract_id INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('open', 'waiting', 'closed')),
+        severity TEXT,
+        severity_since INTEGER,
+        product_scope TEXT,
+        vendor_ref TEXT,
+        opened_at INTEGER NOT NULL,
+        opened_by TEXT NOT NULL,
+        first_responded_at INTEGER,
+        last_vendor_update_at INTEGER,
+        last_customer_message_at INTEGER,
+        waiting_since INTEGER,
+        paused_minutes REAL NOT NULL DEFAULT 0,
+        closed_at INTEGER,
+        reopened_at INTEGER,
+        status_message_ts TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (workspace_id, channel_id, thread_ts),
+        UNIQUE (workspace_id, id),
+        FOREIGN KEY (workspace_id, contract_id) REFERENCES contracts (workspace_id, id)
+      ) STRICT;
+      CREATE INDEX cases_by_status ON cases (workspace_id, status, opened_at);
+      CREATE INDEX cases_by_contract ON cases (workspace_id, contract_id);
+
+      CREATE TABLE case_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace_id TEXT NOT NULL,
+        case_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        actor_id TEXT,
+        source TEXT NOT NULL CHECK (source IN ('command', 'auto', 'button')),
+        data TEXT,
+        undone_at INTEGER,
+        created_at INTEGER NOT NULL,
+        FOREIGN KEY (workspace_id, case_id) REFERENCES cases (workspace_id, id) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX case_events_by_case ON case_events (workspace_id, case_id, at, id);
+
+      CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace_id TEXT NOT NULL,
+        case_id INTEGER,
+        contract_id INTEGER,
+        channel_id TEXT NOT NULL,
+        thread_ts TEXT,
+        kind TEXT NOT NULL,
+        due_at INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        payload TEXT,
+        dedupe_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'cancelled', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        claimed_at INTEGER,
+        sent_at INTEGER,
+        posted_ts TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (workspace_id, dedupe_key),
+        FOREIGN KEY (workspace_id, case_id) REFERENCES cases (workspace_id, id) ON DELETE CASCADE,
+        FOREIGN KEY (workspace_id, contract_id) REFERENCES contracts (workspace_id, id)
+      ) STRICT;
+      -- the scheduler's claim: pending rows by due time, and stale 'sending' rows
+      CREATE INDEX reminders_due ON reminders (status, due_at);
+      CREATE INDEX reminders_by_case ON reminders (workspace_id, case_id, status);
+      CREATE INDEX reminders_by_contract ON reminders (workspace_id, contract_id);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database up to the latest version, each migration in its own IMMEDIATE transaction so that two
+ * processes starting together apply it once. Refuses a database written by a newer Entitlebot.
+ */
+export function migrate(db: Database.Database, path: string, migrations: readonly Migration[] = MIGRATIONS): number {
+  const latest = migrations.at(-1)?.version ?? 0;
+  refuseNewer(schemaVersion(db), latest, path);
+  for (const migration of migrations) {
+    db.transaction(() => {
+      const current = schemaVersion(db);
+      refuseNewer(current, latest, path);
+      if (current >= migration.version) return;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  return schemaVersion(db);
+}
+
+function refuseNewer(found: number, latest: number, path: string): void {
+  if (found > latest) {
+    throw new StoreError(
+      'newer-schema',
+      `The database ${path} is at schema version ${found}, but this version of Entitlebot only knows schema versions up to ${latest}. ` +
+        'It was written by a newer Entitlebot: upgrade Entitlebot to open it, or point DATABASE_PATH at another file. ' +
+        'It is not opened, so that nothing in it is lost.',
+      { found, latest, path },
+    );
+  }
+}
