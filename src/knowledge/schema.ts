@@ -5,13 +5,18 @@
  * cited record carries `source: { doc, quote }` where `quote` occurs verbatim (whitespace-insensitive)
  * in `knowledge/sources/<doc>`. Where the document lost or leaves out information, the record says
  * `certainty: inferred` and gives a one-line `reason`, and the answers repeat that caveat.
+ *
+ * Objects are strict: an unknown key (usually a typo such as `certanty:`) is an error, not silently dropped.
+ * `src/knowledge/load.ts` adds the checks zod cannot express: ids unique, references resolve (plans,
+ * severities, calendars, superseded targets), quotes occur in their document. docs/knowledge.md explains
+ * the layout and every reading chosen where the text is open.
  */
 import { z } from 'zod';
 
-export const Bilingual = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+export const Bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 export type Bilingual = z.infer<typeof Bilingual>;
 
-export const SourceRef = z.object({
+export const SourceRef = z.strictObject({
   /** file name in knowledge/sources, e.g. jamf-support.zh-TW.txt */
   doc: z.string().min(1),
   /** verbatim Chinese text from that document (whitespace may differ) */
@@ -38,7 +43,7 @@ const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:
 export const Interval = z.tuple([HHMM, HHMM]);
 export const WeekHours = z.union([
   z.literal('24x7'),
-  z.object({
+  z.strictObject({
     mon: z.array(Interval).optional(),
     tue: z.array(Interval).optional(),
     wed: z.array(Interval).optional(),
@@ -50,7 +55,7 @@ export const WeekHours = z.union([
 ]);
 export type WeekHours = z.infer<typeof WeekHours>;
 
-export const HolidayRef = z.object({ country: z.string().length(2), subdivision: z.string().optional() });
+export const HolidayRef = z.strictObject({ country: z.string().length(2), subdivision: z.string().optional() });
 
 /**
  * A calendar a target runs on.
@@ -60,7 +65,7 @@ export const HolidayRef = z.object({ country: z.string().length(2), subdivision:
  * - `vendor-region`: the vendor's regional support week; the contract's `region` picks one.
  */
 export const CalendarDef = z
-  .object({
+  .strictObject({
     id: z.string().min(1),
     label: Bilingual,
     kind: z.enum(['fixed', 'customer', 'vendor-region']),
@@ -69,7 +74,12 @@ export const CalendarDef = z
     regions: z
       .record(
         z.string(),
-        z.object({ label: Bilingual, zone: z.string(), holidays: HolidayRef.nullable(), hours: WeekHours.optional() }),
+        z.strictObject({
+          label: Bilingual,
+          zone: z.string(),
+          holidays: HolidayRef.nullable(),
+          hours: WeekHours.optional(),
+        }),
       )
       .optional(),
     /** how a "business day" is counted on this calendar (see docs/knowledge.md) */
@@ -84,7 +94,7 @@ export const Level = z.enum(['critical', 'high', 'medium', 'low']);
 export type Level = z.infer<typeof Level>;
 
 export const Severity = z
-  .object({
+  .strictObject({
     id: z.string().min(1), // '1', 'A', 'B', 'C' ; 'P1'..'P4'
     level: Level,
     name: Bilingual, // e.g. { en: 'Severity 1', zh: '嚴重性 1' }
@@ -96,7 +106,7 @@ export const Severity = z
   .superRefine(requireReason);
 export type Severity = z.infer<typeof Severity>;
 
-export const Plan = z.object({
+export const Plan = z.strictObject({
   id: z.string().min(1), // 'unified', 'uer', 'gold', 'enterprise'
   kind: z.enum(['base', 'addon']),
   name: Bilingual,
@@ -112,8 +122,8 @@ export type Plan = z.infer<typeof Plan>;
 
 /** A time span: minutes of open time, or business days (see CalendarDef.businessDay). */
 export const Span = z.union([
-  z.object({ minutes: z.number().positive() }),
-  z.object({ businessDays: z.number().positive() }),
+  z.strictObject({ minutes: z.number().positive() }),
+  z.strictObject({ businessDays: z.number().positive() }),
 ]);
 export type Span = z.infer<typeof Span>;
 
@@ -123,9 +133,14 @@ export type Span = z.infer<typeof Span>;
  * - update: the vendor's update cadence (`cadence: every` with a span, `daily`, or `on-change` with no deadline)
  * - coverage: the hours the work continues (`calendar` only)
  * - customer: the customer's own obligation (a span when the text gives one, else text only)
+ *
+ * A contract's targets for a severity are those of its base plan and add-ons; a target listed in another
+ * target's `supersedes` is replaced by it when both apply (e.g. Unified Enhanced Response replaces the base
+ * Sev 1 first response). `milestone` names what falls due when it is not the first response / the update
+ * itself (e.g. 'critical-situation-resource'); answers treat such targets as secondary.
  */
 export const Target = z
-  .object({
+  .strictObject({
     id: z.string().min(1),
     vendor: z.string().optional(),
     plans: z.array(z.string()).min(1), // plan or add-on ids this applies to
@@ -137,41 +152,52 @@ export const Target = z
     cadence: z.enum(['every', 'daily', 'on-change']).optional(),
     calendar: z.string().optional(), // CalendarDef id
     coversInbound: z.boolean().optional(),
+    /** ids of targets (same vendor) this one replaces when both apply to a contract */
+    supersedes: z.array(z.string()).optional(),
+    /** what falls due, when not the plain first response/update, e.g. 'critical-situation-resource' */
+    milestone: z.string().optional(),
+    /** ids of facts that qualify this target (exclusions, languages, conditions) */
+    related: z.array(z.string()).optional(),
     text: Bilingual, // the statement in a line
     ...citedFields,
   })
   .superRefine(requireReason);
 export type Target = z.infer<typeof Target>;
 
-/** Any other entitlement, limit, condition or exclusion the document states. */
+/**
+ * Any other entitlement, limit, condition or exclusion the document states. A fact that is itself a
+ * deadline (e.g. an RCA within 10 business days) may carry `span` and `calendar` so it can be computed.
+ */
 export const Fact = z
-  .object({
+  .strictObject({
     id: z.string().min(1),
     plans: z.array(z.string()).min(1),
     topic: z.string().min(1), // e.g. 'languages', 'exclusions', 'eligibility', 'feature'
     text: Bilingual,
     value: z.union([z.number(), z.string(), z.boolean()]).optional(),
     unit: z.string().optional(),
+    span: Span.optional(),
+    calendar: z.string().optional(), // CalendarDef id
     keywords: z.array(z.string()).default([]),
     ...citedFields,
   })
   .superRefine(requireReason);
 export type Fact = z.infer<typeof Fact>;
 
-export const CancellationStep = z.object({
+export const CancellationStep = z.strictObject({
   /** inclusive bounds on whole calendar days of notice before the service date */
   minDays: z.number().int().nonnegative(),
   maxDays: z.number().int().nonnegative().nullable(), // null: no upper bound
   chargePercent: z.number().min(0).max(100),
 });
 
-export const Fees = z.object({
+export const Fees = z.strictObject({
   cancellation: z
-    .object({ plans: z.array(z.string()), steps: z.array(CancellationStep).min(1), ...citedFields })
+    .strictObject({ plans: z.array(z.string()), steps: z.array(CancellationStep).min(1), ...citedFields })
     .superRefine(requireReason)
     .optional(),
   flexCap: z
-    .object({
+    .strictObject({
       plans: z.array(z.string()),
       percent: z.number().positive(),
       floor: z.number().positive(),
@@ -183,7 +209,7 @@ export const Fees = z.object({
 });
 
 export const Price = z
-  .object({
+  .strictObject({
     plan: z.string(),
     customerType: z.enum(['commercial', 'education']),
     amount: z.number().positive(),
@@ -195,11 +221,17 @@ export const Price = z
   .superRefine(requireReason);
 export type Price = z.infer<typeof Price>;
 
-export const QuotaWindow = z.enum(['calendar-quarter', 'calendar-year', 'rolling-12-months', 'contract-term', 'per-event']);
+export const QuotaWindow = z.enum([
+  'calendar-quarter',
+  'calendar-year',
+  'rolling-12-months',
+  'contract-term',
+  'per-event',
+]);
 export type QuotaWindow = z.infer<typeof QuotaWindow>;
 
 export const QuotaRule = z
-  .object({
+  .strictObject({
     id: z.string().min(1), // 'product-coaching'
     plans: z.array(z.string()).min(1),
     name: Bilingual,
@@ -208,12 +240,14 @@ export const QuotaRule = z
     unit: z.string(), // 'sessions', 'meetings', 'calendar days'
     window: QuotaWindow,
     carryOver: z.boolean().default(false),
+    /** the rule in a line, e.g. "3 product coaching sessions per calendar quarter per enterprise" */
+    text: Bilingual.optional(),
     ...citedFields,
   })
   .superRefine(requireReason);
 export type QuotaRule = z.infer<typeof QuotaRule>;
 
-export const PlanFile = z.object({
+export const PlanFile = z.strictObject({
   vendor: z.string().min(1), // 'microsoft' | 'jamf' | 'autodesk'
   vendorName: Bilingual,
   document: z.string().min(1),

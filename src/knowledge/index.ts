@@ -1,0 +1,3 @@
+export * from './load.js';
+export * from './quotes.js';
+export * from './schema.js';
