@@ -1,0 +1,231 @@
+/**
+ * Parsing what people type about a case (pure; no plan data, no clock).
+ *
+ * - `parseCaseCommand(rest)`: the words after `case` (the answer engine's `parseCommand` hands over `rest`).
+ * - `parseThreadQuestion(text)`: a plain question in a case thread, English or Chinese ("when is my next
+ *   update due?", "回應期限？", "逾期了嗎"). Returns null when the text is not about the case's clocks, so that
+ *   the caller can fall back to the ordinary answers.
+ *
+ * Severities stay the words the person typed; the case layer resolves them against the contract's plan,
+ * because "1" means Microsoft's Severity 1 and "p1" Jamf's Priority 1.
+ */
+
+export type CaseEventCommand = 'responded' | 'updated' | 'customer' | 'wait' | 'resume' | 'close' | 'reopen';
+
+export type CaseCommand =
+  | {
+      kind: 'open';
+      /** the severity words as typed (e.g. 'p1', 'sev b', 'a'), or null when left out */
+      severity: string | null;
+      /** product scope, e.g. 'azure' */
+      product: string | null;
+      /** the vendor's own case number */
+      ref: string | null;
+      /** a contract id or a vendor name */
+      contract: string | null;
+    }
+  | { kind: CaseEventCommand; at: string | null }
+  | { kind: 'severity'; severity: string; at: string | null }
+  | { kind: 'status' }
+  | { kind: 'help' }
+  | { kind: 'invalid'; message: string };
+
+export const CASE_USAGE = [
+  'case open [<severity>] [product=azure] [ref=<vendor case number>] [contract=<id or vendor>]',
+  'case responded | updated | customer | wait | resume | close | reopen   (add "at 14:05" for an earlier time)',
+  'case severity <severity>',
+  'case   (the case status: every clock with its due time)',
+];
+
+const EVENT_WORDS: Record<string, CaseEventCommand> = {
+  responded: 'responded',
+  respond: 'responded',
+  response: 'responded',
+  replied: 'responded',
+  answered: 'responded',
+  回應: 'responded',
+  已回應: 'responded',
+  回应: 'responded',
+  已回应: 'responded',
+  updated: 'updated',
+  update: 'updated',
+  更新: 'updated',
+  已更新: 'updated',
+  customer: 'customer',
+  'we-replied': 'customer',
+  sent: 'customer',
+  我們回覆: 'customer',
+  我方回覆: 'customer',
+  wait: 'wait',
+  waiting: 'wait',
+  'on-us': 'wait',
+  等待: 'wait',
+  等我們: 'wait',
+  resume: 'resume',
+  resumed: 'resume',
+  繼續: 'resume',
+  继续: 'resume',
+  close: 'close',
+  closed: 'close',
+  resolve: 'close',
+  resolved: 'close',
+  結案: 'close',
+  结案: 'close',
+  關閉: 'close',
+  关闭: 'close',
+  reopen: 'reopen',
+  reopened: 'reopen',
+  重開: 'reopen',
+  重开: 'reopen',
+  重新開啟: 'reopen',
+  重新开启: 'reopen',
+};
+
+const OPEN_WORDS = new Set(['open', 'new', 'start', 'track', '開案', '开案', '開啟', '开启', '新增']);
+const SEVERITY_WORDS = new Set(['severity', 'sev', 'priority', 'prio', '嚴重性', '严重性', '優先權', '优先权']);
+const STATUS_WORDS = new Set(['', 'status', 'show', 'clocks', '狀態', '状态']);
+const PRODUCT_WORDS = new Set(['azure']);
+
+/** NFKC, lower case, full-width punctuation folded, whitespace collapsed. */
+function tidy(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[?!。？！]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Splits a trailing `at <time>` (or `於 <time>`) off the words. */
+function splitAt(words: string[]): { words: string[]; at: string | null } {
+  const i = words.findIndex((w) => w === 'at' || w === '於' || w === '于');
+  if (i < 0) return { words, at: null };
+  const at = words.slice(i + 1).join(' ');
+  return { words: words.slice(0, i), at: at === '' ? null : at };
+}
+
+export function parseCaseCommand(rest: string): CaseCommand {
+  const words = tidy(rest).split(' ').filter(Boolean);
+  const head = words[0] ?? '';
+  const tail = words.slice(1);
+
+  if (STATUS_WORDS.has(head)) {
+    return tail.length === 0
+      ? { kind: 'status' }
+      : { kind: 'invalid', message: `"case ${head}" takes nothing after it.` };
+  }
+  if (head === 'help' || head === '說明' || head === '说明') return { kind: 'help' };
+  if (OPEN_WORDS.has(head)) return parseOpen(tail);
+
+  if (SEVERITY_WORDS.has(head)) {
+    const { words: sevWords, at } = splitAt(tail);
+    if (sevWords.length === 0) {
+      return {
+        kind: 'invalid',
+        message: 'Say which severity the case has now, e.g. `case severity a` or `case severity p2`.',
+      };
+    }
+    return { kind: 'severity', severity: sevWords.join(' '), at };
+  }
+
+  // "we replied" / "on us" are two words people type for one event
+  const joined = tail[0] ? `${head}-${tail[0]}` : head;
+  const twoWord = EVENT_WORDS[joined];
+  const event = twoWord ?? EVENT_WORDS[head];
+  if (event) {
+    const { words: extra, at } = splitAt(twoWord ? tail.slice(1) : tail);
+    if (extra.length > 0) {
+      return {
+        kind: 'invalid',
+        message: `I did not understand "${extra.join(' ')}" after "case ${event}". Add "at 14:05" to record an earlier time, or nothing for now.`,
+      };
+    }
+    return { kind: event, at };
+  }
+
+  return {
+    kind: 'invalid',
+    message: `"case ${rest.trim()}" is not a case command I know.`,
+  };
+}
+
+function parseOpen(words: string[]): CaseCommand {
+  let product: string | null = null;
+  let ref: string | null = null;
+  let contract: string | null = null;
+  const severityWords: string[] = [];
+  for (const word of words) {
+    const eq = word.indexOf('=');
+    if (eq > 0) {
+      const key = word.slice(0, eq);
+      const value = word.slice(eq + 1);
+      if (!value) return { kind: 'invalid', message: `"${word}" needs a value after "=".` };
+      if (key === 'product' || key === 'scope') product = value;
+      else if (key === 'ref' || key === 'case' || key === 'ticket') ref = value;
+      else if (key === 'contract' || key === 'vendor') contract = value;
+      else if (key === 'severity' || key === 'sev' || key === 'priority') severityWords.push(value);
+      else {
+        return {
+          kind: 'invalid',
+          message: `"${key}=" is not an option of \`case open\`; it takes product=, ref= and contract=.`,
+        };
+      }
+    } else if (PRODUCT_WORDS.has(word)) {
+      product = word;
+    } else if (word.startsWith('#') && word.length > 1) {
+      ref = word.slice(1);
+    } else {
+      severityWords.push(word);
+    }
+  }
+  return { kind: 'open', severity: severityWords.length ? severityWords.join(' ') : null, product, ref, contract };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Thread questions
+
+export type QuestionClock = 'response' | 'update' | 'obligation';
+
+export interface ThreadQuestion {
+  /** which clock is asked about; null: the one that falls due first */
+  clock: QuestionClock | null;
+  /** 'when': the due time; 'late': whether it is overdue (the answer gives both anyway) */
+  ask: 'when' | 'late';
+  language: 'en' | 'zh';
+}
+
+const CJK = /[\u3400-\u9fff]/u;
+
+const ASKS_LATE = /\b(late|overdue|breach(ed)?|behind|missed)\b|逾期|遲了|迟了|超時|超时|過期|过期|晚了|延誤|延误/u;
+const ASKS_WHEN =
+  /\b(when|due|deadline|how long|time left|by what time)\b|期限|什麼時候|什么时候|何時|何时|幾點|几点|多久|到期/u;
+const ABOUT_UPDATE = /\bupdates?\b|更新|進度|进度/u;
+const ABOUT_RESPONSE =
+  /\b(respon[sd]e?s?|respond|reply|replies|answer|first response)\b|回應|回应|回覆|回复|答覆|答复/u;
+const ABOUT_OBLIGATION =
+  /\b(our (obligation|duty|turn|side)|we owe|do we (have|need) to|must we|our response)\b|我們的?義務|我们的?义务|我方|我們要|我们要/u;
+const ABOUT_VENDOR = /\b(vendor|they|microsoft|jamf|autodesk|support)\b|廠商|厂商|原廠|原厂/u;
+
+/** A question about the case's clocks, or null when the text is about something else. */
+export function parseThreadQuestion(text: string): ThreadQuestion | null {
+  const t = tidy(text);
+  if (!t) return null;
+  const language = CJK.test(t) ? 'zh' : 'en';
+  const late = ASKS_LATE.test(t);
+  const when = ASKS_WHEN.test(t);
+  const obligation = ABOUT_OBLIGATION.test(t);
+  const update = ABOUT_UPDATE.test(t);
+  const response = ABOUT_RESPONSE.test(t);
+  const zhBareDeadline = language === 'zh' && (update || response) && /[?？嗎吗呢]|期限/u.test(text);
+  if (!late && !when && !zhBareDeadline) return null;
+  // "is it late?" / "is the vendor late" ask about the case as a whole; a bare "when?" without a clock word too
+  let clock: QuestionClock | null = null;
+  if (obligation) clock = 'obligation';
+  else if (update && !/first response|第一次回應|首次回應|初次回應/u.test(t)) clock = 'update';
+  else if (response) clock = 'response';
+  if (clock === null && !late && !ABOUT_VENDOR.test(t) && !/\b(it|this|case)\b|案件|這個|这个/u.test(t)) {
+    // "when is lunch?" is not about the case
+    if (!/\b(next|due)\b|下次|到期|期限/u.test(t)) return null;
+  }
+  return { clock, ask: late ? 'late' : 'when', language };
+}
