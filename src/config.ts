@@ -1,0 +1,176 @@
+/**
+ * Configuration from the environment (a `.env` file is read first; real environment variables win).
+ *
+ * Which Slack credentials are present picks the mode:
+ * - `oauth`: SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SLACK_SIGNING_SECRET (many workspaces, HTTP)
+ * - `socket`: SLACK_APP_TOKEN + SLACK_BOT_TOKEN (one workspace, Socket Mode)
+ * - `http`: SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (one workspace, HTTP on PORT at /slack/events)
+ * - `console`: no Slack credentials at all
+ * A half-configured mode is an error that names the variables to add, never a silent fall-back to the console.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+export type SlackMode =
+  | { kind: 'socket'; appToken: string; botToken: string }
+  | { kind: 'http'; botToken: string; signingSecret: string; port: number }
+  | {
+      kind: 'oauth';
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      signingSecret: string;
+      port: number;
+    }
+  | { kind: 'console' };
+
+export interface Config {
+  mode: SlackMode;
+  databasePath: string;
+  /** Web API base URL, ending in '/'; undefined: Slack's own */
+  slackApiUrl?: string;
+  /** known bot ids skip the start-up auth.test call (single-workspace modes) */
+  botId?: string;
+  botUserId?: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem${problems.length > 1 ? 's' : ''}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const EnvSchema = z.object({
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .startsWith('xapp-', 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens)')
+      .optional(),
+  ),
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb- (OAuth & Permissions)').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_BOT_ID: optionalText,
+  SLACK_BOT_USER_ID: optionalText,
+  SLACK_API_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+      .transform((u) => (u.endsWith('/') ? u : `${u}/`))
+      .optional(),
+  ),
+  PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number between 1 and 65535')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535'))
+      .optional(),
+  ),
+  DATABASE_PATH: optionalText,
+  LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()),
+});
+type Env = z.infer<typeof EnvSchema>;
+
+const DEFAULT_PORT = 3000;
+export const DEFAULT_DATABASE_PATH = 'data/entitlebot.db';
+
+/** Reads `.env` (if any) into process.env without overriding what is already set. */
+export function loadDotenvFile(path?: string): void {
+  loadDotenv({ quiet: true, ...(path ? { path } : {}) });
+}
+
+/** Validates the environment and picks the mode. Throws ConfigError naming every bad or missing variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const value = env[name];
+        const shown = value === undefined ? '' : ` (got ${describeValue(name, value)})`;
+        return `${name} ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const mode = pickMode(e);
+  return {
+    mode,
+    databasePath: e.DATABASE_PATH ?? DEFAULT_DATABASE_PATH,
+    slackApiUrl: e.SLACK_API_URL,
+    botId: e.SLACK_BOT_ID,
+    botUserId: e.SLACK_BOT_USER_ID,
+    logLevel: e.LOG_LEVEL ?? 'info',
+  };
+}
+
+function pickMode(e: Env): SlackMode {
+  const port = e.PORT ?? DEFAULT_PORT;
+  const missing = (names: (keyof Env)[]) => names.filter((n) => e[n] === undefined);
+  const oauthVars: (keyof Env)[] = [
+    'SLACK_CLIENT_ID',
+    'SLACK_CLIENT_SECRET',
+    'SLACK_STATE_SECRET',
+    'SLACK_SIGNING_SECRET',
+  ];
+
+  if (e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET || e.SLACK_STATE_SECRET) {
+    const absent = missing(oauthVars);
+    if (absent.length > 0) {
+      throw new ConfigError([`OAuth mode (many workspaces) also needs ${absent.join(', ')}`]);
+    }
+    if (e.SLACK_BOT_TOKEN || e.SLACK_APP_TOKEN) {
+      throw new ConfigError([
+        "SLACK_BOT_TOKEN/SLACK_APP_TOKEN cannot be combined with SLACK_CLIENT_ID: OAuth mode takes each workspace's token from its installation; unset one or the other",
+      ]);
+    }
+    return {
+      kind: 'oauth',
+      clientId: e.SLACK_CLIENT_ID!,
+      clientSecret: e.SLACK_CLIENT_SECRET!,
+      stateSecret: e.SLACK_STATE_SECRET!,
+      signingSecret: e.SLACK_SIGNING_SECRET!,
+      port,
+    };
+  }
+  if (e.SLACK_APP_TOKEN) {
+    if (!e.SLACK_BOT_TOKEN) throw new ConfigError(['Socket Mode (SLACK_APP_TOKEN is set) also needs SLACK_BOT_TOKEN']);
+    return { kind: 'socket', appToken: e.SLACK_APP_TOKEN, botToken: e.SLACK_BOT_TOKEN };
+  }
+  if (e.SLACK_BOT_TOKEN) {
+    if (!e.SLACK_SIGNING_SECRET) {
+      throw new ConfigError([
+        'SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is',
+      ]);
+    }
+    return { kind: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, port };
+  }
+  if (e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError([
+      'SLACK_SIGNING_SECRET is set but no token: add SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth)',
+    ]);
+  }
+  return { kind: 'console' };
+}
+
+function describeValue(name: string, value: string): string {
+  // never echo secrets back into logs
+  if (/TOKEN|SECRET/.test(name))
+    return value.trim() === '' ? 'an empty value' : `a value of ${value.length} characters`;
+  return JSON.stringify(value);
+}
+
+/** One line for people: how to connect the console to Slack. */
+export const CONNECT_HINT =
+  'To connect to Slack, set SLACK_APP_TOKEN + SLACK_BOT_TOKEN (Socket Mode) or SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (HTTP) in .env; see manifest.yml and README.md.';

@@ -1,0 +1,95 @@
+/**
+ * Formatting shared by the two renderers (Slack blocks and console text): times in a named zone,
+ * business time left or overdue, table layout. Pure.
+ */
+import { DateTime } from 'luxon';
+import type { AnswerTime, Citation } from '../answers/model.js';
+
+/** "Mon 2 Mar 2026 09:30 CET"; the ISO text itself when it does not parse. */
+export function formatInstant(iso: string, zone: string): string {
+  const dt = DateTime.fromISO(iso, { setZone: true });
+  if (!dt.isValid) return iso;
+  const local = dt.setZone(zone);
+  if (!local.isValid) return dt.toFormat('ccc d LLL yyyy HH:mm ZZ');
+  return local.setLocale('en-GB').toFormat('ccc d LLL yyyy HH:mm ZZZZ');
+}
+
+/** "2 h 30 min", "1 d 3 h" (whole minutes; days of 24 hours). */
+export function formatDuration(minutes: number): string {
+  const total = Math.round(Math.abs(minutes));
+  if (total < 60) return `${total} min`;
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const mins = total % 60;
+  const parts: string[] = [];
+  if (days) parts.push(`${days} d`);
+  if (hours) parts.push(`${hours} h`);
+  if (mins && days === 0) parts.push(`${mins} min`);
+  return parts.join(' ');
+}
+
+export function formatMinutesLeft(minutesLeft: number): string {
+  if (minutesLeft >= 0) return `${formatDuration(minutesLeft)} of business time left`;
+  return `late by ${formatDuration(minutesLeft)} of business time`;
+}
+
+/** The lines that describe one AnswerTime: contract zone, asker's zone, time left, why. */
+export function timeLines(time: AnswerTime): { contract: string; user?: string; left?: string; why?: string } {
+  const contract = `${formatInstant(time.at, time.zone)} (${time.zone})`;
+  const showUser = time.userZone !== undefined && time.userZone !== time.zone;
+  const user = showUser
+    ? `${formatInstant(time.userAt ?? time.at, time.userZone!)} your time (${time.userZone})`
+    : undefined;
+  return {
+    contract,
+    user,
+    left: time.minutesLeft === undefined ? undefined : formatMinutesLeft(time.minutesLeft),
+    why: time.explanation,
+  };
+}
+
+export function citationLabel(citation: Citation): string {
+  const how = citation.certainty === 'inferred' ? `inferred${citation.reason ? `: ${citation.reason}` : ''}` : 'stated';
+  return `${citation.doc} (${how})`;
+}
+
+/** Display width: CJK and other wide characters take two columns in a monospace font. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    width += isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** A table as aligned monospace lines (header, rule, rows). Cells are single-line. */
+export function tableLines(columns: string[], rows: string[][]): string[] {
+  const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const header = columns.map(clean);
+  const body = rows.map((r) => columns.map((_, i) => clean(r[i] ?? '')));
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+}

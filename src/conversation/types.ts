@@ -1,0 +1,54 @@
+/**
+ * The conversation: what Slack and the console both call with a line of text, and what they get back.
+ */
+import type { Answer } from '../answers/model.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { Store } from '../store/index.js';
+
+/** The only source of "now" outside tests' fixed times. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The search index the answer engine queries (src/search), passed through untouched. */
+// biome-ignore lint/suspicious/noExplicitAny: replaced by the search module's own type when it lands
+export type SearchIndex = any;
+
+export interface ConversationDeps {
+  store: Store;
+  knowledge: Knowledge;
+  search: SearchIndex;
+  clock: Clock;
+}
+
+export interface ConversationContext {
+  workspaceId: string;
+  channelId: string;
+  /** the thread the text was written in; undefined for a slash command (Slack does not say) or a top-level message */
+  threadTs?: string;
+  /** ts of the message itself, when it was a message (a mention or a console line) */
+  messageTs?: string;
+  userId: string;
+  /** the asker's IANA zone (users.info tz), when known */
+  userZone?: string;
+  now: Date;
+  /** how the text arrived: a slash command, a message addressed to the app (mention, DM), or the console */
+  via: 'command' | 'mention' | 'console';
+}
+
+export type Visibility = 'ephemeral' | 'in_channel';
+
+export interface Reply {
+  answer: Answer;
+  /** who sees it: the asker only, or the channel (the text ended with `public`; mentions answer in place) */
+  visibility: Visibility;
+  /** the Slack layer opens the contract set-up modal (`contract add` with no arguments); the answer says so */
+  openModal?: 'contract';
+  /**
+   * Post the answer as a new top-level message and call this with its ts (a case opened outside a thread
+   * becomes that message's thread). The console passes a made-up ts.
+   */
+  afterPost?: (posted: { channelId: string; ts: string }) => Promise<Answer | undefined>;
+}

@@ -1,0 +1,257 @@
+/**
+ * A small fake of the Slack Web API on 127.0.0.1 (free port), for end-to-end tests.
+ *
+ * Point the app at `fake.apiUrl` (SLACK_API_URL / clientOptions.slackApiUrl). It records every Web API call
+ * (method, parsed params, token) and every post to a response_url made from `fake.responseUrl()`. It can answer
+ * 429 with Retry-After (or any other status) on demand, for the next N calls of one method.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
+
+export interface RecordedCall {
+  method: string;
+  // biome-ignore lint/suspicious/noExplicitAny: recorded Slack params are whatever the app sent
+  params: Record<string, any>;
+  token: string | undefined;
+  at: number;
+}
+
+export interface RecordedResponsePost {
+  id: string;
+  // biome-ignore lint/suspicious/noExplicitAny: whatever the app posted
+  body: Record<string, any>;
+  at: number;
+}
+
+export interface FakeUser {
+  tz?: string;
+  name?: string;
+  teamId?: string;
+  isBot?: boolean;
+}
+
+interface Failure {
+  status: number;
+  retryAfterSeconds?: number;
+  slackError?: string;
+  remaining: number;
+}
+
+export interface FakeSlack {
+  apiUrl: string;
+  baseUrl: string;
+  calls: RecordedCall[];
+  responsePosts: RecordedResponsePost[];
+  /** calls of one method, in order */
+  callsTo(method: string): RecordedCall[];
+  /** a response_url that records what is posted to it */
+  responseUrl(id?: string): string;
+  setUser(userId: string, user: FakeUser): void;
+  /**
+   * The next `times` calls to `method` fail: HTTP `status` (429 sends Retry-After), or, with `slackError`,
+   * HTTP 200 with { ok: false, error }.
+   */
+  failNext(
+    method: string,
+    failure: { status?: number; retryAfterSeconds?: number; slackError?: string; times?: number },
+  ): void;
+  /** resolves when `predicate` holds for the recorded calls (polls); rejects after `timeoutMs` */
+  waitFor<T>(probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export interface FakeSlackOptions {
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+  defaultTz?: string;
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const teamId = options.teamId ?? 'T0FAKE';
+  const botUserId = options.botUserId ?? 'UBOT';
+  const botId = options.botId ?? 'BBOT';
+  const defaultTz = options.defaultTz ?? 'America/New_York';
+  const calls: RecordedCall[] = [];
+  const responsePosts: RecordedResponsePost[] = [];
+  const users = new Map<string, FakeUser>();
+  const failures = new Map<string, Failure>();
+  let tsCounter = 0;
+  let viewCounter = 0;
+
+  const nextTs = () => {
+    tsCounter += 1;
+    return `${1_700_000_000 + tsCounter}.${String(tsCounter).padStart(6, '0')}`;
+  };
+
+  // biome-ignore lint/suspicious/noExplicitAny: a fake answers loosely typed Slack payloads
+  const answer = (method: string, params: Record<string, any>): Record<string, any> => {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: botUserId, bot_id: botId, team_id: teamId, url: 'https://fake.slack.test/' };
+      case 'chat.postMessage': {
+        const ts = nextTs();
+        return {
+          ok: true,
+          channel: params.channel,
+          ts,
+          message: { ts, text: params.text, thread_ts: params.thread_ts },
+        };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'chat.update':
+        return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
+      case 'views.publish':
+      case 'views.open':
+      case 'views.update':
+      case 'views.push': {
+        viewCounter += 1;
+        const view = typeof params.view === 'object' && params.view !== null ? params.view : {};
+        return { ok: true, view: { ...view, id: params.view_id ?? `V${viewCounter}`, hash: `h${viewCounter}` } };
+      }
+      case 'users.info': {
+        const user = users.get(String(params.user));
+        if (params.user && !user && String(params.user).startsWith('UNKNOWN'))
+          return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: {
+            id: params.user,
+            team_id: user?.teamId ?? teamId,
+            name: user?.name ?? String(params.user).toLowerCase(),
+            tz: user?.tz ?? defaultTz,
+            is_bot: user?.isBot ?? false,
+          },
+        };
+      }
+      default:
+        return { ok: true };
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const raw = await readBody(req);
+    const params = parseParams(raw, String(req.headers['content-type'] ?? ''));
+    if (url.pathname.startsWith('/response/')) {
+      responsePosts.push({
+        id: decodeURIComponent(url.pathname.slice('/response/'.length)),
+        body: params,
+        at: Date.now(),
+      });
+      return sendJson(res, 200, { ok: true });
+    }
+    if (!url.pathname.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: 'unknown_path' });
+    const method = url.pathname.slice('/api/'.length);
+    const auth = String(req.headers.authorization ?? '');
+    const token = auth.startsWith('Bearer ')
+      ? auth.slice(7)
+      : typeof params.token === 'string'
+        ? params.token
+        : undefined;
+    calls.push({ method, params, token, at: Date.now() });
+    const failure = failures.get(method);
+    if (failure && failure.remaining > 0) {
+      failure.remaining -= 1;
+      if (failure.slackError) return sendJson(res, 200, { ok: false, error: failure.slackError });
+      const headers: Record<string, string> = {};
+      if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
+      return sendJson(
+        res,
+        failure.status,
+        { ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' },
+        headers,
+      );
+    }
+    return sendJson(res, 200, answer(method, params));
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => sendJson(res, 500, { ok: false, error: String(error) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let responseCounter = 0;
+
+  return {
+    apiUrl: `${baseUrl}/api/`,
+    baseUrl,
+    calls,
+    responsePosts,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    responseUrl: (id) => {
+      responseCounter += 1;
+      return `${baseUrl}/response/${encodeURIComponent(id ?? `r${responseCounter}`)}`;
+    },
+    setUser: (userId, user) => {
+      users.set(userId, user);
+    },
+    failNext: (method, f) => {
+      failures.set(method, {
+        status: f.status ?? 429,
+        retryAfterSeconds: f.retryAfterSeconds ?? ((f.status ?? 429) === 429 ? 1 : undefined),
+        slackError: f.slackError,
+        remaining: f.times ?? 1,
+      });
+    },
+    waitFor: async (probe, timeoutMs = 5_000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = probe();
+        if (value !== undefined && value !== false) return value as never;
+        if (Date.now() > deadline) throw new Error('fake Slack: the expected call did not arrive in time');
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    reset: () => {
+      calls.length = 0;
+      responsePosts.length = 0;
+      failures.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: parsed Slack params
+function parseParams(raw: string, contentType: string): Record<string, any> {
+  if (raw === '') return {};
+  if (contentType.includes('application/json')) return JSON.parse(raw);
+  // the Web API client sends form fields, with objects (blocks, view) as JSON strings
+  // biome-ignore lint/suspicious/noExplicitAny: parsed Slack params
+  const out: Record<string, any> = {};
+  for (const [key, value] of Object.entries(parseQuery(raw))) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (typeof text === 'string' && /^[[{]/.test(text)) {
+      try {
+        out[key] = JSON.parse(text);
+        continue;
+      } catch {
+        // not JSON after all: keep the string
+      }
+    }
+    out[key] = text;
+  }
+  return out;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
