@@ -128,9 +128,11 @@ export function reminderMethods(db: Database.Database, now: Clock) {
     UPDATE reminders SET status = 'sending', attempts = attempts + 1, claimed_at = @now, updated_at = @now
     WHERE id IN (
       SELECT id FROM (
-        SELECT id, due_at FROM reminders WHERE status = 'pending' AND due_at <= @now
+        SELECT * FROM (SELECT id, due_at FROM reminders WHERE status = 'pending' AND due_at <= @now
+          ORDER BY due_at, id LIMIT @limit)
         UNION ALL
-        SELECT id, due_at FROM reminders WHERE status = 'sending' AND claimed_at <= @staleBefore
+        SELECT * FROM (SELECT id, due_at FROM reminders WHERE status = 'sending' AND claimed_at <= @staleBefore
+          ORDER BY due_at, id LIMIT @limit)
       ) ORDER BY due_at, id LIMIT @limit)
     RETURNING *`);
   const markSent = db.prepare<[number, string | null, number, string, number], ReminderRow>(`
