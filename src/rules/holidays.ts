@@ -1,0 +1,140 @@
+/**
+ * Public holidays: date-holidays (type 'public' only) corrected by the versioned override files in
+ * knowledge/holidays (loaded by src/knowledge/holidays.ts and passed in as plain data).
+ */
+import Holidays from 'date-holidays';
+import { RulesError, showValue } from './errors.js';
+
+/** A date to close: a holiday date-holidays misses. */
+export interface HolidayAddition {
+  date: string;
+  /** English name */
+  name: string;
+  /** name in the country's language, e.g. 和平紀念日補假 */
+  localName?: string;
+  /** one-line source note */
+  note?: string;
+}
+
+export interface HolidayDateNote {
+  date: string;
+  note?: string;
+}
+
+export interface HolidayYearOverrides {
+  /** holidays date-holidays misses (an added date replaces date-holidays' entry for that date) */
+  add?: HolidayAddition[];
+  /** date-holidays entries that are not days off, e.g. a holiday for one group only */
+  remove?: HolidayDateNote[];
+  /** make-up working days: weekend dates that are working days (China's 调休) */
+  work?: HolidayDateNote[];
+}
+
+/** Country code (upper case) → year ('2026') → corrections for that year. */
+export type HolidayOverrides = Record<string, Record<string, HolidayYearOverrides>>;
+
+export interface Holiday {
+  date: string;
+  /** English name where date-holidays has one, else the local name */
+  name: string;
+  localName: string;
+  source: 'date-holidays' | 'override';
+}
+
+export interface HolidayYear {
+  holidays: Map<string, Holiday>;
+  /** make-up working days */
+  workDays: Set<string>;
+}
+
+let registry: Holidays | undefined;
+function holidayRegistry(): Holidays {
+  registry ??= new Holidays();
+  return registry;
+}
+
+/** Throws a RulesError unless date-holidays knows the country (and the subdivision, when given). */
+export function checkHolidayRegion(country: string, subdivision?: string): void {
+  const countries = holidayRegistry().getCountries('en');
+  if (!Object.hasOwn(countries, country)) {
+    throw new RulesError(
+      `holidays.country: unknown country code ${showValue(country)}; use an ISO 3166-1 alpha-2 code that date-holidays knows, e.g. DE, TW, SG, CN, US`,
+      'holidays.country',
+    );
+  }
+  if (subdivision === undefined) return;
+  const states = holidayRegistry().getStates(country, 'en') ?? {};
+  if (!Object.hasOwn(states, subdivision)) {
+    const known = Object.keys(states);
+    const hint = known.length
+      ? `; known subdivisions of ${country}: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}`
+      : `; date-holidays has no subdivisions for ${country}, leave subdivision out`;
+    throw new RulesError(
+      `holidays.subdivision: unknown subdivision ${showValue(subdivision)} for ${country}${hint}`,
+      'holidays.subdivision',
+    );
+  }
+}
+
+const libraryYears = new Map<string, Map<string, Holiday>>();
+const instances = new Map<string, Holidays>();
+
+/**
+ * date-holidays' public holidays for one year, keyed by local date. An entry that starts after midnight
+ * (a half-day holiday such as China's Women's Day afternoon, which is for one group only) is left out:
+ * the rules core closes whole days only.
+ */
+function libraryHolidays(country: string, subdivision: string | undefined, year: number): Map<string, Holiday> {
+  const key = `${country}/${subdivision ?? ''}/${year}`;
+  let days = libraryYears.get(key);
+  if (days) return days;
+  const regionKey = `${country}/${subdivision ?? ''}`;
+  let hd = instances.get(regionKey);
+  if (!hd) {
+    hd = subdivision
+      ? new Holidays(country, subdivision, { types: ['public'] })
+      : new Holidays(country, { types: ['public'] });
+    instances.set(regionKey, hd);
+  }
+  const local = hd.getHolidays(year);
+  const english = hd.getHolidays(year, 'en');
+  days = new Map();
+  local.forEach((entry, i) => {
+    if (entry.type !== 'public') return;
+    if (entry.date.slice(11, 19) !== '00:00:00') return;
+    const date = entry.date.slice(0, 10);
+    const en = english[i];
+    const name = en && en.date === entry.date ? en.name : entry.name;
+    if (!days?.has(date)) days?.set(date, { date, name, localName: entry.name, source: 'date-holidays' });
+  });
+  libraryYears.set(key, days);
+  return days;
+}
+
+/** The holidays and make-up working days of one calendar year, overrides applied. */
+export function holidayYear(
+  country: string,
+  subdivision: string | undefined,
+  year: number,
+  overrides: HolidayOverrides | undefined,
+): HolidayYear {
+  const holidays = new Map(libraryHolidays(country, subdivision, year));
+  const workDays = new Set<string>();
+  const own = overrides?.[country]?.[String(year)];
+  if (own) {
+    for (const { date } of own.remove ?? []) holidays.delete(date);
+    for (const day of own.add ?? []) {
+      holidays.set(day.date, {
+        date: day.date,
+        name: day.name,
+        localName: day.localName ?? day.name,
+        source: 'override',
+      });
+    }
+    for (const { date } of own.work ?? []) {
+      holidays.delete(date);
+      workDays.add(date);
+    }
+  }
+  return { holidays, workDays };
+}

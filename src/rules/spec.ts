@@ -1,0 +1,194 @@
+/**
+ * The calendar spec: what a person or a knowledge file writes. Validated with zod; every error names the
+ * field and the value at fault.
+ */
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { RulesError, showValue } from './errors.js';
+import { isIsoDate } from './zone.js';
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+/** Weekday keys of `hours`; index 0 is Sunday, as in `Date#getUTCDay`. */
+export type WeekdayKey = (typeof WEEKDAYS)[number];
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const wallTime = z.string().regex(HHMM, "expected a time 'HH:MM' from '00:00' to '24:00'");
+/** `['09:00', '17:30']`: open from the first time (inclusive) to the second (exclusive) */
+const wallInterval = z.tuple([wallTime, wallTime]);
+const intervals = z.array(wallInterval);
+const isoDate = z.string().refine(isIsoDate, "expected a date 'YYYY-MM-DD'");
+
+const weekHours = z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, intervals.optional()])));
+
+export const CalendarSpecSchema = z.strictObject({
+  /** IANA zone name, e.g. Europe/Berlin */
+  zone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'expected an IANA time zone such as Europe/Berlin'),
+  hours: z.union([z.literal('24x7'), weekHours]),
+  holidays: z
+    .strictObject({
+      country: z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code such as DE'),
+      subdivision: z.string().min(1).optional(),
+    })
+    .nullable()
+    .optional(),
+  closedDates: z.array(isoDate).optional(),
+  breaks: z.record(isoDate, intervals).optional(),
+  shifts: z
+    .record(isoDate, intervals.min(1, 'a shift needs at least one interval; close a date with closedDates'))
+    .optional(),
+});
+
+export type WallInterval = [string, string];
+export interface CalendarSpec {
+  /** IANA zone name; weekday, date and holidays are judged in this zone */
+  zone: string;
+  /** '24x7', or per-weekday intervals (several a day; '24:00' allowed as an end); a missing day is closed */
+  hours: '24x7' | Partial<Record<WeekdayKey, WallInterval[]>>;
+  /** public holidays of a country (date-holidays type 'public' plus knowledge/holidays overrides) */
+  holidays?: { country: string; subdivision?: string } | null;
+  /** extra whole-day closures, YYYY-MM-DD */
+  closedDates?: string[];
+  /** time removed from a date's hours */
+  breaks?: Record<string, WallInterval[]>;
+  /** hours that replace a date's weekday hours (and win over a holiday on that date) */
+  shifts?: Record<string, WallInterval[]>;
+}
+
+/** Minutes since local midnight, [start, end), end ≤ 1440. */
+export type MinuteInterval = readonly [number, number];
+
+/** The spec after validation, times turned into minutes, each day's intervals sorted and merged. */
+export interface NormalizedSpec {
+  zone: string;
+  /** index 0 = Sunday */
+  week: MinuteInterval[][];
+  holidays: { country: string; subdivision?: string } | null;
+  closedDates: Set<string>;
+  breaks: Map<string, MinuteInterval[]>;
+  shifts: Map<string, MinuteInterval[]>;
+}
+
+function minutesOf(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+export function pathText(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const key of path) text += typeof key === 'number' ? `[${key}]` : text ? `.${String(key)}` : String(key);
+  return text || '(the spec itself)';
+}
+
+function describeIssue(input: unknown, issue: z.core.$ZodIssue): string {
+  const field = pathText(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return `${field}: unknown field ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+  }
+  if (issue.code === 'invalid_union' && issue.path.length === 1 && issue.path[0] === 'hours') {
+    return `hours: expected '24x7' or an object like { mon: [['09:00', '17:30']] } with keys ${WEEKDAYS.join(', ')}, got ${showValue(valueAt(input, issue.path))}`;
+  }
+  const value = valueAt(input, issue.path);
+  const got = value === undefined ? 'nothing' : showValue(value);
+  return `${field}: ${issue.message}, got ${got}`;
+}
+
+function checkIntervals(list: WallInterval[], field: string): MinuteInterval[] {
+  const result: [number, number][] = [];
+  list.forEach(([start, end], i) => {
+    if (start === '24:00') {
+      throw new RulesError(
+        `${field}[${i}]: '24:00' can only end an interval; start the next day at '00:00'`,
+        `${field}[${i}]`,
+      );
+    }
+    const a = minutesOf(start);
+    const b = minutesOf(end);
+    if (b <= a) {
+      throw new RulesError(
+        `${field}[${i}]: ${showValue([start, end])} ends before it starts; split overnight hours at midnight, e.g. [['22:00', '24:00']] and the next day [['00:00', '06:00']]`,
+        `${field}[${i}]`,
+      );
+    }
+    result.push([a, b]);
+  });
+  return mergeIntervals(result);
+}
+
+/** Sorts and merges overlapping or touching minute intervals. */
+export function mergeIntervals(list: readonly MinuteInterval[]): MinuteInterval[] {
+  const sorted = [...list].sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged;
+}
+
+/** Removes `cut` from `hours` (both sorted and merged). */
+export function subtractIntervals(hours: readonly MinuteInterval[], cut: readonly MinuteInterval[]): MinuteInterval[] {
+  let rest: MinuteInterval[] = [...hours];
+  for (const [ca, cb] of cut) {
+    const next: MinuteInterval[] = [];
+    for (const [a, b] of rest) {
+      if (cb <= a || ca >= b) next.push([a, b]);
+      else {
+        if (a < ca) next.push([a, ca]);
+        if (cb < b) next.push([cb, b]);
+      }
+    }
+    rest = next;
+  }
+  return rest;
+}
+
+/** Validates a spec; throws a RulesError naming the field and value at fault. */
+export function normalizeSpec(input: unknown): NormalizedSpec {
+  const parsed = CalendarSpecSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const lines = issues.slice(0, 3).map((issue) => describeIssue(input, issue));
+    if (issues.length > 3) lines.push(`(and ${issues.length - 3} more)`);
+    const first = issues[0];
+    throw new RulesError(`Invalid calendar spec: ${lines.join('; ')}`, first ? pathText(first.path) : undefined);
+  }
+  const spec = parsed.data as CalendarSpec;
+  const week: MinuteInterval[][] = WEEKDAYS.map((day) => {
+    if (spec.hours === '24x7') return [[0, 1440]];
+    return checkIntervals(spec.hours[day] ?? [], `hours.${day}`);
+  });
+  const breaks = new Map<string, MinuteInterval[]>();
+  for (const [date, list] of Object.entries(spec.breaks ?? {}))
+    breaks.set(date, checkIntervals(list, `breaks.${date}`));
+  const shifts = new Map<string, MinuteInterval[]>();
+  for (const [date, list] of Object.entries(spec.shifts ?? {}))
+    shifts.set(date, checkIntervals(list, `shifts.${date}`));
+  const closedDates = new Set(spec.closedDates ?? []);
+  for (const date of closedDates) {
+    if (shifts.has(date)) {
+      throw new RulesError(
+        `closedDates: ${date} is also in shifts; a date is either closed or open on shift hours, not both`,
+        'closedDates',
+      );
+    }
+  }
+  if (week.every((day) => day.length === 0) && shifts.size === 0) {
+    throw new RulesError(
+      `hours: the calendar has no open time at all (no weekday has intervals and there are no shifts), got ${showValue(spec.hours)}`,
+      'hours',
+    );
+  }
+  const holidays = spec.holidays
+    ? { country: spec.holidays.country.toUpperCase(), subdivision: spec.holidays.subdivision?.toUpperCase() }
+    : null;
+  return { zone: spec.zone, week, holidays, closedDates, breaks, shifts };
+}
