@@ -1,0 +1,131 @@
+import type { Installation } from '@slack/bolt';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isStoreError, openStore, type Store } from '../../src/store/index.js';
+
+let store: Store;
+beforeEach(() => {
+  store = openStore(':memory:');
+});
+afterEach(() => store.close());
+
+const teamInstall: Installation<'v2', false> = {
+  team: { id: 'T111', name: 'Acme' },
+  enterprise: undefined,
+  user: { id: 'U1', token: undefined, scopes: undefined },
+  bot: { id: 'B1', userId: 'UBOT', token: 'xoxb-team', scopes: ['commands', 'chat:write'] },
+  appId: 'A1',
+  tokenType: 'bot',
+  isEnterpriseInstall: false,
+  authVersion: 'v2',
+};
+
+const orgInstall: Installation<'v2', true> = {
+  team: undefined,
+  enterprise: { id: 'E999', name: 'Acme Grid' },
+  user: { id: 'U2', token: undefined, scopes: undefined },
+  bot: { id: 'B2', userId: 'UBOT2', token: 'xoxb-org', scopes: ['commands'] },
+  enterpriseUrl: 'https://acme.enterprise.slack.com/',
+  isEnterpriseInstall: true,
+  authVersion: 'v2',
+};
+
+describe("Bolt's InstallationStore", () => {
+  it('round-trips a workspace install by team id', async () => {
+    await store.storeInstallation(teamInstall);
+    const fetched = await store.fetchInstallation({
+      teamId: 'T111',
+      enterpriseId: undefined,
+      isEnterpriseInstall: false,
+    });
+    expect(fetched).toEqual(teamInstall);
+  });
+
+  it('round-trips an org-wide install by enterprise id', async () => {
+    await store.storeInstallation(orgInstall);
+    const fetched = await store.fetchInstallation({
+      teamId: undefined,
+      enterpriseId: 'E999',
+      isEnterpriseInstall: true,
+    });
+    expect(fetched).toEqual(orgInstall);
+  });
+
+  it('rejects fetching a workspace that never installed, with a message', async () => {
+    await expect(
+      store.fetchInstallation({ teamId: 'T404', enterpriseId: undefined, isEnterpriseInstall: false }),
+    ).rejects.toThrow(/not installed in T404/);
+  });
+
+  it('replaces an install with a newer one, keeping the bot token when the newer one has none', async () => {
+    await store.storeInstallation(teamInstall);
+    await store.storeInstallation({ ...teamInstall, bot: { ...teamInstall.bot!, token: 'xoxb-new' } });
+    expect(store.fetchWorkspaceInstallation('T111')?.bot?.token).toBe('xoxb-new');
+
+    const userOnly = {
+      ...teamInstall,
+      bot: undefined,
+      user: { id: 'U5', token: 'xoxp-user', scopes: ['search:read'] },
+    };
+    await store.storeInstallation(userOnly);
+    const merged = store.fetchWorkspaceInstallation('T111');
+    expect(merged?.bot?.token).toBe('xoxb-new');
+    expect(merged?.user.token).toBe('xoxp-user');
+  });
+
+  it('deletes an install, leaving the others', async () => {
+    await store.storeInstallation(teamInstall);
+    await store.storeInstallation(orgInstall);
+    await store.deleteInstallation({ teamId: 'T111', enterpriseId: undefined, isEnterpriseInstall: false });
+    expect(store.fetchWorkspaceInstallation('T111')).toBeNull();
+    expect(store.fetchWorkspaceInstallation('E999')).not.toBeNull();
+  });
+
+  it('says which id an install is missing', async () => {
+    const broken = { ...teamInstall, team: undefined } as unknown as Installation;
+    await expect(store.storeInstallation(broken)).rejects.toThrow(/needs its team id/);
+  });
+});
+
+describe('tokens for a workspace', () => {
+  it("finds an org-wide install for a workspace of that enterprise once they're linked", async () => {
+    await store.storeInstallation(orgInstall);
+    expect(store.fetchWorkspaceInstallation('T222')).toBeNull();
+    store.linkWorkspaceToEnterprise('T222', 'E999');
+    expect(store.fetchWorkspaceInstallation('T222')?.bot?.token).toBe('xoxb-org');
+  });
+
+  it('links a team install inside an enterprise automatically', async () => {
+    await store.storeInstallation({ ...teamInstall, enterprise: { id: 'E999' } });
+    await store.storeInstallation(orgInstall);
+    // The team's own install wins over the org-wide one.
+    expect(store.fetchWorkspaceInstallation('T111')?.bot?.token).toBe('xoxb-team');
+    store.deleteWorkspaceTokens('T111');
+    expect(store.fetchWorkspaceInstallation('T111')?.bot?.token).toBe('xoxb-org');
+  });
+
+  it('deletes tokens on uninstall but keeps contracts, cases and settings', async () => {
+    await store.storeInstallation(teamInstall);
+    const contract = store.addContract('T111', {
+      vendor: 'jamf',
+      plan: 'gold',
+      addons: [],
+      name: null,
+      customerType: null,
+      region: null,
+      zone: 'UTC',
+      holidays: null,
+      hours: null,
+      startDate: null,
+      endDate: null,
+      amounts: {},
+    });
+    store.updateSettings('T111', { language: 'zh' });
+    expect(store.deleteWorkspaceTokens('T111')).toBe(1);
+    expect(store.deleteWorkspaceTokens('T111')).toBe(0);
+    await expect(
+      store.fetchInstallation({ teamId: 'T111', enterpriseId: undefined, isEnterpriseInstall: false }),
+    ).rejects.toSatisfy((error) => isStoreError(error, 'not-found'));
+    expect(store.listContracts('T111')).toEqual([contract]);
+    expect(store.getSettings('T111').language).toBe('zh');
+  });
+});
