@@ -97,7 +97,7 @@ export interface Store extends Required<InstallationStore> {
   snoozeReminder(workspaceId: string, id: number, untilMs: number): Reminder | null;
   /**
    * THE cross-workspace query (the scheduler's). In one IMMEDIATE transaction: pending reminders due at `now` or
-   * earlier, and reminders stuck in 'sending' since before `now - leaseMs` (a crash between posting and marking),
+   * earlier, and reminders stuck in 'sending' since `now - leaseMs` or before (a crash between posting and marking),
    * earliest first, at most `limit`; marks them 'sending' with attempts + 1 and claimedAt = now. Each carries its
    * workspace id; every later call about it is scoped by that id.
    */

@@ -255,8 +255,9 @@ export function reminderMethods(db: Database.Database, now: Clock) {
       if (!Number.isSafeInteger(limit) || limit <= 0) {
         throw new StoreError('invalid', `limit must be a positive whole number; got ${limit}.`);
       }
-      if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) {
-        throw new StoreError('invalid', `leaseMs must be a positive whole number of milliseconds; got ${leaseMs}.`);
+      // 0 is allowed: at start-up the only scheduler may take back everything a crash left in 'sending'.
+      if (!Number.isSafeInteger(leaseMs) || leaseMs < 0) {
+        throw new StoreError('invalid', `leaseMs must be a whole number of milliseconds, 0 or more; got ${leaseMs}.`);
       }
       // IMMEDIATE: take the write lock before reading, so two schedulers never claim the same row.
       return claimDue.immediate(at, limit, leaseMs);

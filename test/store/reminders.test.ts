@@ -66,6 +66,13 @@ describe('claiming due reminders', () => {
     expect(store.claimDueReminders(T0 + DEFAULT_LEASE_MS + 1000, 10)).toEqual([]);
   });
 
+  it('with a zero lease (a lone scheduler starting up) takes back every reminder left sending', () => {
+    const { id } = store.scheduleReminder('T1', due('a', T0));
+    store.claimDueReminders(T0, 10);
+    expect(store.claimDueReminders(T0 + 1, 10, 0)).toMatchObject([{ id, attempts: 2, claimedAt: T0 + 1 }]);
+    expect(() => store.claimDueReminders(T0, 10, -1)).toThrow(/leaseMs must be a whole number/);
+  });
+
   it('releases a reminder for a later retry, keeping the error, and fails it for good', () => {
     const { id } = store.scheduleReminder('T1', due('a', T0));
     store.claimDueReminders(T0, 10);
