@@ -1,0 +1,117 @@
+/** Helpers shared by the answer builders. */
+import { DateTime } from 'luxon';
+import type { Knowledge } from '../../knowledge/load.js';
+import type { PlanFile, SourceRef, Span } from '../../knowledge/schema.js';
+import type { Answer, AnswerTime } from '../model.js';
+import { strings } from '../text/i18n.js';
+import type { Language } from '../text/normalize.js';
+
+/** Anything cited in the knowledge files. */
+export interface Cited {
+  source: SourceRef;
+  certainty: 'stated' | 'inferred';
+  reason?: string;
+}
+
+/**
+ * Add a record's citation to the answer (once per doc and quote) and return its index. An inferred
+ * reading also adds its reason to the notes, so that the answer says what the text leaves open.
+ */
+export function cite(answer: Answer, record: Cited): number {
+  const { doc, quote, gloss } = record.source;
+  let index = answer.citations.findIndex((c) => c.doc === doc && c.quote === quote);
+  if (index === -1) {
+    index = answer.citations.length;
+    answer.citations.push({
+      doc,
+      quote,
+      ...(gloss ? { gloss } : {}),
+      certainty: record.certainty,
+      ...(record.reason ? { reason: record.reason } : {}),
+    });
+  } else if (record.certainty === 'inferred' && answer.citations[index]?.certainty === 'stated') {
+    const existing = answer.citations[index];
+    if (existing) {
+      existing.certainty = 'inferred';
+      if (record.reason) existing.reason = record.reason;
+    }
+  }
+  if (record.certainty === 'inferred' && record.reason) note(answer, `Inferred: ${record.reason}`);
+  return index;
+}
+
+export function note(answer: Answer, text: string): void {
+  if (!answer.notes.includes(text)) answer.notes.push(text);
+}
+
+export function suggest(answer: Answer, text: string): void {
+  if (!answer.suggestions.includes(text)) answer.suggestions.push(text);
+}
+
+/** "15 min", "1 h", "2 h 30 min", "10 business days" (or Chinese). */
+export function formatSpan(span: Span, lang: Language): string {
+  const s = strings(lang);
+  if ('businessDays' in span) return s.businessDays(span.businessDays);
+  return formatMinutes(span.minutes, lang);
+}
+
+export function formatMinutes(minutes: number, lang: Language): string {
+  const s = strings(lang);
+  const m = Math.round(minutes);
+  if (m < 60) return s.minutes(m);
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  return rest === 0 ? s.hoursN(h) : `${s.hoursN(h)} ${s.minutes(rest)}`;
+}
+
+/** ISO 8601 with offset, in a zone, without milliseconds. */
+export function isoIn(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }) ?? at.toISOString();
+}
+
+/** "Mon 2026-12-07 09:30 CET" / "2026-12-07（週一）09:30 CET": for summaries and explanations. */
+export function humanTime(at: Date, zone: string, lang: Language): string {
+  const dt = DateTime.fromJSDate(at, { zone });
+  if (lang === 'zh') {
+    const wd = '一二三四五六日'[dt.weekday - 1];
+    return `${dt.toFormat('yyyy-MM-dd')}（週${wd}）${dt.toFormat('HH:mm')} ${dt.offsetNameShort ?? zone}`;
+  }
+  return `${dt.toFormat('ccc yyyy-MM-dd HH:mm')} ${dt.offsetNameShort ?? zone}`;
+}
+
+/** An AnswerTime in the contract's zone, and in the asker's zone when it differs. */
+export function answerTime(
+  label: string,
+  at: Date,
+  zone: string,
+  userZone: string | undefined,
+  extra: Partial<AnswerTime> = {},
+): AnswerTime {
+  const t: AnswerTime = { label, at: isoIn(at, zone), zone, ...extra };
+  if (userZone && userZone !== zone) {
+    t.userAt = isoIn(at, userZone);
+    t.userZone = userZone;
+  }
+  return t;
+}
+
+export function planName(knowledge: Knowledge, id: string, lang: Language): string {
+  return knowledge.plan(id)?.plan.name[lang] ?? id;
+}
+
+export function vendorName(file: PlanFile, lang: Language): string {
+  return file.vendorName[lang];
+}
+
+export function severityName(file: PlanFile, id: string, lang: Language): string {
+  return file.severities.find((s) => s.id === id)?.name[lang] ?? id;
+}
+
+/** The file of a vendor, or undefined (never throws). */
+export function fileOf(knowledge: Knowledge, vendor: string): PlanFile | undefined {
+  return knowledge.plans.find((f) => f.vendor === vendor);
+}
+
+export function fmtNumber(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}

@@ -1,0 +1,44 @@
+/**
+ * What the answer builders may know besides the question. Everything is passed in: the answer engine
+ * reads no files, no database and no clock.
+ */
+import type { Knowledge } from '../knowledge/load.js';
+import type { HolidayOverrides } from '../rules/index.js';
+import type { Contract } from '../store/types.js';
+import type { Language } from './text/normalize.js';
+
+/** One recorded use of a quota (the store's QuotaUse has these fields and more). */
+export interface QuotaUseRecord {
+  contractId: number;
+  quotaId: string;
+  count: number;
+  /** YYYY-MM-DD */
+  usedOn: string;
+}
+
+/**
+ * The glossary and clause search, as the answer engine uses it (src/search builds one). `lookup`
+ * answers a question with the best entry or says the contracts do not cover it.
+ */
+export interface SearchLike {
+  lookup(query: string): unknown;
+}
+
+export interface AnswerContext {
+  knowledge: Knowledge;
+  /** the search index; without it term questions get a clear "search unavailable" answer */
+  search?: SearchLike;
+  /** the workspace's contracts (empty: answers fall back to the plans' defaults and say so) */
+  contracts: Contract[];
+  now: Date;
+  /** the asker's IANA zone (Slack users.info), to show times in it too */
+  userZone?: string;
+  /** the workspace's default zone, used when there is no contract to take a zone from */
+  workspaceZone?: string;
+  /** recorded quota uses of the workspace's contracts */
+  quotaUses?: QuotaUseRecord[];
+  /** corrections to date-holidays (loadHolidayOverrides() in src/knowledge/holidays.ts); without them date-holidays alone */
+  holidayOverrides?: HolidayOverrides;
+  /** force the answer language; default: 'zh' when the question contains Chinese characters */
+  language?: Language;
+}

@@ -1,0 +1,107 @@
+/**
+ * The answer engine: text in, Answer model out. Pure: the knowledge, the search index, the workspace's
+ * contracts, recorded quota uses and the clock all come in through the AnswerContext.
+ *
+ * - `parseCommand(text, knowledge?)` → Command (see command.ts for the union and the grammar).
+ * - `answer(text, ctx)` parses and answers every intent that needs no writes: help, sla, due, term,
+ *   fee-cancel, fee-flex, price, quota, contract (the list), not-understood. For the intents that change
+ *   the store it returns guidance only; the glue handles them with the helpers below:
+ *   - `contract-add`: `parseContractArgs(knowledge, cmd.args)`, store the input, `contractAddedAnswer`;
+ *   - `contract-remove`: remove, then `contractRemovedAnswer`;
+ *   - `quota-use`: `resolveQuotaUse`, record the use, `quotaUsedAnswer`;
+ *   - `case`: the cases module parses `cmd.rest`.
+ * - `answerCommand(cmd, ctx)` does the same for an already parsed command.
+ * Any exception inside a builder becomes an `error` answer with a clear message.
+ */
+
+import { contractsAnswer } from './build/contract.js';
+import { dueAnswer } from './build/due.js';
+import { feeCancelAnswer, feeFlexAnswer } from './build/fee.js';
+import { errorAnswer, helpAnswer, notUnderstoodAnswer } from './build/help.js';
+import { priceAnswer } from './build/price.js';
+import { quotaAnswer } from './build/quota.js';
+import { slaAnswer } from './build/sla.js';
+import { termAnswer } from './build/term.js';
+import type { Command } from './command.js';
+import type { AnswerContext } from './context.js';
+import { type Answer, emptyAnswer } from './model.js';
+import { parseCommand } from './parse/parse.js';
+import type { Language } from './text/normalize.js';
+
+export {
+  contractAddedAnswer,
+  contractRemovedAnswer,
+  contractsAnswer,
+  type ParsedContract,
+  parseContractArgs,
+} from './build/contract.js';
+export { calendarFor, deadlineOf } from './build/due.js';
+export { errorAnswer, helpAnswer } from './build/help.js';
+export { type QuotaTarget, quotasOf, quotaUsedAnswer, resolveQuotaUse } from './build/quota.js';
+export type { Command, CommandKind, PlanRef, Selection, SeverityRef, WhenSpec } from './command.js';
+export type { AnswerContext, QuotaUseRecord, SearchLike } from './context.js';
+export type { Answer, AnswerFact, AnswerKind, AnswerTable, AnswerTime, Citation } from './model.js';
+export { emptyAnswer } from './model.js';
+export { parseCommand } from './parse/parse.js';
+export { resolveWhen } from './parse/when.js';
+export { type Language, languageOf } from './text/normalize.js';
+
+function storeIntent(cmd: Command, lang: Language): Answer {
+  // reached only when a caller sends a store-changing command to answer(): say what would happen
+  const answer = emptyAnswer(
+    'not-understood',
+    lang === 'zh' ? '此指令需要工作區' : 'This command needs a workspace',
+    lang === 'zh'
+      ? '新增、移除合約與記錄配額使用需在 Slack 或主控台中進行。'
+      : 'Adding or removing contracts and recording quota use are done in Slack or the console.',
+  );
+  answer.suggestions.push(cmd.kind === 'quota-use' ? 'quota' : 'contract');
+  return answer;
+}
+
+/** Answer an already parsed command. Never throws. */
+export function answerCommand(cmd: Command, ctx: AnswerContext): Answer {
+  const lang: Language = ctx.language ?? cmd.language;
+  try {
+    switch (cmd.kind) {
+      case 'help':
+        return helpAnswer(lang);
+      case 'sla':
+        return slaAnswer(cmd, ctx, lang);
+      case 'due':
+        return dueAnswer(cmd, ctx, lang);
+      case 'term':
+        return termAnswer(cmd, ctx, lang);
+      case 'fee-cancel':
+        return feeCancelAnswer(cmd, ctx, lang);
+      case 'fee-flex':
+        return feeFlexAnswer(cmd, ctx, lang);
+      case 'price':
+        return priceAnswer(cmd, ctx, lang);
+      case 'quota':
+        return quotaAnswer(cmd, ctx, lang);
+      case 'contract':
+        return contractsAnswer(ctx.knowledge, ctx.contracts, lang);
+      case 'not-understood':
+        return notUnderstoodAnswer(cmd, lang);
+      case 'contract-add':
+      case 'contract-remove':
+      case 'quota-use':
+      case 'case':
+        return storeIntent(cmd, lang);
+    }
+  } catch (err) {
+    return errorAnswer(err, lang);
+  }
+}
+
+/** Parse `text` and answer it. Never throws. */
+export function answer(text: string, ctx: AnswerContext): Answer {
+  let cmd: Command;
+  try {
+    cmd = parseCommand(text, ctx.knowledge);
+  } catch (err) {
+    return errorAnswer(err, ctx.language ?? 'en');
+  }
+  return answerCommand(cmd, ctx);
+}

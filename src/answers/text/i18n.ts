@@ -1,0 +1,133 @@
+/**
+ * Titles, labels and phrases the answers use, in English and Traditional Chinese. Quotes are never
+ * translated: they are the Chinese source text, shown with their English gloss.
+ */
+import type { Language } from './normalize.js';
+
+type Phrase = string | ((...args: never[]) => string);
+
+const en = {
+  firstResponse: 'First response',
+  update: 'Updates',
+  coverage: 'Coverage',
+  yourDuty: 'Your obligation',
+  means: 'Definition',
+  plan: 'Plan',
+  severity: 'Severity',
+  contract: 'Contract',
+  zone: 'Zone',
+  holidays: 'Holidays',
+  hours: 'Business hours',
+  region: 'Region',
+  dates: 'Term',
+  addons: 'Add-ons',
+  customerType: 'Customer',
+  azure: 'Azure',
+  other: 'other products',
+  none: 'none',
+  notStated: 'not stated',
+  everySpan: (span: string) => `every ${span}`,
+  daily: 'once each working day',
+  onChange: 'when the status changes',
+  minutes: (n: number) => `${n} min`,
+  hoursN: (n: number) => `${n} h`,
+  businessDays: (n: number) => (n === 1 ? '1 business day' : `${n} business days`),
+  on: (cal: string) => `(${cal})`,
+  slaTitle: (plan: string, sev: string) => `${plan} · ${sev}`,
+  slaTableTitle: (sev: string) => `Targets for ${sev}`,
+  slaAllTitle: 'Support targets',
+  dueTitle: (plan: string, sev: string) => `When ${plan} ${sev} falls due`,
+  dueResponse: 'First response due',
+  dueUpdate: 'First update due',
+  dueDuty: 'Your obligation due',
+  opened: 'Opened',
+  feeCancelTitle: 'Cancellation fee',
+  feeFlexTitle: 'Flex allowance: cap on proactive credits',
+  priceTitle: 'List prices',
+  quotaTitle: 'Quotas',
+  contractsTitle: 'Contracts',
+  helpTitle: 'Entitlebot: what your support contracts entitle you to',
+  notUnderstoodTitle: "I didn't understand that",
+  errorTitle: 'Something went wrong',
+  notCoveredTitle: 'Not in these contracts',
+  termTitle: (q: string) => `“${q}”`,
+  mappedLevel: (typed: string, name: string, vendor: string, level: string) =>
+    `“${typed}” read as ${vendor} ${name} (both are the ${level} level).`,
+  commercial: 'commercial',
+  education: 'education',
+  tier: 'Tier',
+  price: 'Price',
+  period: 'Period',
+  used: 'Used',
+  left: 'Left',
+  limit: 'Limit',
+  windowEnds: 'Window ends',
+};
+
+const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
+  firstResponse: '首次回應',
+  update: '更新頻率',
+  coverage: '服務時段',
+  yourDuty: '貴用戶的義務',
+  means: '定義',
+  plan: '方案',
+  severity: '嚴重性',
+  contract: '合約',
+  zone: '時區',
+  holidays: '國定假日',
+  hours: '上班時間',
+  region: '地區',
+  dates: '期間',
+  addons: '附加服務',
+  customerType: '客戶類型',
+  azure: 'Azure',
+  other: '其他產品',
+  none: '無',
+  notStated: '未說明',
+  everySpan: (span: string) => `每 ${span}`,
+  daily: '每個工作日一次',
+  onChange: '狀態變更時',
+  minutes: (n: number) => `${n} 分鐘`,
+  hoursN: (n: number) => `${n} 小時`,
+  businessDays: (n: number) => `${n} 個營業日`,
+  on: (cal: string) => `（${cal}）`,
+  slaTitle: (plan: string, sev: string) => `${plan} · ${sev}`,
+  slaTableTitle: (sev: string) => `${sev} 的服務目標`,
+  slaAllTitle: '支援服務目標',
+  dueTitle: (plan: string, sev: string) => `${plan} ${sev} 的期限`,
+  dueResponse: '首次回應期限',
+  dueUpdate: '首次更新期限',
+  dueDuty: '貴用戶的義務期限',
+  opened: '開單時間',
+  feeCancelTitle: '取消費用',
+  feeFlexTitle: '彈性額度：主動式服務抵用上限',
+  priceTitle: '定價',
+  quotaTitle: '配額',
+  contractsTitle: '合約',
+  helpTitle: 'Entitlebot：您的支援合約提供哪些權益',
+  notUnderstoodTitle: '我不太明白',
+  errorTitle: '發生錯誤',
+  notCoveredTitle: '這些合約未涵蓋',
+  termTitle: (q: string) => `「${q}」`,
+  mappedLevel: (typed: string, name: string, vendor: string, level: string) =>
+    `「${typed}」視為 ${vendor} ${name}（同屬 ${level} 等級）。`,
+  commercial: '商業用戶',
+  education: '教育用戶',
+  tier: '層級',
+  price: '價格',
+  period: '期間',
+  used: '已使用',
+  left: '剩餘',
+  limit: '上限',
+  windowEnds: '期限截止',
+};
+
+const dictionaries = { en, zh };
+export type Strings = typeof en;
+
+/** The phrase table for a language. */
+export function strings(lang: Language): Strings {
+  return dictionaries[lang];
+}
+
+export type { Phrase };
