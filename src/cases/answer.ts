@@ -132,7 +132,7 @@ export function statusAnswer(view: CaseView, headline?: string): Answer {
   const cites = new Citations();
   const sentences: string[] = [];
   for (const clock of view.clocks.clocks) {
-    if (clock.state === 'no-target' && clock.kind !== 'response') continue;
+    if (clock.state === 'no-target' && clock.kind === 'obligation') continue;
     sentences.push(clockSentence(view, clock));
     const cite = clock.target ? cites.add(clock.target.source, clock.target.certainty, clock.target.reason) : undefined;
     const time = clockTime(view, clock, cite);

@@ -98,14 +98,20 @@ function tidy(text: string): string {
 
 /** Splits a trailing `at <time>` (or `於 <time>`) off the words. */
 function splitAt(words: string[]): { words: string[]; at: string | null } {
-  const i = words.findIndex((w) => w === 'at' || w === '於' || w === '于');
+  const i = words.findIndex((w) => /^(at|於|于)$/i.test(w));
   if (i < 0) return { words, at: null };
   const at = words.slice(i + 1).join(' ');
   return { words: words.slice(0, i), at: at === '' ? null : at };
 }
 
 export function parseCaseCommand(rest: string): CaseCommand {
-  const words = tidy(rest).split(' ').filter(Boolean);
+  // values such as a vendor's case number keep their case; command words are compared in lower case
+  const original = rest
+    .normalize('NFKC')
+    .replace(/[?!。？！]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const words = original.map((w) => w.toLowerCase());
   const head = words[0] ?? '';
   const tail = words.slice(1);
 
@@ -115,17 +121,17 @@ export function parseCaseCommand(rest: string): CaseCommand {
       : { kind: 'invalid', message: `"case ${head}" takes nothing after it.` };
   }
   if (head === 'help' || head === '說明' || head === '说明') return { kind: 'help' };
-  if (OPEN_WORDS.has(head)) return parseOpen(tail);
+  if (OPEN_WORDS.has(head)) return parseOpen(original.slice(1));
 
   if (SEVERITY_WORDS.has(head)) {
-    const { words: sevWords, at } = splitAt(tail);
+    const { words: sevWords, at } = splitAt(original.slice(1));
     if (sevWords.length === 0) {
       return {
         kind: 'invalid',
         message: 'Say which severity the case has now, e.g. `case severity a` or `case severity p2`.',
       };
     }
-    return { kind: 'severity', severity: sevWords.join(' '), at };
+    return { kind: 'severity', severity: sevWords.join(' ').toLowerCase(), at };
   }
 
   // "we replied" / "on us" are two words people type for one event
@@ -133,7 +139,7 @@ export function parseCaseCommand(rest: string): CaseCommand {
   const twoWord = EVENT_WORDS[joined];
   const event = twoWord ?? EVENT_WORDS[head];
   if (event) {
-    const { words: extra, at } = splitAt(twoWord ? tail.slice(1) : tail);
+    const { words: extra, at } = splitAt(original.slice(twoWord ? 2 : 1));
     if (extra.length > 0) {
       return {
         kind: 'invalid',
@@ -156,26 +162,27 @@ function parseOpen(words: string[]): CaseCommand {
   const severityWords: string[] = [];
   for (const word of words) {
     const eq = word.indexOf('=');
+    const lower = word.toLowerCase();
     if (eq > 0) {
-      const key = word.slice(0, eq);
+      const key = lower.slice(0, eq);
       const value = word.slice(eq + 1);
       if (!value) return { kind: 'invalid', message: `"${word}" needs a value after "=".` };
-      if (key === 'product' || key === 'scope') product = value;
+      if (key === 'product' || key === 'scope') product = value.toLowerCase();
       else if (key === 'ref' || key === 'case' || key === 'ticket') ref = value;
-      else if (key === 'contract' || key === 'vendor') contract = value;
-      else if (key === 'severity' || key === 'sev' || key === 'priority') severityWords.push(value);
+      else if (key === 'contract' || key === 'vendor') contract = value.toLowerCase();
+      else if (key === 'severity' || key === 'sev' || key === 'priority') severityWords.push(value.toLowerCase());
       else {
         return {
           kind: 'invalid',
           message: `"${key}=" is not an option of \`case open\`; it takes product=, ref= and contract=.`,
         };
       }
-    } else if (PRODUCT_WORDS.has(word)) {
-      product = word;
+    } else if (PRODUCT_WORDS.has(lower)) {
+      product = lower;
     } else if (word.startsWith('#') && word.length > 1) {
       ref = word.slice(1);
     } else {
-      severityWords.push(word);
+      severityWords.push(lower);
     }
   }
   return { kind: 'open', severity: severityWords.length ? severityWords.join(' ') : null, product, ref, contract };

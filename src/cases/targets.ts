@@ -49,7 +49,8 @@ export function severityMatters(file: PlanFile, choice: PlanChoice): boolean {
   return file.targets.some((t) => t.plans.some((p) => planIds.has(p)) && !t.severities.includes('*'));
 }
 
-const SEVERITY_PREFIX = /^(severity|sev|s|priority|prio|p|嚴重性|严重性|優先權|优先权|優先|优先)\s*/u;
+const SEVERITY_PREFIX = /^(severity|sev|s|嚴重性|严重性|嚴重等級|严重等级)[\s-]*/u;
+const PRIORITY_PREFIX = /^(priority|prio|pri|p|優先權|优先权|優先級|优先级)[\s-]*/u;
 const LEVEL_WORDS: Record<string, Severity['level']> = {
   critical: 'critical',
   urgent: 'critical',
@@ -69,22 +70,30 @@ function fold(text: string): string {
 }
 
 /**
- * The plan's severity for the words a person typed: its id with or without a prefix ("b", "sev b",
- * "severity b", "p1", "priority 1"), an alias, its name, or a cross-vendor level word (critical, 緊急).
+ * The plan's severity for the words a person typed, and whether the words name it exactly (its id, an
+ * alias or its name: "p1", "sev b") or only loosely ("1" or "sev 1" for Jamf's P1, a level word such as
+ * "critical"). An exact match lets the case layer tell which contract a severity belongs to.
  */
-export function resolveSeverity(file: PlanFile, words: string): Severity | null {
+export function matchSeverity(file: PlanFile, words: string): { severity: Severity; exact: boolean } | null {
   const typed = fold(words);
   if (!typed) return null;
-  const bare = typed.replace(SEVERITY_PREFIX, '');
   for (const s of file.severities) {
-    const id = s.id.toLowerCase();
-    const idBare = id.replace(SEVERITY_PREFIX, '');
-    const names = [id, idBare, fold(s.name.en), fold(s.name.zh), ...s.aliases.map(fold)];
-    if (names.includes(typed) || names.includes(bare) || bare === idBare) return s;
+    const names = [s.id, s.name.en, s.name.zh, ...s.aliases].map(fold);
+    if (names.includes(typed) || names.includes(typed.replace(/\s+/g, ''))) return { severity: s, exact: true };
   }
-  const level = LEVEL_WORDS[typed] ?? LEVEL_WORDS[bare];
-  if (level) return file.severities.find((s) => s.level === level) ?? null;
-  return null;
+  const bare = typed.replace(SEVERITY_PREFIX, '').replace(PRIORITY_PREFIX, '');
+  const loose = file.severities.find((s) => {
+    const id = s.id.toLowerCase();
+    return bare === id || bare === id.replace(PRIORITY_PREFIX, '');
+  });
+  if (loose) return { severity: loose, exact: bare === typed && bare === loose.id.toLowerCase() };
+  const level = LEVEL_WORDS[typed];
+  const byLevel = level ? file.severities.find((s) => s.level === level) : undefined;
+  return byLevel ? { severity: byLevel, exact: false } : null;
+}
+
+export function resolveSeverity(file: PlanFile, words: string): Severity | null {
+  return matchSeverity(file, words)?.severity ?? null;
 }
 
 /**

@@ -68,6 +68,6 @@ export function clockTitle(clock: CaseClock, vendorName: string, severity: Sever
         : `${vendorName}'s first response`
       : clock.kind === 'update'
         ? `${vendorName}'s next update`
-        : `our own response to ${vendorName}`;
+        : `Our own response to ${vendorName}`;
   return sev ? `${what} (${sev})` : what;
 }

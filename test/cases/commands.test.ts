@@ -47,7 +47,7 @@ describe('parseCaseCommand', () => {
     expect(parseCaseCommand('sev p2 at 2026-03-02T10:00')).toEqual({
       kind: 'severity',
       severity: 'p2',
-      at: '2026-03-02t10:00',
+      at: '2026-03-02T10:00',
     });
     expect(parseCaseCommand('severity').kind).toBe('invalid');
   });

@@ -1,0 +1,255 @@
+/**
+ * Case operations over the store: open a case, record an event (and undo one), recompute its clocks and
+ * replan its reminders. Every change to a case goes through `recordEvent`, so the clocks, the cached case
+ * fields and the pending reminders never disagree. Shared by the conversation (`case …`), the Slack
+ * listeners (buttons, Slack Connect replies, the message shortcut) and the console.
+ */
+import type { Knowledge } from '../knowledge/load.js';
+import type { PlanFile } from '../knowledge/schema.js';
+import { type Store, StoreError } from '../store/index.js';
+import type { Case, CaseEvent, CaseEventSource, CasePatch, Contract } from '../store/types.js';
+import type { CaseView } from './answer.js';
+import { contractCalendars } from './calendars.js';
+import { type CaseClocks, type ClockEvent, computeClocks, replay } from './clocks.js';
+import { planCaseReminders } from './reminders.js';
+import type { Lang } from './text.js';
+
+export interface CaseServiceDeps {
+  store: Store;
+  knowledge: Knowledge;
+}
+
+/** Case events a person or a button can record (the store's kinds). */
+export type CaseEventKind =
+  | 'responded'
+  | 'updated'
+  | 'customer'
+  | 'severity'
+  | 'waiting'
+  | 'resumed'
+  | 'closed'
+  | 'reopened';
+
+export interface CaseState {
+  kase: Case;
+  contract: Contract;
+  file: PlanFile;
+  events: CaseEvent[];
+  clocks: CaseClocks;
+}
+
+export class CaseProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CaseProblem';
+  }
+}
+
+export function planName(file: PlanFile, contract: Pick<Contract, 'plan' | 'addons'>): string {
+  const name = (id: string) => file.plans.find((p) => p.id === id)?.name.en ?? id;
+  const addons = contract.addons.length ? ` + ${contract.addons.map(name).join(', ')}` : '';
+  return `${name(contract.plan)}${addons}`;
+}
+
+function contractOf(deps: CaseServiceDeps, kase: Case): Contract {
+  const contract = kase.contractId === null ? null : deps.store.getContract(kase.workspaceId, kase.contractId);
+  if (!contract) {
+    throw new CaseProblem(
+      `Case #${kase.id} has no contract any more (it was removed), so its clocks cannot be computed. Add the contract again with \`contract add\`, then open a new case.`,
+    );
+  }
+  return contract;
+}
+
+/** The case with its contract, events and clocks at `now`. */
+export function caseState(deps: CaseServiceDeps, kase: Case, now: number): CaseState {
+  const contract = contractOf(deps, kase);
+  const file = deps.knowledge.vendor(contract.vendor);
+  const events = deps.store.listCaseEvents(kase.workspaceId, kase.id);
+  const clocks = computeClocks({
+    file,
+    contract,
+    kase: { severity: kase.severity, productScope: kase.productScope, openedAt: kase.openedAt },
+    events: events as ClockEvent[],
+    now,
+    calendarFor: contractCalendars(file, contract),
+  });
+  return { kase, contract, file, events, clocks };
+}
+
+export function caseView(state: CaseState, now: number, lang: Lang, userZone?: string): CaseView {
+  return {
+    kase: state.kase,
+    clocks: state.clocks,
+    vendorName: state.file.vendorName[lang],
+    planName: planName(state.file, state.contract),
+    zone: state.contract.zone,
+    userZone,
+    now,
+    lang,
+  };
+}
+
+/** Recomputes the reminders of a case (cancelling those whose deadline moved or was met). */
+export function replanReminders(deps: CaseServiceDeps, state: CaseState, now: number): void {
+  const settings = deps.store.getSettings(state.kase.workspaceId);
+  const rows = planCaseReminders({
+    kase: state.kase,
+    clocks: state.clocks,
+    vendorName: state.file.vendorName.en,
+    settings,
+    zone: state.contract.zone,
+    now,
+  });
+  deps.store.replaceCaseReminders(state.kase.workspaceId, state.kase.id, rows);
+}
+
+/** The case's cached fields, from its event history. */
+function patchFromEvents(kase: Case, events: CaseEvent[]): CasePatch {
+  const t = replay(kase, events as ClockEvent[]);
+  const live = events.filter((e) => e.undoneAt === null);
+  const last = (kind: string) => live.filter((e) => e.kind === kind).at(-1)?.at ?? null;
+  return {
+    status: t.status,
+    severity: t.severity,
+    severitySince: t.severitySince === kase.openedAt ? null : t.severitySince,
+    firstRespondedAt: t.firstVendorAt,
+    lastVendorUpdateAt: t.lastVendorAt,
+    lastCustomerMessageAt: last('customer'),
+    waitingSince: t.waitingSince,
+    closedAt: t.status === 'closed' ? last('closed') : null,
+    reopenedAt: last('reopened'),
+  };
+}
+
+export interface OpenCaseInput {
+  workspaceId: string;
+  channelId: string;
+  threadTs: string;
+  contract: Contract;
+  severity: string | null;
+  productScope: string | null;
+  vendorRef: string | null;
+  openedAt: number;
+  openedBy: string;
+  source: CaseEventSource;
+}
+
+export function openCase(deps: CaseServiceDeps, input: OpenCaseInput): CaseState {
+  const existing = deps.store.getCaseByThread(input.workspaceId, input.channelId, input.threadTs);
+  if (existing) {
+    throw new CaseProblem(
+      `This thread already tracks case #${existing.id}${existing.status === 'closed' ? ' (closed: `case reopen` opens it again)' : ''}. Ask \`case\` for its clocks.`,
+    );
+  }
+  let kase: Case;
+  try {
+    kase = deps.store.createCase(input.workspaceId, {
+      channelId: input.channelId,
+      threadTs: input.threadTs,
+      contractId: input.contract.id,
+      severity: input.severity,
+      productScope: input.productScope,
+      vendorRef: input.vendorRef,
+      openedAt: input.openedAt,
+      openedBy: input.openedBy,
+    });
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'case-exists') {
+      throw new CaseProblem('This thread already tracks a case. Ask `case` for its clocks.');
+    }
+    throw error;
+  }
+  deps.store.addCaseEvent(input.workspaceId, kase.id, {
+    kind: 'opened',
+    at: input.openedAt,
+    actorId: input.openedBy,
+    source: input.source,
+    data: { severity: input.severity, productScope: input.productScope, contractId: input.contract.id },
+  });
+  const state = caseState(deps, kase, input.openedAt);
+  replanReminders(deps, state, input.openedAt);
+  return state;
+}
+
+export interface EventInput {
+  kind: CaseEventKind;
+  at: number;
+  actorId: string | null;
+  source: CaseEventSource;
+  data?: unknown;
+}
+
+/** Checks that the event makes sense for the case as it stands; a problem says what would work. */
+function checkEvent(state: CaseState, e: EventInput): void {
+  const status = state.clocks.status;
+  if (e.at < state.kase.openedAt) {
+    throw new CaseProblem('That time is before the case was opened; give a time after the opening.');
+  }
+  if (status === 'closed' && e.kind !== 'reopened') {
+    throw new CaseProblem(`Case #${state.kase.id} is closed. \`case reopen\` opens it again.`);
+  }
+  if (e.kind === 'reopened' && status !== 'closed') throw new CaseProblem(`Case #${state.kase.id} is already open.`);
+  if (e.kind === 'waiting' && status === 'waiting') {
+    throw new CaseProblem(`Case #${state.kase.id} is already waiting on us; \`case resume\` ends the wait.`);
+  }
+  if (e.kind === 'resumed' && status !== 'waiting') {
+    throw new CaseProblem(`Case #${state.kase.id} is not waiting on us; \`case wait\` starts a wait.`);
+  }
+}
+
+/** Records an event, refreshes the case's cached fields and replans its reminders. */
+export function recordEvent(
+  deps: CaseServiceDeps,
+  kase: Case,
+  e: EventInput,
+  now: number,
+): { state: CaseState; event: CaseEvent } {
+  const before = caseState(deps, kase, now);
+  checkEvent(before, e);
+  const event = deps.store.addCaseEvent(kase.workspaceId, kase.id, {
+    kind: e.kind,
+    at: e.at,
+    actorId: e.actorId,
+    source: e.source,
+    data: e.data ?? null,
+  });
+  return { state: refresh(deps, kase, now), event };
+}
+
+/** Undoes an event (a Slack Connect auto-detection), then refreshes the case and its reminders. */
+export function undoEvent(deps: CaseServiceDeps, workspaceId: string, eventId: number, now: number): CaseState {
+  const event = deps.store.getCaseEvent(workspaceId, eventId);
+  if (!event) throw new CaseProblem('That event is not in this workspace any more.');
+  const kase = deps.store.getCase(workspaceId, event.caseId);
+  if (!kase) throw new CaseProblem('That case is not in this workspace any more.');
+  deps.store.undoCaseEvent(workspaceId, eventId);
+  return refresh(deps, kase, now);
+}
+
+function refresh(deps: CaseServiceDeps, kase: Case, now: number): CaseState {
+  const events = deps.store.listCaseEvents(kase.workspaceId, kase.id);
+  const updated = deps.store.updateCase(kase.workspaceId, kase.id, patchFromEvents(kase, events));
+  const state = caseState(deps, updated, now);
+  replanReminders(deps, state, now);
+  return state;
+}
+
+/** The running deadlines of a case, for the Home tab. */
+export function caseDeadlines(deps: CaseServiceDeps) {
+  return (workspaceId: string, kase: Case, now: Date) => {
+    if (kase.workspaceId !== workspaceId || kase.status === 'closed') return [];
+    try {
+      const state = caseState(deps, kase, now.getTime());
+      return state.clocks.clocks
+        .filter((c) => (c.state === 'running' || c.state === 'overdue') && c.dueAt !== null)
+        .map((c) => ({
+          label: c.kind === 'response' ? 'First response' : c.kind === 'update' ? 'Next update' : 'Our response',
+          dueAt: c.dueAt!,
+          minutesLeft: c.minutesLeft ?? undefined,
+        }));
+    } catch {
+      return [];
+    }
+  };
+}
