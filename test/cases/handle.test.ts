@@ -13,7 +13,7 @@ beforeAll(() => installCases());
 beforeEach(() => {
   now = at('2026-03-02 10:00');
   store = openStore(':memory:', { now: () => now });
-  deps = { store, knowledge, search: null, clock: { now: () => new Date(now) } };
+  deps = { store, knowledge, search: undefined, clock: { now: () => new Date(now) } };
 });
 afterEach(() => store.close());
 
