@@ -19,7 +19,9 @@ export interface Cited {
  */
 export function cite(answer: Answer, record: Cited): number {
   const { doc, quote, gloss } = record.source;
-  let index = answer.citations.findIndex((c) => c.doc === doc && c.quote === quote);
+  // one citation per passage and certainty: a stated and an inferred use of the same quote stay apart
+  // (each inferred reading's reason is in the notes)
+  let index = answer.citations.findIndex((c) => c.doc === doc && c.quote === quote && c.certainty === record.certainty);
   if (index === -1) {
     index = answer.citations.length;
     answer.citations.push({
@@ -29,15 +31,28 @@ export function cite(answer: Answer, record: Cited): number {
       certainty: record.certainty,
       ...(record.reason ? { reason: record.reason } : {}),
     });
-  } else if (record.certainty === 'inferred' && answer.citations[index]?.certainty === 'stated') {
-    const existing = answer.citations[index];
-    if (existing) {
-      existing.certainty = 'inferred';
-      if (record.reason) existing.reason = record.reason;
-    }
   }
   if (record.certainty === 'inferred' && record.reason) note(answer, `Inferred: ${record.reason}`);
   return index;
+}
+
+const TOPICS: Record<string, { en: string; zh: string }> = {
+  definition: { en: 'Definition', zh: '定義' },
+  exclusions: { en: 'Exclusions', zh: '排除項目' },
+  languages: { en: 'Languages', zh: '語言' },
+  eligibility: { en: 'Eligibility', zh: '資格' },
+  feature: { en: 'Feature', zh: '功能' },
+  condition: { en: 'Condition', zh: '條件' },
+  conditions: { en: 'Conditions', zh: '條件' },
+  limit: { en: 'Limit', zh: '限制' },
+};
+
+/** A fact's topic as a label: "definition" → "Definition" / "定義". */
+export function topicLabel(topic: string, lang: Language): string {
+  const known = TOPICS[topic];
+  if (known) return known[lang];
+  const words = topic.replace(/[-_]/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function note(answer: Answer, text: string): void {
@@ -69,14 +84,14 @@ export function isoIn(at: Date, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }) ?? at.toISOString();
 }
 
-/** "Mon 2026-12-07 09:30 CET" / "2026-12-07（週一）09:30 CET": for summaries and explanations. */
+/** "Mon 2026-12-07 09:30 (Europe/Berlin)" / "2026-12-07（週一）09:30（Europe/Berlin）": for summaries. */
 export function humanTime(at: Date, zone: string, lang: Language): string {
   const dt = DateTime.fromJSDate(at, { zone });
   if (lang === 'zh') {
     const wd = '一二三四五六日'[dt.weekday - 1];
-    return `${dt.toFormat('yyyy-MM-dd')}（週${wd}）${dt.toFormat('HH:mm')} ${dt.offsetNameShort ?? zone}`;
+    return `${dt.toFormat('yyyy-MM-dd')}（週${wd}）${dt.toFormat('HH:mm')}（${zone}）`;
   }
-  return `${dt.toFormat('ccc yyyy-MM-dd HH:mm')} ${dt.offsetNameShort ?? zone}`;
+  return `${dt.setLocale('en').toFormat('ccc yyyy-MM-dd HH:mm')} (${zone})`;
 }
 
 /** An AnswerTime in the contract's zone, and in the asker's zone when it differs. */

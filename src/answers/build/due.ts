@@ -24,6 +24,7 @@ import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
 import { answerTime, cite, formatSpan, humanTime, note, planName, suggest } from './common.js';
 import { type Combo, contractFor, selectCombos, severityFor, targetsOf } from './select.js';
+import { appliedAddonNotes } from './sla.js';
 
 type DueCommand = Extract<Command, { kind: 'due' }>;
 
@@ -173,7 +174,16 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
       combo.addons.map((a) => ` + ${planName(ctx.knowledge, a, lang)}`).join('');
     const prefix = combos.length > 1 ? `${name}: ` : '';
     if (!opened) opened = { at: start, zone };
+    appliedAddonNotes(ctx, combo, severityId, answer, lang);
     for (const t of targets) {
+      if (t.kind === 'response' && t.coversInbound) {
+        note(
+          answer,
+          lang === 'zh'
+            ? '回應時間也適用於您每一則來訊的回覆：每次您傳訊給廠商，回應期限會重新計算。'
+            : 'The response target also covers the reply to every message you send: each message restarts the response clock.',
+        );
+      }
       if (t.kind === 'update' && t.cadence === 'on-change') {
         answer.facts.push({ label: `${prefix}${s.update}`, value: t.text[lang], cite: cite(answer, t) });
         continue;

@@ -11,7 +11,7 @@ import { type Answer, emptyAnswer } from '../model.js';
 import { formatAmount } from '../parse/amount.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
-import { cite, fmtNumber, note, suggest } from './common.js';
+import { cite, fmtNumber, note, suggest, topicLabel } from './common.js';
 
 type FeeCancelCommand = Extract<Command, { kind: 'fee-cancel' }>;
 type FeeFlexCommand = Extract<Command, { kind: 'fee-flex' }>;
@@ -203,6 +203,6 @@ export function feeFlexAnswer(cmd: FeeFlexCommand, ctx: AnswerContext, lang: Lan
   }
   const related = file.facts.filter((f) => f.topic === 'flex-allowance' || f.keywords.includes('flex'));
   for (const f of related.slice(0, 4))
-    answer.facts.push({ label: f.topic.replace(/-/g, ' '), value: f.text[lang], cite: cite(answer, f) });
+    answer.facts.push({ label: topicLabel(f.topic, lang), value: f.text[lang], cite: cite(answer, f) });
   return answer;
 }

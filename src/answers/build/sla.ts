@@ -8,7 +8,7 @@ import type { AnswerContext } from '../context.js';
 import { type Answer, emptyAnswer } from '../model.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
-import { cite, formatSpan, note, planName, suggest } from './common.js';
+import { cite, formatSpan, note, planName, suggest, topicLabel } from './common.js';
 import { type Combo, selectCombos, severityFor, supersededBy, targetsOf } from './select.js';
 
 type SlaCommand = Extract<Command, { kind: 'sla' }>;
@@ -43,9 +43,16 @@ function targetLabel(row: Row, t: Target, ctx: AnswerContext, lang: Language): s
 }
 
 /** A short cell: "15 min Azure / 1 h other products (24x7)". */
+function shorten(text: string, max = 90): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 function cell(row: Row, kind: Target['kind'], lang: Language): string {
   const s = strings(lang);
-  const targets = row.targets.filter((t) => t.kind === kind && !t.milestone);
+  const all = row.targets.filter((t) => t.kind === kind && !t.milestone);
+  // an obligation with a deadline says more in a cell than the ones without
+  const timed = kind === 'customer' ? all.filter((t) => t.span) : [];
+  const targets = timed.length > 0 ? timed : all;
   if (targets.length === 0) return '–';
   const parts = targets.map((t) => {
     let value: string;
@@ -63,13 +70,13 @@ function cell(row: Row, kind: Target['kind'], lang: Language): string {
     } else if (t.span) {
       value = formatSpan(t.span, lang);
     } else {
-      value = t.text[lang];
+      value = shorten(t.text[lang]);
     }
     return t.scope ? `${value} ${scopeLabel(t.scope, lang)}` : value;
   });
   const calendars = new Set(targets.filter((t) => t.kind !== 'coverage' && t.span).map((t) => t.calendar));
   const [only] = calendars;
-  const suffix = calendars.size === 1 && only ? ` ${s.on(calendarLabel(row.combo.file, only, lang))}` : '';
+  const suffix = calendars.size === 1 && only ? s.on(calendarLabel(row.combo.file, only, lang)) : '';
   return `${parts.join(' / ')}${suffix}`;
 }
 
@@ -79,6 +86,14 @@ function rowsFor(cmd: SlaCommand, ctx: AnswerContext, combos: Combo[], answer: A
     const { file } = combo;
     if (file.severityFree) {
       rows.push({ combo, mapped: false, targets: targetsOf(ctx.knowledge, combo, undefined, cmd.scope) });
+      if (cmd.severity) {
+        note(
+          answer,
+          lang === 'zh'
+            ? `${file.vendorName.zh} 的服務目標不因嚴重性而不同。`
+            : `${file.vendorName.en}'s targets do not depend on the severity.`,
+        );
+      }
       continue;
     }
     if (cmd.severity) {
@@ -117,10 +132,14 @@ function comboName(ctx: AnswerContext, combo: Combo, lang: Language): string {
   return combo.contract?.name ? `${name} (${combo.contract.name})` : name;
 }
 
-/** Notes on add-ons: which one applies (and what it replaces), and which could change the answer. */
-function addonNotes(ctx: AnswerContext, row: Row, answer: Answer, lang: Language) {
-  const { combo } = row;
-  const sevId = row.severity?.id;
+/** Notes saying which add-on's target applies, and what it replaces. */
+export function appliedAddonNotes(
+  ctx: AnswerContext,
+  combo: Combo,
+  sevId: string | undefined,
+  answer: Answer,
+  lang: Language,
+) {
   for (const { replaced, by } of supersededBy(combo, sevId)) {
     const addon = by.plans.find((p) => combo.addons.includes(p));
     const name = addon ? planName(ctx.knowledge, addon, lang) : '';
@@ -131,6 +150,13 @@ function addonNotes(ctx: AnswerContext, row: Row, answer: Answer, lang: Language
         : `${name} applies: ${by.text.en} (instead of: ${replaced.text.en})`,
     );
   }
+}
+
+/** Notes on add-ons: which one applies (and what it replaces), and which could change the answer. */
+function addonNotes(ctx: AnswerContext, row: Row, answer: Answer, lang: Language) {
+  const { combo } = row;
+  const sevId = row.severity?.id;
+  appliedAddonNotes(ctx, combo, sevId, answer, lang);
   for (const addon of combo.file.plans) {
     if (addon.kind !== 'addon' || combo.addons.includes(addon.id) || !(addon.addsTo ?? []).includes(combo.plan))
       continue;
@@ -140,7 +166,10 @@ function addonNotes(ctx: AnswerContext, row: Row, answer: Answer, lang: Language
     const what = changed.map((x) => x.by.text[lang]).join('; ');
     const name = addon.name[lang];
     note(answer, lang === 'zh' ? `若有 ${name}：${what}` : `With ${name}: ${what}`);
-    suggest(answer, `sla ${row.severity ? row.severity.id.toLowerCase() : ''} ${addon.id}`.replace(/\s+/g, ' '));
+    suggest(
+      answer,
+      `sla ${row.severity ? (row.severity.aliases[0] ?? row.severity.id) : ''} ${addon.id}`.replace(/\s+/g, ' '),
+    );
   }
 }
 
@@ -175,7 +204,7 @@ function detailed(ctx: AnswerContext, row: Row, answer: Answer, lang: Language) 
   for (const id of related) {
     const fact = file.facts.find((f) => f.id === id);
     if (fact)
-      answer.facts.push({ label: fact.topic.replace(/-/g, ' '), value: fact.text[lang], cite: cite(answer, fact) });
+      answer.facts.push({ label: topicLabel(fact.topic, lang), value: fact.text[lang], cite: cite(answer, fact) });
   }
 }
 
@@ -219,12 +248,14 @@ export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language): 
     const sev = row.severity?.name[lang] ?? '';
     answer.title = sev ? s.slaTitle(name, sev) : name;
     detailed(ctx, row, answer, lang);
+    const colon = lang === 'zh' ? '：' : ': ';
     const pieces = [
-      `${s.firstResponse}: ${cell(row, 'response', lang)}`,
-      `${s.update}: ${cell(row, 'update', lang)}`,
-      `${s.coverage}: ${cell(row, 'coverage', lang)}`,
+      `${s.firstResponse}${colon}${cell(row, 'response', lang)}`,
+      `${s.update}${colon}${cell(row, 'update', lang)}`,
+      `${s.coverage}${colon}${cell(row, 'coverage', lang)}`,
     ];
-    if (row.targets.some((t) => t.kind === 'customer')) pieces.push(`${s.yourDuty}: ${cell(row, 'customer', lang)}`);
+    if (row.targets.some((t) => t.kind === 'customer'))
+      pieces.push(`${s.yourDuty}${colon}${cell(row, 'customer', lang)}`);
     answer.summary = pieces.filter((p) => !p.endsWith('–')).join(lang === 'zh' ? '；' : '; ');
     addonNotes(ctx, row, answer, lang);
   } else {

@@ -9,7 +9,7 @@
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Level } from '../../knowledge/schema.js';
 import type { Command, PlanRef, Selection, SeverityRef } from '../command.js';
-import { editDistance, escapeRegExp, languageOf, normalize } from '../text/normalize.js';
+import { editDistance, escapeRegExp, hasCjk, languageOf, normalize } from '../text/normalize.js';
 import { extractAmount } from './amount.js';
 import { buildVocabulary, findPhrases, type Match, type Vocabulary } from './vocabulary.js';
 import { extractWhen, parseDate } from './when.js';
@@ -113,10 +113,20 @@ function selectionFrom(matches: Match[]): Selection {
   return { ...(severity ? { severity } : {}), plans: chosen, vendors, ...(scope ? { scope } : {}) };
 }
 
-function quotaIdsFrom(matches: Match[]): string[] {
+function quotaIdsFrom(matches: Match[], vocab?: Vocabulary, rest?: string): string[] {
   const ids: string[] = [];
-  for (const m of matches)
+  for (const m of matches) {
     if (m.phrase.ref.type === 'quota' && !ids.includes(m.phrase.ref.entry.id)) ids.push(m.phrase.ref.entry.id);
+  }
+  if (ids.length > 0 || !vocab || !rest) return ids;
+  // a word of a quota's name ("coaching", "輔導") is enough when no whole alias was typed
+  const words = rest.split(' ').filter((w) => w.length >= 4 || (hasCjk(w) && w.length >= 2));
+  if (words.length === 0) return ids;
+  for (const p of vocab.phrases) {
+    if (p.ref.type !== 'quota' || ids.includes(p.ref.entry.id)) continue;
+    const phrase = p.phrase;
+    if (words.some((w) => (hasCjk(w) ? phrase.includes(w) : phrase.split(' ').includes(w)))) ids.push(p.ref.entry.id);
+  }
   return ids;
 }
 
@@ -216,10 +226,10 @@ function routeQuestion(
   common: { public: boolean; language: 'en' | 'zh'; text: string },
 ): Command {
   const { when, rest } = extractWhen(text);
-  const { matches } = findPhrases(vocab, rest, { args: false });
+  const { matches, rest: unmatched } = findPhrases(vocab, rest, { args: false });
   const selection = selectionFrom(matches);
   const named = selection.severity !== undefined || selection.plans.length > 0;
-  const quotaIds = quotaIdsFrom(matches);
+  const quotaIds = quotaIdsFrom(matches, vocab, unmatched);
 
   // a mistyped command word ("sal p1 gold") gets suggestions when the rest reads as that command's arguments
   const [first = '', ...others] = text.split(' ');
@@ -326,6 +336,9 @@ export function parseCommand(text: string, knowledge?: Pick<Knowledge, 'plans'>)
       if (kind === 'fee-flex') {
         const cleaned = rest.replace(/^(allowance|額度|额度|cap|fee)\s*/, '');
         const { amount } = extractAmount(cleaned);
+        // "flex allowance?" / "彈性額度是什麼" without an amount asks what it is
+        if (amount === undefined && found.kind === 'fee-flex')
+          return { ...common, kind: 'term', query: norm, implicit: true };
         const problems =
           amount === undefined
             ? [cleaned ? `"${cleaned}" is not an amount` : 'the flex allowance amount is missing']
@@ -348,24 +361,24 @@ export function parseCommand(text: string, knowledge?: Pick<Knowledge, 'plans'>)
       const afterUse = takeWord(args, SUB.use);
       if (afterUse !== null) {
         const { amount, rest } = extractAmount(afterUse);
-        const { matches } = findPhrases(vocab, rest, { args: true });
+        const { matches, rest: unmatched } = findPhrases(vocab, rest, { args: true });
         const problems: string[] = [];
         if (amount !== undefined && (!Number.isInteger(amount) || amount <= 0))
           problems.push(`${amount} is not a whole number of uses`);
         return {
           ...common,
           kind: 'quota-use',
-          quotaIds: quotaIdsFrom(matches),
+          quotaIds: quotaIdsFrom(matches, vocab, unmatched),
           count: amount ?? 1,
           query: rest,
           problems,
         };
       }
-      const { matches } = findPhrases(vocab, args, { args: true });
+      const { matches, rest: unmatched } = findPhrases(vocab, args, { args: true });
       return {
         ...common,
         kind: 'quota',
-        quotaIds: quotaIdsFrom(matches),
+        quotaIds: quotaIdsFrom(matches, vocab, unmatched),
         vendors: selectionFrom(matches).vendors,
         query: args,
       };
