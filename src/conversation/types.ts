@@ -1,6 +1,7 @@
 /**
  * The conversation: what Slack and the console both call with a line of text, and what they get back.
  */
+import type { SearchLike } from '../answers/context.js';
 import type { Answer } from '../answers/model.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Store } from '../store/index.js';
@@ -12,14 +13,14 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** The search index the answer engine queries (src/search), passed through untouched. */
-// biome-ignore lint/suspicious/noExplicitAny: replaced by the search module's own type when it lands
-export type SearchIndex = any;
+/** The glossary and clause search the answer engine queries (built by src/search). */
+export type SearchIndex = SearchLike;
 
 export interface ConversationDeps {
   store: Store;
   knowledge: Knowledge;
-  search: SearchIndex;
+  /** undefined only while the index cannot be built; term questions then say search is unavailable */
+  search: SearchIndex | undefined;
   clock: Clock;
 }
 

@@ -128,7 +128,7 @@ function actionBlocks(answer: Answer): KnownBlock[] {
 
 /** Every block of the answer, in reading order, with no limit on their number (see answerMessages). */
 export function answerBlocks(answer: Answer, options: AnswerRenderOptions = {}): KnownBlock[] {
-  const blocks: KnownBlock[] = [headerBlock(answer.title || 'Entitlebot')];
+  const blocks: KnownBlock[] = [headerBlock(answer.title.trim() || 'Entitlebot')];
   if (answer.summary) blocks.push(...mrkdwnSections(escapeMrkdwn(answer.summary)));
   blocks.push(...factBlocks(answer.facts));
   blocks.push(...timeBlocks(answer));

@@ -6,6 +6,7 @@
  * name), so a submission is validated by the same parser as the command, and its errors come back keyed by field.
  */
 import type { types } from '@slack/bolt';
+import type { ContractFormField, ContractFormValues } from '../../conversation/contractForm.js';
 import { LIMITS, trimText } from './limits.js';
 
 export const CONTRACT_MODAL_CALLBACK_ID = 'contract_setup';
@@ -26,21 +27,8 @@ export interface VendorChoice {
 }
 
 /** What the form holds; every field optional (a new form, or one being re-drawn). */
-export interface ContractForm {
-  vendor?: string;
-  plan?: string;
-  addons?: string[];
-  name?: string;
-  zone?: string;
-  holidays?: string;
-  hours?: string;
-  region?: string;
-  customer?: string;
-  start?: string;
-  end?: string;
-}
-
-export type ContractFormField = keyof ContractForm;
+export type ContractForm = ContractFormValues;
+export type { ContractFormField };
 
 export interface ContractModalInput {
   vendors: VendorChoice[];

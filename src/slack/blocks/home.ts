@@ -29,6 +29,8 @@ export interface HomeCase {
   title: string;
   /** permalink to the case thread, when known */
   url?: string;
+  /** the channel the case thread is in, shown as a channel link */
+  channelId?: string;
   status: string;
   due: HomeDue[];
 }
@@ -83,7 +85,11 @@ function caseBlock(c: HomeCase): KnownBlock {
     const left = d.left ? ` — ${escapeMrkdwn(d.left)}` : '';
     return `${mark} ${escapeMrkdwn(d.label)}: ${escapeMrkdwn(d.when)}${left}`;
   });
-  const lines = [`${title}  _${escapeMrkdwn(c.status)}_`, ...(dues.length > 0 ? dues : ['No deadline running.'])];
+  const where = c.channelId && /^[A-Z0-9]+$/.test(c.channelId) ? ` in <#${c.channelId}>` : '';
+  const lines = [
+    `${title}${where}  _${escapeMrkdwn(c.status)}_`,
+    ...(dues.length > 0 ? dues : ['No deadline running.']),
+  ];
   return mrkdwnSection(lines.join('\n'));
 }
 

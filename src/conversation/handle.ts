@@ -1,0 +1,145 @@
+/**
+ * handleText: one line of text from Slack or the console → a Reply.
+ *
+ * Parses with the answer engine, performs the commands that change the store (contract add/remove, quota use),
+ * hands `case …` commands and questions asked in a case thread to the cases module, and answers everything
+ * else with the answer engine. It never throws: a failure becomes an answer that says what went wrong, and
+ * nothing is written unless the whole command was understood.
+ */
+import { DateTime } from 'luxon';
+import {
+  type AnswerContext,
+  answerCommand,
+  type Command,
+  contractAddedAnswer,
+  contractRemovedAnswer,
+  parseCommand,
+  parseContractArgs,
+  quotaUsedAnswer,
+  resolveQuotaUse,
+} from '../answers/index.js';
+import { type Answer, emptyAnswer } from '../answers/model.js';
+import { errorAnswer } from './errors.js';
+import type { ConversationContext, ConversationDeps, Reply, Visibility } from './types.js';
+
+/** Cases hook: answers `case …` and case-thread questions, or null when the text is not about a case. */
+export type CaseTextHandler = (deps: ConversationDeps, ctx: ConversationContext, text: string) => Promise<Reply | null>;
+
+let caseTextHandler: CaseTextHandler | undefined;
+
+/** The cases module registers its handler here at start-up (it imports the conversation, not the reverse). */
+export function setCaseTextHandler(handler: CaseTextHandler | undefined): void {
+  caseTextHandler = handler;
+}
+
+function visibilityOf(ctx: ConversationContext, cmd: Pick<Command, 'public'>): Visibility {
+  // a slash command is private unless asked otherwise; a mention or DM is already a visible message
+  if (ctx.via === 'command') return cmd.public ? 'in_channel' : 'ephemeral';
+  return 'in_channel';
+}
+
+export function answerContext(deps: ConversationDeps, ctx: ConversationContext): AnswerContext {
+  const { store } = deps;
+  return {
+    knowledge: deps.knowledge,
+    search: deps.search,
+    contracts: store.listContracts(ctx.workspaceId),
+    now: ctx.now,
+    userZone: ctx.userZone,
+    workspaceZone: store.getSettings(ctx.workspaceId).zone,
+    quotaUses: store.listQuotaUses(ctx.workspaceId),
+  };
+}
+
+export async function handleText(deps: ConversationDeps, ctx: ConversationContext, text: string): Promise<Reply> {
+  try {
+    const cmd = parseCommand(text, deps.knowledge);
+    const visibility = visibilityOf(ctx, cmd);
+    if (caseTextHandler && (cmd.kind === 'case' || ctx.threadTs !== undefined)) {
+      const reply = await caseTextHandler(deps, ctx, text);
+      if (reply) return reply;
+    }
+    switch (cmd.kind) {
+      case 'contract-add':
+        return contractAdd(deps, ctx, cmd, visibility);
+      case 'contract-remove':
+        return { answer: contractRemove(deps, ctx, cmd), visibility };
+      case 'quota-use':
+        return { answer: quotaUse(deps, ctx, cmd), visibility };
+      case 'case':
+        return { answer: casesUnavailable(), visibility };
+      default:
+        return { answer: answerCommand(cmd, answerContext(deps, ctx)), visibility };
+    }
+  } catch (error) {
+    return { answer: errorAnswer(error), visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
+  }
+}
+
+type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;
+
+function contractAdd(
+  deps: ConversationDeps,
+  ctx: ConversationContext,
+  cmd: CommandOf<'contract-add'>,
+  visibility: Visibility,
+): Reply {
+  if (cmd.args.trim() === '' && ctx.via === 'command') {
+    const answer = emptyAnswer('contract', 'Add a contract', 'Opening the contract form…');
+    return { answer, visibility: 'ephemeral', openModal: 'contract' };
+  }
+  const parsed = parseContractArgs(deps.knowledge, cmd.args, {
+    defaultZone: deps.store.getSettings(ctx.workspaceId).zone,
+  });
+  if (!parsed.ok) {
+    if (cmd.args.trim() === '') {
+      parsed.answer.notes.unshift('In Slack, `/support contract add` with nothing after it opens a form.');
+    }
+    return { answer: parsed.answer, visibility };
+  }
+  const contract = deps.store.addContract(ctx.workspaceId, parsed.input);
+  return { answer: contractAddedAnswer(deps.knowledge, contract, parsed.assumed, cmd.language), visibility };
+}
+
+function contractRemove(deps: ConversationDeps, ctx: ConversationContext, cmd: CommandOf<'contract-remove'>): Answer {
+  if (cmd.id === undefined || cmd.problems.length > 0) {
+    const answer = emptyAnswer(
+      'not-understood',
+      'Which contract?',
+      cmd.problems.join(' ') || 'Give the number of the contract to remove, e.g. `contract remove 2`.',
+    );
+    answer.suggestions.push('contract', 'contract remove 1');
+    return answer;
+  }
+  const existing = deps.store.getContract(ctx.workspaceId, cmd.id);
+  const removed = existing && deps.store.removeContract(ctx.workspaceId, cmd.id) ? existing : null;
+  return contractRemovedAnswer(deps.knowledge, removed, cmd.id, cmd.language);
+}
+
+function quotaUse(deps: ConversationDeps, ctx: ConversationContext, cmd: CommandOf<'quota-use'>): Answer {
+  const { store, knowledge } = deps;
+  const target = resolveQuotaUse(knowledge, store.listContracts(ctx.workspaceId), cmd);
+  if (!target.ok) return target.answer;
+  const { contract, rule } = target;
+  const usedOn = DateTime.fromJSDate(ctx.now).setZone(contract.zone).toISODate();
+  if (!usedOn) throw new Error(`Cannot date a use in the zone ${contract.zone}`);
+  store.recordQuotaUse(ctx.workspaceId, {
+    contractId: contract.id,
+    quotaId: rule.id,
+    count: cmd.count,
+    usedOn,
+    userId: ctx.userId,
+  });
+  const uses = store.listQuotaUses(ctx.workspaceId, { contractId: contract.id, quotaId: rule.id });
+  return quotaUsedAnswer(knowledge, contract, rule, cmd.count, uses, ctx.now, cmd.language, ctx.userZone);
+}
+
+function casesUnavailable(): Answer {
+  const answer = emptyAnswer(
+    'error',
+    'Case tracking is not available',
+    'This build of Entitlebot answers contract questions but cannot track cases.',
+  );
+  answer.suggestions.push('help');
+  return answer;
+}

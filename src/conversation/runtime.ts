@@ -1,0 +1,25 @@
+/**
+ * Opens what a conversation needs: the SQLite store, the knowledge base, the search index and the clock.
+ * Shared by the console, `entitlebot ask` and the Slack entry point.
+ */
+import { loadKnowledge } from '../knowledge/load.js';
+import { openStore } from '../store/index.js';
+import { type ConversationDeps, systemClock } from './types.js';
+
+export interface RuntimeOptions {
+  databasePath: string;
+  /** fixed "now" (entitlebot ask --now) */
+  now?: Date;
+}
+
+export function openRuntime(options: RuntimeOptions): ConversationDeps {
+  const knowledge = loadKnowledge();
+  const store = openStore(options.databasePath);
+  const fixed = options.now;
+  return {
+    store,
+    knowledge,
+    search: undefined,
+    clock: fixed ? { now: () => new Date(fixed.getTime()) } : systemClock,
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * The app factory: a Bolt App for the configured mode with every dependency passed in, listeners registered.
+ *
+ * - http: one workspace, the bot token from the config, HTTP on PORT at /slack/events
+ * - oauth: many workspaces, tokens from the SQLite InstallationStore, install pages at /slack/install
+ * - socket: one workspace over Socket Mode
+ * HTTP receivers verify signatures and refuse replays (receiver.ts).
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type HTTPReceiver, type Logger, LogLevel, type webApi } from '@slack/bolt';
+import type { Config } from '../config.js';
+import type { ConversationDeps } from '../conversation/types.js';
+import { type SlackDeps, vendorChoices } from './deps.js';
+import type { CaseDeadlines } from './home.js';
+import { registerListeners } from './listeners/index.js';
+import { createGuardedReceiver } from './receiver.js';
+import { RecentKeys } from './recent.js';
+
+/** Bot scopes the code uses (manifest.yml declares the same; a test checks both ways). */
+export const BOT_SCOPES = [
+  'app_mentions:read',
+  'channels:history',
+  'chat:write',
+  'commands',
+  'groups:history',
+  'im:history',
+  'mpim:history',
+  'users:read',
+];
+
+export const EVENTS_PATH = '/slack/events';
+
+export interface CreateAppOptions extends ConversationDeps {
+  config: Config;
+  logger?: Logger;
+  /**
+   * Run listeners before the HTTP response is sent (tests: the response then reflects all the work). Off by
+   * default: a long-lived server answers Slack at once and works on.
+   */
+  processBeforeResponse?: boolean;
+  /** extra Web API client options, e.g. { retryConfig: { retries: 0 } } in tests */
+  clientOptions?: webApi.WebClientOptions;
+  caseDeadlines?: CaseDeadlines;
+  /** extra listeners (the cases module's) to register after the app's own */
+  extraListeners?: ((app: App, deps: SlackDeps) => void)[];
+}
+
+export interface EntitlebotApp {
+  app: App;
+  deps: SlackDeps;
+  receiver?: HTTPReceiver;
+  /** starts listening (HTTP: on `port`, default the config's; 0 picks a free port) and reports the port */
+  start(port?: number): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+function boltLogLevel(level: Config['logLevel']): LogLevel {
+  return { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR }[level];
+}
+
+export function createApp(options: CreateAppOptions): EntitlebotApp {
+  const { config } = options;
+  const mode = config.mode;
+  if (mode.kind === 'console') throw new Error('createApp needs Slack credentials; the console runs without the app');
+  const logLevel = boltLogLevel(config.logLevel);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    ...options.clientOptions,
+  };
+  const common = {
+    logger: options.logger,
+    logLevel: options.logger ? undefined : logLevel,
+    clientOptions,
+  };
+
+  let app: App;
+  let receiver: HTTPReceiver | undefined;
+  if (mode.kind === 'socket') {
+    app = new App({
+      ...common,
+      socketMode: true,
+      appToken: mode.appToken,
+      token: mode.botToken,
+      botId: config.botId,
+      botUserId: config.botUserId,
+    });
+  } else {
+    receiver = createGuardedReceiver({
+      signingSecret: mode.signingSecret,
+      endpoints: EVENTS_PATH,
+      port: mode.port,
+      logger: options.logger,
+      logLevel: options.logger ? undefined : logLevel,
+      processBeforeResponse: options.processBeforeResponse ?? false,
+      ...(mode.kind === 'oauth'
+        ? {
+            clientId: mode.clientId,
+            clientSecret: mode.clientSecret,
+            stateSecret: mode.stateSecret,
+            scopes: BOT_SCOPES,
+            installationStore: options.store,
+            installerOptions: { directInstall: true, clientOptions },
+          }
+        : {}),
+    });
+    app =
+      mode.kind === 'oauth'
+        ? new App({ ...common, receiver })
+        : new App({ ...common, receiver, token: mode.botToken, botId: config.botId, botUserId: config.botUserId });
+  }
+
+  const deps: SlackDeps = {
+    store: options.store,
+    knowledge: options.knowledge,
+    search: options.search,
+    clock: options.clock,
+    logger: app.logger,
+    handledMessages: new RecentKeys(),
+    vendors: vendorChoices(options.knowledge),
+    caseDeadlines: options.caseDeadlines,
+  };
+  registerListeners(app, deps);
+  for (const register of options.extraListeners ?? []) register(app, deps);
+  app.error(async (error) => {
+    deps.logger.error(`Unhandled error in a listener: ${error.stack ?? error.message}`);
+  });
+
+  return {
+    app,
+    deps,
+    receiver,
+    async start(port) {
+      const listenOn = port ?? (mode.kind === 'socket' ? undefined : mode.port);
+      const started = (await app.start(listenOn as number)) as unknown;
+      const address = (started as Server | undefined)?.address?.();
+      return { port: address && typeof address === 'object' ? (address as AddressInfo).port : undefined };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

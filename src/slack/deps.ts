@@ -1,0 +1,27 @@
+import type { Logger } from '@slack/bolt';
+import type { ConversationDeps } from '../conversation/types.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { VendorChoice } from './blocks/contractModal.js';
+import type { CaseDeadlines } from './home.js';
+import type { RecentKeys } from './recent.js';
+
+/** What every listener gets: the conversation's dependencies plus the Slack layer's own. */
+export interface SlackDeps extends ConversationDeps {
+  logger: Logger;
+  /** mentions and DMs already acted on (channel + ts) */
+  handledMessages: RecentKeys;
+  /** the contract modal's choices, from the knowledge base */
+  vendors: VendorChoice[];
+  /** the running deadlines of a case, for the Home tab (from the cases module) */
+  caseDeadlines?: CaseDeadlines;
+}
+
+/** Vendors with their base plans and add-ons, as the contract modal lists them. */
+export function vendorChoices(knowledge: Pick<Knowledge, 'plans'>): VendorChoice[] {
+  return knowledge.plans.map((file) => ({
+    id: file.vendor,
+    name: file.vendorName.en,
+    plans: file.plans.filter((p) => p.kind === 'base').map((p) => ({ id: p.id, name: p.name.en })),
+    addons: file.plans.filter((p) => p.kind === 'addon').map((p) => ({ id: p.id, name: p.name.en })),
+  }));
+}

@@ -1,0 +1,26 @@
+import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { contractModal, readContractForm, type ViewStateValues } from '../../blocks/contractModal.js';
+import type { SlackDeps } from '../../deps.js';
+
+/** Choosing a vendor in the modal narrows the plan and add-on lists to that vendor's, keeping what was typed. */
+export function contractModalVendor(deps: SlackDeps) {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+  }: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
+    await ack();
+    const view = body.view;
+    if (!view) return;
+    const form = readContractForm((view.state?.values ?? {}) as ViewStateValues);
+    const vendor = action.selected_option.value;
+    if (form.vendor !== vendor) form.plan = undefined;
+    form.vendor = vendor;
+    await client.views.update({
+      view_id: view.id,
+      hash: view.hash,
+      view: contractModal({ vendors: deps.vendors, form, privateMetadata: view.private_metadata }),
+    });
+  };
+}

@@ -1,0 +1,17 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { contractModal } from '../../blocks/contractModal.js';
+import { userZoneOf, workspaceIdOf } from '../../context.js';
+import type { SlackDeps } from '../../deps.js';
+
+/** "Add a contract" on the Home tab opens the set-up modal, with the asker's zone filled in. */
+export function openContractModal(deps: SlackDeps) {
+  return async ({ ack, body, client, context }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+    await ack();
+    const workspaceId = workspaceIdOf(context, body.team?.id);
+    const zone = await userZoneOf(deps, client, workspaceId, body.user.id);
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: contractModal({ vendors: deps.vendors, form: { zone }, privateMetadata: JSON.stringify({ from: 'home' }) }),
+    });
+  };
+}

@@ -1,0 +1,42 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { errorAnswer } from '../../../conversation/errors.js';
+import { handleText } from '../../../conversation/handle.js';
+import { answerMessages } from '../../blocks/answer.js';
+import { userZoneOf, workspaceIdOf } from '../../context.js';
+import { answerCommand } from '../../deliver.js';
+import type { SlackDeps } from '../../deps.js';
+
+export const SUPPORT_COMMAND = '/support';
+
+/** `/support <text>`: the answer goes back in the command's own response (ephemeral unless `… public`). */
+export function supportCommand(deps: SlackDeps) {
+  return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    let acked = false;
+    const ackOnce: typeof ack = async (response) => {
+      acked = true;
+      await ack(response);
+    };
+    try {
+      const workspaceId = workspaceIdOf(context, command.team_id);
+      const userZone = await userZoneOf(deps, client, workspaceId, command.user_id);
+      const reply = await handleText(
+        deps,
+        {
+          workspaceId,
+          channelId: command.channel_id,
+          userId: command.user_id,
+          userZone,
+          now: deps.clock.now(),
+          via: 'command',
+        },
+        command.text ?? '',
+      );
+      await answerCommand(deps, { ack: ackOnce, respond, client, command }, reply);
+    } catch (error) {
+      deps.logger.error(`/support ${JSON.stringify(command.text)} failed: ${(error as Error).stack ?? error}`);
+      const [message] = answerMessages(errorAnswer(error));
+      if (!acked) await ack({ response_type: 'ephemeral', ...message });
+      else await respond({ response_type: 'ephemeral', ...message! }).catch(() => undefined);
+    }
+  };
+}

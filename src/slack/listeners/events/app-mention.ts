@@ -1,0 +1,18 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { answerAddressedMessage } from '../../mention.js';
+
+/** `@Entitlebot …` anywhere: answered in place (in the thread when written in one). */
+export function appMention(deps: SlackDeps) {
+  return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
+    if (!event.user) return;
+    await answerAddressedMessage(deps, client, context, {
+      channelId: event.channel,
+      ts: event.ts,
+      threadTs: event.thread_ts,
+      userId: event.user,
+      text: event.text,
+      teamId: event.team,
+    });
+  };
+}

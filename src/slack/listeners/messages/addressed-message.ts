@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { mentionsApp } from '../../context.js';
+import type { SlackDeps } from '../../deps.js';
+import { answerAddressedMessage } from '../../mention.js';
+
+/** Subtypes that are still a person writing; edits, joins, deletions and bot posts are not questions. */
+const PERSON_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
+
+/**
+ * A message in the app's DM, or one that mentions the app (the twin of `app_mention`, deduplicated there).
+ * Other channel messages are left to the case listeners.
+ */
+export function addressedMessage(deps: SlackDeps) {
+  return async ({ message, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
+    if (!PERSON_SUBTYPES.has(message.subtype)) return;
+    const m = message as {
+      user?: string;
+      bot_id?: string;
+      text?: string;
+      ts: string;
+      thread_ts?: string;
+      channel: string;
+      channel_type?: string;
+      team?: string;
+    };
+    if (!m.user || m.bot_id) return;
+    const isDirect = m.channel_type === 'im';
+    if (!isDirect && !mentionsApp(m.text, context.botUserId)) return;
+    await answerAddressedMessage(deps, client, context, {
+      channelId: m.channel,
+      ts: m.ts,
+      threadTs: m.thread_ts,
+      userId: m.user,
+      text: m.text ?? '',
+      teamId: m.team,
+    });
+  };
+}

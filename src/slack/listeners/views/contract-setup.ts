@@ -1,0 +1,53 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { addContractFromForm } from '../../../conversation/contractForm.js';
+import { answerMessages } from '../../blocks/answer.js';
+import { contractFormErrors, readContractForm, type ViewStateValues } from '../../blocks/contractModal.js';
+import { userZoneOf, workspaceIdOf } from '../../context.js';
+import type { SlackDeps } from '../../deps.js';
+import { publishHome } from '../../home.js';
+
+function metadataChannel(privateMetadata: string | undefined): string | undefined {
+  try {
+    const parsed = JSON.parse(privateMetadata ?? '{}') as { channelId?: unknown };
+    return typeof parsed.channelId === 'string' ? parsed.channelId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The contract modal was submitted: errors go back beside their fields (the modal stays open); a valid contract
+ * is stored, the Home tab refreshed, and where the modal came from a command, the channel gets a confirmation.
+ */
+export function contractSetup(deps: SlackDeps) {
+  return async ({
+    ack,
+    body,
+    view,
+    client,
+    context,
+  }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const values = view.state.values as ViewStateValues;
+    const workspaceId = workspaceIdOf(context, body.team?.id);
+    const userId = body.user.id;
+    const channelId = metadataChannel(view.private_metadata);
+    const now = deps.clock.now();
+    const result = addContractFromForm(
+      deps,
+      { workspaceId, channelId: channelId ?? userId, userId, now, via: 'command' },
+      readContractForm(values),
+    );
+    if (!result.ok) {
+      await ack({ response_action: 'errors', errors: contractFormErrors(result.errors, values) });
+      return;
+    }
+    await ack();
+    const zone = await userZoneOf(deps, client, workspaceId, userId);
+    await publishHome(deps, client, workspaceId, userId, zone);
+    if (channelId) {
+      for (const m of answerMessages(result.answer)) {
+        await client.chat.postEphemeral({ channel: channelId, user: userId, ...m });
+      }
+    }
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * A message addressed to the app (a mention, or any message in its DM): answered once, in place.
+ * Slack sends a mention both as `message` and as `app_mention`; whichever arrives first is acted on.
+ */
+import type { Context, webApi } from '@slack/bolt';
+import { errorAnswer } from '../conversation/errors.js';
+import { handleText } from '../conversation/handle.js';
+import { userZoneOf, withoutMention, workspaceIdOf } from './context.js';
+import { postReply } from './deliver.js';
+import type { SlackDeps } from './deps.js';
+
+export interface AddressedMessage {
+  channelId: string;
+  ts: string;
+  threadTs?: string;
+  userId: string;
+  text: string;
+  teamId?: string;
+}
+
+export async function answerAddressedMessage(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  context: Context,
+  message: AddressedMessage,
+): Promise<void> {
+  const workspaceId = workspaceIdOf(context, message.teamId);
+  const now = deps.clock.now();
+  if (!deps.handledMessages.firstTime(`${workspaceId}:${message.channelId}:${message.ts}`, Date.now())) return;
+  const place = { channelId: message.channelId, threadTs: message.threadTs, userId: message.userId };
+  try {
+    const userZone = await userZoneOf(deps, client, workspaceId, message.userId);
+    const reply = await handleText(
+      deps,
+      {
+        workspaceId,
+        channelId: message.channelId,
+        threadTs: message.threadTs,
+        messageTs: message.ts,
+        userId: message.userId,
+        userZone,
+        now,
+        via: 'mention',
+      },
+      withoutMention(message.text, context.botUserId),
+    );
+    await postReply(client, place, reply);
+  } catch (error) {
+    deps.logger.error(`Answering a message in ${message.channelId} failed: ${(error as Error).stack ?? error}`);
+    await postReply(client, place, { answer: errorAnswer(error), visibility: 'ephemeral' }).catch(() => undefined);
+  }
+}
