@@ -252,7 +252,7 @@ export const PlanFile = z.strictObject({
   vendorName: Bilingual,
   document: z.string().min(1),
   title: Bilingual,
-  /** phrase for the update cadence or coverage "business hours" this vendor means, etc. */
+  /** the calendars this vendor's targets and facts run on (24x7, customer business hours, regional weeks) */
   calendars: z.array(CalendarDef).min(1),
   severities: z.array(Severity).default([]),
   /** true when targets do not depend on severity (Autodesk) */
