@@ -56,7 +56,7 @@ export interface QuotaUse {
 
 export interface QuotaStatusInput extends Omit<QuotaWindowInput, 'window'> {
   rule: QuotaRuleInput;
-  /** uses recorded so far (for per-event: the uses of that one event) */
+  /** uses recorded or booked (all uses dated inside the window count, later ones too; for per-event: that one event's uses) */
   uses: readonly QuotaUse[];
 }
 

@@ -68,8 +68,8 @@ const calendarCase: fc.Arbitrary<Case> = fc
       allDay === 0 ? '24x7' : Object.fromEntries(keys.map((key, i) => [key, week[i] as WallInterval[]]));
     if (hours !== '24x7' && keys.every((k) => (hours[k] ?? []).length === 0)) hours.mon = [['09:00', '17:00']];
     const spec: CalendarSpec = { zone, hours, closedDates: closed.map((d) => dateAt(base, d)) };
-    if (breakDay && breakDay[1].length) spec.breaks = { [dateAt(base, breakDay[0])]: breakDay[1] };
-    if (shiftDay && shiftDay[1].length) {
+    if (breakDay?.[1].length) spec.breaks = { [dateAt(base, breakDay[0])]: breakDay[1] };
+    if (shiftDay?.[1].length) {
       const date = dateAt(base, shiftDay[0]);
       spec.shifts = { [date]: shiftDay[1] };
       spec.closedDates = spec.closedDates?.filter((d) => d !== date);
