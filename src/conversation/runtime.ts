@@ -2,6 +2,7 @@
  * Opens what a conversation needs: the SQLite store, the knowledge base, the search index and the clock.
  * Shared by the console, `entitlebot ask` and the Slack entry point.
  */
+import { installCases } from '../cases/index.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { openStore } from '../store/index.js';
 import { type ConversationDeps, systemClock } from './types.js';
@@ -13,6 +14,7 @@ export interface RuntimeOptions {
 }
 
 export function openRuntime(options: RuntimeOptions): ConversationDeps {
+  installCases();
   const knowledge = loadKnowledge();
   const store = openStore(options.databasePath);
   const fixed = options.now;

@@ -9,6 +9,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type HTTPReceiver, type Logger, LogLevel, type webApi } from '@slack/bolt';
+import { caseDeadlines } from '../cases/index.js';
 import type { Config } from '../config.js';
 import type { ConversationDeps } from '../conversation/types.js';
 import { type SlackDeps, vendorChoices } from './deps.js';
@@ -41,6 +42,7 @@ export interface CreateAppOptions extends ConversationDeps {
   processBeforeResponse?: boolean;
   /** extra Web API client options, e.g. { retryConfig: { retries: 0 } } in tests */
   clientOptions?: webApi.WebClientOptions;
+  /** the Home tab's case deadlines; default: the cases module's */
   caseDeadlines?: CaseDeadlines;
   /** extra listeners (the cases module's) to register after the app's own */
   extraListeners?: ((app: App, deps: SlackDeps) => void)[];
@@ -118,7 +120,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     logger: app.logger,
     handledMessages: new RecentKeys(),
     vendors: vendorChoices(options.knowledge),
-    caseDeadlines: options.caseDeadlines,
+    caseDeadlines: options.caseDeadlines ?? caseDeadlines({ store: options.store, knowledge: options.knowledge }),
   };
   registerListeners(app, deps);
   for (const register of options.extraListeners ?? []) register(app, deps);
