@@ -4,6 +4,7 @@
  */
 import type { Knowledge } from '../knowledge/load.js';
 import type { HolidayOverrides } from '../rules/index.js';
+import type { KnowledgeSearch } from '../search/index.js';
 import type { Contract } from '../store/types.js';
 import type { Language } from './text/normalize.js';
 
@@ -16,13 +17,8 @@ export interface QuotaUseRecord {
   usedOn: string;
 }
 
-/**
- * The glossary and clause search, as the answer engine uses it (src/search builds one). `lookup`
- * answers a question with the best entry or says the contracts do not cover it.
- */
-export interface SearchLike {
-  lookup(query: string): unknown;
-}
+/** The glossary and clause search (src/search `buildSearchIndex`): `lookup` is all the answers use. */
+export type SearchLike = Pick<KnowledgeSearch, 'lookup'>;
 
 export interface AnswerContext {
   knowledge: Knowledge;

@@ -320,26 +320,31 @@ export function parseContractArgs(
   }
   if (problems.length > 0) return errorAnswer(lang, problems, knowledge);
 
-  // defaults, each said out loud
+  // defaults, each said out loud: the zone (a region's zone, else the workspace's), then the region
   const planDefaults = file.plans.find((p) => p.id === plan)?.defaults ?? {};
+  const regionZone = (region: Region | null) =>
+    region
+      ? file.calendars.find((c) => c.kind === 'vendor-region' && c.regions?.[region])?.regions?.[region]?.zone
+      : undefined;
+  if (!input.zone) {
+    const fromRegion = regionZone(input.region);
+    input.zone = fromRegion ?? planDefaults.zone ?? opts.defaultZone ?? 'UTC';
+    const why = fromRegion
+      ? `the ${input.region} region's`
+      : planDefaults.zone
+        ? "the plan's default"
+        : opts.defaultZone
+          ? "the workspace's default"
+          : 'none given';
+    assumed.push(`zone ${input.zone} (${why})`);
+  }
   if (vendorRegionFile(file) && !input.region) {
-    const fromDefaults = planDefaults.region as Region | undefined;
-    const fromZone = input.zone ? regionOfZone(input.zone) : null;
-    const region = fromZone ?? fromDefaults ?? null;
+    const fromZone = regionOfZone(input.zone);
+    const region = fromZone ?? (planDefaults.region as Region | undefined) ?? null;
     if (region) {
       input.region = region;
       assumed.push(`region ${region} (${fromZone ? `from the zone ${input.zone}` : "the plan's default"})`);
     }
-  }
-  if (!input.zone) {
-    const regionCal = file.calendars.find(
-      (c) => c.kind === 'vendor-region' && input.region && c.regions?.[input.region],
-    );
-    const regionZone = input.region ? regionCal?.regions?.[input.region]?.zone : undefined;
-    input.zone = regionZone ?? planDefaults.zone ?? opts.defaultZone ?? 'UTC';
-    assumed.push(
-      `zone ${input.zone} (${regionZone ? `the ${input.region} region's` : planDefaults.zone ? "the plan's default" : opts.defaultZone ? "the workspace's default" : 'none given'})`,
-    );
   }
   const customerCal = file.calendars.find((c) => c.kind === 'customer');
   if (customerCal && !input.hours && customerCal.defaultHours) {

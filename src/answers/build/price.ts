@@ -13,6 +13,8 @@ import { cite, note, planName } from './common.js';
 
 type PriceCommand = Extract<Command, { kind: 'price' }>;
 
+const capitalize = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
 export function priceAnswer(cmd: PriceCommand, ctx: AnswerContext, lang: Language): Answer {
   const s = strings(lang);
   const answer = emptyAnswer('price', s.priceTitle, '');
@@ -54,7 +56,7 @@ export function priceAnswer(cmd: PriceCommand, ctx: AnswerContext, lang: Languag
     answer.suggestions.push('price gold', 'price education');
     return answer;
   }
-  answer.tables.push({ columns: [s.tier, ...types.map((t) => s[t])], rows });
+  answer.tables.push({ columns: [s.tier, ...types.map((t) => capitalize(s[t]))], rows });
   answer.summary = rows.map((r) => `${r[0]}: ${r.slice(1).join(' / ')}`).join(lang === 'zh' ? '；' : '; ');
   if (periodMissing) {
     note(

@@ -46,6 +46,11 @@ function takeWord(text: string, words: string[]): string | null {
   return null;
 }
 
+/** A search query without the closing punctuation of a question. */
+function cleanQuery(text: string): string {
+  return text.replace(/[\s?？!！。.]+$/u, '').trim();
+}
+
 /** Remove a Slack mention, `/support`, and a trailing `public`. */
 function preprocess(text: string): { body: string; isPublic: boolean } {
   let body = text.normalize('NFKC').trim();
@@ -224,6 +229,8 @@ function routeQuestion(
   vocab: Vocabulary,
   text: string,
   common: { public: boolean; language: 'en' | 'zh'; text: string },
+  /** the question as typed (case kept: the search treats capitalised unknown names as other products) */
+  original: string = common.text,
 ): Command {
   const { when, rest } = extractWhen(text);
   const { matches, rest: unmatched } = findPhrases(vocab, rest, { args: false });
@@ -275,7 +282,7 @@ function routeQuestion(
     const { amount } = extractAmount(text);
     if (amount !== undefined) return { ...common, kind: 'fee-flex', allowance: amount, problems: [] };
   }
-  return { ...common, kind: 'term', query: text, implicit: true };
+  return { ...common, kind: 'term', query: cleanQuery(original), implicit: true };
 }
 
 function customerType(text: string): { customerType?: 'commercial' | 'education' } {
@@ -313,11 +320,11 @@ export function parseCommand(text: string, knowledge?: Pick<Knowledge, 'plans'>)
     case 'term': {
       // "what is the sla for p1 gold?" is still an SLA question
       if (!['term', 'terms', 'define', 'definition', 'glossary'].includes(found.word)) {
-        const routed = routeQuestion(vocab, args, common);
+        const routed = routeQuestion(vocab, args, common, afterWords(body, [COMMAND_WORDS.term]));
         if (routed.kind !== 'term' && routed.kind !== 'not-understood') return routed;
       }
       if (!args) return { ...common, kind: 'help' };
-      return { ...common, kind: 'term', query: args, implicit: false };
+      return { ...common, kind: 'term', query: cleanQuery(afterWords(body, [COMMAND_WORDS.term])), implicit: false };
     }
     case 'fee':
     case 'fee-cancel':
@@ -338,7 +345,7 @@ export function parseCommand(text: string, knowledge?: Pick<Knowledge, 'plans'>)
         const { amount } = extractAmount(cleaned);
         // "flex allowance?" / "彈性額度是什麼" without an amount asks what it is
         if (amount === undefined && found.kind === 'fee-flex')
-          return { ...common, kind: 'term', query: norm, implicit: true };
+          return { ...common, kind: 'term', query: cleanQuery(body), implicit: true };
         const problems =
           amount === undefined
             ? [cleaned ? `"${cleaned}" is not an amount` : 'the flex allowance amount is missing']
