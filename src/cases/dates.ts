@@ -171,7 +171,7 @@ export function planDateReminders(input: DatePlanInput): ReminderInput[] {
     if (weeksBefore) {
       for (const b of input.bookings ?? []) {
         const rule = b.quotaId ? file.quotas.find((q) => q.id === b.quotaId) : undefined;
-        if (!rule || !rule.plans.some((p) => fact.plans.includes(p))) continue;
+        if (!rule?.plans.some((p) => fact.plans.includes(p))) continue;
         const eventDay = day(b.date, zone);
         const lastDay = eventDay.minus({ weeks: fact.value });
         add(

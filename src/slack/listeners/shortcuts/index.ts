@@ -1,5 +1,9 @@
-import type { App } from '@slack/bolt';
+import type { App, MessageShortcut } from '@slack/bolt';
+import { TRACK_SHORTCUT_CALLBACK_ID } from '../../../cases/trackModal.js';
 import type { SlackDeps } from '../../deps.js';
+import { trackVendorCase } from './track-vendor-case.js';
 
 /** Shortcuts. The message shortcut "Track as vendor case" (callback id `track_vendor_case`) is the cases module's. */
-export function register(_app: App, _deps: SlackDeps): void {}
+export function register(app: App, deps: SlackDeps): void {
+  app.shortcut<MessageShortcut>(TRACK_SHORTCUT_CALLBACK_ID, trackVendorCase(deps));
+}

@@ -1,0 +1,80 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { ACTION_UNDO_AUTO } from '../../../cases/message.js';
+import { CaseProblem, caseState, recordEvent } from '../../../cases/service.js';
+import { formatDue } from '../../../cases/text.js';
+import { mentionsApp, workspaceIdOf } from '../../context.js';
+import type { SlackDeps } from '../../deps.js';
+
+/**
+ * Slack Connect: a reply in a case thread from a user of another team (the vendor) counts as the vendor's
+ * response, or an update once it has responded. The app acknowledges it in the thread with an "Undo" button.
+ * Messages that mention the app are commands (the addressed-message listener answers them).
+ */
+export function caseThreadReply(deps: SlackDeps) {
+  return async ({ message, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
+    if (message.subtype !== undefined && message.subtype !== 'thread_broadcast') return;
+    const m = message as {
+      user?: string;
+      bot_id?: string;
+      text?: string;
+      ts: string;
+      thread_ts?: string;
+      channel: string;
+      team?: string;
+      user_team?: string;
+      source_team?: string;
+    };
+    if (!m.user || m.bot_id || !m.thread_ts || m.thread_ts === m.ts) return;
+    if (mentionsApp(m.text, context.botUserId)) return;
+    const workspaceId = workspaceIdOf(context, m.team);
+    const authorTeam = m.user_team ?? m.team;
+    if (!authorTeam || authorTeam === workspaceId || authorTeam === context.enterpriseId) return;
+    const kase = deps.store.getCaseByThread(workspaceId, m.channel, m.thread_ts);
+    if (!kase || kase.status === 'closed') return;
+    if (!deps.handledMessages.firstTime(`auto:${workspaceId}:${m.channel}:${m.ts}`, Date.now())) return;
+
+    const now = deps.clock.now().getTime();
+    const at = Math.min(now, Math.round(Number(m.ts) * 1000) || now);
+    try {
+      const before = caseState(deps, kase, now);
+      const responded = before.clocks.clocks.find((c) => c.kind === 'response')?.state === 'met';
+      const kind = responded ? 'updated' : 'responded';
+      const { state, event } = recordEvent(
+        deps,
+        kase,
+        { kind, at, actorId: m.user, source: 'auto', data: { messageTs: m.ts, team: authorTeam } },
+        now,
+      );
+      const zone = state.contract.zone;
+      const next = state.clocks.clocks
+        .filter((c) => c.state === 'running' && c.dueAt !== null)
+        .sort((a, b) => a.dueAt! - b.dueAt!)[0];
+      const nextText = next
+        ? ` Next: ${next.kind === 'update' ? 'update' : next.kind === 'response' ? 'response' : 'our own response'} due ${formatDue(next.dueAt!, zone)}.`
+        : '';
+      const text = `Counted <@${m.user}>'s reply as the vendor's ${kind === 'responded' ? 'first response' : 'update'} (${formatDue(at, zone)}).${nextText}`;
+      await client.chat.postMessage({
+        channel: m.channel,
+        thread_ts: m.thread_ts,
+        text,
+        blocks: [
+          { type: 'section', text: { type: 'mrkdwn', text } },
+          {
+            type: 'actions',
+            elements: [
+              {
+                type: 'button',
+                action_id: ACTION_UNDO_AUTO,
+                text: { type: 'plain_text', text: 'Undo' },
+                value: JSON.stringify({ eventId: event.id, caseId: kase.id }),
+              },
+            ],
+          },
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof CaseProblem)) throw error;
+      deps.logger.warn(`Case #${kase.id}: a vendor reply was not counted: ${error.message}`);
+    }
+  };
+}

@@ -1,0 +1,36 @@
+import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { trackCaseModal } from '../../../cases/trackModal.js';
+import { workspaceIdOf } from '../../context.js';
+import type { SlackDeps } from '../../deps.js';
+
+/** "Track as vendor case" on any message: the message's thread becomes a case (a modal asks which contract and severity). */
+export function trackVendorCase(deps: SlackDeps) {
+  return async ({
+    ack,
+    shortcut,
+    client,
+    context,
+  }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
+    await ack();
+    const workspaceId = workspaceIdOf(context, shortcut.team?.id);
+    const channelId = shortcut.channel.id;
+    const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
+    const tell = (text: string) =>
+      client.chat.postEphemeral({ channel: channelId, user: shortcut.user.id, text, thread_ts: threadTs });
+    const existing = deps.store.getCaseByThread(workspaceId, channelId, threadTs);
+    if (existing) {
+      await tell(`This thread already tracks case #${existing.id}. Mention me there with \`case\` for its clocks.`);
+      return;
+    }
+    const contracts = deps.store.listContracts(workspaceId);
+    if (contracts.length === 0) {
+      await tell('Add a contract first, so that I know which targets apply: `/support contract add`.');
+      return;
+    }
+    await client.views.open({
+      trigger_id: shortcut.trigger_id,
+      // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON built by the cases module
+      view: trackCaseModal(deps.knowledge, contracts, { channelId, threadTs }) as any,
+    });
+  };
+}
