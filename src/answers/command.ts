@@ -65,6 +65,8 @@ export interface Selection {
   vendors: string[];
   /** product scope, when named ('azure' or 'other') */
   scope?: string;
+  /** words that look like a severity but name none ("p9", "sev x"), to be reported */
+  unknownSeverity?: string;
 }
 
 export type Command = Common &

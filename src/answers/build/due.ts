@@ -107,6 +107,14 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
   for (const p of cmd.problems) note(answer, p);
   const { combos: all, from } = selectCombos(ctx.knowledge, cmd, ctx.contracts);
   const needsSeverity = all.some((c) => !c.file.severityFree);
+  if (cmd.unknownSeverity) {
+    note(
+      answer,
+      lang === 'zh'
+        ? `「${cmd.unknownSeverity}」不是已知的嚴重性。`
+        : `"${cmd.unknownSeverity}" is not a known severity.`,
+    );
+  }
   if (!cmd.severity && needsSeverity) {
     const free = all.filter((c) => c.file.severityFree);
     if (free.length === 0) {

@@ -225,6 +225,15 @@ export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language): 
     return answer;
   }
 
+  if (cmd.unknownSeverity) {
+    const known = [...new Set(combos.flatMap((c) => c.file.severities.map((sv) => sv.id)))].join(', ');
+    note(
+      answer,
+      lang === 'zh'
+        ? `「${cmd.unknownSeverity}」不是已知的嚴重性（${known}），因此列出全部。`
+        : `"${cmd.unknownSeverity}" is not a severity these plans know (${known}), so all are shown.`,
+    );
+  }
   if (from === 'contracts') {
     const ids = [...new Set(rows.map((r) => r.combo.contract?.id).filter((id) => id !== undefined))];
     note(

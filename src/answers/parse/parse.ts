@@ -139,8 +139,12 @@ function quotaIdsFrom(matches: Match[], vocab?: Vocabulary, rest?: string): stri
 function parseSelection(vocab: Vocabulary, args: string, opts: { args: boolean }) {
   const { when, rest, problems } = extractWhen(args);
   const cleaned = rest.replace(/(?<![a-z])(at|on|opened|opened at|from|since)(?![a-z])|在|於|于|開單|开单/g, ' ');
-  const { matches } = findPhrases(vocab, cleaned, opts);
-  return { selection: selectionFrom(matches), when, problems };
+  const { matches, rest: unmatched } = findPhrases(vocab, cleaned, opts);
+  const selection = selectionFrom(matches);
+  const looksLikeSeverity =
+    /(?<![a-z0-9])(?:p|sev|severity|priority|prio|嚴重性|严重性|優先權)\s*-?\s*[0-9a-z](?![a-z0-9])/.exec(unmatched);
+  if (!selection.severity && looksLikeSeverity) selection.unknownSeverity = looksLikeSeverity[0];
+  return { selection, when, problems };
 }
 
 function parseFeeCancel(args: string): {
