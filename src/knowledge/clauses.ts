@@ -35,15 +35,18 @@ export function vendorOfDoc(doc: string): string {
 }
 
 interface Line {
-  text: string; // trimmed
+  /** trimmed; empty for a blank or layout line */
+  text: string;
   raw: string;
-  offset: number; // of the first non-space character
+  /** of the first non-space character */
+  offset: number;
+  index: number;
 }
 
 const SENTENCE_END = /[。！？!?]$/u;
 const CLOSES_BLOCK = /[。！？!?：:]$/u;
 const BULLET = /^(?:[•·▪●]\s*[\uFFFD]?\s*|o\s+|-\s+|\*\s+(?=\S)|\(?[a-z]\)\s+)/u;
-const MARKER_ONLY = /^(?:[+✓✔\uFE0F\s]|\+1)*$/u;
+const MARKER_ONLY = /^(?:[+✓✔\s]|\uFE0F|\+1)*$/u;
 const NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.{0,28})$/u;
 const APPENDIX_HEADING = /^(附錄\s*[A-Z])[：:]?\s*(.{0,30})$/u;
 const TABLE_CAPTION = /^表\s*\d+\s*[–—-]\s*\S.{0,30}$/u;
@@ -69,7 +72,7 @@ function toLines(text: string): Line[] {
   let offset = 0;
   for (const raw of text.split('\n')) {
     const lead = raw.length - raw.trimStart().length;
-    lines.push({ raw, text: raw.trim(), offset: offset + lead });
+    lines.push({ raw, text: raw.trim(), offset: offset + lead, index: lines.length });
     offset += raw.length + 1;
   }
   return lines;
@@ -115,14 +118,13 @@ type Piece =
   | { type: 'caption'; text: string; offset: number }
   | { type: 'text'; kind: ClauseKind; lines: Line[] };
 
-function numberedHeading(text: string): { level: number; title: string } | null {
+/** The level of a numbered heading ("2.3 ..." is 2, "附錄 A：..." is 1), or null for other text. */
+function numberedHeading(text: string): number | null {
   const m = NUMBERED_HEADING.exec(text);
   if (m?.[1] && m[2] && !MEASURE_WORD.test(m[2]) && !HEADING_FORBIDDEN.test(m[2].replace(/\d/gu, ''))) {
-    return { level: m[1].split('.').length, title: text };
+    return m[1].split('.').length;
   }
-  const a = APPENDIX_HEADING.exec(text);
-  if (a && !/[。]/u.test(text)) return { level: 1, title: text };
-  return null;
+  return APPENDIX_HEADING.test(text) && !text.includes('。') ? 1 : null;
 }
 
 function looksLikeHeading(text: string): boolean {
@@ -137,17 +139,12 @@ function toPieces(lines: Line[]): Piece[] {
   // In paragraph documents a block is the lines between blank lines.
   const blocks: Line[][] = [];
   let current: Line[] = [];
-  for (const [i, l] of kept.entries()) {
-    if (!l.text) {
-      if (!layoutBlanks || dropped.has(i)) {
-        if (!layoutBlanks && current.length) {
-          blocks.push(current);
-          current = [];
-        }
-      }
-      continue;
+  for (const l of kept) {
+    if (l.text) current.push(l);
+    else if (!layoutBlanks && current.length) {
+      blocks.push(current);
+      current = [];
     }
-    current.push(l);
   }
   if (current.length) blocks.push(current);
 
@@ -160,10 +157,8 @@ function toPieces(lines: Line[]): Piece[] {
     runKind = 'prose';
   };
   const isHeadingBlock = (b: number): boolean => {
-    const block = blocks[b];
-    if (!block || block.length !== 1 || !block[0]) return false;
-    if (!looksLikeHeading(block[0].text) || BULLET.test(block[0].text)) return false;
     // A heading introduces prose, a list, a table or another heading, never a short fragment.
+    if (!isHeadingShaped(blocks[b])) return false;
     return introducesContent(b + 1) || (isHeadingShaped(blocks[b + 1]) && introducesContent(b + 2));
   };
   const isHeadingShaped = (block: Line[] | undefined): boolean =>
@@ -181,8 +176,12 @@ function toPieces(lines: Line[]): Piece[] {
   for (const [b, block] of blocks.entries()) {
     if (!layoutBlanks && isHeadingBlock(b) && block[0]) {
       flush();
-      const n = numberedHeading(block[0].text);
-      pieces.push({ type: 'heading', level: n?.level ?? null, text: block[0].text, offset: block[0].offset });
+      pieces.push({
+        type: 'heading',
+        level: numberedHeading(block[0].text),
+        text: block[0].text,
+        offset: block[0].offset,
+      });
       continue;
     }
     const fragment = !layoutBlanks && isFragment(block);
@@ -190,10 +189,10 @@ function toPieces(lines: Line[]): Piece[] {
     openSentence = false;
     for (const line of block) {
       const text = line.text;
-      const numbered = numberedHeading(text);
-      if (numbered && (layoutBlanks || !run.length)) {
+      const level = numberedHeading(text);
+      if (level !== null && (layoutBlanks || !run.length)) {
         flush();
-        pieces.push({ type: 'heading', level: numbered.level, text, offset: line.offset });
+        pieces.push({ type: 'heading', level, text, offset: line.offset });
         continue;
       }
       if (TABLE_CAPTION.test(text)) {
@@ -208,7 +207,7 @@ function toPieces(lines: Line[]): Piece[] {
         flush();
         pieces.push({ type: 'text', kind: 'row', lines: [line] });
         continue;
-      } else if (layoutBlanks && !run.length && looksLikeHeading(text) && introducesContentAfter(kept, line)) {
+      } else if (layoutBlanks && !run.length && looksLikeHeading(text) && introducesContentAfter(kept, line.index)) {
         pieces.push({ type: 'heading', level: null, text, offset: line.offset });
         continue;
       }
@@ -226,11 +225,11 @@ function toPieces(lines: Line[]): Piece[] {
 }
 
 /** In the PDF extraction a heading is a short line whose next line starts a new sentence or list. */
-function introducesContentAfter(lines: Line[], line: Line): boolean {
-  for (let j = lines.indexOf(line) + 1; j < lines.length; j++) {
+function introducesContentAfter(lines: Line[], index: number): boolean {
+  for (let j = index + 1; j < lines.length; j++) {
     const next = lines[j]?.text;
     if (!next) continue;
-    return BULLET.test(next) || TABLE_CAPTION.test(next) || next.length >= 20 || !!numberedHeading(next);
+    return BULLET.test(next) || TABLE_CAPTION.test(next) || next.length >= 20 || numberedHeading(next) !== null;
   }
   return false;
 }

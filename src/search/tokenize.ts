@@ -1,0 +1,137 @@
+/**
+ * The search tokenizer, shared by the index and the queries so that both sides fold text the same way.
+ *
+ * - NFKC, then lowercase.
+ * - Simplified Chinese folded to Traditional character by character, with OpenCC's character table
+ *   (STCharacters, then the Taiwan variants). OpenCC's phrase converter would be more exact, but
+ *   building it takes ~400 ms (a 1 MB phrase dictionary); for matching, a consistent character fold on
+ *   both sides is what counts, and the table loads in a few milliseconds.
+ * - Chinese text is cut into runs at every non-Han character (so a run never crosses a sentence),
+ *   and each run gives its character bigrams plus the longer words `Intl.Segmenter` finds in it.
+ *   A one-character run (高, 中, 低) is kept as it is.
+ * - Latin words: letters and digits; English stop words dropped, except where they carry meaning
+ *   (IT, US written in capitals; the A of "severity A").
+ */
+import STCharacters from 'opencc-js/dict/STCharacters';
+import TWVariants from 'opencc-js/dict/TWVariants';
+
+function parseDict(dict: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of dict.split('|')) {
+    const [from, to] = entry.split(' ');
+    if (from && to && from !== to) map.set(from, to);
+  }
+  return map;
+}
+
+function buildFold(): Map<string, string> {
+  const st = parseDict(STCharacters);
+  const tw = parseDict(TWVariants);
+  const fold = new Map<string, string>();
+  for (const [from, to] of st) fold.set(from, tw.get(to) ?? to);
+  for (const [from, to] of tw) if (!fold.has(from)) fold.set(from, to);
+  return fold;
+}
+
+const FOLD = buildFold();
+
+/** NFKC, lowercase, Simplified folded to Traditional. */
+export function foldText(text: string): string {
+  const lower = text.normalize('NFKC').toLowerCase();
+  let out = '';
+  for (const ch of lower) out += FOLD.get(ch) ?? ch;
+  return out;
+}
+
+const STOP_WORDS = new Set(
+  (
+    'a an the of for to in on at by with from about as and or if then than so not no any some all there here ' +
+    'what whats how who whom whose which when where why is are was were be been being am ' +
+    'do does did done doing have has had get gets got getting can could would should will shall may might must ' +
+    'i im me my mine we us our ours you your yours it its they them their this that these those ' +
+    'please tell explain define definition mean means meaning stand stands ' +
+    'fast quickly soon long often much many s ' +
+    // light verbs of a question, which never name a contract term
+    'send sends give gives provide provides offer offers offered happen happens happened need needs want wants ' +
+    'use used using make take know let see find ask asked'
+  ).split(' '),
+);
+
+/** Stop words that name something when written in capitals: IT (coaching), US (Eastern), A (severity). */
+const MEANINGFUL_IN_CAPITALS = new Set(['it', 'us', 'a']);
+const SEVERITY_WORDS = new Set(['severity', 'sev', '嚴重性']);
+
+const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** A Han run, or a run of other letters and digits. */
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
+
+/** Tokens of folded text; `cased` is the same text with the original capitals, to see IT or US. */
+function tokensOf(folded: string, cased: string): string[] {
+  const tokens: string[] = [];
+  let previous = '';
+  for (const m of folded.matchAll(RUN)) {
+    const [whole, han, other] = m;
+    if (han) {
+      if (han.length === 1) tokens.push(han);
+      for (let i = 0; i + 2 <= han.length; i++) tokens.push(han.slice(i, i + 2));
+      if (han.length > 2) {
+        for (const { segment, isWordLike } of SEGMENTER.segment(han)) {
+          if (isWordLike && segment.length > 2) tokens.push(segment);
+        }
+      }
+      previous = han.endsWith('嚴重性') ? '嚴重性' : han;
+    } else if (other) {
+      const written = cased.slice(m.index, m.index + whole.length);
+      const keep =
+        !STOP_WORDS.has(other) ||
+        (MEANINGFUL_IN_CAPITALS.has(other) && written === written.toUpperCase() && written !== 'I') ||
+        (other === 'a' && SEVERITY_WORDS.has(previous));
+      if (keep) tokens.push(other);
+      previous = other;
+    }
+  }
+  return tokens;
+}
+
+/** Folds text and cuts it into index tokens. */
+export function tokenize(text: string): string[] {
+  const nfkc = text.normalize('NFKC');
+  const folded = foldText(nfkc);
+  return tokensOf(folded, alignCase(nfkc, folded));
+}
+
+/** True for a token of Latin letters only: the only kind that gets fuzzy and prefix matching. */
+export function isLatinWord(token: string): boolean {
+  return /^[a-z]+$/u.test(token);
+}
+
+/** Question wording that says nothing about the subject (matched on folded text). */
+const QUESTION_FILLER: RegExp[] = [
+  /什麼是|是什麼|什麼|甚麼|請問|是否|有沒有|是誰|哪些|哪個|如何|怎麼樣|怎麼|怎樣|多久|多快|多少|幾次|幾位|幾個|幾天|幾|的定義|定義|意思|解釋|介紹|一下|我們的|我的|我們|嗎|呢|吧|的/gu,
+  /[?？!！。，,、：:；;]/gu,
+];
+
+/**
+ * The tokens of a question: folded, its filler removed ("what is", "how fast do I get", "什麼是",
+ * "是什麼", "?"), duplicates dropped, in order.
+ */
+export function queryTokens(question: string): string[] {
+  const nfkc = question.normalize('NFKC');
+  let folded = foldText(nfkc);
+  // Blank the filler out (same length) so that the text stays aligned with the original's capitals.
+  for (const re of QUESTION_FILLER) folded = folded.replace(re, (s) => ' '.repeat(s.length));
+  return [...new Set(tokensOf(folded, alignCase(nfkc, folded)))];
+}
+
+/** The folded text with the capitals of the original where the original has them (same length). */
+function alignCase(original: string, folded: string): string {
+  if (original.length !== folded.length) return folded;
+  let out = '';
+  for (let i = 0; i < folded.length; i++) {
+    const o = original[i] ?? '';
+    const f = folded[i] ?? '';
+    out += f !== ' ' && o !== f && o.toLowerCase() === f ? o : f;
+  }
+  return out;
+}
