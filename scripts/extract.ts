@@ -18,7 +18,9 @@ function curatedIndex(): Map<string, string> {
     terms = loadTerms();
   } catch (e) {
     if (!(e instanceof TermsError) && (e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    console.warn(`note: the curated glossary did not load, so no proposal is marked as curated.\n${(e as Error).message}`);
+    console.warn(
+      `note: the curated glossary did not load, so no proposal is marked as curated.\n${(e as Error).message}`,
+    );
   }
   for (const t of terms) {
     for (const key of [t.zh, ...t.abbreviations, ...t.aliases]) index.set(`${t.vendor}:${key.toLowerCase()}`, t.id);

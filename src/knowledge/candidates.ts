@@ -3,7 +3,7 @@
  * `knowledge/terms/<vendor>.yml`. Pure: clauses and source text in, proposals out.
  *
  * Patterns (each proposal says which ones it was seen in):
- * - `bullet`:       a list item that opens with a label: '• 名稱：定義', 'o 名稱：定義'
+ * - `bullet`:       a list item that opens with a label: '• 名稱：定義', 'o 名稱 (ABC)：定義'
  * - `bold`:         a markdown list item with a bold label: '- **名稱。**定義', or any '**名稱**'
  * - `row`:          a table cell of the form '名稱 - 定義'
  * - `abbreviation`: a name with a bracketed Latin abbreviation or English name:
@@ -34,7 +34,7 @@ export interface Candidate {
 }
 
 const HAN_OR_NAME = '[\\p{Script=Han}A-Za-z0-9/]';
-const LABEL = /^([^：:。，,；;（(「」]{2,24}?)\s*[：:]\s*(\S.*)?$/u;
+const LABEL = /^([^：:。，,；;（(「」]{2,24}?)\s*(?:[（(][^)）]{1,30}[)）])?\s*[：:]\s*(\S.*)?$/u;
 const BOLD_LABEL = /^\*\*([^*]{2,30}?)[。.]?\*\*\s*(.*)$/u;
 const BOLD_ANYWHERE = /\*\*([^*「」]{2,20}?)\*\*/gu;
 const ROW_CELL = /^(.{2,20}?)\s+-\s+(\S.*)$/u;
@@ -66,7 +66,7 @@ function nameBefore(run: string): string {
   const m = LEAD_IN.exec(trimmed);
   const rest = m ? trimmed.slice(m[0].length) : trimmed;
   const name = (rest.length >= 2 ? rest : trimmed).trim();
-  return name.replace(MEASURE, "");
+  return name.replace(MEASURE, '');
 }
 
 function countOccurrences(haystack: string, needle: string): number {
@@ -146,7 +146,8 @@ export function proposeCandidates(doc: string, source: string, clauses: readonly
     }
     for (const re of QUOTED_DEFINED) {
       // a quoted abbreviation (以下稱「CSM」) is proposed with its name by the bracket pattern
-      for (const m of text.matchAll(re)) if (m[1] && !/^[A-Z][A-Za-z0-9]*$/u.test(m[1])) add(m[1], 'defined', clause, text);
+      for (const m of text.matchAll(re))
+        if (m[1] && !/^[A-Z][A-Za-z0-9]*$/u.test(m[1])) add(m[1], 'defined', clause, text);
     }
     const defined = DEFINED_AS.exec(text.replace(/^\*+\s*/u, ''));
     if (defined?.[1]) add(defined[1], 'defined-as', clause, text);

@@ -78,15 +78,27 @@ function toLines(text: string): Line[] {
   return lines;
 }
 
-/** The PDF extraction puts a blank line after nearly every line, so blank lines say nothing there. */
+/**
+ * The PDF extraction puts a blank line after nearly every printed line, also in the middle of a
+ * sentence, so blank lines say nothing there; in the HTML extraction a blank line ends a paragraph.
+ */
 function blankLinesAreLayout(lines: Line[]): boolean {
-  let blank = 0;
   let afterText = 0;
+  let blankAfterText = 0;
+  let fullBeforeBlank = 0;
+  let brokenBeforeBlank = 0;
   for (let i = 1; i < lines.length; i++) {
-    if (lines[i - 1]?.text && !lines[i]?.text) blank++;
-    if (lines[i - 1]?.text) afterText++;
+    const prev = lines[i - 1]?.text ?? '';
+    if (!prev) continue;
+    afterText++;
+    if (lines[i]?.text) continue;
+    blankAfterText++;
+    if (prev.length >= 20) {
+      fullBeforeBlank++;
+      if (!CLOSES_BLOCK.test(prev)) brokenBeforeBlank++;
+    }
   }
-  return afterText > 0 && blank / afterText > 0.8;
+  return blankAfterText / (afterText || 1) > 0.8 && brokenBeforeBlank / (fullBeforeBlank || 1) > 0.3;
 }
 
 /**
@@ -300,7 +312,8 @@ export function splitClauses(doc: string, source: string): Clause[] {
   const lines = toLines(source);
   const pieces = toPieces(lines);
   const clauses: Clause[] = [];
-  const numbered: string[] = [];
+  /** numbered headings enclosing the current clause, outermost first, with their numbers */
+  let numbered: { number: string; text: string }[] = [];
   let sub: string[] = [];
   let caption: string | null = null;
   let lastWasHeading = false;
@@ -310,8 +323,10 @@ export function splitClauses(doc: string, source: string): Clause[] {
     if (p.type === 'heading') {
       caption = null;
       if (p.level !== null && hasNumbered) {
-        numbered.splice(p.level - 1);
-        numbered.push(p.text);
+        // "2.1" sits under "2", not under whatever came before it
+        const number = /^\d+(?:\.\d+)*/u.exec(p.text)?.[0] ?? p.text;
+        numbered = numbered.filter((h) => number.startsWith(`${h.number}.`));
+        numbered.push({ number, text: p.text });
         sub = [];
       } else if (hasNumbered) {
         sub = [p.text];
@@ -337,7 +352,7 @@ export function splitClauses(doc: string, source: string): Clause[] {
       const lead = line.text.length - text.length;
       t.append(text.replace(/\t+/gu, ' ').trim(), line.offset + lead);
     }
-    const heading = [...numbered, ...sub, ...(caption ? [caption] : [])];
+    const heading = [...numbered.map((h) => h.text), ...sub, ...(caption ? [caption] : [])];
     for (const part of cutSentences(t)) {
       const lead = part.text.length - part.text.trimStart().length;
       const trail = part.text.length - part.text.trimEnd().length;

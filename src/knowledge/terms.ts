@@ -13,7 +13,10 @@ import { SourceRef } from './schema.js';
 
 const TermId = z
   .string()
-  .regex(/^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected "<vendor>.<kebab-case-name>", e.g. "microsoft.flex-allowance"');
+  .regex(
+    /^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'expected "<vendor>.<kebab-case-name>", e.g. "microsoft.flex-allowance"',
+  );
 
 export const Term = z.object({
   /** `<vendor>.<name>`, unique across the glossary */
