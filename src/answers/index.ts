@@ -47,15 +47,16 @@ export { resolveWhen } from './parse/when.js';
 export { type Language, languageOf } from './text/normalize.js';
 
 function storeIntent(cmd: Command, lang: Language): Answer {
-  // reached only when a caller sends a store-changing command to answer(): say what would happen
+  // reached only when a caller without a store sends a store-changing command to answer()
+  const kind = cmd.kind === 'case' ? 'case' : cmd.kind === 'quota-use' ? 'quota' : 'contract';
   const answer = emptyAnswer(
-    'not-understood',
+    kind,
     lang === 'zh' ? '此指令需要工作區' : 'This command needs a workspace',
     lang === 'zh'
-      ? '新增、移除合約與記錄配額使用需在 Slack 或主控台中進行。'
-      : 'Adding or removing contracts and recording quota use are done in Slack or the console.',
+      ? '新增、移除合約、記錄配額使用與追蹤案件需在 Slack 或主控台中進行。'
+      : 'Adding or removing contracts, recording quota use and tracking cases are done in Slack or the console.',
   );
-  answer.suggestions.push(cmd.kind === 'quota-use' ? 'quota' : 'contract');
+  answer.suggestions.push(cmd.kind === 'quota-use' ? 'quota' : cmd.kind === 'case' ? 'help' : 'contract');
   return answer;
 }
 

@@ -1,6 +1,9 @@
 /** Shared set-up for the answer-engine tests: the real knowledge files, contracts, a context. */
 import type { AnswerContext } from '../../src/answers/context.js';
+import { loadClauses } from '../../src/knowledge/corpus.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { loadTerms } from '../../src/knowledge/terms.js';
+import { buildSearchIndex, type KnowledgeSearch } from '../../src/search/index.js';
 import type { Contract, ContractInput } from '../../src/store/types.js';
 
 export const knowledge = loadKnowledge();
@@ -29,4 +32,12 @@ export function contract(fields: Partial<ContractInput> & Pick<ContractInput, 'v
 
 export function context(fields: Partial<AnswerContext> = {}): AnswerContext {
   return { knowledge, contracts: [], now: new Date('2026-12-02T10:00:00Z'), ...fields };
+}
+
+let searchIndex: KnowledgeSearch | undefined;
+
+/** The real glossary and clause search, built once for the test file. */
+export function search(): KnowledgeSearch {
+  searchIndex ??= buildSearchIndex({ terms: loadTerms(), clauses: loadClauses() });
+  return searchIndex;
 }

@@ -81,7 +81,8 @@ export function formatMinutes(minutes: number, lang: Language): string {
 
 /** ISO 8601 with offset, in a zone, without milliseconds. */
 export function isoIn(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toISO({ suppressMilliseconds: true }) ?? at.toISOString();
+  // to the second: a deadline is never stated more precisely than that
+  return DateTime.fromJSDate(at, { zone }).startOf('second').toISO({ suppressMilliseconds: true }) ?? at.toISOString();
 }
 
 /** "Mon 2026-12-07 09:30 (Europe/Berlin)" / "2026-12-07（週一）09:30（Europe/Berlin）": for summaries. */

@@ -282,11 +282,16 @@ export function parseContractArgs(
       case 'addons': {
         for (const word of value.split(/[,+、，\s]+/).filter(Boolean)) {
           const { matches: am } = findPhrases(vocabularyOf(knowledge), normalize(word), { args: true });
-          const ref = am.find((m) => m.phrase.ref.type === 'plan' && m.phrase.ref.entry.kind === 'addon');
+          const ref = am.find(
+            (m) =>
+              m.phrase.ref.type === 'plan' &&
+              m.phrase.ref.entry.kind === 'addon' &&
+              m.phrase.ref.entry.vendor === file.vendor,
+          );
           const id = ref && ref.phrase.ref.type === 'plan' ? ref.phrase.ref.entry.id : undefined;
           if (!id)
             problems.push(
-              `addons: "${word}" is not an add-on (${
+              `addons: "${word}" is not an add-on of ${file.vendorName.en} (${
                 file.plans
                   .filter((p) => p.kind === 'addon')
                   .map((p) => p.id)
