@@ -209,7 +209,7 @@ console.log(
     .join(' ')}, ${new Date().toISOString().slice(0, 10)}; best of 5 rounds (ours) / 3 rounds (peers)`,
 );
 console.log(line(table[0] as string[]));
-console.log(`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+console.log(`|${widths.map((w, c) => (c === 0 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`);
 for (const row of table.slice(1)) console.log(line(row));
 
 const targets = [

@@ -7,7 +7,7 @@ import { DAY_MS, firstInstantAtOrAfter, isIsoDate } from './zone.js';
 export type Instant = Date | string;
 
 const ISO =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:(Z|z)|([+-])(\d{2}):?(\d{2}))?$/;
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(?:(Z|z)|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 
 function badInstant(field: string, value: unknown): RulesError {
   return new RulesError(
@@ -19,7 +19,7 @@ function badInstant(field: string, value: unknown): RulesError {
 function parseIso(cal: Calendar, text: string, field: string): number {
   const m = ISO.exec(text.trim());
   if (!m || !isIsoDate(m[1] as string)) throw badInstant(field, text);
-  const [, date, hh = '00', mm = '00', ss = '00', fraction = '', zulu, sign, oh, om] = m;
+  const [, date, hh = '00', mm = '00', ss = '00', fraction = '', zulu, sign, oh = '00', om = '00'] = m;
   const hours = Number(hh);
   const minutes = Number(mm);
   const seconds = Number(ss);

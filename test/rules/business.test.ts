@@ -54,6 +54,8 @@ describe('addBusinessTime', () => {
     expect(addBusinessTime(office, '2026-06-15T10:00', 90)).toEqual(viaDate);
     expect(addBusinessTime(office, '2026-06-15T04:00:00-04:00', 90)).toEqual(viaDate);
     expect(addBusinessTime(office, '2026-06-15 10:00:00', 90)).toEqual(viaDate);
+    expect(addBusinessTime(office, '2026-06-15T13:00+05', 90)).toEqual(viaDate);
+    expect(addBusinessTime(office, '2026-06-15T08:00:00.000Z', 90)).toEqual(viaDate);
   });
 
   it('crosses years', () => {
