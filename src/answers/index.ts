@@ -66,7 +66,7 @@ export function answerCommand(cmd: Command, ctx: AnswerContext): Answer {
   try {
     switch (cmd.kind) {
       case 'help':
-        return helpAnswer(lang);
+        return helpAnswer(lang, ctx.knowledge);
       case 'sla':
         return slaAnswer(cmd, ctx, lang);
       case 'due':

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answers/index.js';
 import type { Answer, AnswerTime } from '../../src/answers/model.js';
+import { loadHolidayOverrides } from '../../src/knowledge/holidays.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
 import { context, contract, knowledge } from './support.js';
 
@@ -94,6 +95,19 @@ describe('due: when a response and an update would fall due', () => {
     expect(local(b).toISODate()).toBe('2026-12-25');
     const noHolidays = answer(q, context({ contracts: [without] }));
     expect(noHolidays.notes.some((n) => /no public holidays/.test(n))).toBe(true);
+  });
+
+  it('the holiday overrides passed in the context correct date-holidays (Taiwan’s Constitution Day)', () => {
+    const tw = contract({ vendor: 'microsoft', plan: 'unified', zone: 'Asia/Taipei', holidays: { country: 'TW' } });
+    const q = 'due b at 2026-12-24 17:00';
+    const plain = time(answer(q, context({ contracts: [tw] })), /First response/);
+    const corrected = time(
+      answer(q, context({ contracts: [tw], holidayOverrides: loadHolidayOverrides() })),
+      /First response/,
+    );
+    expect(local(plain).toISODate()).toBe('2026-12-25');
+    expect(local(corrected).toISODate()).toBe('2026-12-28');
+    expect(corrected.explanation).toMatch(/Constitution Day/);
   });
 
   it('the customer’s own obligation is computed too (Microsoft B: 4 business hours)', () => {

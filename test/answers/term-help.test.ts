@@ -54,6 +54,11 @@ describe('help, not understood, errors', () => {
     }
   });
 
+  it('help names every plan of the knowledge files', () => {
+    const plans = answer('help', context()).notes.join(' ');
+    for (const f of knowledge.plans) for (const p of f.plans) expect(plans).toContain(p.id);
+  });
+
   it('help is in Chinese when asked in Chinese', () => {
     expect(answer('說明', context()).title).toMatch(/Entitlebot：/);
   });

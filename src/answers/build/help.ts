@@ -1,4 +1,5 @@
 /** `help` (or nothing), and the reply to input that cannot be placed: never a stack trace. */
+import type { Knowledge } from '../../knowledge/load.js';
 import type { Command } from '../command.js';
 import { type Answer, emptyAnswer } from '../model.js';
 import { COMMAND_EXAMPLES } from '../parse/words.js';
@@ -52,7 +53,7 @@ const GRAMMAR: { usage: string; en: string; zh: string; example: string }[] = [
   { usage: 'case …', en: 'track a vendor case in a thread', zh: '在討論串中追蹤廠商案件', example: 'case open p1' },
 ];
 
-export function helpAnswer(lang: Language): Answer {
+export function helpAnswer(lang: Language, knowledge?: Pick<Knowledge, 'plans'>): Answer {
   const s = strings(lang);
   const answer = emptyAnswer(
     'help',
@@ -65,10 +66,23 @@ export function helpAnswer(lang: Language): Answer {
     columns: lang === 'zh' ? ['指令', '回答', '範例'] : ['Command', 'Answers', 'Example'],
     rows: GRAMMAR.map((g) => [g.usage, g[lang], g.example]),
   });
+  if (knowledge) {
+    // the plans as the knowledge files name them, so a new plan file shows up here too
+    const plans = knowledge.plans.map((f) => {
+      const bases = f.plans.filter((p) => p.kind === 'base').map((p) => p.id);
+      const addons = f.plans.filter((p) => p.kind === 'addon').map((p) => p.id);
+      const extra =
+        addons.length > 0
+          ? lang === 'zh'
+            ? `（附加：${addons.join('、')}）`
+            : ` (add-ons: ${addons.join(', ')})`
+          : '';
+      return `${f.vendor} ${bases.join('|')}${extra}`;
+    });
+    answer.notes.push(lang === 'zh' ? `方案：${plans.join('；')}` : `Plans: ${plans.join('; ')}`);
+  }
   answer.notes.push(
-    lang === 'zh'
-      ? '方案：microsoft unified（附加：uer、rapid-response、aem、aed）、jamf standard|silver|gold|platinum、autodesk included|enterprise。在指令最後加上 `public` 可讓回覆公開。'
-      : 'Plans: microsoft unified (add-ons: uer, rapid-response, aem, aed), jamf standard|silver|gold|platinum, autodesk included|enterprise. End a command with `public` to reply in the channel.',
+    lang === 'zh' ? '在指令最後加上 `public` 可讓回覆公開。' : 'End a command with `public` to reply in the channel.',
   );
   answer.suggestions.push('sla p1 gold', 'due sev1 unified', 'what is flex allowance', '白金級 P1 多快回應');
   return answer;
