@@ -221,6 +221,16 @@ export function questionAnswer(view: CaseView, which: QuestionClock | null, ask:
   const answer = emptyAnswer('case', title, summary);
   const time = clockTime(view, clock, cite);
   if (time) answer.times.push(time);
+  // "when is my next update?" before the first response: the response is what runs now
+  const response = view.clocks.clocks.find((c) => c.kind === 'response');
+  if (clock.kind === 'update' && clock.state === 'not-started' && response && response.dueAt !== null) {
+    answer.summary += ` ${clockSentence(view, response)}`;
+    const responseCite = response.target
+      ? cites.add(response.target.source, response.target.certainty, response.target.reason)
+      : undefined;
+    const responseTime = clockTime(view, response, responseCite);
+    if (responseTime) answer.times.push(responseTime);
+  }
   if (clock.target?.certainty === 'inferred' && clock.target.reason) answer.notes.push(clock.target.reason);
   addWaitingNote(view, answer, cites);
   answer.citations = cites.list;

@@ -67,7 +67,10 @@ describe('a Jamf case in a thread', () => {
     await say('case open p1');
     now = at('2026-03-02 10:20');
     const notYet = await say('when is my next update due?');
-    expect(summary(notYet)).toMatch(/starts with the vendor's first response/);
+    expect(summary(notYet)).toMatch(
+      /starts with the vendor's first response.*first response .* is due Mon 2 Mar 2026 11:00/,
+    );
+    expect(notYet.answer.times.map((t) => t.label)).toEqual(['First response due']);
     await say('case responded');
     now = at('2026-03-02 11:00');
     const next = await say('when is my next update due?');

@@ -1,0 +1,52 @@
+/**
+ * Scheduling a workspace's date reminders (store side of dates.ts): for each contract, the date reminders
+ * that have fallen due and still hold are scheduled once (by dedupe key); the scheduler posts them.
+ */
+
+import type { Knowledge } from '../knowledge/load.js';
+import type { Store } from '../store/index.js';
+import { bookingsFromUses, type DatePolicy, planDateReminders } from './dates.js';
+
+export interface DateReminderDeps {
+  store: Store;
+  knowledge: Knowledge;
+}
+
+/**
+ * Schedules the date reminders due by `now` for one workspace, in `channelId`, else in the channel of its
+ * latest case (a workspace that never tracked a case has no channel to remind in yet). Returns how many
+ * new reminders it scheduled.
+ */
+export function scheduleWorkspaceDateReminders(
+  deps: DateReminderDeps,
+  workspaceId: string,
+  now: number,
+  channelId?: string,
+  policy?: Partial<DatePolicy>,
+): number {
+  const channel = channelId ?? deps.store.listCases(workspaceId).at(-1)?.channelId;
+  if (!channel) return 0;
+  let count = 0;
+  // a key seen before in any state (sent, or cancelled by an uninstall) is not scheduled again
+  const known = new Set(deps.store.listReminders(workspaceId).map((r) => r.dedupeKey));
+  const uses = deps.store.listQuotaUses(workspaceId);
+  for (const contract of deps.store.listContracts(workspaceId)) {
+    const file = deps.knowledge.vendor(contract.vendor);
+    const rows = planDateReminders({
+      file,
+      contract,
+      uses,
+      bookings: bookingsFromUses(file, contract, uses, now),
+      now,
+      channelId: channel,
+      policy,
+    });
+    for (const row of rows) {
+      if (known.has(row.dedupeKey)) continue;
+      deps.store.scheduleReminder(workspaceId, row);
+      known.add(row.dedupeKey);
+      count += 1;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,94 @@
+/**
+ * `entitlebot reminders [--once] [--db FILE] [--now ISO] [--workspace ID] [--channel ID]`: the reminder
+ * scheduler. With --once, one tick; else a tick every 15 seconds until stopped (SIGINT/SIGTERM). Without Slack
+ * credentials each message is printed as `<channel> <thread_ts> <kind>: <text>` and recorded as sent exactly
+ * as the Slack path records it; with them it is posted to Slack.
+ */
+import { scheduleWorkspaceDateReminders } from '../../cases/dateReminders.js';
+import { consolePoster, slackPoster } from '../../cases/posters.js';
+import { createScheduler, type ReminderPoster } from '../../cases/scheduler.js';
+import { loadConfig } from '../../config.js';
+import { openRuntime } from '../../conversation/runtime.js';
+import { EXIT } from '../io.js';
+import { parseFlags, parseNow, UsageError } from '../options.js';
+import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE } from '../session.js';
+import { databasePathFrom } from './database.js';
+import type { ConsoleCommand } from './types.js';
+
+const USAGE = `usage: entitlebot reminders [--once] [--db FILE] [--now ISO] [--workspace ID] [--channel ID]
+
+  Posts the reminders that are due: without Slack credentials, prints each as
+  "<channel> <thread_ts> <kind>: <text>" and records it as sent.
+  --once           one scheduler tick, then exit (default: a tick every 15 s until stopped)
+  --db FILE        SQLite file (default: DATABASE_PATH or data/entitlebot.db)
+  --now ISO        the time of the tick, e.g. 2026-03-02T11:00:00+01:00 (with --once only)
+  --workspace ID   whose date reminders to plan first (default: local)
+  --channel ID     where that workspace's date reminders go (default: console, or its latest case's channel in Slack)`;
+
+const FLAGS = {
+  once: { type: 'boolean' },
+  db: { type: 'string' },
+  now: { type: 'string' },
+  workspace: { type: 'string' },
+  channel: { type: 'string' },
+} as const;
+
+export const reminders: ConsoleCommand = {
+  name: 'reminders',
+  summary: 'post the reminders that are due (--once: one tick)',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags(argv, FLAGS);
+    if (positionals.length > 0) throw new UsageError(`unexpected ${JSON.stringify(positionals[0])}`);
+    const fixedNow = typeof values.now === 'string' ? parseNow(values.now) : undefined;
+    if (fixedNow && !values.once) throw new UsageError('--now needs --once (a running loop follows the real clock)');
+    const config = loadConfig(io.env);
+    const deps = openRuntime({ databasePath: databasePathFrom(values.db, io.env), now: fixedNow });
+    const now = () => deps.clock.now().getTime();
+    const slack = config.mode.kind !== 'console';
+    const poster: ReminderPoster =
+      config.mode.kind === 'console'
+        ? consolePoster((line) => io.out(`${line}\n`), now)
+        : slackPoster({
+            store: deps.store,
+            botToken: config.mode.kind === 'oauth' ? undefined : config.mode.botToken,
+            slackApiUrl: config.slackApiUrl,
+          });
+    const scheduler = createScheduler({
+      store: deps.store,
+      poster,
+      now,
+      log: { info: (m) => io.err(`${m}\n`), error: (m) => io.err(`error: ${m}\n`) },
+      // the console has no channel to flood: no pacing there
+      options: slack ? {} : { channelGapMs: 0 },
+    });
+    const workspace = typeof values.workspace === 'string' ? values.workspace : CONSOLE_WORKSPACE;
+    const channel = typeof values.channel === 'string' ? values.channel : slack ? undefined : CONSOLE_CHANNEL;
+    const planDates = () => scheduleWorkspaceDateReminders(deps, workspace, now(), channel);
+    try {
+      if (values.once) {
+        planDates();
+        const report = await scheduler.tick();
+        io.err(
+          report.claimed === 0
+            ? `No reminders due at ${new Date(now()).toISOString()}.\n`
+            : `reminders: ${report.sent} sent (${report.late} late), ${report.released} left for the next tick, ${report.failed} failed\n`,
+        );
+        return report.released > 0 || report.failed > 0 ? EXIT.failure : EXIT.ok;
+      }
+      planDates();
+      const hourly = setInterval(planDates, 3_600_000);
+      scheduler.start();
+      io.err(`Posting reminders every 15 s (${slack ? 'to Slack' : 'printed here'}); Ctrl-C stops.\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      clearInterval(hourly);
+      await scheduler.stop();
+      return EXIT.ok;
+    } finally {
+      deps.store.close();
+    }
+  },
+};
