@@ -25,6 +25,7 @@ describe('severities and plans, in English and Chinese', () => {
     'sla severity 1 unified',
     'sla 嚴重性 1 unified',
     'sla 嚴重性1 統一企業支援',
+    'sla 严重性 1 统一企业支援',
     'SLA Sev1 unified!',
     'ｓｌａ　ｓｅｖ１　ｕｎｉｆｉｅｄ',
     'sla unified sev1',
@@ -110,6 +111,8 @@ describe('plain questions are routed to the likely intent', () => {
   it.each([
     ['gold p1 response time?', 'sla'],
     ['白金級 P1 多快回應', 'sla'],
+    ['紧急 金级 响应时间', 'sla'],
+    ['严重性 1 统一企业支援 多快', 'sla'],
     ['how fast does microsoft respond to sev a', 'sla'],
     ['what is the sla for priority 2 on gold', 'sla'],
     ['how often do I get updates on a p2 with platinum', 'sla'],

@@ -98,6 +98,7 @@ describe('sla: several plans', () => {
     const bases = knowledge.plans.flatMap((f) => f.plans.filter((p) => p.kind === 'base'));
     expect(rows).toHaveLength(bases.length);
     expect(a.notes.some((n) => /No contract on file/.test(n))).toBe(true);
+    expect(a.summary).toMatch(new RegExp(`^${bases.length} plan`));
     expect(a.notes.some((n) => /Autodesk's targets do not depend on the severity/.test(n))).toBe(true);
   });
 

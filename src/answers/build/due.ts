@@ -92,12 +92,15 @@ export function deadlineOf(
   return { due, explanation, minutesLeft: Math.round(minutesLeft), zone, assumed: resolved.assumed };
 }
 
-function label(kind: Target['kind'], t: Target, lang: Language): string {
+function label(ctx: AnswerContext, combo: Combo, t: Target, lang: Language): string {
   const s = strings(lang);
-  const base = kind === 'response' ? s.dueResponse : kind === 'update' ? s.dueUpdate : s.dueDuty;
+  const base = t.kind === 'response' ? s.dueResponse : t.kind === 'update' ? s.dueUpdate : s.dueDuty;
   const parts = [base];
   if (t.milestone) parts.push(t.milestone.replace(/-/g, ' '));
   if (t.scope) parts.push(t.scope === 'azure' ? s.azure : t.scope === 'other' ? s.other : t.scope);
+  // a target that only an add-on gives says so (AEM's 15 minutes beside the base package's)
+  const addon = t.plans.includes(combo.plan) ? undefined : t.plans.find((p) => combo.addons.includes(p));
+  if (addon) parts.push(planName(ctx.knowledge, addon, lang));
   return parts.join(' · ');
 }
 
@@ -205,7 +208,7 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
       if (!d) continue;
       const c = cite(answer, t);
       answer.times.push(
-        answerTime(`${prefix}${label(t.kind, t, lang)}`, d.due, d.zone, ctx.userZone, {
+        answerTime(`${prefix}${label(ctx, combo, t, lang)}`, d.due, d.zone, ctx.userZone, {
           minutesLeft: d.minutesLeft,
           explanation: d.explanation,
           cite: c,
@@ -214,7 +217,7 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
       for (const a of d.assumed) note(answer, lang === 'zh' ? `假設：${a}` : `Assumed: ${a}.`);
       if (t.kind === 'response' && !t.milestone) {
         headline.push(
-          `${prefix}${label(t.kind, t, lang)} ${humanTime(d.due, d.zone, lang)} (${formatSpan(t.span, lang)})`,
+          `${prefix}${label(ctx, combo, t, lang)} ${humanTime(d.due, d.zone, lang)} (${formatSpan(t.span, lang)})`,
         );
       }
       if (t.kind === 'update') {

@@ -246,8 +246,8 @@ export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language): 
     note(
       answer,
       lang === 'zh'
-        ? '本工作區尚無合約，列出所有方案；以 `contract add <廠商> <方案>` 新增您的合約。'
-        : 'No contract on file for this workspace, so every plan is shown; add yours with `contract add <vendor> <plan>`.',
+        ? '本工作區尚無合約，因此依方案本身的條款回答；以 `contract add <廠商> <方案>` 新增您的合約。'
+        : "No contract on file for this workspace, so the plans' own terms are shown; add yours with `contract add <vendor> <plan>`.",
     );
   }
 

@@ -3,6 +3,8 @@
  * NFKC folds full-width Latin letters, digits and punctuation (ｓｌａ，Ｐ１) to their ASCII forms.
  */
 
+import { foldText } from '../../search/tokenize.js';
+
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 export function hasCjk(text: string): boolean {
@@ -16,14 +18,13 @@ export function languageOf(text: string): Language {
 }
 
 /**
- * NFKC, lower case, Chinese and typographic punctuation replaced by spaces (keeping the characters a
+ * NFKC, lower case, Simplified Chinese folded to Traditional (the search module's character fold, so that
+ * 紧急 matches the alias 緊急), Chinese and typographic punctuation replaced by spaces (keeping the characters a
  * value needs: `-` `:` `/` `.` `=` `+` `,` between digits), whitespace collapsed.
  */
 export function normalize(text: string): string {
   return (
-    text
-      .normalize('NFKC')
-      .toLowerCase()
+    foldText(text)
       // CJK punctuation NFKC leaves alone
       .replace(/[、。「」『』《》〈〉【】〔〕～·•]/gu, ' ')
       .replace(/[‐‑‒–—―]/gu, '-')
