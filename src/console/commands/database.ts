@@ -1,0 +1,8 @@
+import { DEFAULT_DATABASE_PATH } from '../../config.js';
+
+/** --db, else DATABASE_PATH, else data/entitlebot.db (relative to the working directory). */
+export function databasePathFrom(flag: string | boolean | undefined, env: NodeJS.ProcessEnv): string {
+  if (typeof flag === 'string') return flag;
+  const fromEnv = env.DATABASE_PATH?.trim();
+  return fromEnv ? fromEnv : DEFAULT_DATABASE_PATH;
+}

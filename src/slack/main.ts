@@ -1,0 +1,46 @@
+/**
+ * The Slack entry point: opens the store and knowledge, starts the Bolt app in the configured mode and the
+ * reminder scheduler, and shuts both down cleanly on SIGINT/SIGTERM.
+ */
+import { createScheduler, slackPoster } from '../cases/index.js';
+import type { Config } from '../config.js';
+import { openRuntime } from '../conversation/runtime.js';
+import { createApp } from './app.js';
+
+export async function startSlack(config: Config): Promise<void> {
+  const mode = config.mode;
+  if (mode.kind === 'console') throw new Error('startSlack needs Slack credentials');
+  const deps = openRuntime({ databasePath: config.databasePath });
+  const slack = createApp({ ...deps, config });
+  const startedAt = performance.now();
+  const { port } = await slack.start();
+  const logger = slack.deps.logger;
+  const where = mode.kind === 'socket' ? 'over Socket Mode' : `on http://localhost:${port}/slack/events`;
+  logger.info(
+    `Entitlebot is running ${where} (${mode.kind} mode, ready in ${Math.round(performance.now() - startedAt)} ms)`,
+  );
+
+  const scheduler = createScheduler({
+    store: deps.store,
+    poster: slackPoster({
+      store: deps.store,
+      botToken: mode.kind === 'oauth' ? undefined : mode.botToken,
+      slackApiUrl: config.slackApiUrl,
+    }),
+    log: { info: (m) => logger.info(m), error: (m) => logger.error(m) },
+  });
+  scheduler.start();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    await scheduler.stop().catch(() => undefined);
+    await slack.stop().catch(() => undefined);
+    deps.store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
