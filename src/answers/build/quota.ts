@@ -36,6 +36,11 @@ export function statusOf(rule: QuotaRule, contract: Contract, uses: QuotaUseReco
   });
 }
 
+/** "1 meeting", "3 sessions": the data names units in the plural. */
+function unitOf(rule: QuotaRule): string {
+  return rule.limit === 1 && rule.unit.endsWith('s') ? rule.unit.slice(0, -1) : rule.unit;
+}
+
 function windowName(rule: QuotaRule, lang: Language): string {
   const en: Record<QuotaRule['window'], string> = {
     'calendar-quarter': 'per calendar quarter',
@@ -92,7 +97,7 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
           rule.name[lang],
           '–',
           '–',
-          `${rule.limit} ${rule.unit} ${windowName(rule, lang)}`,
+          `${rule.limit} ${unitOf(rule)} ${windowName(rule, lang)}`,
           '–',
         ]);
         continue;
@@ -149,7 +154,7 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
       return [
         `${f.vendorName[lang]} ${q.plans.map((p) => planName(ctx.knowledge, p, lang)).join('/')}`,
         q.name[lang],
-        `${q.limit} ${q.unit} ${windowName(q, lang)}`,
+        `${q.limit} ${unitOf(q)} ${windowName(q, lang)}`,
       ];
     }),
   });
@@ -229,7 +234,7 @@ export function quotaUsedAnswer(
     answer.summary =
       lang === 'zh'
         ? `已記錄 ${count} 次 ${rule.name.zh}（${name}）。上限：每次活動 ${rule.limit} ${rule.unit}。`
-        : `Recorded ${count} × ${rule.name.en} on ${name}. Limit: ${rule.limit} ${rule.unit} per event.`;
+        : `Recorded ${count} × ${rule.name.en} on ${name}. Limit: ${rule.limit} ${unitOf(rule)} per event.`;
     return answer;
   }
   const st = statusOf(rule, contract, uses, now);

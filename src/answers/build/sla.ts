@@ -163,7 +163,7 @@ function addonNotes(ctx: AnswerContext, row: Row, answer: Answer, lang: Language
     const withAddon: Combo = { ...combo, addons: [...combo.addons, addon.id] };
     const changed = supersededBy(withAddon, sevId).filter((x) => x.by.plans.includes(addon.id));
     if (changed.length === 0) continue;
-    const what = changed.map((x) => x.by.text[lang]).join('; ');
+    const what = changed.map((x) => x.by.text[lang].replace(/[.。]$/u, '')).join(lang === 'zh' ? '；' : '; ');
     const name = addon.name[lang];
     note(answer, lang === 'zh' ? `若有 ${name}：${what}` : `With ${name}: ${what}`);
     suggest(
