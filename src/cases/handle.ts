@@ -15,6 +15,7 @@ import { isStoreError } from '../store/index.js';
 import type { Case, Contract } from '../store/types.js';
 import { questionAnswer, statusAnswer } from './answer.js';
 import { CASE_USAGE, type CaseCommand, parseCaseCommand, parseThreadQuestion } from './commands.js';
+import { scheduleWorkspaceDateReminders } from './dateReminders.js';
 import { type CaseEventKind, CaseProblem, caseState, caseView, openCase, planName, recordEvent } from './service.js';
 import { matchSeverity, resolveSeverity, severityMatters } from './targets.js';
 import { formatDue, type Lang } from './text.js';
@@ -32,11 +33,35 @@ export async function handleCaseText(
   const body = text.replace(PUBLIC_SUFFIX, '');
   const match = CASE_WORD.exec(body);
   try {
-    if (match) return await command(deps, ctx, parseCaseCommand(match[2] ?? ''), lang);
+    if (match) {
+      const reply = await command(deps, ctx, parseCaseCommand(match[2] ?? ''), lang);
+      planDatesNow(deps, ctx);
+      return reply;
+    }
     return question(deps, ctx, body);
   } catch (error) {
     if (error instanceof CaseProblem || isStoreError(error)) return problem(error.message, lang);
     throw error;
+  }
+}
+
+/** workspace → when its date reminders were last planned */
+const datesPlannedAt = new Map<string, number>();
+const DATES_EVERY_MS = 3_600_000;
+
+/**
+ * A workspace that tracks cases gets its date reminders (coaching left, meetings not booked, cut-offs) planned
+ * at most hourly as it works, in the channel of its latest case; the scheduler posts them.
+ */
+function planDatesNow(deps: ConversationDeps, ctx: ConversationContext): void {
+  const now = ctx.now.getTime();
+  const last = datesPlannedAt.get(ctx.workspaceId);
+  if (last !== undefined && Math.abs(now - last) < DATES_EVERY_MS) return;
+  datesPlannedAt.set(ctx.workspaceId, now);
+  try {
+    scheduleWorkspaceDateReminders(deps, ctx.workspaceId, now);
+  } catch {
+    // a date reminder is a courtesy: never let it spoil the answer
   }
 }
 
@@ -123,6 +148,11 @@ async function command(deps: ConversationDeps, ctx: ConversationContext, cmd: Ca
     case 'severity': {
       const kase = threadCase(deps, ctx);
       const state = caseState(deps, kase, now);
+      if (state.file.severities.length === 0) {
+        throw new CaseProblem(
+          `${state.file.vendorName.en}'s targets do not depend on the severity; nothing to change.`,
+        );
+      }
       const sev = resolveSeverity(state.file, cmd.severity);
       if (!sev) throw new CaseProblem(unknownSeverity(state.file, cmd.severity));
       if (sev.id === state.clocks.severity?.id) throw new CaseProblem(`Case #${kase.id} already has ${sev.name.en}.`);

@@ -192,6 +192,15 @@ describe('Microsoft and Autodesk cases', () => {
     expect(summary(ask)).toMatch(/Which contract/);
   });
 
+  it('plans the workspace’s date reminders as it works, in the channel of its cases', async () => {
+    store.addContract('T1', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    now = at('2026-03-20 10:00'); // within two weeks of the quarter's end, no coaching session used
+    await say('case open');
+    const dates = store.listReminders('T1', { status: 'pending' }).filter((r) => r.caseId === null);
+    expect(dates.map((r) => [r.kind, r.channelId])).toEqual([['date-quota-left', 'C1']]);
+    expect(dates[0]!.text).toMatch(/3 of 3 sessions left this quarter/);
+  });
+
   it('tells a workspace without contracts how to add one', async () => {
     const r = await say('case open p1');
     expect(summary(r)).toMatch(/contract add/);

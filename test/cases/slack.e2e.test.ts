@@ -145,6 +145,28 @@ describe('a case in a Slack thread', () => {
     expect(store.getCase(TEAM_ID, kase.id)!.firstRespondedAt).toBe(at('2026-03-02 11:05'));
   });
 
+  it('acts once on a mention Slack delivers both as a message and as app_mention', async () => {
+    const thread = tsAt(now, 1);
+    await mention('case open p1', thread);
+    now = at('2026-03-02 10:20');
+    const ts = tsAt(now, 5);
+    const common = {
+      channel: CHANNEL,
+      user: 'U0ASKER',
+      team: TEAM_ID,
+      text: `<@${BOT_USER_ID}> case responded`,
+      ts,
+      thread_ts: thread,
+      event_ts: ts,
+    };
+    const before = posts().length;
+    await h.event({ type: 'app_mention', ...common });
+    await h.event({ type: 'message', channel_type: 'channel', ...common });
+    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
+    expect(store.listCaseEvents(TEAM_ID, kase.id).filter((e) => e.kind === 'responded')).toHaveLength(1);
+    expect(posts().length - before).toBe(1);
+  });
+
   it('snoozes a reminder for 30 minutes and closes a case from its buttons', async () => {
     const thread = tsAt(now, 1);
     await mention('case open p1', thread);
