@@ -145,6 +145,20 @@ describe('a case in a Slack thread', () => {
     expect(store.getCase(TEAM_ID, kase.id)!.firstRespondedAt).toBe(at('2026-03-02 11:05'));
   });
 
+  it('opens a case from /support outside a thread on the message the app posts', async () => {
+    const res = await h.command('case open p2 ref=JAMF-9', { channelId: CHANNEL });
+    expect(res.status).toBe(200);
+    const [header, inThread] = posts().slice(-2);
+    expect(header!.params.thread_ts).toBeUndefined();
+    expect(header!.params.text).toMatch(/Vendor case: Jamf Premium Support Gold/);
+    const ts = (await h.fake.waitFor(() => inThread?.params.thread_ts)) as string;
+    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, ts)!;
+    expect(kase).toMatchObject({ severity: 'P2', vendorRef: 'JAMF-9', statusMessageTs: ts });
+    // the thread's events are then given by mentioning the app there; a slash command cannot know the thread
+    const slash = await h.command('case responded', { channelId: CHANNEL });
+    expect(JSON.stringify(slash.json)).toMatch(/Mention the app in the case thread/);
+  });
+
   it('acts once on a mention Slack delivers both as a message and as app_mention', async () => {
     const thread = tsAt(now, 1);
     await mention('case open p1', thread);
