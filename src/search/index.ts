@@ -5,13 +5,16 @@
  * that "what's the weather in Paris" gets `not-covered` rather than the least bad clause.
  *
  * Ranking: MiniSearch's BM25 over boosted fields, then a name rule on top. A term whose name,
- * abbreviation or alias the question contains in full ranks above entries that merely share words
- * with it ("P1" is Priority 1 before "root cause analysis for P1 issues"), the term naming more of the
- * question first; other terms gain in proportion to how much of one of their names the question has.
+ * abbreviation or specific alias the question contains in full ranks above entries that merely share
+ * words with it ("P1" is Priority 1 before "root cause analysis for P1 issues"), the term naming more
+ * of the question first; other terms gain in proportion to how much of one of their names the question
+ * has. When the question names a vendor, the other vendors' terms count half.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Clause } from '../knowledge/clauses.js';
 import type { Term } from '../knowledge/terms.js';
+import { LatinVocabulary, PREFIX_MIN_LENGTH } from './latin.js';
+import { matchNames, type Name, namesOf, VENDOR_WORDS } from './names.js';
 import { isLatinWord, queryTokens, tokenize } from './tokenize.js';
 
 export interface SearchHit {
@@ -52,29 +55,25 @@ export interface KnowledgeSearch {
  * - no capitalised Latin word of it (Adobe, AWS, Salesforce) is unknown to the whole index: a product
  *   or vendor the contracts never mention means another contract, and
  * - either the best hit is a term the question names in full (its Chinese or English name, an
- *   abbreviation, or an alias of two words or more), or both: the question's known words weigh at
- *   least MIN_KNOWN_WEIGHT of all its words (each word weighted by its rarity, inverse field
- *   frequency; a word the index does not know, or knows only by a fuzzy guess, weighs as much as the
- *   rarest), and the best hit matched at least MIN_BEST_COVERAGE of the question's tokens.
+ *   abbreviation, or an alias of two words or four Chinese characters), or both: the question's known
+ *   words weigh at least MIN_KNOWN_WEIGHT of all its words (each word weighted by its rarity, inverse
+ *   field frequency; a word the index does not know, or knows only by a fuzzy guess, weighs as much as
+ *   the rarest), and the best hit matched at least MIN_BEST_COVERAGE of the question's tokens.
  */
 export const COVERAGE_RULE = { MIN_KNOWN_WEIGHT: 0.6, MIN_BEST_COVERAGE: 0.4 } as const;
 
-interface IndexDoc {
-  key: string;
-  kind: 'term' | 'clause';
-  vendor: string;
-  zh?: string;
-  en?: string;
-  abbr?: string;
-  aliasesZh?: string;
-  aliasesEn?: string;
-  summary?: string;
-  text: string;
-  heading?: string;
-}
+/** Only this many of MiniSearch's best results are re-ranked by the name rule. */
+const RERANK = 50;
+/**
+ * A token in more than this share of all field texts (支援, 服務, 成功) adds little to the ranking but
+ * costs a long posting list: it is left out of the index query when the question has rarer tokens.
+ * It still counts for name matching and coverage.
+ */
+const COMMON_SHARE = 0.05;
 
 const FIELDS = ['zh', 'en', 'abbr', 'aliasesZh', 'aliasesEn', 'summary', 'text', 'heading'] as const;
-const BOOST: Record<(typeof FIELDS)[number], number> = {
+type Field = (typeof FIELDS)[number];
+const BOOST: Record<Field, number> = {
   abbr: 6,
   zh: 5,
   en: 4,
@@ -85,33 +84,8 @@ const BOOST: Record<(typeof FIELDS)[number], number> = {
   heading: 0.5,
 };
 const HAN = /\p{Script=Han}/u;
-const VENDOR_WORDS = new Set(['microsoft', 'jamf', 'autodesk']);
 
-/**
- * A name of a term as a token set, and whether it is specific enough to identify the term alone: an
- * official name or abbreviation is; an alias is when it has two Latin words or four Chinese characters
- * (an alias such as "workshop" or 管理員 also fits other questions).
- */
-interface Name {
-  tokens: Set<string>;
-  specific: boolean;
-}
-
-function namesOf(t: Term): Name[] {
-  const names: Name[] = [];
-  const add = (text: string, official: boolean) => {
-    // tokenized as a question is, so that the words a question drops (的) do not stop a match
-    const tokens = new Set(queryTokens(text).filter((x) => !VENDOR_WORDS.has(x)));
-    const latinWords = text.match(/[A-Za-z0-9]+/gu)?.length ?? 0;
-    const hanChars = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-    if (tokens.size) names.push({ tokens, specific: official || latinWords >= 2 || hanChars >= 4 });
-  };
-  add(t.zh, true);
-  add(t.en, true);
-  for (const a of t.abbreviations) add(a, true);
-  for (const a of t.aliases) add(a, false);
-  return names;
-}
+type IndexDoc = { key: string; kind: 'term' | 'clause'; vendor: string } & Partial<Record<Field, string>>;
 
 function termDoc(t: Term): IndexDoc {
   return {
@@ -128,14 +102,35 @@ function termDoc(t: Term): IndexDoc {
   };
 }
 
+/** A clause with its nearest heading (the whole path would repeat the top headings in every clause). */
 function clauseDoc(c: Clause): IndexDoc {
-  return { key: `c:${c.id}`, kind: 'clause', vendor: c.vendor, text: c.text, heading: c.heading.join(' ') };
+  return { key: `c:${c.id}`, kind: 'clause', vendor: c.vendor, text: c.text, heading: c.heading.at(-1) ?? '' };
 }
 
 interface Ranked {
   hit: SearchHit;
-  /** the question contains a whole specific name: how many of the question's tokens that name covers */
+  /** the question contains a specific name of this term in full: how many tokens that name has */
   namedTokens: number;
+}
+
+/** What ranking a result needs to know about the question. */
+interface QueryContext {
+  tokens: string[];
+  typed: Set<string>;
+  /** how many common tokens were left out of the index query: they count as matched */
+  skipped: number;
+  /** the word typed, for a word that typo matching added to the query */
+  origin: (t: string) => string;
+  /** vendor names the question mentions */
+  vendors: Set<string>;
+  /** tokens of the question that are not vendor names (at least 1) */
+  questionSize: number;
+}
+
+interface Run {
+  ranked: Ranked[];
+  /** the question's tokens the index knows (exactly, by prefix or by a typo) */
+  matched: Set<string>;
 }
 
 export function buildSearchIndex({
@@ -158,77 +153,74 @@ export function buildSearchIndex({
   const mini = new MiniSearch<IndexDoc>({
     idField: 'key',
     fields: [...FIELDS],
-    storeFields: ['kind', 'vendor'],
+    storeFields: ['vendor'],
     tokenize: countingTokenize,
     processTerm: (t) => t,
-    searchOptions: {
-      boost: BOOST,
-      combineWith: 'OR',
-      // Fuzzy and prefix matching for Latin words only: on Chinese, one edit turns 被動 into 主動.
-      fuzzy: (t) => (isLatinWord(t) && t.length >= 5 ? 0.2 : false),
-      prefix: (t) => isLatinWord(t) && t.length >= 4,
-      tokenize: (q) => q.split(' '),
-      processTerm: (t) => t,
-    },
+    searchOptions: { boost: BOOST, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t },
   });
   mini.addAll([...terms.map(termDoc), ...clauses.map(clauseDoc)]);
 
+  const latin = new LatinVocabulary(fieldFrequency.keys());
   const termById = new Map(terms.map((t) => [t.id, t]));
-  const namesById = new Map(terms.map((t) => [t.id, namesOf(t)]));
+  const namesById = new Map<string, Name[]>(terms.map((t) => [t.id, namesOf(t)]));
   const clauseById = new Map(clauses.map((c) => [c.id, c]));
-  // Latin words of the index, sorted, to tell a word the index knows (or starts) from a fuzzy guess.
-  const latinWords = [...fieldFrequency.keys()].filter(isLatinWord).sort();
-  const startsAWord = (prefix: string): boolean => {
-    let lo = 0;
-    let hi = latinWords.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((latinWords[mid] ?? '') < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    return (latinWords[lo] ?? '').startsWith(prefix);
-  };
-  /** The index has this token, or (for a Latin word of 4 letters or more) a word it starts. */
-  const known = (token: string): boolean =>
-    fieldFrequency.has(token) || (isLatinWord(token) && token.length >= 4 && startsAWord(token));
   const rarity = (token: string) => Math.log(1 + fieldTexts / (1 + (fieldFrequency.get(token) ?? 0)));
 
-  const rank = (r: SearchResult, tokens: string[], mentionedVendors: Set<string>): Ranked => {
+  const rank = (r: SearchResult, q: QueryContext): Ranked => {
     const key = String(r.id);
     const id = key.slice(2);
-    const coverage = r.queryTerms.length / tokens.length;
+    const hits = new Set<string>();
+    for (const t of r.queryTerms) hits.add(q.origin(t));
+    const coverage = (hits.size + q.skipped) / q.tokens.length;
     if (key.startsWith('c:')) {
       const hit: SearchHit = { kind: 'clause', id, score: r.score, coverage, named: false, clause: clauseById.get(id) };
       return { hit, namedTokens: 0 };
     }
     const term = termById.get(id);
-    // The question's words, with what fuzzy and prefix matching made of them in this entry.
-    const words = new Set([...tokens, ...r.terms]);
-    const questionSize = tokens.filter((t) => !VENDOR_WORDS.has(t)).length || 1;
-    let best = 0;
-    let namedTokens = 0;
-    for (const name of namesById.get(id) ?? []) {
-      let shared = 0;
-      for (const t of name.tokens) if (words.has(t)) shared++;
-      const contained = shared / name.tokens.size;
-      const similarity = contained * (0.5 + (0.5 * Math.min(shared, questionSize)) / questionSize);
-      best = Math.max(best, similarity);
-      if (contained === 1 && name.specific) namedTokens = Math.max(namedTokens, shared);
-    }
-    const otherVendor = mentionedVendors.size > 0 && term && !mentionedVendors.has(term.vendor);
-    const score = r.score * (1 + 2 * best) * (otherVendor ? 0.5 : 1);
-    const hit: SearchHit = { kind: 'term', id, score, coverage, named: namedTokens > 0, term };
-    return { hit, namedTokens: otherVendor ? 0 : namedTokens };
+    // the question's words, and what prefix and typo matching turned them into in this entry
+    const has = (t: string) => q.typed.has(t) || r.match[t] !== undefined;
+    const { similarity, namedTokens } = matchNames(namesById.get(id) ?? [], has, q.questionSize);
+    const otherVendor = q.vendors.size > 0 && !!term && !q.vendors.has(term.vendor);
+    const score = r.score * (1 + 2 * similarity) * (otherVendor ? 0.5 : 1);
+    return {
+      hit: { kind: 'term', id, score, coverage, named: namedTokens > 0, term },
+      namedTokens: otherVendor ? 0 : namedTokens,
+    };
   };
 
-  /** Ranked hits and the question tokens that any entry matched. */
-  const run = (tokens: string[], options: SearchOptions) => {
-    if (!tokens.length) return { ranked: [] as Ranked[], matched: new Set<string>() };
+  const common = (t: string) => (fieldFrequency.get(t) ?? 0) > COMMON_SHARE * fieldTexts;
+
+  const run = (tokens: string[], options: SearchOptions): Run => {
+    if (!tokens.length) return { ranked: [], matched: new Set() };
+    // Typos: close Latin words join the query with a lower weight, and count as the word typed.
+    const typoOf = new Map<string, { origin: string; weight: number }>();
+    const matched = new Set<string>();
+    for (const t of tokens) {
+      if (fieldFrequency.has(t) || latin.knows(t)) matched.add(t);
+      for (const { word, weight } of latin.near(t)) {
+        matched.add(t);
+        if (!typoOf.has(word)) typoOf.set(word, { origin: t, weight });
+      }
+    }
+    const origin = (t: string) => typoOf.get(t)?.origin ?? t;
+    const typed = new Set(tokens);
+    const rare = tokens.filter((t) => !common(t));
+    const queried = [...(rare.length ? rare : tokens), ...typoOf.keys()];
     const vendor = options.vendor;
-    const results = mini.search(tokens.join(' '), vendor ? { filter: (r) => r.vendor === vendor } : {});
-    const matched = new Set(results.flatMap((r) => r.queryTerms));
-    const mentionedVendors = new Set(tokens.filter((t) => VENDOR_WORDS.has(t)));
-    const ranked = results.map((r) => rank(r, tokens, mentionedVendors));
+    const results = mini.search(queried.join(' '), {
+      boostTerm: (t) => typoOf.get(t)?.weight ?? 1,
+      prefix: (t) => typed.has(t) && isLatinWord(t) && t.length >= PREFIX_MIN_LENGTH,
+      ...(vendor ? { filter: (r: SearchResult) => r.vendor === vendor } : {}),
+    });
+    const context: QueryContext = {
+      tokens,
+      typed,
+      skipped: rare.length ? tokens.length - rare.length : 0,
+      origin,
+      vendors: new Set(tokens.filter((t) => VENDOR_WORDS.has(t))),
+      questionSize: tokens.filter((t) => !VENDOR_WORDS.has(t)).length || 1,
+    };
+    const ranked = results.slice(0, RERANK).map((r) => rank(r, context));
     ranked.sort((a, b) => b.namedTokens - a.namedTokens || b.hit.score - a.hit.score);
     return { ranked: ranked.slice(0, Math.max(1, options.limit ?? 10)), matched };
   };
@@ -244,16 +236,16 @@ export function buildSearchIndex({
     return undefined;
   };
 
-  /** Share of the question's weight (rarity) carried by words the index knows (fuzzy guesses do not count). */
+  /** Share of the question's weight (rarity) carried by words the index knows; typo guesses do not count. */
   const knownWeight = (tokens: string[], matched: Set<string>): number => {
-    let knownSum = 0;
+    let known = 0;
     let all = 0;
     for (const t of tokens) {
       const w = rarity(t);
       all += w;
-      if (matched.has(t) && known(t)) knownSum += w;
+      if (matched.has(t) && (fieldFrequency.has(t) || latin.knows(t))) known += w;
     }
-    return all ? knownSum / all : 0;
+    return all ? known / all : 0;
   };
 
   return {
@@ -273,10 +265,10 @@ export function buildSearchIndex({
       if (!best) return notCovered('nothing in the contracts matches these words');
       const unknown = unknownName(query, matched);
       if (unknown) return notCovered(`the contracts do not mention "${unknown}"`);
-      const named = best.namedTokens > 0;
-      if (!named && (weight < COVERAGE_RULE.MIN_KNOWN_WEIGHT || best.hit.coverage < COVERAGE_RULE.MIN_BEST_COVERAGE)) {
-        return notCovered('most words of the question do not occur in the contracts');
-      }
+      const covered =
+        best.namedTokens > 0 ||
+        (weight >= COVERAGE_RULE.MIN_KNOWN_WEIGHT && best.hit.coverage >= COVERAGE_RULE.MIN_BEST_COVERAGE);
+      if (!covered) return notCovered('most words of the question do not occur in the contracts');
       return { status: 'found', best: best.hit, others: ranked.slice(1).map((r) => r.hit), knownWeight: weight };
     },
   };

@@ -69,17 +69,14 @@ const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 /** Tokens of folded text; `cased` is the same text with the original capitals, to see IT or US. */
 function tokensOf(folded: string, cased: string): string[] {
   const tokens: string[] = [];
+  const longRuns: string[] = [];
   let previous = '';
   for (const m of folded.matchAll(RUN)) {
     const [whole, han, other] = m;
     if (han) {
       if (han.length === 1) tokens.push(han);
       for (let i = 0; i + 2 <= han.length; i++) tokens.push(han.slice(i, i + 2));
-      if (han.length > 2) {
-        for (const { segment, isWordLike } of SEGMENTER.segment(han)) {
-          if (isWordLike && segment.length > 2) tokens.push(segment);
-        }
-      }
+      if (han.length > 2) longRuns.push(han);
       previous = han.endsWith('嚴重性') ? '嚴重性' : han;
     } else if (other) {
       const written = cased.slice(m.index, m.index + whole.length);
@@ -89,6 +86,13 @@ function tokensOf(folded: string, cased: string): string[] {
         (other === 'a' && SEVERITY_WORDS.has(previous));
       if (keep) tokens.push(other);
       previous = other;
+    }
+  }
+  // The runs of one text are segmented in one call, kept apart by a comma that no word spans: one
+  // call per run costs more, and one call over a whole document is pathologically slow on Node 20.
+  if (longRuns.length) {
+    for (const { segment, isWordLike } of SEGMENTER.segment(longRuns.join('，'))) {
+      if (isWordLike && segment.length > 2) tokens.push(segment);
     }
   }
   return tokens;
