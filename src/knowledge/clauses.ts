@@ -6,8 +6,9 @@
  * The extractions break lines in the middle of sentences, and the PDF one puts a blank line after
  * every printed line, so a clause ends at a sentence end, a bullet, a heading or a table row rather
  * than at a line break. Lines are rejoined without a space between two Chinese characters and with
- * one otherwise; only whitespace and layout marks differ from the source, so a quote taken from a
- * clause occurs in the source (whitespace-insensitively) unless it spans a dropped layout line.
+ * one otherwise. Layout lines (page headers carried over a page break, table marks) are dropped and end
+ * the clause, so only whitespace differs from the source: every clause, and any part of one, occurs
+ * verbatim (whitespace-insensitively) in its document and can be quoted as it is.
  */
 
 export type ClauseKind = 'prose' | 'bullet' | 'row';
@@ -149,11 +150,15 @@ function toPieces(lines: Line[]): Piece[] {
   const dropped = layoutLines(lines);
   const kept = lines.map((l, i) => (dropped.has(i) ? { ...l, text: '' } : l));
   // In paragraph documents a block is the lines between blank lines.
+  // A dropped layout line also ends a block, and the clause in it: a clause never spans one, so that
+  // every clause occurs verbatim (whitespace aside) in the source and can be quoted as it is.
   const blocks: Line[][] = [];
+  const afterLayout = new Set<number>();
   let current: Line[] = [];
   for (const l of kept) {
     if (l.text) current.push(l);
-    else if (!layoutBlanks && current.length) {
+    else if ((!layoutBlanks || dropped.has(l.index)) && current.length) {
+      if (dropped.has(l.index)) afterLayout.add(blocks.length + 1);
       blocks.push(current);
       current = [];
     }
@@ -197,7 +202,7 @@ function toPieces(lines: Line[]): Piece[] {
       continue;
     }
     const fragment = !layoutBlanks && isFragment(block);
-    if (!openSentence && (!fragment || !runIsFragments)) flush();
+    if (afterLayout.has(b) || (!openSentence && (!fragment || !runIsFragments))) flush();
     openSentence = false;
     for (const line of block) {
       const text = line.text;
@@ -229,7 +234,7 @@ function toPieces(lines: Line[]): Piece[] {
     runIsFragments = fragment && run.length > 0;
     // A full-width line that stops mid-sentence continues in the next block (a page or column break).
     const last = run.at(-1)?.text ?? '';
-    openSentence = !fragment && last.length >= 20 && !CLOSES_BLOCK.test(last);
+    openSentence = !layoutBlanks && !fragment && last.length >= 20 && !CLOSES_BLOCK.test(last);
     if (!fragment && !openSentence) flush();
   }
   flush();
