@@ -14,25 +14,18 @@ export const VENDOR_WORDS = new Set(['microsoft', 'jamf', 'autodesk']);
  * (an alias such as "workshop" or 管理員 also fits other questions).
  */
 export interface Name {
-  /** the name's tokens, each with the key it has in the index */
-  tokens: { token: string; key: string }[];
+  tokens: string[];
   specific: boolean;
 }
 
-/** `indexKey`: how the index spells a token (see src/search/index.ts). */
-export function namesOf(t: Term, indexKey: (token: string) => string): Name[] {
+export function namesOf(t: Term): Name[] {
   const names: Name[] = [];
   const add = (text: string, official: boolean) => {
     // tokenized as a question is, so that the words a question drops (的) do not stop a match
     const tokens = [...new Set(queryTokens(text))].filter((x) => !VENDOR_WORDS.has(x));
     const latinWords = text.match(/[A-Za-z0-9]+/gu)?.length ?? 0;
     const hanChars = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-    if (tokens.length) {
-      names.push({
-        tokens: tokens.map((token) => ({ token, key: indexKey(token) })),
-        specific: official || latinWords >= 2 || hanChars >= 4,
-      });
-    }
+    if (tokens.length) names.push({ tokens, specific: official || latinWords >= 2 || hanChars >= 4 });
   };
   add(t.zh, true);
   add(t.en, true);
@@ -49,20 +42,15 @@ export interface NameMatch {
 }
 
 /**
- * `has(token, key)`: whether the question has the token, itself or as what prefix or typo matching
- * turned one of its words into; `questionSize`: the number of the question's tokens that are not
- * vendor names.
+ * `has(token)`: whether the question has the token, itself or as what prefix or typo matching turned
+ * one of its words into; `questionSize`: the number of the question's tokens that are not vendor names.
  */
-export function matchNames(
-  names: readonly Name[],
-  has: (token: string, key: string) => boolean,
-  questionSize: number,
-): NameMatch {
+export function matchNames(names: readonly Name[], has: (token: string) => boolean, questionSize: number): NameMatch {
   let similarity = 0;
   let namedTokens = 0;
   for (const name of names) {
     let shared = 0;
-    for (const { token, key } of name.tokens) if (has(token, key)) shared++;
+    for (const token of name.tokens) if (has(token)) shared++;
     const contained = shared / name.tokens.length;
     similarity = Math.max(similarity, contained * (0.5 + (0.5 * Math.min(shared, questionSize)) / questionSize));
     if (contained === 1 && name.specific) namedTokens = Math.max(namedTokens, shared);
