@@ -48,22 +48,30 @@ const HAN = /\p{Script=Han}/u;
  */
 function indexKey(token: string): string {
   if (!HAN.test(token)) return token;
-  let key = indexKeys.get(token);
-  if (key === undefined) {
-    key = '~';
-    for (const ch of token) key += (ch.codePointAt(0) ?? 0).toString(16).padStart(6, '0');
-    indexKeys.set(token, key);
-  }
+  let key = '~';
+  for (const ch of token) key += (ch.codePointAt(0) ?? 0).toString(16).padStart(6, '0');
   return key;
 }
-const indexKeys = new Map<string, string>();
 
-export type IndexDoc = { key: string; kind: 'term' | 'clause'; vendor: string } & Partial<Record<Field, string>>;
+/** indexKey, remembered for the tokens of one build (the same bigrams recur in thousands of texts). */
+function memoizedIndexKey(): (token: string) => string {
+  const keys = new Map<string, string>();
+  return (token) => {
+    let key = keys.get(token);
+    if (key === undefined) {
+      key = indexKey(token);
+      keys.set(token, key);
+    }
+    return key;
+  };
+}
+
+/** A term or a clause as MiniSearch indexes it; the key's prefix (t: or c:) says which. */
+export type IndexDoc = { key: string; vendor: string } & Partial<Record<Field, string>>;
 
 function termDoc(t: Term): IndexDoc {
   return {
     key: `t:${t.id}`,
-    kind: 'term',
     vendor: t.vendor,
     zh: t.zh,
     en: t.en,
@@ -77,7 +85,7 @@ function termDoc(t: Term): IndexDoc {
 
 /** A clause with its nearest heading (the whole path would repeat the top headings in every clause). */
 function clauseDoc(c: Clause): IndexDoc {
-  return { key: `c:${c.id}`, kind: 'clause', vendor: c.vendor, text: c.text, heading: c.heading.at(-1) ?? '' };
+  return { key: `c:${c.id}`, vendor: c.vendor, text: c.text, heading: c.heading.at(-1) ?? '' };
 }
 
 interface Ranked {
@@ -120,12 +128,15 @@ export interface IndexData {
 }
 
 /** MiniSearch's options; loading a saved index needs the same ones. */
-export function miniSearchOptions(tokenizeField: (text: string) => string[]): Options<IndexDoc> {
+export function miniSearchOptions(
+  tokenizeField: (text: string) => string[],
+  key: (token: string) => string = indexKey,
+): Options<IndexDoc> {
   return {
     idField: 'key',
     fields: [...FIELDS],
     storeFields: ['vendor'],
-    tokenize: (text) => tokenizeField(text).map(indexKey),
+    tokenize: (text) => tokenizeField(text).map(key),
     processTerm: (t) => t,
     searchOptions: { boost: BOOST, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t },
   };
@@ -148,7 +159,7 @@ export function indexDocuments({ terms, clauses }: SearchInput): IndexData {
     return tokens;
   };
 
-  const mini = new MiniSearch<IndexDoc>(miniSearchOptions(countingTokenize));
+  const mini = new MiniSearch<IndexDoc>(miniSearchOptions(countingTokenize, memoizedIndexKey()));
   mini.addAll([...terms.map(termDoc), ...clauses.map(clauseDoc)]);
   return { mini, fieldFrequency, fieldTexts };
 }
