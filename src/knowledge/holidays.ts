@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { checkHolidayRegion } from '../rules/holidays.js';
 import { type HolidayOverrides, RulesError } from '../rules/index.js';
+import { parseYamlText } from './yaml.js';
 
 const isoDate = z
   .string()
@@ -76,7 +76,7 @@ function pathText(path: readonly PropertyKey[]): string {
 export function parseHolidayOverrideFile(text: string, name: string): HolidayOverrideFile {
   let raw: unknown;
   try {
-    raw = parse(text);
+    raw = parseYamlText(text);
   } catch (error) {
     throw new HolidayFileError(`${name}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }

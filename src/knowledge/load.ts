@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+
 import type { z } from 'zod';
 import { quoteOccursIn } from './quotes.js';
 import {
@@ -23,6 +23,7 @@ import {
   type Severity,
   type Target,
 } from './schema.js';
+import { parseYamlText, YamlSyntaxError } from './yaml.js';
 
 export class KnowledgeError extends Error {
   constructor(readonly problems: string[]) {
@@ -319,11 +320,10 @@ function loadFrom(plansDir: string, sourcesDir = join(plansDir, '..', 'sources')
     const report = (at: string, msg: string) => problems.push(`${shown}: ${at}: ${msg}`);
     let raw: unknown;
     try {
-      raw = parseYaml(readFileSync(path, 'utf8'), { prettyErrors: true });
+      raw = parseYamlText(readFileSync(path, 'utf8'));
     } catch (err) {
-      if (err instanceof YAMLParseError) {
-        const where = err.linePos?.[0] ? `line ${err.linePos[0].line}, column ${err.linePos[0].col}` : 'YAML';
-        problems.push(`${shown}: ${where}: ${err.message.split('\n')[0]}`);
+      if (err instanceof YamlSyntaxError) {
+        problems.push(`${shown}: ${err.where}: ${err.message}`);
         continue;
       }
       throw err;

@@ -7,9 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { SourceRef } from './schema.js';
+import { parseYamlText } from './yaml.js';
 
 const TermId = z
   .string()
@@ -74,7 +74,7 @@ export function parseTermFiles(files: readonly { name: string; text: string }[])
     const vendor = (name.split('/').at(-1) ?? name).replace(/\.ya?ml$/u, '');
     let raw: unknown;
     try {
-      raw = parseYaml(text);
+      raw = parseYamlText(text);
     } catch (e) {
       problems.push(`${name}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
       continue;
