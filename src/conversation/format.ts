@@ -5,13 +5,41 @@
 import { DateTime } from 'luxon';
 import type { AnswerTime, Citation } from '../answers/model.js';
 
-/** "Mon 2 Mar 2026 09:30 CET"; the ISO text itself when it does not parse. */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** One formatter per zone: building an Intl.DateTimeFormat is far dearer than using one. */
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'short',
+      });
+    } catch {
+      f = null;
+    }
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** "Mon 2 Mar 2026 09:30 CET" in `zone`; the ISO text itself when it does not parse. */
 export function formatInstant(iso: string, zone: string): string {
-  const dt = DateTime.fromISO(iso, { setZone: true });
-  if (!dt.isValid) return iso;
-  const local = dt.setZone(zone);
-  if (!local.isValid) return dt.toFormat('ccc d LLL yyyy HH:mm ZZ');
-  return local.setLocale('en-GB').toFormat('ccc d LLL yyyy HH:mm ZZZZ');
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const f = formatterFor(zone);
+  if (!f) return DateTime.fromMillis(ms, { zone: 'utc' }).toFormat("ccc d LLL yyyy HH:mm 'UTC'");
+  const part: Record<string, string> = {};
+  for (const p of f.formatToParts(ms)) part[p.type] = p.value;
+  return `${part.weekday} ${part.day} ${part.month} ${part.year} ${part.hour}:${part.minute} ${part.timeZoneName}`;
 }
 
 /** "2 h 30 min", "1 d 3 h" (whole minutes; days of 24 hours). */

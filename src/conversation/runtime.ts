@@ -4,6 +4,7 @@
  */
 import { installCases } from '../cases/index.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { loadKnowledgeSearch } from '../search/index.js';
 import { openStore } from '../store/index.js';
 import { type ConversationDeps, systemClock } from './types.js';
 
@@ -21,7 +22,7 @@ export function openRuntime(options: RuntimeOptions): ConversationDeps {
   return {
     store,
     knowledge,
-    search: undefined,
+    search: loadKnowledgeSearch(),
     clock: fixed ? { now: () => new Date(fixed.getTime()) } : systemClock,
   };
 }

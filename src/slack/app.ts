@@ -71,6 +71,8 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     ...options.clientOptions,
   };
   const common = {
+    // no conversation state is kept between requests, so Bolt's per-conversation store would be pure overhead
+    convoStore: false as const,
     logger: options.logger,
     logLevel: options.logger ? undefined : logLevel,
     clientOptions,

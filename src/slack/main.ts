@@ -12,12 +12,11 @@ export async function startSlack(config: Config): Promise<void> {
   if (mode.kind === 'console') throw new Error('startSlack needs Slack credentials');
   const deps = openRuntime({ databasePath: config.databasePath });
   const slack = createApp({ ...deps, config });
-  const startedAt = performance.now();
   const { port } = await slack.start();
   const logger = slack.deps.logger;
   const where = mode.kind === 'socket' ? 'over Socket Mode' : `on http://localhost:${port}/slack/events`;
   logger.info(
-    `Entitlebot is running ${where} (${mode.kind} mode, ready in ${Math.round(performance.now() - startedAt)} ms)`,
+    `Entitlebot is running ${where} (${mode.kind} mode, ready ${Math.round(performance.now())} ms after the process started)`,
   );
 
   const scheduler = createScheduler({

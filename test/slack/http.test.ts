@@ -78,6 +78,14 @@ describe('slash command /support', () => {
     expect(json(res.json.blocks)).not.toContain('your time');
   });
 
+  it('answers glossary questions from the search index, with the contract’s words', async () => {
+    const res = await h.command('what is a CSM');
+    expect(res.status).toBe(200);
+    const text = json(res.json.blocks);
+    expect(text).toMatch(/Customer Success Manager/i);
+    expect(text).toContain('客戶成功經理');
+  });
+
   it('records a quota use against the workspace’s contract', async () => {
     await h.command('contract add autodesk enterprise region=emea');
     const res = await h.command('quota use coaching 1');
@@ -302,6 +310,21 @@ describe('events and the Home tab', () => {
     expect(text).toContain('Design');
     expect(text).toMatch(/1 of 3 sessions used, \*2 left\*/);
     expect(text).toContain(OPEN_CONTRACT_MODAL_ACTION_ID);
+  });
+
+  it('shows an open case on Home with its next due time in both zones', async () => {
+    h.fake.setUser('U0ASKER', { tz: 'Asia/Singapore' });
+    await h.command('contract add jamf gold zone=Europe/Berlin holidays=DE');
+    const thread = { channel: 'C0GENERAL', user: 'U0ASKER', thread_ts: '1700000000.000100' };
+    await h.event({ type: 'app_mention', ...thread, text: '<@UBOT> case open p1', ts: '1700000200.000300' });
+    expect(h.store.listCases(TEAM_ID, { status: 'open' })).toHaveLength(1);
+    await h.event({ type: 'app_home_opened', user: 'U0ASKER', channel: 'D0DM', tab: 'home', event_ts: '3.2' });
+    const view = h.fake.callsTo('views.publish').at(-1)?.params.view;
+    const text = json(view.blocks);
+    expect(text).toMatch(/Case #1/);
+    expect(text).toContain('<#C0GENERAL>');
+    expect(text).toMatch(/First response: [^"]* · [^"]*GMT\+8 your time/);
+    expect(text).toMatch(/of business time left/);
   });
 
   it('opens the contract modal from the Home button, and removes a contract from Home', async () => {

@@ -3,8 +3,8 @@
  * are acted on. Every refused request gets 401 and changes nothing in the store.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Harness, SIGNING_SECRET, startHarness, TEAM_ID } from '../support/slackHarness.js';
 import { postRaw, postSigned, signRequest, slashCommandBody } from '../support/signedRequest.js';
+import { type Harness, SIGNING_SECRET, startHarness, TEAM_ID } from '../support/slackHarness.js';
 
 describe('signed requests', () => {
   let h: Harness;

@@ -15,6 +15,7 @@ import { installCases } from '../../src/cases/index.js';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/conversation/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { loadKnowledgeSearch } from '../../src/search/index.js';
 import { createApp, type EntitlebotApp } from '../../src/slack/app.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
 import type { CaseDeadlines } from '../../src/slack/home.js';
@@ -100,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     store,
     knowledge: loadKnowledge(),
-    search: undefined,
+    search: loadKnowledgeSearch(),
     clock: options.clock ?? { now: () => new Date() },
     processBeforeResponse: true,
     clientOptions: { retryConfig: { retries: 0 } },

@@ -1,0 +1,249 @@
+/**
+ * HTTP benchmark: the built app (`node dist/cli.js`, OAuth mode, real signature verification) on loopback,
+ * against a store seeded with 1,000 workspaces and 100,000 cases, answering signed `/support` commands sent
+ * at a fixed rate (open loop: requests go out on schedule whether or not earlier ones were answered).
+ *
+ * Measures: start-up to ready (spawn → first signed request answered), p50/p99/max request → response latency
+ * and errors at 100 and 500 requests a second, and the app's resident memory (VmRSS, VmHWM from /proc).
+ * Targets (issue 4): p99 < 25 ms with no errors; ready < 1 s; RSS < 150 MB.
+ *
+ *   npx tsx bench/http.ts              # 30 s per rate
+ *   BENCH_SECONDS=5 npx tsx bench/http.ts
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../src/store/index.js';
+import { seedLoad } from '../src/store/seed.js';
+import { CLI, ensureBuilt, ROOT } from '../test/support/builtCli.js';
+import { startFakeSlack } from '../test/support/fakeSlack.js';
+import { signRequest, slashCommandBody } from '../test/support/signedRequest.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const RATES = (process.env.BENCH_RATES ?? '100,500').split(',').map(Number);
+const WORKSPACES = 1_000;
+const CASES = 100_000;
+const SIGNING_SECRET = 'bench-signing-secret';
+const TEXTS = [
+  'help',
+  'sla p1 gold',
+  'sla sev a unified',
+  'due p1',
+  'due b unified at 2026-03-06 16:00',
+  'fee flex 250000',
+  'fee cancel 2026-12-20 notice 2026-12-07 amount 5000',
+  'price gold education',
+  'quota',
+  'contract',
+  'what is a CSM',
+  'sal p1',
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function memoryOf(pid: number): { rssMB: number; peakMB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+let sequence = 0;
+
+/** One signed slash command; resolves with the latency in ms, or an error description. */
+function sendCommand(port: number, responseUrl: string): Promise<{ ms: number } | { error: string }> {
+  sequence += 1;
+  const body = slashCommandBody({
+    text: TEXTS[sequence % TEXTS.length]!,
+    teamId: `TSEED${sequence % WORKSPACES}`,
+    userId: `U${sequence % 200}`,
+    channelId: `CSEED${sequence % 50}`,
+    responseUrl,
+    triggerId: `${sequence}.${Date.now()}`,
+  });
+  const { headers } = signRequest(SIGNING_SECRET, body, 'form');
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = request(
+      { host: '127.0.0.1', port, path: '/slack/events', method: 'POST', agent, headers, timeout: 10_000 },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const ms = performance.now() - started;
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200) return resolve({ error: `HTTP ${res.statusCode}` });
+          if (!text.includes('"blocks"')) return resolve({ error: `no answer in the response: ${text.slice(0, 80)}` });
+          resolve({ ms });
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (error) => resolve({ error: error.message }));
+    req.end(body);
+  });
+}
+
+async function waitReady(port: number, child: ChildProcess, responseUrl: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
+    const r = await sendCommand(port, responseUrl);
+    if ('ms' in r) return;
+    if (Date.now() > deadline) throw new Error(`the app did not answer within a minute: ${r.error}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function runRate(port: number, rate: number, seconds: number, responseUrl: string) {
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const latencies: number[] = [];
+  const errors = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  const start = performance.now();
+  let sent = 0;
+  while (sent < total) {
+    const due = start + sent * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, Math.floor(wait)));
+    // send everything that is due now (a late timer sends a small burst, as real traffic does)
+    while (sent < total && start + sent * interval <= performance.now()) {
+      sent += 1;
+      pending.push(
+        sendCommand(port, responseUrl).then((r) => {
+          if ('ms' in r) latencies.push(r.ms);
+          else errors.set(r.error, (errors.get(r.error) ?? 0) + 1);
+        }),
+      );
+    }
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    rate,
+    sent: total,
+    achieved: total / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? Number.NaN,
+    errors: [...errors.values()].reduce((a, b) => a + b, 0),
+    errorKinds: [...errors.entries()].map(([k, n]) => `${k} ×${n}`),
+  };
+}
+
+async function main() {
+  await ensureBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'entitlebot-bench-'));
+  const dbPath = join(dir, 'bench.db');
+  const seedStarted = performance.now();
+  const store = openStore(dbPath);
+  // reminders spread over the next 30 days from now, as in a live workspace: a handful fall due during the run
+  const seeded = seedLoad(store, { workspaces: WORKSPACES, cases: CASES, now: Date.now(), spreadMs: 30 * 86_400_000 });
+  store.close();
+  console.log(
+    `seeded ${seeded.workspaceIds.length} workspaces, ${seeded.contracts} contracts, ${seeded.cases} cases, ` +
+      `${seeded.reminders} reminders (${seeded.dueNow} due now) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+  );
+
+  const fake = await startFakeSlack();
+  const responseUrl = fake.responseUrl('bench');
+  const port = await freePort();
+  const spawnedAt = performance.now();
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, CLI], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'bench-client-secret',
+      SLACK_STATE_SECRET: 'bench-state-secret',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      DATABASE_PATH: dbPath,
+      LOG_LEVEL: 'error',
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+    },
+  });
+  try {
+    await waitReady(port, child, responseUrl);
+    const readyMs = performance.now() - spawnedAt;
+    const atReady = memoryOf(child.pid!);
+    console.log(`ready ${readyMs.toFixed(0)} ms after spawn; RSS ${atReady.rssMB.toFixed(1)} MB`);
+    // warm-up: JIT, the users.info cache for every asker, every workspace's installation read once
+    await runRate(port, 200, Math.min(5, SECONDS), responseUrl);
+
+    const results = [];
+    for (const rate of RATES) {
+      const r = await runRate(port, rate, SECONDS, responseUrl);
+      const mem = memoryOf(child.pid!);
+      results.push({ ...r, ...mem });
+      console.log(
+        `${rate} req/s for ${SECONDS} s: achieved ${r.achieved.toFixed(0)}/s, p50 ${r.p50.toFixed(2)} ms, ` +
+          `p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms, errors ${r.errors}` +
+          `${r.errorKinds.length ? ` (${r.errorKinds.join(', ')})` : ''}; RSS ${mem.rssMB.toFixed(1)} MB`,
+      );
+    }
+    const finalMem = memoryOf(child.pid!);
+    if (process.env.BENCH_SMAPS) {
+      const smaps = readFileSync(`/proc/${child.pid}/smaps`, 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
+      const rows = smaps.map((m) => ({ head: m.split('\n')[0]!, rss: Number(/\nRss:\s+(\d+)/.exec(m)?.[1] ?? 0) }));
+      rows.sort((a, b) => b.rss - a.rss);
+      for (const r of rows.slice(0, 15)) console.log(`${(r.rss / 1024).toFixed(1)} MB  ${r.head}`);
+    }
+    console.log('');
+    console.log(`| load | sent | p50 ms | p99 ms | max ms | errors | RSS after (MB) |`);
+    console.log(`| ---: | ---: | -----: | -----: | -----: | -----: | -------------: |`);
+    for (const r of results) {
+      console.log(
+        `| ${r.rate} req/s × ${SECONDS} s | ${r.sent} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.rssMB.toFixed(1)} |`,
+      );
+    }
+    console.log('');
+    const p99ok = results.every((r) => r.p99 < 25 && r.errors === 0);
+    console.log(`start-up to ready: ${readyMs.toFixed(0)} ms (target < 1000): ${readyMs < 1000 ? 'met' : 'NOT met'}`);
+    console.log(`p99 < 25 ms and no errors at every rate: ${p99ok ? 'met' : 'NOT met'}`);
+    console.log(
+      `resident memory: ${finalMem.rssMB.toFixed(1)} MB now, peak ${finalMem.peakMB.toFixed(1)} MB (target < 150): ${finalMem.peakMB < 150 ? 'met' : 'NOT met'}`,
+    );
+    console.log(
+      `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    agent.destroy();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
