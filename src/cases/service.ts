@@ -72,7 +72,7 @@ export function caseState(deps: CaseServiceDeps, kase: Case, now: number): CaseS
     kase: { severity: kase.severity, productScope: kase.productScope, openedAt: kase.openedAt },
     events: events as ClockEvent[],
     now,
-    calendarFor: contractCalendars(file, contract),
+    calendarFor: contractCalendars(file, contract, deps.knowledge.holidayOverrides),
   });
   return { kase, contract, file, events, clocks };
 }

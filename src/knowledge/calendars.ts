@@ -12,6 +12,7 @@
  * Without a contract, the zone falls back to the one given (the asker's or the workspace's), else UTC;
  * `assumed` lists each such choice so that answers can say what they assumed.
  */
+import { type Calendar, compileCalendar, type HolidayOverrides } from '../rules/index.js';
 import type { CalendarSpec } from '../rules/spec.js';
 import type { ContractInput } from '../store/types.js';
 import type { CalendarDef, PlanFile, WeekHours } from './schema.js';
@@ -118,4 +119,29 @@ export function resolveCalendar(
     region: key,
     assumed,
   };
+}
+
+const compiled = new WeakMap<object, Map<string, Calendar>>();
+const NO_OVERRIDES = {};
+const MAX_CACHED_PER_OVERRIDES = 256;
+
+/**
+ * The rules core's calendar for a spec, compiled once and shared by the answers and the case clocks:
+ * a compiled calendar caches its per-year interval tables, so reusing it is what keeps deadlines cheap.
+ */
+export function compiledCalendar(spec: CalendarSpec, overrides: HolidayOverrides | undefined): Calendar {
+  const key = overrides ?? NO_OVERRIDES;
+  let byKey = compiled.get(key);
+  if (!byKey) {
+    byKey = new Map();
+    compiled.set(key, byKey);
+  }
+  const id = JSON.stringify(spec);
+  let cal = byKey.get(id);
+  if (!cal) {
+    cal = compileCalendar(spec, overrides ? { holidayOverrides: overrides } : {});
+    if (byKey.size >= MAX_CACHED_PER_OVERRIDES) byKey.clear();
+    byKey.set(id, cal);
+  }
+  return cal;
 }

@@ -7,11 +7,13 @@
  * them in one pass. Beyond the zod schema it checks that ids are unique, that references resolve (plans,
  * severities, calendars, superseded or related records) and that every quote occurs in its document.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { z } from 'zod';
+import type { HolidayOverrides } from '../rules/index.js';
+import { loadHolidayOverrides } from './holidays.js';
 import { quoteOccursIn } from './quotes.js';
 import {
   type CalendarDef,
@@ -74,6 +76,8 @@ export interface Knowledge {
    * superseded by another applicable target.
    */
   targetsFor(vendor: string, planIds: readonly string[], severityId?: string): Target[];
+  /** corrections to date-holidays from knowledge/holidays (undefined when that folder is absent) */
+  holidayOverrides?: HolidayOverrides;
 }
 
 const KNOWLEDGE_DIR = new URL('../../knowledge/', import.meta.url);
@@ -440,6 +444,8 @@ export function loadKnowledge(knowledgeDir: string | URL = KNOWLEDGE_DIR): Knowl
   if (!knowledge) {
     const { plans, sources } = loadFrom(join(dir, 'plans'), join(dir, 'sources'));
     knowledge = buildKnowledge(plans, sources);
+    const holidaysDir = join(dir, 'holidays');
+    if (existsSync(holidaysDir)) knowledge.holidayOverrides = loadHolidayOverrides(holidaysDir);
     cache.set(dir, knowledge);
   }
   return knowledge;

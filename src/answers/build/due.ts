@@ -3,18 +3,14 @@
  * obligation would fall due for a case opened now (or at the time given), each computed by the rules core
  * on the calendar the target names, resolved for the workspace's contract (or the plan's defaults).
  */
-import { resolveCalendar } from '../../knowledge/calendars.js';
+import { compiledCalendar, resolveCalendar } from '../../knowledge/calendars.js';
 import type { Target } from '../../knowledge/schema.js';
 import {
   addBusinessDays,
   addBusinessTime,
   businessMinutesBetween,
-  type Calendar,
-  type CalendarSpec,
-  compileCalendar,
   describeExplanation,
   explainDeadline,
-  type HolidayOverrides,
 } from '../../rules/index.js';
 import type { Command } from '../command.js';
 import type { AnswerContext } from '../context.js';
@@ -31,26 +27,8 @@ type DueCommand = Extract<Command, { kind: 'due' }>;
 /** At most this many plans are computed in one answer (a catalogue of every plan would be noise). */
 const MAX_COMBOS = 6;
 
-const compiled = new WeakMap<object, Map<string, Calendar>>();
-const NO_OVERRIDES = {};
-
-/** Compiled calendars, cached per spec (compiling is cheap, but the year tables are built lazily inside). */
-export function calendarFor(spec: CalendarSpec, overrides: HolidayOverrides | undefined): Calendar {
-  const key = overrides ?? NO_OVERRIDES;
-  let byKey = compiled.get(key);
-  if (!byKey) {
-    byKey = new Map();
-    compiled.set(key, byKey);
-  }
-  const id = JSON.stringify(spec);
-  let cal = byKey.get(id);
-  if (!cal) {
-    cal = compileCalendar(spec, overrides ? { holidayOverrides: overrides } : {});
-    if (byKey.size > 256) byKey.clear();
-    byKey.set(id, cal);
-  }
-  return cal;
-}
+/** Compiled calendars, shared with the case clocks (see compiledCalendar). */
+export const calendarFor = compiledCalendar;
 
 export interface Deadline {
   due: Date;
@@ -74,7 +52,7 @@ export function deadlineOf(
   if (!target.span || !target.calendar) return null;
   const contract = contractFor(combo, ctx.contracts);
   const resolved = resolveCalendar(combo.file, target.calendar, contract, ctx.userZone ?? ctx.workspaceZone);
-  const cal = calendarFor(resolved.spec, ctx.holidayOverrides);
+  const cal = calendarFor(resolved.spec, ctx.holidayOverrides ?? ctx.knowledge.holidayOverrides);
   let due: Date;
   let minutes: number;
   if ('minutes' in target.span) {
