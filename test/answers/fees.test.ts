@@ -43,8 +43,9 @@ describe('fee cancel', () => {
 
   it('a notice after the service date is explained, not thrown', () => {
     const a = answer('fee cancel 2026-12-01 notice 2026-12-07', context());
-    expect(a.kind).toBe('error');
-    expect(a.summary).toMatch(/after the service date/);
+    expect(a.kind).toBe('not-understood');
+    expect(a.summary).toMatch(/after the service date 2026-12-01/);
+    expect(a.suggestions).toContain('fee cancel 2026-12-07 notice 2026-12-01');
   });
 
   it('without a date it says what to type', () => {

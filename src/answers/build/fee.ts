@@ -71,6 +71,18 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
     );
   }
   if (!noticeDate) throw new Error('no notice date');
+  if (noticeDate > cmd.serviceDate) {
+    // ISO dates compare as text; a cancellation after the service is a typo or swapped dates, not a fee
+    return usage(
+      answer,
+      lang,
+      {
+        en: `The notice date ${noticeDate} is after the service date ${cmd.serviceDate}: a cancellation is given on or before the service. Did you swap them? The service date comes first.`,
+        zh: `通知日期 ${noticeDate} 晚於服務日期 ${cmd.serviceDate}：取消須在服務日當天或之前通知。是否把兩個日期對調了？服務日期在前。`,
+      },
+      [`fee cancel ${noticeDate} notice ${cmd.serviceDate}`],
+    );
+  }
 
   const result = cancellationFee({
     serviceDate: cmd.serviceDate,
