@@ -27,7 +27,7 @@ const RATES = (process.env.BENCH_RATES ?? '100,500').split(',').map(Number);
 const WORKSPACES = 1_000;
 const CASES = 100_000;
 const SIGNING_SECRET = 'bench-signing-secret';
-const TEXTS = [
+const DEFAULT_TEXTS = [
   'help',
   'sla p1 gold',
   'sla sev a unified',
@@ -41,6 +41,8 @@ const TEXTS = [
   'what is a CSM',
   'sal p1',
 ];
+/** BENCH_TEXTS="help|sla p1 gold" replaces the mix (to see what one kind of question costs) */
+const TEXTS = process.env.BENCH_TEXTS ? process.env.BENCH_TEXTS.split('|') : DEFAULT_TEXTS;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -63,8 +65,13 @@ function memoryOf(pid: number): { rssMB: number; peakMB: number } {
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 let sequence = 0;
 
-/** One signed slash command; resolves with the latency in ms, or an error description. */
-function sendCommand(port: number, responseUrl: string): Promise<{ ms: number } | { error: string }> {
+interface Prepared {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** A signed slash command, unique (trigger id), from one of the seeded workspaces and 200 users. */
+function prepareCommand(responseUrl: string): Prepared {
   sequence += 1;
   const body = slashCommandBody({
     text: TEXTS[sequence % TEXTS.length]!,
@@ -74,11 +81,23 @@ function sendCommand(port: number, responseUrl: string): Promise<{ ms: number } 
     responseUrl,
     triggerId: `${sequence}.${Date.now()}`,
   });
-  const { headers } = signRequest(SIGNING_SECRET, body, 'form');
+  return { body, headers: signRequest(SIGNING_SECRET, body, 'form').headers };
+}
+
+/** Sends one prepared request; resolves with the latency in ms, or an error description. */
+function send(port: number, prepared: Prepared): Promise<{ ms: number } | { error: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/slack/events', method: 'POST', agent, headers, timeout: 10_000 },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: prepared.headers,
+        timeout: 10_000,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -93,7 +112,7 @@ function sendCommand(port: number, responseUrl: string): Promise<{ ms: number } 
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', (error) => resolve({ error: error.message }));
-    req.end(body);
+    req.end(prepared.body);
   });
 }
 
@@ -101,7 +120,7 @@ async function waitReady(port: number, child: ChildProcess, responseUrl: string)
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    const r = await sendCommand(port, responseUrl);
+    const r = await send(port, prepareCommand(responseUrl));
     if ('ms' in r) return;
     if (Date.now() > deadline) throw new Error(`the app did not answer within a minute: ${r.error}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -116,6 +135,8 @@ function percentile(sorted: number[], p: number): number {
 async function runRate(port: number, rate: number, seconds: number, responseUrl: string) {
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
+  // signed before the clock starts, so that the generator does as little as possible while it runs
+  const prepared = Array.from({ length: total }, () => prepareCommand(responseUrl));
   const latencies: number[] = [];
   const errors = new Map<string, number>();
   const pending: Promise<void>[] = [];
@@ -127,9 +148,10 @@ async function runRate(port: number, rate: number, seconds: number, responseUrl:
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, Math.floor(wait)));
     // send everything that is due now (a late timer sends a small burst, as real traffic does)
     while (sent < total && start + sent * interval <= performance.now()) {
+      const next = prepared[sent]!;
       sent += 1;
       pending.push(
-        sendCommand(port, responseUrl).then((r) => {
+        send(port, next).then((r) => {
           if ('ms' in r) latencies.push(r.ms);
           else errors.set(r.error, (errors.get(r.error) ?? 0) + 1);
         }),
@@ -151,6 +173,30 @@ async function runRate(port: number, rate: number, seconds: number, responseUrl:
   };
 }
 
+/**
+ * A trivial Node HTTP server answering every POST with a fixed 3 KB JSON message: the same generator against it
+ * shows what this machine and its current load allow, whatever the app does.
+ */
+const FLOOR_SERVER = `
+const body = JSON.stringify({ response_type: 'ephemeral', text: 'x', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'y'.repeat(3000) } }] });
+require('node:http').createServer((req, res) => {
+  req.resume();
+  req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(body); });
+}).listen(Number(process.argv[1]), '127.0.0.1', () => console.log('listening'));`;
+
+async function measureFloor(responseUrl: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-e', FLOOR_SERVER, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => child.stdout!.once('data', resolve));
+  try {
+    const results = new Map<number, Awaited<ReturnType<typeof runRate>>>();
+    for (const rate of RATES) results.set(rate, await runRate(port, rate, SECONDS, responseUrl));
+    return results;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
 async function main() {
   await ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'entitlebot-bench-'));
@@ -167,6 +213,12 @@ async function main() {
 
   const fake = await startFakeSlack();
   const responseUrl = fake.responseUrl('bench');
+  const floor = process.env.BENCH_FLOOR === '0' ? new Map() : await measureFloor(responseUrl);
+  for (const [rate, r] of floor) {
+    console.log(
+      `trivial server, ${rate} req/s: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, errors ${r.errors}`,
+    );
+  }
   const port = await freePort();
   const spawnedAt = performance.now();
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -215,11 +267,13 @@ async function main() {
       for (const r of rows.slice(0, 15)) console.log(`${(r.rss / 1024).toFixed(1)} MB  ${r.head}`);
     }
     console.log('');
-    console.log(`| load | sent | p50 ms | p99 ms | max ms | errors | RSS after (MB) |`);
-    console.log(`| ---: | ---: | -----: | -----: | -----: | -----: | -------------: |`);
+    console.log('| load | sent | p50 ms | p99 ms | max ms | errors | RSS after (MB) | trivial server p50 / p99 ms |');
+    console.log('| ---: | ---: | -----: | -----: | -----: | -----: | -------------: | --------------------------: |');
     for (const r of results) {
+      const f = floor.get(r.rate);
+      const floorText = f ? `${f.p50.toFixed(2)} / ${f.p99.toFixed(2)}` : '–';
       console.log(
-        `| ${r.rate} req/s × ${SECONDS} s | ${r.sent} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.rssMB.toFixed(1)} |`,
+        `| ${r.rate} req/s × ${SECONDS} s | ${r.sent} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.rssMB.toFixed(1)} | ${floorText} |`,
       );
     }
     console.log('');

@@ -83,6 +83,8 @@ export function citationLabel(citation: Citation): string {
 
 /** Display width: CJK and other wide characters take two columns in a monospace font. */
 export function displayWidth(text: string): number {
+  // most cells are plain ASCII: no need to look at each character
+  if (!/[^ -\u10ff]/.test(text)) return text.length;
   let width = 0;
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -104,20 +106,24 @@ function isWide(cp: number): boolean {
   );
 }
 
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
 /** A table as aligned monospace lines (header, rule, rows). Cells are single-line. */
 export function tableLines(columns: string[], rows: string[][]): string[] {
-  const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const clean = (s: string) => (/\s\s|[\t\n\r]|^\s|\s$/.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
   const header = columns.map(clean);
   const body = rows.map((r) => columns.map((_, i) => clean(r[i] ?? '')));
-  const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+  const cellWidths = body.map((r) => r.map(displayWidth));
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...cellWidths.map((w) => w[i] ?? 0)));
+  const line = (cells: string[], cellWidth: (i: number) => number) => {
+    let out = '';
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] ?? '';
+      out += i === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - cellWidth(i)) + 2);
+    }
+    return out.trimEnd();
+  };
+  return [
+    line(header, (i) => displayWidth(header[i] ?? '')),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...body.map((r, j) => line(r, (i) => cellWidths[j]?.[i] ?? 0)),
+  ];
 }

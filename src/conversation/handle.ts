@@ -38,7 +38,7 @@ function visibilityOf(ctx: ConversationContext, cmd: Pick<Command, 'public'>): V
   return 'in_channel';
 }
 
-export function answerContext(deps: ConversationDeps, ctx: ConversationContext): AnswerContext {
+export function answerContext(deps: ConversationDeps, ctx: ConversationContext, kind?: Command['kind']): AnswerContext {
   const { store } = deps;
   return {
     knowledge: deps.knowledge,
@@ -47,7 +47,8 @@ export function answerContext(deps: ConversationDeps, ctx: ConversationContext):
     now: ctx.now,
     userZone: ctx.userZone,
     workspaceZone: store.getSettings(ctx.workspaceId).zone,
-    quotaUses: store.listQuotaUses(ctx.workspaceId),
+    // only quota answers count uses; other questions need not read them
+    quotaUses: kind === undefined || kind === 'quota' ? store.listQuotaUses(ctx.workspaceId) : [],
   };
 }
 
@@ -69,7 +70,7 @@ export async function handleText(deps: ConversationDeps, ctx: ConversationContex
       case 'case':
         return { answer: casesUnavailable(), visibility };
       default:
-        return { answer: answerCommand(cmd, answerContext(deps, ctx)), visibility };
+        return { answer: answerCommand(cmd, answerContext(deps, ctx, cmd.kind)), visibility };
     }
   } catch (error) {
     return { answer: errorAnswer(error), visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };

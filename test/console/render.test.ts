@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyAnswer } from '../../src/answers/model.js';
 import { renderAnswer } from '../../src/console/render.js';
+import { displayWidth, tableLines } from '../../src/conversation/format.js';
 
 describe('renderAnswer', () => {
   it('renders an answer as plain text: facts, both zones, time left, explanation, quote, suggestions', () => {
@@ -61,5 +63,43 @@ describe('renderAnswer', () => {
     const platinum = lines.find((l) => l.includes('Platinum'))!;
     // "金級" is 4 columns wide, "Platinum" 8: both prices start in the same column
     expect(gold.indexOf('100') + 2).toBe(platinum.indexOf('200'));
+  });
+});
+
+describe('tableLines', () => {
+  // a deliberately plain reference: measure every cell by its characters, pad, join with two spaces
+  const wide = (ch: string) =>
+    /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+      ch,
+    );
+  const width = (s: string) => [...s].reduce((n, ch) => n + (wide(ch) ? 2 : 1), 0);
+  const reference = (columns: string[], rows: string[][]) => {
+    const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const all = [columns.map(clean), ...rows.map((r) => r.map(clean))];
+    const widths = columns.map((_, i) => Math.max(...all.map((r) => width(r[i]!))));
+    const line = (r: string[]) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c))))
+        .join('  ')
+        .trimEnd();
+    return [line(all[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)];
+  };
+
+  it('pads every cell to its column’s display width, like a plain reference (property)', () => {
+    const cell = fc.string({
+      maxLength: 12,
+      unit: fc.constantFrom('a', 'Z', '1', ' ', '\t', '金', '級', '😀', 'é', '-'),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 8 }), (rows) => {
+        expect(tableLines(['A', 'Bee', 'C'], rows)).toEqual(reference(['A', 'Bee', 'C'], rows));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts Chinese as two columns and ASCII as one', () => {
+    expect(displayWidth('金級 Gold')).toBe(9);
+    expect(displayWidth('Gold')).toBe(4);
   });
 });

@@ -25,8 +25,10 @@ export const LIMITS = {
 } as const;
 
 /** Escapes the three characters Slack's mrkdwn treats as control characters. */
+const MRKDWN_CONTROL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return /[&<>]/.test(text) ? text.replace(/[&<>]/g, (c) => MRKDWN_CONTROL[c] ?? c) : text;
 }
 
 /** Cuts `text` to at most `max` characters (UTF-16 units, as Slack counts), ending with an ellipsis. */
