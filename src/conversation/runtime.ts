@@ -6,7 +6,7 @@ import { installCases } from '../cases/index.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { loadKnowledgeSearch } from '../search/index.js';
 import { openStore } from '../store/index.js';
-import { type ConversationDeps, systemClock } from './types.js';
+import { type ConversationDeps, type SearchIndex, systemClock } from './types.js';
 
 export interface RuntimeOptions {
   databasePath: string;
@@ -22,7 +22,15 @@ export function openRuntime(options: RuntimeOptions): ConversationDeps {
   return {
     store,
     knowledge,
-    search: loadKnowledgeSearch(),
+    search: lazySearch(),
     clock: fixed ? { now: () => new Date(fixed.getTime()) } : systemClock,
   };
+}
+
+/**
+ * The glossary search, loaded on the first question that needs it: loading the index takes a few hundred
+ * milliseconds that most questions (and start-up) need not wait for.
+ */
+function lazySearch(): SearchIndex {
+  return { lookup: (query: string) => loadKnowledgeSearch().lookup(query) };
 }
