@@ -50,3 +50,24 @@ export function scheduleWorkspaceDateReminders(
   }
   return count;
 }
+
+/**
+ * The hourly sweep of the Slack process: plans the date reminders of every workspace that has a contract
+ * (each in the channel of its latest case). A workspace whose contract data is broken is logged and skipped,
+ * so one workspace never stops the others' reminders.
+ */
+export function sweepDateReminders(
+  deps: DateReminderDeps,
+  now: number,
+  log: { error(message: string): void } = console,
+): number {
+  let count = 0;
+  for (const workspaceId of deps.store.listWorkspacesWithContracts()) {
+    try {
+      count += scheduleWorkspaceDateReminders(deps, workspaceId, now);
+    } catch (error) {
+      log.error(`date reminders for ${workspaceId}: ${(error as Error).message}`);
+    }
+  }
+  return count;
+}

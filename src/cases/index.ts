@@ -9,6 +9,7 @@ export { type CaseView, questionAnswer, statusAnswer } from './answer.js';
 export { contractCalendars } from './calendars.js';
 export { type CaseClock, type CaseClocks, computeClocks } from './clocks.js';
 export { parseCaseCommand, parseThreadQuestion } from './commands.js';
+export { scheduleWorkspaceDateReminders, sweepDateReminders } from './dateReminders.js';
 export { handleCaseText } from './handle.js';
 export * from './message.js';
 export { consoleLine, consolePoster, slackPoster } from './posters.js';

@@ -2,7 +2,7 @@
  * The Slack entry point: opens the store and knowledge, starts the Bolt app in the configured mode and the
  * reminder scheduler, and shuts both down cleanly on SIGINT/SIGTERM.
  */
-import { createScheduler, slackPoster } from '../cases/index.js';
+import { createScheduler, slackPoster, sweepDateReminders } from '../cases/index.js';
 import type { Config } from '../config.js';
 import { openRuntime } from '../conversation/runtime.js';
 import { createApp } from './app.js';
@@ -30,11 +30,22 @@ export async function startSlack(config: Config): Promise<void> {
   });
   scheduler.start();
 
+  // date reminders (coaching sessions left in a quarter, request cut-offs …) are planned for every workspace
+  // at start-up and hourly; the scheduler posts them like the case reminders
+  const planDates = () => {
+    const planned = sweepDateReminders(deps, deps.clock.now().getTime(), logger);
+    if (planned > 0) logger.info(`planned ${planned} date reminder(s)`);
+  };
+  planDates();
+  const hourly = setInterval(planDates, 3_600_000);
+  hourly.unref();
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping`);
+    clearInterval(hourly);
     await scheduler.stop().catch(() => undefined);
     await slack.stop().catch(() => undefined);
     deps.store.close();

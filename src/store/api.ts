@@ -18,7 +18,8 @@ import type {
 
 /**
  * Everything the rest of the app may ask of the database. Every method takes the workspace id first;
- * the single exception is `claimDueReminders`, the scheduler's cross-workspace claim (see docs/store.md).
+ * the two exceptions are `claimDueReminders`, the scheduler's cross-workspace claim, and
+ * `listWorkspacesWithContracts`, the ids the hourly date-reminder sweep visits (see docs/store.md).
  * Not-found reads return null; bad input and conflicts throw a StoreError with a message fit for a person.
  */
 export interface Store extends Required<InstallationStore> {
@@ -40,6 +41,8 @@ export interface Store extends Required<InstallationStore> {
   updateSettings(workspaceId: string, patch: Partial<WorkspaceSettings>): WorkspaceSettings;
 
   // contracts
+  /** Cross-workspace, ids only: the workspaces that have at least one contract (for the date-reminder sweep). */
+  listWorkspacesWithContracts(): string[];
   listContracts(workspaceId: string): Contract[];
   getContract(workspaceId: string, id: number): Contract | null;
   addContract(workspaceId: string, input: ContractInput): Contract;

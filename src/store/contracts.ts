@@ -130,6 +130,10 @@ function contractColumns(input: ContractInput) {
 export function contractMethods(db: Database.Database, now: Clock) {
   const list = db.prepare<[string], ContractRow>('SELECT * FROM contracts WHERE workspace_id = ? ORDER BY id');
   const get = db.prepare<[string, number], ContractRow>('SELECT * FROM contracts WHERE workspace_id = ? AND id = ?');
+  // the second documented cross-workspace read: ids only, for the hourly date-reminder sweep
+  const workspacesWithContracts = db
+    .prepare<[], { workspace_id: string }>('SELECT DISTINCT workspace_id FROM contracts ORDER BY workspace_id')
+    .pluck(false);
   const insert = db.prepare(`
     INSERT INTO contracts (workspace_id, vendor, plan, addons, name, customer_type, region, zone, holiday_country,
       holiday_subdivision, hours_start, hours_end, start_date, end_date, amounts, created_at)
@@ -167,6 +171,9 @@ export function contractMethods(db: Database.Database, now: Clock) {
   });
 
   return {
+    listWorkspacesWithContracts(): string[] {
+      return workspacesWithContracts.all().map((r) => r.workspace_id);
+    },
     listContracts(workspaceId: string): Contract[] {
       return list.all(requireWorkspace(workspaceId)).map(toContract);
     },

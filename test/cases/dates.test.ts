@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sweepDateReminders } from '../../src/cases/dateReminders.js';
 import { bookingsFromUses, planDateReminders } from '../../src/cases/dates.js';
+import { openStore } from '../../src/store/index.js';
 import type { Contract, QuotaUse } from '../../src/store/types.js';
 import { at, contract, knowledge, wall } from './helpers.js';
 
@@ -75,5 +77,38 @@ describe('date reminders', () => {
     const half = plan(microsoft, at('2026-06-24 12:00'), uses).filter((r) => r.kind === 'date-cancellation-step');
     expect(half[0]!.text).toMatch(/for 50 % of the fee; from tomorrow .* 100 %/);
     expect(new Set([...free, ...half].map((r) => r.dedupeKey)).size).toBe(2);
+  });
+});
+
+describe('the hourly sweep over every workspace', () => {
+  it('plans each workspace’s date reminders in its latest case channel, once, and never another’s', () => {
+    const store = openStore(':memory:');
+    const a = store.addContract('T-A', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    store.addContract('T-B', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    store.addContract('T-C', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    const caseInput = (channelId: string, contractId: number) => ({
+      channelId,
+      threadTs: '1.1',
+      contractId,
+      severity: null,
+      productScope: null,
+      vendorRef: null,
+      openedAt: at('2026-03-01 10:00'),
+      openedBy: 'U1',
+    });
+    store.createCase('T-A', caseInput('C-A', a.id));
+    store.createCase('T-B', caseInput('C-B', store.listContracts('T-B')[0]!.id));
+    // T-C never tracked a case: no channel to remind in yet
+    const now = at('2026-03-17 09:30');
+    const errors: string[] = [];
+    const log = { error: (m: string) => errors.push(m) };
+    expect(sweepDateReminders({ store, knowledge }, now, log)).toBe(2);
+    expect(sweepDateReminders({ store, knowledge }, now, log)).toBe(0); // once
+    const remindersOf = (ws: string) => store.listReminders(ws).filter((r) => r.kind.startsWith('date-'));
+    expect(remindersOf('T-A').map((r) => r.channelId)).toEqual(['C-A']);
+    expect(remindersOf('T-B').map((r) => r.channelId)).toEqual(['C-B']);
+    expect(remindersOf('T-C')).toEqual([]);
+    expect(errors).toEqual([]);
+    store.close();
   });
 });

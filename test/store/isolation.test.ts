@@ -289,7 +289,7 @@ describe('workspace isolation', () => {
 });
 
 describe('the SQL itself', () => {
-  it('scopes every statement by workspace (or installation key), except the one documented claim', () => {
+  it('scopes every statement by workspace (or installation key), except the two documented cross-workspace reads', () => {
     const dir = new URL('../../src/store/', import.meta.url);
     const statements: Array<{ file: string; sql: string }> = [];
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
@@ -299,9 +299,25 @@ describe('the SQL itself', () => {
       }
     }
     expect(statements.length).toBeGreaterThan(40);
-    const unscoped = statements.filter(({ sql }) => !/workspace_id|install_key/.test(sql));
-    expect(unscoped).toHaveLength(1);
-    expect(unscoped[0]!.file).toBe('reminders.ts');
-    expect(unscoped[0]!.sql).toMatch(/SET status = 'sending'/);
+    // scoped: a condition on the workspace (or installation key), or an insert that writes it
+    const scoped = (sql: string) =>
+      /(WHERE|AND|ON)\s+\(?[\w.]*\b(workspace_id|install_key)\b\s*(=|IN\b)/i.test(sql) ||
+      (/^\W*INSERT/i.test(sql) && /workspace_id|install_key/.test(sql));
+    const unscoped = statements.filter(({ sql }) => !scoped(sql));
+    expect(unscoped.map((u) => u.file).sort()).toEqual(['contracts.ts', 'reminders.ts']);
+    expect(unscoped.find((u) => u.file === 'reminders.ts')!.sql).toMatch(/SET status = 'sending'/);
+    expect(unscoped.find((u) => u.file === 'contracts.ts')!.sql).toMatch(
+      /^'SELECT DISTINCT workspace_id FROM contracts/,
+    );
+  });
+
+  it('lists the workspaces that have contracts, and nothing else about them', () => {
+    const store = openStore(':memory:');
+    store.addContract('T-A', contractInput());
+    store.addContract('T-A', contractInput());
+    store.addContract('T-B', contractInput());
+    store.updateSettings('T-C', { zone: 'Asia/Taipei' });
+    expect(store.listWorkspacesWithContracts()).toEqual(['T-A', 'T-B']);
+    store.close();
   });
 });
