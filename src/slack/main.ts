@@ -31,12 +31,15 @@ export async function startSlack(config: Config): Promise<void> {
   scheduler.start();
 
   // date reminders (coaching sessions left in a quarter, request cut-offs …) are planned for every workspace
-  // at start-up and hourly; the scheduler posts them like the case reminders
+  // hourly, the first time a minute after start-up (so start-up stays quick); the scheduler posts them
   const planDates = () => {
-    const planned = sweepDateReminders(deps, deps.clock.now().getTime(), logger);
-    if (planned > 0) logger.info(`planned ${planned} date reminder(s)`);
+    sweepDateReminders(deps, deps.clock.now().getTime(), logger).then(
+      (planned) => planned > 0 && logger.info(`planned ${planned} date reminder(s)`),
+      (error: unknown) => logger.error(`date reminder sweep failed: ${(error as Error).message}`),
+    );
   };
-  planDates();
+  const first = setTimeout(planDates, 60_000);
+  first.unref();
   const hourly = setInterval(planDates, 3_600_000);
   hourly.unref();
 
@@ -45,6 +48,7 @@ export async function startSlack(config: Config): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping`);
+    clearTimeout(first);
     clearInterval(hourly);
     await scheduler.stop().catch(() => undefined);
     await slack.stop().catch(() => undefined);

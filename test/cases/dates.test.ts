@@ -81,7 +81,7 @@ describe('date reminders', () => {
 });
 
 describe('the hourly sweep over every workspace', () => {
-  it('plans each workspace’s date reminders in its latest case channel, once, and never another’s', () => {
+  it('plans each workspace’s date reminders in its latest case channel, once, and never another’s', async () => {
     const store = openStore(':memory:');
     const a = store.addContract('T-A', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
     store.addContract('T-B', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
@@ -102,8 +102,8 @@ describe('the hourly sweep over every workspace', () => {
     const now = at('2026-03-17 09:30');
     const errors: string[] = [];
     const log = { error: (m: string) => errors.push(m) };
-    expect(sweepDateReminders({ store, knowledge }, now, log)).toBe(2);
-    expect(sweepDateReminders({ store, knowledge }, now, log)).toBe(0); // once
+    expect(await sweepDateReminders({ store, knowledge }, now, log)).toBe(2);
+    expect(await sweepDateReminders({ store, knowledge }, now, log)).toBe(0); // once
     const remindersOf = (ws: string) => store.listReminders(ws).filter((r) => r.kind.startsWith('date-'));
     expect(remindersOf('T-A').map((r) => r.channelId)).toEqual(['C-A']);
     expect(remindersOf('T-B').map((r) => r.channelId)).toEqual(['C-B']);
