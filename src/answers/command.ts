@@ -90,7 +90,15 @@ export type Command = Common &
     | { kind: 'fee-flex'; allowance?: number; problems: string[] }
     | { kind: 'price'; plans: PlanRef[]; vendors: string[]; customerType?: 'commercial' | 'education' }
     | { kind: 'quota'; quotaIds: string[]; vendors: string[]; query: string }
-    | { kind: 'quota-use'; quotaIds: string[]; count: number; query: string; problems: string[] }
+    | {
+        kind: 'quota-use';
+        quotaIds: string[];
+        count: number;
+        /** YYYY-MM-DD the use happened or is booked for; default today in the contract's zone */
+        on?: string;
+        query: string;
+        problems: string[];
+      }
     | { kind: 'contract' }
     | { kind: 'contract-add' /** everything after `contract add`: pass to parseContractArgs */; args: string }
     | { kind: 'contract-remove'; id?: number; problems: string[] }

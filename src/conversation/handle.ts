@@ -122,8 +122,9 @@ function quotaUse(deps: ConversationDeps, ctx: ConversationContext, cmd: Command
   const target = resolveQuotaUse(knowledge, store.listContracts(ctx.workspaceId), cmd);
   if (!target.ok) return target.answer;
   const { contract, rule } = target;
-  const usedOn = DateTime.fromJSDate(ctx.now).setZone(contract.zone).toISODate();
-  if (!usedOn) throw new Error(`Cannot date a use in the zone ${contract.zone}`);
+  const today = DateTime.fromJSDate(ctx.now).setZone(contract.zone).toISODate();
+  if (!today) throw new Error(`Cannot date a use in the zone ${contract.zone}`);
+  const usedOn = cmd.on ?? today;
   store.recordQuotaUse(ctx.workspaceId, {
     contractId: contract.id,
     quotaId: rule.id,
@@ -132,7 +133,15 @@ function quotaUse(deps: ConversationDeps, ctx: ConversationContext, cmd: Command
     userId: ctx.userId,
   });
   const uses = store.listQuotaUses(ctx.workspaceId, { contractId: contract.id, quotaId: rule.id });
-  return quotaUsedAnswer(knowledge, contract, rule, cmd.count, uses, ctx.now, cmd.language, ctx.userZone);
+  const answer = quotaUsedAnswer(knowledge, contract, rule, cmd.count, uses, ctx.now, cmd.language, ctx.userZone);
+  if (usedOn > today) {
+    answer.notes.push(
+      cmd.language === 'zh'
+        ? `已記為 ${usedOn} 的預訂：取消費用的期限與預訂提醒會依此日期排定。`
+        : `Recorded as booked for ${usedOn}: the cancellation-fee steps and booking reminders are planned from that date.`,
+    );
+  }
+  return answer;
 }
 
 function casesUnavailable(): Answer {

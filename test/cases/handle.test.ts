@@ -206,3 +206,30 @@ describe('Microsoft and Autodesk cases', () => {
     expect(summary(r)).toMatch(/contract add/);
   });
 });
+
+describe('a booked service recorded with `quota use … on <date>`', () => {
+  it('stores the booking date and the sweep plans its booking-lead and cancellation-fee reminders', async () => {
+    const { sweepDateReminders } = await import('../../src/cases/dateReminders.js');
+    now = at('2026-05-01 10:00');
+    await say('contract add microsoft unified addons=aem zone=Europe/Berlin holidays=DE');
+    await say('case open a');
+    const booked = await say('quota use aem event days 3 on 2026-06-30');
+    expect(booked.answer.notes.join(' ')).toMatch(/booked for 2026-06-30/);
+    expect(store.listQuotaUses('T1').map((u) => [u.quotaId, u.usedOn, u.count])).toEqual([
+      ['aem-event-days', '2026-06-30', 3],
+    ]);
+    const kinds = async (when: string) => {
+      await sweepDateReminders({ store, knowledge }, at(when));
+      return store.listReminders('T1').map((r) => r.kind);
+    };
+    expect(await kinds('2026-05-12 09:00')).toContain('date-booking-lead');
+    expect(await kinds('2026-06-16 09:00')).toContain('date-cancellation-step');
+  });
+
+  it('refuses a date that is not one, and stores nothing', async () => {
+    await say('contract add microsoft unified addons=aem');
+    const bad = await say('quota use aem event days 2 on 2026-02-31');
+    expect(bad.answer.summary).toMatch(/2026-02-31 is not a date/);
+    expect(store.listQuotaUses('T1')).toEqual([]);
+  });
+});

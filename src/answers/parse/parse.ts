@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 /**
  * `parseCommand`: one line of text → a Command (see ../command.ts for the grammar).
  *
@@ -371,16 +372,24 @@ export function parseCommand(text: string, knowledge?: Pick<Knowledge, 'plans'>)
     case 'quota': {
       const afterUse = takeWord(args, SUB.use);
       if (afterUse !== null) {
-        const { amount, rest } = extractAmount(afterUse);
+        // a date names the day used or booked (a booked service in the future plans its fee-step reminders)
+        const dated = /(?:^|\s)(?:on\s+|for\s+|於\s*|在\s*)?(\d{4}-\d{2}-\d{2})(?=\s|$)/iu.exec(afterUse);
+        const on = dated?.[1];
+        const withoutDate = dated
+          ? `${afterUse.slice(0, dated.index)} ${afterUse.slice(dated.index + dated[0].length)}`
+          : afterUse;
+        const { amount, rest } = extractAmount(withoutDate.trim());
         const { matches, rest: unmatched } = findPhrases(vocab, rest, { args: true });
         const problems: string[] = [];
         if (amount !== undefined && (!Number.isInteger(amount) || amount <= 0))
           problems.push(`${amount} is not a whole number of uses`);
+        if (on && !DateTime.fromISO(on).isValid) problems.push(`${on} is not a date`);
         return {
           ...common,
           kind: 'quota-use',
           quotaIds: quotaIdsFrom(matches, vocab, unmatched),
           count: amount ?? 1,
+          ...(on ? { on } : {}),
           query: rest,
           problems,
         };
