@@ -7,7 +7,7 @@
 import type { Knowledge } from '../knowledge/load.js';
 import type { PlanFile } from '../knowledge/schema.js';
 import { type Store, StoreError } from '../store/index.js';
-import type { Case, CaseEvent, CaseEventSource, CasePatch, Contract } from '../store/types.js';
+import type { Case, CaseEvent, CaseEventSource, CasePatch, Contract, KnownCaseEventKind } from '../store/types.js';
 import type { CaseView } from './answer.js';
 import { contractCalendars } from './calendars.js';
 import { type CaseClocks, type ClockEvent, computeClocks, replay } from './clocks.js';
@@ -19,16 +19,8 @@ export interface CaseServiceDeps {
   knowledge: Knowledge;
 }
 
-/** Case events a person or a button can record (the store's kinds). */
-export type CaseEventKind =
-  | 'responded'
-  | 'updated'
-  | 'customer'
-  | 'severity'
-  | 'waiting'
-  | 'resumed'
-  | 'closed'
-  | 'reopened';
+/** Case events a person or a button can record: the store's kinds, less those the app records itself. */
+export type CaseEventKind = Exclude<KnownCaseEventKind, 'opened' | 'reminded' | 'note'>;
 
 export interface CaseState {
   kase: Case;
