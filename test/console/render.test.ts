@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyAnswer } from '../../src/answers/model.js';
 import { renderAnswer } from '../../src/console/render.js';
-import { displayWidth, tableLines } from '../../src/conversation/format.js';
+import { displayWidth, formatMinutesLeft, tableLines } from '../../src/conversation/format.js';
 
 describe('renderAnswer', () => {
   it('renders an answer as plain text: facts, both zones, time left, explanation, quote, suggestions', () => {
@@ -101,5 +101,14 @@ describe('tableLines', () => {
   it('counts Chinese as two columns and ASCII as one', () => {
     expect(displayWidth('金級 Gold')).toBe(9);
     expect(displayWidth('Gold')).toBe(4);
+  });
+});
+
+describe('business time left', () => {
+  it('is told in hours, never in 24-hour days (a business day is not 24 hours of business time)', () => {
+    expect(formatMinutesLeft(163 * 60)).toBe('163 h of business time left');
+    expect(formatMinutesLeft(9 * 60 + 5)).toBe('9 h 5 min of business time left');
+    expect(formatMinutesLeft(-(9 * 60 + 5))).toBe('late by 9 h 5 min of business time');
+    expect(formatMinutesLeft(30)).toBe('30 min of business time left');
   });
 });
