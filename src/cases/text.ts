@@ -17,18 +17,18 @@ export function isoIn(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
 }
 
-/** "2 h 30 min" from minutes (business time). */
+/**
+ * "2 h 30 min", "163 h" from minutes of business time: hours, never days, since a business day is not 24 hours
+ * of business time; minutes are dropped past a day's worth of hours.
+ */
 export function formatMinutes(minutes: number, lang: Lang = 'en'): string {
   const total = Math.round(Math.abs(minutes));
-  const days = Math.floor(total / 1440);
-  const hours = Math.floor((total % 1440) / 60);
-  const mins = total % 60;
-  if (lang === 'zh') {
-    const parts = [days ? `${days} 天` : '', hours ? `${hours} 小時` : '', mins || total === 0 ? `${mins} 分鐘` : ''];
-    return parts.filter(Boolean).join(' ');
-  }
-  const parts = [days ? `${days} d` : '', hours ? `${hours} h` : '', mins || total === 0 ? `${mins} min` : ''];
-  return parts.filter(Boolean).join(' ');
+  const hours = Math.floor(total / 60);
+  const mins = hours >= 24 ? 0 : total % 60;
+  const h = hours.toLocaleString('en-US');
+  if (lang === 'zh')
+    return [hours ? `${h} 小時` : '', mins || hours === 0 ? `${mins} 分鐘` : ''].filter(Boolean).join(' ');
+  return [hours ? `${h} h` : '', mins || hours === 0 ? `${mins} min` : ''].filter(Boolean).join(' ');
 }
 
 /** "in 30 min of business time" / "late by 2 h of business time" */

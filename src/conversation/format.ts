@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { AnswerTime, Citation } from '../answers/model.js';
+import { formatMinutes } from '../cases/text.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
@@ -56,18 +57,9 @@ export function formatDuration(minutes: number): string {
   return parts.join(' ');
 }
 
-/** "9 h 5 min": business time in hours, never days, since a business day is not 24 hours of business time. */
-function formatBusinessDuration(minutes: number): string {
-  const total = Math.round(Math.abs(minutes));
-  const hours = Math.floor(total / 60);
-  const mins = total % 60;
-  if (hours === 0) return `${mins} min`;
-  return mins && hours < 24 ? `${hours} h ${mins} min` : `${hours.toLocaleString('en-US')} h`;
-}
-
 export function formatMinutesLeft(minutesLeft: number): string {
-  if (minutesLeft >= 0) return `${formatBusinessDuration(minutesLeft)} of business time left`;
-  return `late by ${formatBusinessDuration(minutesLeft)} of business time`;
+  if (minutesLeft >= 0) return `${formatMinutes(minutesLeft)} of business time left`;
+  return `late by ${formatMinutes(minutesLeft)} of business time`;
 }
 
 /** The lines that describe one AnswerTime: contract zone, asker's zone, time left, why. */
