@@ -112,3 +112,22 @@ describe('price', () => {
     expect(a.kind).toBe('not-covered');
   });
 });
+
+describe('a cancellation asked in words', () => {
+  it('"can I cancel a workshop 3 days before?" answers with the step for 3 days of notice', () => {
+    const now = new Date('2026-12-01T10:00:00Z');
+    const a = answer('can I cancel a workshop 3 days before?', context({ now }));
+    expect(a.kind).toBe('fee');
+    expect(a.summary).toMatch(/^3 days of notice/);
+    expect(a.facts.find((f) => /Charge/.test(f.label))?.value).toBe('100 %');
+    expect(a.notes[0]).toMatch(/service 3 days later \(2026-12-04\)/);
+    const early = answer('what if I cancel 20 days ahead', context({ now }));
+    expect(early.facts.find((f) => /Charge/.test(f.label))?.value).toBe('0 %');
+  });
+
+  it('in Chinese: 提前 10 天取消', () => {
+    const a = answer('提前 10 天取消要付多少', context({ now: new Date('2026-12-01T10:00:00Z') }));
+    expect(a.kind).toBe('fee');
+    expect(a.facts.some((f) => f.value === '50 %')).toBe(true);
+  });
+});

@@ -47,6 +47,21 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
     return answer;
   }
   for (const p of cmd.problems) note(answer, p);
+  if (!cmd.serviceDate && cmd.noticeDays !== undefined && cmd.noticeDate === undefined) {
+    // only the days of notice were given: a service that many days from today gives the same step and table
+    const zone = zoneFor(ctx, file.vendor);
+    const today = DateTime.fromJSDate(ctx.now, { zone }).toISODate();
+    if (today) {
+      const serviceDate = shiftDate(today, cmd.noticeDays);
+      const dated = feeCancelAnswer({ ...cmd, serviceDate, noticeDate: today }, ctx, lang);
+      dated.notes.unshift(
+        lang === 'zh'
+          ? `未提供服務日期：以今天（${today}）通知、${cmd.noticeDays} 天後（${serviceDate}）的服務計算。`
+          : `No service date given: counted as notice today (${today}) for a service ${cmd.noticeDays} days later (${serviceDate}).`,
+      );
+      return dated;
+    }
+  }
   if (!cmd.serviceDate) {
     return usage(
       answer,

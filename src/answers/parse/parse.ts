@@ -280,7 +280,8 @@ function routeQuestion(
   if (quotaIds.length > 0 && CUES.quota.test(text)) {
     return { ...common, kind: 'quota', quotaIds, vendors: selection.vendors, query: text };
   }
-  if (CUES.cancel.test(text) && /\d{4}-\d{1,2}-\d{1,2}/.test(text)) {
+  // "can I cancel a workshop 3 days before?" is a fee question too, with the notice as a number of days
+  if (CUES.cancel.test(text) && /\d{4}-\d{1,2}-\d{1,2}|\d+\s*(?:days?|天|日)/.test(text)) {
     return { ...common, kind: 'fee-cancel', ...parseFeeCancel(text) };
   }
   if (CUES.flex.test(text)) {
