@@ -87,14 +87,61 @@ function usageAnswer(): Answer {
 }
 
 function question(deps: ConversationDeps, ctx: ConversationContext, text: string): Reply | null {
-  if (!ctx.threadTs) return null;
   const q = parseThreadQuestion(text);
   if (!q) return null;
-  const kase = deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs);
-  if (!kase) return null;
+  const kase = ctx.threadTs ? deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs) : null;
+  if (!kase) return ctx.threadTs ? null : whichCase(deps, ctx, q.language);
   const now = ctx.now.getTime();
   const state = caseState(deps, kase, now);
   const answer = questionAnswer(caseView(state, now, q.language, ctx.userZone), q.clock, q.ask);
+  return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
+}
+
+/**
+ * "When is my next update due?" asked outside a case thread: the app cannot tell which case is meant, so it
+ * says where to ask and lists the open cases with their next deadline.
+ */
+function whichCase(deps: ConversationDeps, ctx: ConversationContext, lang: Lang): Reply {
+  const zh = lang === 'zh';
+  const open = deps.store.listCases(ctx.workspaceId, { status: ['open', 'waiting'] });
+  const where =
+    ctx.via === 'command'
+      ? zh
+        ? '請在案件的討論串中提及我再問一次（例如 `@Entitlebot 下次更新是什麼時候？`）。'
+        : 'Ask it in the case’s thread by mentioning me there (e.g. `@Entitlebot when is my next update due?`).'
+      : zh
+        ? '請在案件的討論串中問。'
+        : 'Ask it in the case’s thread.';
+  const answer = emptyAnswer(
+    'case',
+    zh ? '哪一個案件？' : 'Which case?',
+    open.length === 0
+      ? zh
+        ? '目前沒有追蹤中的案件。用 `case open <嚴重性>` 在討論串中開始追蹤一個。'
+        : 'No vendor case is being tracked. Start one in a thread with `case open <severity>`.'
+      : `${zh ? '這是關於案件的問題。' : 'That is a question about a tracked case.'} ${where}`,
+  );
+  const now = ctx.now.getTime();
+  for (const kase of open.slice(-10)) {
+    try {
+      const state = caseState(deps, kase, now);
+      const next = state.clocks.clocks
+        .filter((c) => c.dueAt !== null && c.state !== 'met')
+        .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0))[0];
+      const ref = kase.vendorRef ? ` ${kase.vendorRef}` : '';
+      answer.facts.push({
+        label: `#${kase.id}${ref}`,
+        value: `${planName(state.file, state.contract)} · ${ctx.via === 'console' ? `${zh ? '討論串' : 'thread'} ${kase.threadTs}` : `<#${kase.channelId}>`}${
+          next && next.dueAt !== null
+            ? ` · ${zh ? '下一個期限' : 'next due'} ${formatDue(next.dueAt, state.contract.zone, lang)}`
+            : ''
+        }`,
+      });
+    } catch (error) {
+      if (!(error instanceof CaseProblem)) throw error;
+    }
+  }
+  answer.suggestions.push('case open p1', 'help');
   return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
 }
 

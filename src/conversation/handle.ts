@@ -56,7 +56,9 @@ export async function handleText(deps: ConversationDeps, ctx: ConversationContex
   try {
     const cmd = parseCommand(text, deps.knowledge);
     const visibility = visibilityOf(ctx, cmd);
-    if (caseTextHandler && (cmd.kind === 'case' || ctx.threadTs !== undefined)) {
+    // in a thread, and for plain questions anywhere ("when is my next update due?"), the cases module looks first
+    const caseFirst = cmd.kind === 'case' || ctx.threadTs !== undefined || (cmd.kind === 'term' && cmd.implicit);
+    if (caseTextHandler && caseFirst) {
       const reply = await caseTextHandler(deps, ctx, text);
       if (reply) return reply;
     }
