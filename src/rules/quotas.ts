@@ -2,9 +2,16 @@
  * Quotas: how much of a limited entitlement (coaching sessions, onsite days…) is used and left, and when the
  * current window ends. Dates are local calendar dates (YYYY-MM-DD) in the contract's zone.
  */
-import { IANAZone } from 'luxon';
 import { RulesError, showValue } from './errors.js';
-import { DAY_MS, dateOfDayNumber, dayNumberOf, firstInstantAtOrAfter, isIsoDate, zoneClock } from './zone.js';
+import {
+  DAY_MS,
+  dateOfDayNumber,
+  dayNumberOf,
+  firstInstantAtOrAfter,
+  isIsoDate,
+  isValidZoneName,
+  zoneClock,
+} from './zone.js';
 
 export type QuotaWindowKind =
   | 'calendar-quarter'
@@ -114,7 +121,7 @@ interface Bounds {
 }
 
 function todayIn(now: unknown, zone: unknown): number {
-  if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) {
+  if (typeof zone !== 'string' || !isValidZoneName(zone)) {
     throw new RulesError(`zone: expected an IANA time zone such as Asia/Taipei, got ${showValue(zone)}`, 'zone');
   }
   let t: number;

@@ -2,10 +2,9 @@
  * The calendar spec: what a person or a knowledge file writes. Validated with zod; every error names the
  * field and the value at fault.
  */
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { RulesError, showValue } from './errors.js';
-import { isIsoDate } from './zone.js';
+import { isIsoDate, isValidZoneName } from './zone.js';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 /** Weekday keys of `hours`; index 0 is Sunday, as in `Date#getUTCDay`. */
@@ -22,7 +21,7 @@ const weekHours = z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, 
 
 export const CalendarSpecSchema = z.strictObject({
   /** IANA zone name, e.g. Europe/Berlin */
-  zone: z.string().refine((zone) => IANAZone.isValidZone(zone), 'expected an IANA time zone such as Europe/Berlin'),
+  zone: z.string().refine((zone) => isValidZoneName(zone), 'expected an IANA time zone such as Europe/Berlin'),
   hours: z.union([z.literal('24x7'), weekHours]),
   holidays: z
     .strictObject({

@@ -1,10 +1,12 @@
 /**
  * Time-zone arithmetic on plain numbers (epoch milliseconds and "day numbers", days since 1970-01-01).
  *
- * Used when a year of a calendar is compiled, never on the per-call hot path. Offsets come from the
+ * Used when a year of a calendar is compiled and when answers write times. Offsets come from the
  * platform's IANA database through Intl (parsing `format` output is several times faster than
  * `formatToParts` or luxon's zone offset, which matters when compiling many calendars).
  */
+
+import { IANAZone } from 'luxon';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
@@ -17,6 +19,18 @@ export interface ZoneClock {
 }
 
 const clocks = new Map<string, ZoneClock>();
+const validZones = new Set<string>();
+
+/**
+ * Whether luxon (and so the platform) accepts an IANA zone name. Accepted names are remembered: luxon builds an
+ * Intl.DateTimeFormat on every check, which costs more than the answer that needs it.
+ */
+export function isValidZoneName(name: string): boolean {
+  if (validZones.has(name)) return true;
+  if (!IANAZone.isValidZone(name)) return false;
+  validZones.add(name);
+  return true;
+}
 
 /** A clock for an IANA zone name that the platform already accepted (validate the name first). */
 export function zoneClock(name: string): ZoneClock {

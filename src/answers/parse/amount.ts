@@ -26,8 +26,11 @@ export function extractAmount(text: string): { amount?: number; rest: string } {
   return { amount, rest };
 }
 
+/** One formatter for every call: building one (what toLocaleString does each time) costs far more than using it. */
+const AMOUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** Format an amount with thousands separators: 250000 → "250,000". */
 export function formatAmount(amount: number, currency?: string): string {
-  const n = amount.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const n = AMOUNT_FORMAT.format(amount);
   return currency ? `${currency} ${n}` : n;
 }

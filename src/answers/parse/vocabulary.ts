@@ -37,6 +37,8 @@ export type VocabRef =
 export interface Phrase {
   phrase: string;
   pattern: RegExp;
+  /** the phrase's first word, which every match contains literally: a cheap test before the RegExp */
+  probe: string;
   ref: VocabRef;
   /** bare ids ('1', 'a') are words only in a command's arguments, never in a free question */
   argOnly: boolean;
@@ -61,7 +63,7 @@ const SCOPE_WORDS: Record<string, string[]> = {
 function push(list: Phrase[], phrase: string, ref: VocabRef, argOnly = false) {
   const p = normalize(phrase);
   if (p.length === 0) return;
-  list.push({ phrase: p, pattern: phrasePattern(p), ref, argOnly });
+  list.push({ phrase: p, pattern: phrasePattern(p), probe: p.split(/\s/, 1)[0] ?? p, ref, argOnly });
 }
 
 /** "Severity 1" → ['severity', '1'] ; "Priority 1" → ['priority', '1'] ; "嚴重性 A" → ['嚴重性', 'a']. */
@@ -185,6 +187,7 @@ export function findPhrases(
   const matches: Match[] = [];
   for (const phrase of vocab.phrases) {
     if (phrase.argOnly && !opts.args) continue;
+    if (!text.includes(phrase.probe)) continue;
     phrase.pattern.lastIndex = 0;
     for (let m = phrase.pattern.exec(text); m; m = phrase.pattern.exec(text)) {
       const start = m.index;
