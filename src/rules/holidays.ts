@@ -2,7 +2,8 @@
  * Public holidays: date-holidays (type 'public' only) corrected by the versioned override files in
  * knowledge/holidays (loaded by src/knowledge/holidays.ts and passed in as plain data).
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { RulesError, showValue } from './errors.js';
 
 /** A date to close: a holiday date-holidays misses. */
@@ -47,16 +48,35 @@ export interface HolidayYear {
   workDays: Set<string>;
 }
 
+let library: typeof Holidays | undefined;
+/**
+ * date-holidays, loaded on first use: with its data it takes about 150 ms to load, which start-up need not wait
+ * for (only questions about deadlines and case clocks read holidays).
+ */
+function holidaysLibrary(): typeof Holidays {
+  library ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  return library;
+}
+
+let countries: Set<string> | undefined;
+/** The country codes date-holidays knows, from its data alone (a third of what loading the library costs). */
+function knownCountries(): Set<string> {
+  if (!countries) {
+    const { data } = createRequire(import.meta.url)('date-holidays/data') as { data: { holidays: object } };
+    countries = new Set(Object.keys(data.holidays));
+  }
+  return countries;
+}
+
 let registry: Holidays | undefined;
 function holidayRegistry(): Holidays {
-  registry ??= new Holidays();
+  registry ??= new (holidaysLibrary())();
   return registry;
 }
 
 /** Throws a RulesError unless date-holidays knows the country (and the subdivision, when given). */
 export function checkHolidayRegion(country: string, subdivision?: string): void {
-  const countries = holidayRegistry().getCountries('en');
-  if (!Object.hasOwn(countries, country)) {
+  if (!knownCountries().has(country)) {
     throw new RulesError(
       `holidays.country: unknown country code ${showValue(country)}; use an ISO 3166-1 alpha-2 code that date-holidays knows, e.g. DE, TW, SG, CN, US`,
       'holidays.country',
@@ -91,9 +111,10 @@ function libraryHolidays(country: string, subdivision: string | undefined, year:
   const regionKey = `${country}/${subdivision ?? ''}`;
   let hd = instances.get(regionKey);
   if (!hd) {
+    const Library = holidaysLibrary();
     hd = subdivision
-      ? new Holidays(country, subdivision, { types: ['public'] })
-      : new Holidays(country, { types: ['public'] });
+      ? new Library(country, subdivision, { types: ['public'] })
+      : new Library(country, { types: ['public'] });
     instances.set(regionKey, hd);
   }
   const local = hd.getHolidays(year);
