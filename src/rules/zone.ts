@@ -46,9 +46,16 @@ export function zoneClock(name: string): ZoneClock {
       minute: '2-digit',
       second: '2-digit',
     });
+    // the offset depends only on the second (format drops milliseconds): an answer asks about the same few
+    // seconds many times (a deadline's explanation, its ISO form, its summary), so recent ones are remembered
+    const recent = new Map<number, number>();
     clock = {
       name,
       offsetAt(t: number): number {
+        const second = Math.floor(t / 1000);
+        const known = recent.get(second);
+        if (known !== undefined) return known;
+        if (recent.size >= 512) recent.clear();
         // "MM/DD/YYYY, hh:mm:ss" for the years the rules core accepts (1900–2500)
         const s = format.format(t);
         const local = Date.UTC(
@@ -59,7 +66,9 @@ export function zoneClock(name: string): ZoneClock {
           +s.slice(15, 17),
           +s.slice(18, 20),
         );
-        return local - Math.floor(t / 1000) * 1000;
+        const offset = local - second * 1000;
+        recent.set(second, offset);
+        return offset;
       },
     };
     clocks.set(name, clock);
