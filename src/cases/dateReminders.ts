@@ -3,6 +3,7 @@
  * that have fallen due and still hold are scheduled once (by dedupe key); the scheduler posts them.
  */
 
+import { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Store } from '../store/index.js';
 import { bookingsFromUses, type DatePolicy, planDateReminders } from './dates.js';
@@ -31,6 +32,8 @@ export function scheduleWorkspaceDateReminders(
   const known = new Set(deps.store.listReminders(workspaceId).map((r) => r.dedupeKey));
   const uses = deps.store.listQuotaUses(workspaceId);
   for (const contract of deps.store.listContracts(workspaceId)) {
+    // a contract whose term is over has no windows, cut-offs or bookings left to remind of
+    if (contract.endDate && contract.endDate < DateTime.fromMillis(now, { zone: contract.zone }).toISODate()!) continue;
     const file = deps.knowledge.vendor(contract.vendor);
     const rows = planDateReminders({
       file,

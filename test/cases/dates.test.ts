@@ -112,3 +112,35 @@ describe('the hourly sweep over every workspace', () => {
     store.close();
   });
 });
+
+describe('a contract whose term is over', () => {
+  it('gets no date reminders, and is no error for the sweep', async () => {
+    const store = openStore(':memory:');
+    const c = store.addContract(
+      'T-X',
+      contract({
+        vendor: 'autodesk',
+        plan: 'enterprise',
+        region: 'emea',
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+      }),
+    );
+    store.createCase('T-X', {
+      channelId: 'C-X',
+      threadTs: '1.1',
+      contractId: c.id,
+      severity: null,
+      productScope: null,
+      vendorRef: null,
+      openedAt: at('2025-12-01 10:00'),
+      openedBy: 'U1',
+    });
+    const errors: string[] = [];
+    expect(
+      await sweepDateReminders({ store, knowledge }, at('2026-03-17 09:30'), { error: (m) => errors.push(m) }),
+    ).toBe(0);
+    expect(errors).toEqual([]);
+    store.close();
+  });
+});
