@@ -64,3 +64,18 @@ export function withoutMention(text: string, botUserId: string | undefined): str
 export function mentionsApp(text: string | undefined, botUserId: string | undefined): boolean {
   return Boolean(text && botUserId && text.includes(`<@${botUserId}`));
 }
+
+/** The fields of a `message` event the listeners read (Bolt's union type hides them behind subtypes). */
+export interface MessageFields {
+  user?: string;
+  bot_id?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  channel_type?: string;
+  team?: string;
+  /** Slack Connect: the author's own team */
+  user_team?: string;
+  source_team?: string;
+}

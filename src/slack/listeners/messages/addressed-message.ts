@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { mentionsApp } from '../../context.js';
+import { type MessageFields, mentionsApp } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerAddressedMessage } from '../../mention.js';
 
@@ -13,16 +13,7 @@ const PERSON_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
 export function addressedMessage(deps: SlackDeps) {
   return async ({ message, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
     if (!PERSON_SUBTYPES.has(message.subtype)) return;
-    const m = message as {
-      user?: string;
-      bot_id?: string;
-      text?: string;
-      ts: string;
-      thread_ts?: string;
-      channel: string;
-      channel_type?: string;
-      team?: string;
-    };
+    const m = message as MessageFields;
     if (!m.user || m.bot_id) return;
     const isDirect = m.channel_type === 'im';
     if (!isDirect && !mentionsApp(m.text, context.botUserId)) return;

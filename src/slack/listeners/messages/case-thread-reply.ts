@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { ACTION_UNDO_AUTO } from '../../../cases/message.js';
 import { CaseProblem, caseState, recordEvent } from '../../../cases/service.js';
 import { formatDue } from '../../../cases/text.js';
-import { mentionsApp, workspaceIdOf } from '../../context.js';
+import { type MessageFields, mentionsApp, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 
 /**
@@ -13,17 +13,7 @@ import type { SlackDeps } from '../../deps.js';
 export function caseThreadReply(deps: SlackDeps) {
   return async ({ message, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
     if (message.subtype !== undefined && message.subtype !== 'thread_broadcast') return;
-    const m = message as {
-      user?: string;
-      bot_id?: string;
-      text?: string;
-      ts: string;
-      thread_ts?: string;
-      channel: string;
-      team?: string;
-      user_team?: string;
-      source_team?: string;
-    };
+    const m = message as MessageFields;
     if (!m.user || m.bot_id || !m.thread_ts || m.thread_ts === m.ts) return;
     if (mentionsApp(m.text, context.botUserId)) return;
     const workspaceId = workspaceIdOf(context, m.team);
