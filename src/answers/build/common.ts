@@ -203,3 +203,17 @@ const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 
 export function fmtNumber(n: number): string {
   return NUMBER_FORMAT.format(n);
 }
+
+/** Turns `answer` into a "not understood" reply that says what to type, with examples to try. */
+export function asUsage(
+  answer: Answer,
+  lang: Language,
+  summary: { en: string; zh: string },
+  examples: string[],
+): Answer {
+  answer.kind = 'not-understood';
+  answer.title = strings(lang).notUnderstoodTitle;
+  answer.summary = summary[lang];
+  answer.suggestions.push(...examples);
+  return answer;
+}

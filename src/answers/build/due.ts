@@ -18,7 +18,7 @@ import { type Answer, emptyAnswer } from '../model.js';
 import { resolveWhen } from '../parse/when.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
-import { answerTime, cite, formatSpan, humanTime, note, planName, suggest } from './common.js';
+import { answerTime, asUsage, cite, formatSpan, humanTime, note, planName, suggest } from './common.js';
 import { type Combo, contractFor, selectCombos, severityFor, targetsOf } from './select.js';
 import { appliedAddonNotes } from './sla.js';
 
@@ -99,14 +99,15 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
   if (!cmd.severity && needsSeverity) {
     const free = all.filter((c) => c.file.severityFree);
     if (free.length === 0) {
-      answer.kind = 'not-understood';
-      answer.title = s.notUnderstoodTitle;
-      answer.summary =
-        lang === 'zh'
-          ? '請指定嚴重性，例如 `due p1 gold` 或 `due sev1 unified at 2026-12-04 16:00`。'
-          : 'Which severity? For example `due p1 gold` or `due sev1 unified at 2026-12-04 16:00`.';
-      answer.suggestions.push('due p1 gold', 'due sev1 unified', 'due b unified at 16:00');
-      return answer;
+      return asUsage(
+        answer,
+        lang,
+        {
+          en: 'Which severity? For example `due p1 gold` or `due sev1 unified at 2026-12-04 16:00`.',
+          zh: '請指定嚴重性，例如 `due p1 gold` 或 `due sev1 unified at 2026-12-04 16:00`。',
+        },
+        ['due p1 gold', 'due sev1 unified', 'due b unified at 16:00'],
+      );
     }
   }
   const combos = all.slice(0, MAX_COMBOS);
@@ -211,14 +212,15 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
   }
 
   if (answer.times.length === 0) {
-    answer.kind = 'not-understood';
-    answer.title = s.notUnderstoodTitle;
-    answer.summary =
-      lang === 'zh'
-        ? '找不到可計算期限的服務目標。請指定嚴重性與方案，例如 `due p1 gold`。'
-        : 'No target with a deadline matches. Name a severity and a plan, e.g. `due p1 gold`.';
-    answer.suggestions.push('due p1 gold', 'due sev1 unified');
-    return answer;
+    return asUsage(
+      answer,
+      lang,
+      {
+        en: 'No target with a deadline matches. Name a severity and a plan, e.g. `due p1 gold`.',
+        zh: '找不到可計算期限的服務目標。請指定嚴重性與方案，例如 `due p1 gold`。',
+      },
+      ['due p1 gold', 'due sev1 unified'],
+    );
   }
   if (opened) {
     answer.times.unshift(answerTime(s.opened, opened.at, opened.zone, ctx.userZone));

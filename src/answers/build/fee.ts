@@ -11,19 +11,10 @@ import { type Answer, emptyAnswer } from '../model.js';
 import { formatAmount } from '../parse/amount.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
-import { cite, fmtNumber, note, suggest, topicLabel } from './common.js';
+import { asUsage, cite, fmtNumber, note, suggest, topicLabel } from './common.js';
 
 type FeeCancelCommand = Extract<Command, { kind: 'fee-cancel' }>;
 type FeeFlexCommand = Extract<Command, { kind: 'fee-flex' }>;
-
-function usage(answer: Answer, lang: Language, summary: { en: string; zh: string }, examples: string[]): Answer {
-  const s = strings(lang);
-  answer.kind = 'not-understood';
-  answer.title = s.notUnderstoodTitle;
-  answer.summary = summary[lang];
-  answer.suggestions.push(...examples);
-  return answer;
-}
 
 function zoneFor(ctx: AnswerContext, vendor: string): string {
   return ctx.contracts.find((c) => c.vendor === vendor)?.zone ?? ctx.userZone ?? ctx.workspaceZone ?? 'UTC';
@@ -63,7 +54,7 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
     }
   }
   if (!cmd.serviceDate) {
-    return usage(
+    return asUsage(
       answer,
       lang,
       {
@@ -88,7 +79,7 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
   if (!noticeDate) throw new Error('no notice date');
   if (noticeDate > cmd.serviceDate) {
     // ISO dates compare as text; a cancellation after the service is a typo or swapped dates, not a fee
-    return usage(
+    return asUsage(
       answer,
       lang,
       {
@@ -190,7 +181,7 @@ export function feeFlexAnswer(cmd: FeeFlexCommand, ctx: AnswerContext, lang: Lan
     }
   }
   if (allowance === undefined) {
-    return usage(
+    return asUsage(
       answer,
       lang,
       {
