@@ -1,9 +1,7 @@
 /**
- * Case tracking and reminders. `installCases()` plugs `case …` and case-thread questions into the
- * conversation; the app (Slack or console) calls it once at start-up, before the first message.
+ * Case tracking and reminders. The conversation (`handleText`) hands `case …` commands and case-thread
+ * questions to `handleCaseText`; the Slack process and `entitlebot reminders` run the scheduler.
  */
-import { setCaseTextHandler } from '../conversation/handle.js';
-import { handleCaseText } from './handle.js';
 
 export { type CaseView, questionAnswer, statusAnswer } from './answer.js';
 export { contractCalendars } from './calendars.js';
@@ -25,7 +23,3 @@ export {
   replanReminders,
   undoEvent,
 } from './service.js';
-
-export function installCases(): void {
-  setCaseTextHandler(handleCaseText);
-}

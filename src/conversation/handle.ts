@@ -19,18 +19,9 @@ import {
   resolveQuotaUse,
 } from '../answers/index.js';
 import { type Answer, emptyAnswer } from '../answers/model.js';
+import { handleCaseText } from '../cases/handle.js';
 import { errorAnswer } from './errors.js';
 import type { ConversationContext, ConversationDeps, Reply, Visibility } from './types.js';
-
-/** Cases hook: answers `case …` and case-thread questions, or null when the text is not about a case. */
-export type CaseTextHandler = (deps: ConversationDeps, ctx: ConversationContext, text: string) => Promise<Reply | null>;
-
-let caseTextHandler: CaseTextHandler | undefined;
-
-/** The cases module registers its handler here at start-up (it imports the conversation, not the reverse). */
-export function setCaseTextHandler(handler: CaseTextHandler | undefined): void {
-  caseTextHandler = handler;
-}
 
 function visibilityOf(ctx: ConversationContext, cmd: Pick<Command, 'public'>): Visibility {
   // a slash command is private unless asked otherwise; a mention or DM is already a visible message
@@ -58,8 +49,8 @@ export async function handleText(deps: ConversationDeps, ctx: ConversationContex
     const visibility = visibilityOf(ctx, cmd);
     // in a thread, and for plain questions anywhere ("when is my next update due?"), the cases module looks first
     const caseFirst = cmd.kind === 'case' || ctx.threadTs !== undefined || (cmd.kind === 'term' && cmd.implicit);
-    if (caseTextHandler && caseFirst) {
-      const reply = await caseTextHandler(deps, ctx, text);
+    if (caseFirst) {
+      const reply = await handleCaseText(deps, ctx, text);
       if (reply) return reply;
     }
     switch (cmd.kind) {
@@ -69,8 +60,6 @@ export async function handleText(deps: ConversationDeps, ctx: ConversationContex
         return { answer: contractRemove(deps, ctx, cmd), visibility };
       case 'quota-use':
         return { answer: quotaUse(deps, ctx, cmd), visibility };
-      case 'case':
-        return { answer: casesUnavailable(), visibility };
       default:
         return { answer: answerCommand(cmd, answerContext(deps, ctx, cmd.kind)), visibility };
     }
@@ -143,15 +132,5 @@ function quotaUse(deps: ConversationDeps, ctx: ConversationContext, cmd: Command
         : `Recorded as booked for ${usedOn}: the cancellation-fee steps and booking reminders are planned from that date.`,
     );
   }
-  return answer;
-}
-
-function casesUnavailable(): Answer {
-  const answer = emptyAnswer(
-    'error',
-    'Case tracking is not available',
-    'This build of Entitlebot answers contract questions but cannot track cases.',
-  );
-  answer.suggestions.push('help');
   return answer;
 }

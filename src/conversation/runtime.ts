@@ -2,7 +2,6 @@
  * Opens what a conversation needs: the SQLite store, the knowledge base, the search index and the clock.
  * Shared by the console, `entitlebot ask` and the Slack entry point.
  */
-import { installCases } from '../cases/index.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { loadKnowledgeSearch } from '../search/index.js';
 import { openStore } from '../store/index.js';
@@ -15,7 +14,6 @@ export interface RuntimeOptions {
 }
 
 export function openRuntime(options: RuntimeOptions): ConversationDeps {
-  installCases();
   const knowledge = loadKnowledge();
   const store = openStore(options.databasePath);
   const fixed = options.now;

@@ -1,5 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { installCases } from '../../src/cases/index.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleText } from '../../src/conversation/handle.js';
 import type { ConversationContext, ConversationDeps, Reply } from '../../src/conversation/types.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -9,7 +8,6 @@ let store: Store;
 let deps: ConversationDeps;
 let now = at('2026-03-02 10:00');
 
-beforeAll(() => installCases());
 beforeEach(() => {
   now = at('2026-03-02 10:00');
   store = openStore(':memory:', { now: () => now });

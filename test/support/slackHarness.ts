@@ -11,7 +11,6 @@
  * auth.test call is needed at start-up.
  */
 import type { App } from '@slack/bolt';
-import { installCases } from '../../src/cases/index.js';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/conversation/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -63,7 +62,6 @@ export function botTokenFor(teamId: string): string {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  installCases();
   const fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
   const store = options.store ?? openStore(':memory:');
   const mode = options.mode ?? 'http';
