@@ -55,21 +55,14 @@ export interface SlackPosterOptions {
 }
 
 export function slackPoster(options: SlackPosterOptions): ReminderPoster {
-  const clients = new Map<string, webApi.WebClient>();
-  const clientFor = (token: string) => {
-    let client = clients.get(token);
-    if (!client) {
-      client = new webApi.WebClient(token, {
-        slackApiUrl: options.slackApiUrl,
-        retryConfig: { retries: 0 },
-        rejectRateLimitedCalls: true,
-        timeout: options.timeoutMs ?? 10_000,
-        logLevel: webApi.LogLevel.ERROR,
-      });
-      clients.set(token, client);
-    }
-    return client;
-  };
+  // one client for every workspace, the token on each call: a client per token would be kept for good
+  const client = new webApi.WebClient(undefined, {
+    slackApiUrl: options.slackApiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: options.timeoutMs ?? 10_000,
+    logLevel: webApi.LogLevel.ERROR,
+  });
 
   return {
     async post(message) {
@@ -89,9 +82,10 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
           blocks: message.blocks as webApi.KnownBlock[],
           unfurl_links: false,
         };
-        const result = await clientFor(token).chat.postMessage(
-          message.threadTs ? { ...base, thread_ts: message.threadTs, reply_broadcast: message.broadcast } : base,
-        );
+        const result = await client.chat.postMessage({
+          token,
+          ...(message.threadTs ? { ...base, thread_ts: message.threadTs, reply_broadcast: message.broadcast } : base),
+        });
         return { ok: true, ts: result.ts ?? null };
       } catch (error) {
         return classify(error);

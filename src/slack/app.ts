@@ -12,6 +12,7 @@ import { App, type HTTPReceiver, type Logger, LogLevel, type webApi } from '@sla
 import { caseDeadlines } from '../cases/index.js';
 import type { Config } from '../config.js';
 import type { ConversationDeps } from '../conversation/types.js';
+import { WORKSPACE_TOKEN } from './api.js';
 import { type SlackDeps, vendorChoices } from './deps.js';
 import type { CaseDeadlines } from './home.js';
 import { registerListeners } from './listeners/index.js';
@@ -55,6 +56,21 @@ export interface EntitlebotApp {
   /** starts listening (HTTP: on `port`, default the config's; 0 picks a free port) and reports the port */
   start(port?: number): Promise<{ port?: number }>;
   stop(): Promise<void>;
+}
+
+/**
+ * Bolt builds and keeps a WebClient for every workspace whose context carries a `botToken`; the installer's
+ * answer carries it as `workspaceToken` instead, and listeners call the Web API through `slackApi` (api.ts).
+ */
+function keepTokensOutOfBoltsClientPool(receiver: HTTPReceiver): void {
+  const installer = receiver.installer;
+  if (!installer) return;
+  const authorize = installer.authorize.bind(installer);
+  installer.authorize = async (source) => {
+    const { botToken, ...rest } = await authorize(source);
+    const result: typeof rest & { [WORKSPACE_TOKEN]?: string } = { ...rest, [WORKSPACE_TOKEN]: botToken };
+    return result;
+  };
 }
 
 function boltLogLevel(level: Config['logLevel']): LogLevel {
@@ -108,6 +124,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
           }
         : {}),
     });
+    if (mode.kind === 'oauth') keepTokensOutOfBoltsClientPool(receiver);
     app =
       mode.kind === 'oauth'
         ? new App({ ...common, receiver })
@@ -120,6 +137,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     search: options.search,
     clock: options.clock,
     logger: app.logger,
+    web: app.client,
     handledMessages: new RecentKeys(),
     vendors: vendorChoices(options.knowledge),
     caseDeadlines: options.caseDeadlines ?? caseDeadlines({ store: options.store, knowledge: options.knowledge }),

@@ -2,7 +2,8 @@
  * Small helpers every listener uses: which workspace a request is for, the asker's zone (users.info, cached in
  * the store), and the text of a message without the app's mention.
  */
-import type { Context, webApi } from '@slack/bolt';
+import type { Context } from '@slack/bolt';
+import type { SlackApi } from './api.js';
 import type { SlackDeps } from './deps.js';
 
 /** users.info answers are reused for a day: people rarely move zones, and a stale zone only changes a label. */
@@ -20,7 +21,7 @@ export function workspaceIdOf(context: Context, fallbackTeamId?: string | null):
 /** The asker's IANA zone: from the store's cache, else users.info (then cached); undefined if Slack cannot say. */
 export async function userZoneOf(
   deps: Pick<SlackDeps, 'store' | 'clock' | 'logger'>,
-  client: webApi.WebClient,
+  client: SlackApi,
   workspaceId: string,
   userId: string,
 ): Promise<string | undefined> {

@@ -2,14 +2,15 @@
  * Getting a Reply to Slack: as the slash command's response (ack, then response_url for more), or as messages
  * in a channel or thread. Long answers go out as several messages, in order.
  */
-import type { RespondFn, SlashCommand, webApi } from '@slack/bolt';
+import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { Answer } from '../answers/model.js';
 import type { Reply } from '../conversation/types.js';
+import type { SlackApi } from './api.js';
 import { answerMessages, type SlackMessage } from './blocks/answer.js';
 import { contractModal } from './blocks/contractModal.js';
 import type { SlackDeps } from './deps.js';
 
-type Client = webApi.WebClient;
+type Client = SlackApi;
 
 export interface Place {
   channelId: string;

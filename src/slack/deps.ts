@@ -1,4 +1,4 @@
-import type { Logger } from '@slack/bolt';
+import type { Logger, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../conversation/types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { VendorChoice } from './blocks/contractModal.js';
@@ -8,6 +8,8 @@ import type { RecentKeys } from './recent.js';
 /** What every listener gets: the conversation's dependencies plus the Slack layer's own. */
 export interface SlackDeps extends ConversationDeps {
   logger: Logger;
+  /** the one Web API client; calls carry the workspace's token (see api.ts) */
+  web: webApi.WebClient;
   /** mentions and DMs already acted on (channel + ts) */
   handledMessages: RecentKeys;
   /** the contract modal's choices, from the knowledge base */

@@ -2,11 +2,12 @@
  * The Home tab's data: the workspace's contracts, its open cases with their next due times, and each quota's
  * use in its current window (rules core). Builds the model the pure `homeView` lays out, and publishes it.
  */
-import type { webApi } from '@slack/bolt';
+
 import { formatInstant, formatMinutesLeft } from '../conversation/format.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { quotaStatus } from '../rules/index.js';
 import type { Case, Contract, Store } from '../store/index.js';
+import type { SlackApi } from './api.js';
 import { type HomeCase, type HomeModel, type HomeQuota, homeView } from './blocks/home.js';
 import type { SlackDeps } from './deps.js';
 
@@ -129,7 +130,7 @@ export function buildHomeModel(
 
 export async function publishHome(
   deps: SlackDeps,
-  client: webApi.WebClient,
+  client: SlackApi,
   workspaceId: string,
   userId: string,
   userZone: string | undefined,

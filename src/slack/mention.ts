@@ -2,9 +2,10 @@
  * A message addressed to the app (a mention, or any message in its DM): answered once, in place.
  * Slack sends a mention both as `message` and as `app_mention`; whichever arrives first is acted on.
  */
-import type { Context, webApi } from '@slack/bolt';
+import type { Context } from '@slack/bolt';
 import { errorAnswer } from '../conversation/errors.js';
 import { handleText } from '../conversation/handle.js';
+import { slackApi } from './api.js';
 import { userZoneOf, withoutMention, workspaceIdOf } from './context.js';
 import { postReply } from './deliver.js';
 import type { SlackDeps } from './deps.js';
@@ -20,11 +21,11 @@ export interface AddressedMessage {
 
 export async function answerAddressedMessage(
   deps: SlackDeps,
-  client: webApi.WebClient,
   context: Context,
   message: AddressedMessage,
 ): Promise<void> {
   const workspaceId = workspaceIdOf(context, message.teamId);
+  const client = slackApi(deps.web, context);
   const now = deps.clock.now();
   if (!deps.handledMessages.firstTime(`${workspaceId}:${message.channelId}:${message.ts}`, Date.now())) return;
   const place = { channelId: message.channelId, threadTs: message.threadTs, userId: message.userId };

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTRACT_MODAL_CALLBACK_ID, CONTRACT_VENDOR_ACTION_ID } from '../../src/slack/blocks/contractModal.js';
 import { OPEN_CONTRACT_MODAL_ACTION_ID, REMOVE_CONTRACT_ACTION_ID } from '../../src/slack/blocks/home.js';
 import { blockLimitViolations } from '../support/blockLimits.js';
-import { type Harness, startHarness, TEAM_ID } from '../support/slackHarness.js';
+import { botTokenFor, type Harness, startHarness, TEAM_ID } from '../support/slackHarness.js';
 
 const json = (x: unknown) => JSON.stringify(x);
 
@@ -383,6 +383,18 @@ describe('OAuth mode: many workspaces', () => {
     expect(publish.token).toBe('xoxb-t0other');
     expect(json(publish.params.view)).toContain('Autodesk');
     expect(json(publish.params.view)).not.toContain('Jamf');
+  });
+
+  it('keeps no Web API client per workspace: one shared client, each call with its own workspace’s token', async () => {
+    await h.command('help', { teamId: TEAM_ID, userId: 'U0ONE' });
+    await h.command('help', { teamId: 'T0OTHER', userId: 'U0TWO' });
+    const tokens = h.fake.callsTo('users.info').map((c) => [c.params.user, c.token, c.params.team_id]);
+    expect(tokens).toEqual([
+      ['U0ONE', botTokenFor(TEAM_ID), TEAM_ID],
+      ['U0TWO', botTokenFor('T0OTHER'), 'T0OTHER'],
+    ]);
+    // Bolt would otherwise keep a WebClient (about 31 KB) per workspace for the life of the process
+    expect((h.app.app as unknown as { clients: Record<string, unknown> }).clients).toEqual({});
   });
 
   it('deletes a workspace’s tokens on app_uninstalled and on tokens_revoked, and keeps the other’s', async () => {

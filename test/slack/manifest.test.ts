@@ -12,6 +12,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { BOT_SCOPES } from '../../src/slack/app.js';
 import { type SlackDeps, vendorChoices } from '../../src/slack/deps.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
+import { idsOf } from '../../src/slack/listeners/route.js';
 import { RecentKeys } from '../../src/slack/recent.js';
 
 interface Registered {
@@ -29,10 +30,15 @@ function registered(): Registered {
     typeof c === 'string' ? c : String((c as { callback_id?: string }).callback_id ?? JSON.stringify(c));
   const recorder = {
     command: (name: string) => r.commands.push(name),
-    event: (name: string) => (name === 'message' ? r.messageListeners++ : r.events.push(name)),
+    event: (name: string | RegExp) =>
+      name instanceof RegExp
+        ? r.events.push(...idsOf(name))
+        : name === 'message'
+          ? r.messageListeners++
+          : r.events.push(name),
     message: () => r.messageListeners++,
-    action: (id: unknown) => r.actions.push(id),
-    view: (id: unknown) => r.views.push(id),
+    action: (id: unknown) => (id instanceof RegExp ? r.actions.push(...idsOf(id)) : r.actions.push(id)),
+    view: (id: unknown) => (id instanceof RegExp ? r.views.push(...idsOf(id)) : r.views.push(id)),
     shortcut: (id: unknown) => r.shortcuts.push(idOf(id)),
     options: () => undefined,
     use: () => undefined,

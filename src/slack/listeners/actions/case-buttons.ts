@@ -4,6 +4,7 @@ import { statusAnswer } from '../../../cases/answer.js';
 import { type CaseEventKind, CaseProblem, caseView, recordEvent, undoEvent } from '../../../cases/service.js';
 import { formatDue } from '../../../cases/text.js';
 import { isStoreError } from '../../../store/index.js';
+import { type SlackApi, slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
@@ -25,10 +26,10 @@ function buttonValue(action: BlockButtonAction['actions'][number]): {
   }
 }
 
-async function tellUser(args: ButtonArgs, text: string): Promise<void> {
+async function tellUser(client: SlackApi, args: ButtonArgs, text: string): Promise<void> {
   const channel = args.body.channel?.id;
   if (!channel) return;
-  await args.client.chat.postEphemeral({
+  await client.chat.postEphemeral({
     channel,
     user: args.body.user.id,
     text,
@@ -36,17 +37,18 @@ async function tellUser(args: ButtonArgs, text: string): Promise<void> {
   });
 }
 
-async function postInThread(args: ButtonArgs, channel: string, threadTs: string, answer: Answer): Promise<void> {
-  for (const m of answerMessages(answer)) await args.client.chat.postMessage({ channel, thread_ts: threadTs, ...m });
+async function postInThread(client: SlackApi, channel: string, threadTs: string, answer: Answer): Promise<void> {
+  for (const m of answerMessages(answer)) await client.chat.postMessage({ channel, thread_ts: threadTs, ...m });
 }
 
 /** Runs a button's work; a problem (a closed case, a gone reminder) is told to the one who clicked. */
-async function guarded(args: ButtonArgs, work: () => Promise<void>): Promise<void> {
+async function guarded(deps: SlackDeps, args: ButtonArgs, work: (client: SlackApi) => Promise<void>): Promise<void> {
   await args.ack();
+  const client = slackApi(deps.web, args.context);
   try {
-    await work();
+    await work(client);
   } catch (error) {
-    if (error instanceof CaseProblem || isStoreError(error)) await tellUser(args, error.message);
+    if (error instanceof CaseProblem || isStoreError(error)) await tellUser(client, args, error.message);
     else throw error;
   }
 }
@@ -54,7 +56,7 @@ async function guarded(args: ButtonArgs, work: () => Promise<void>): Promise<voi
 /** "Vendor responded", "Vendor updated", "Close case": record the event and post the case's clocks in its thread. */
 export function caseEventButton(deps: SlackDeps, kind: Extract<CaseEventKind, 'responded' | 'updated' | 'closed'>) {
   return (args: ButtonArgs) =>
-    guarded(args, async () => {
+    guarded(deps, args, async (client) => {
       const workspaceId = workspaceIdOf(args.context, args.body.team?.id);
       const { caseId } = buttonValue(args.action);
       const kase = caseId === undefined ? null : deps.store.getCase(workspaceId, caseId);
@@ -62,33 +64,38 @@ export function caseEventButton(deps: SlackDeps, kind: Extract<CaseEventKind, 'r
       const now = deps.clock.now().getTime();
       const userId = args.body.user.id;
       const { state } = recordEvent(deps, kase, { kind, at: now, actorId: userId, source: 'button' }, now);
-      const zone = await userZoneOf(deps, args.client, workspaceId, userId);
+      const zone = await userZoneOf(deps, client, workspaceId, userId);
       const what = { responded: 'the vendor responded', updated: 'the vendor sent an update', closed: 'case closed' }[
         kind
       ];
       const headline = `<@${userId}> recorded: ${what} (${formatDue(now, state.contract.zone)}).`;
-      await postInThread(args, kase.channelId, kase.threadTs, statusAnswer(caseView(state, now, 'en', zone), headline));
+      await postInThread(
+        client,
+        kase.channelId,
+        kase.threadTs,
+        statusAnswer(caseView(state, now, 'en', zone), headline),
+      );
     });
 }
 
 /** "Snooze 30 min": the reminder comes back in 30 minutes (a sent one gets a pending copy). */
 export function snoozeButton(deps: SlackDeps) {
   return (args: ButtonArgs) =>
-    guarded(args, async () => {
+    guarded(deps, args, async (client) => {
       const workspaceId = workspaceIdOf(args.context, args.body.team?.id);
       const { reminderId } = buttonValue(args.action);
       const until = deps.clock.now().getTime() + 30 * 60_000;
       const snoozed = reminderId === undefined ? null : deps.store.snoozeReminder(workspaceId, reminderId, until);
       if (!snoozed) throw new CaseProblem('That reminder is gone (its case was closed or replanned).');
       const zone = (snoozed.payload as { zone?: string } | null)?.zone ?? 'UTC';
-      await tellUser(args, `Snoozed: I will remind this thread again at ${formatDue(until, zone)}.`);
+      await tellUser(client, args, `Snoozed: I will remind this thread again at ${formatDue(until, zone)}.`);
     });
 }
 
 /** "Undo" on the acknowledgement of an auto-detected vendor reply. */
 export function undoAutoButton(deps: SlackDeps) {
   return (args: ButtonArgs) =>
-    guarded(args, async () => {
+    guarded(deps, args, async (client) => {
       const workspaceId = workspaceIdOf(args.context, args.body.team?.id);
       const { eventId } = buttonValue(args.action);
       if (eventId === undefined) throw new CaseProblem('That button no longer points at an event.');
@@ -98,7 +105,7 @@ export function undoAutoButton(deps: SlackDeps) {
       const channel = args.body.channel?.id;
       const ts = args.body.message?.ts;
       if (channel && ts) {
-        await args.client.chat.update({
+        await client.chat.update({
           channel,
           ts,
           text,

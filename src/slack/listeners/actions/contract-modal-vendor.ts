@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { slackApi } from '../../api.js';
 import { contractModal, readContractForm, type ViewStateValues } from '../../blocks/contractModal.js';
 import type { SlackDeps } from '../../deps.js';
 
@@ -8,9 +9,10 @@ export function contractModalVendor(deps: SlackDeps) {
     ack,
     body,
     action,
-    client,
+    context,
   }: SlackActionMiddlewareArgs<BlockStaticSelectAction> & AllMiddlewareArgs) => {
     await ack();
+    const client = slackApi(deps.web, context);
     const view = body.view;
     if (!view) return;
     const form = readContractForm((view.state?.values ?? {}) as ViewStateValues);

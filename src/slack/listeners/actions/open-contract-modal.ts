@@ -1,12 +1,14 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { slackApi } from '../../api.js';
 import { contractModal } from '../../blocks/contractModal.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 
 /** "Add a contract" on the Home tab opens the set-up modal, with the asker's zone filled in. */
 export function openContractModal(deps: SlackDeps) {
-  return async ({ ack, body, client, context }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({ ack, body, context }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
+    const client = slackApi(deps.web, context);
     const workspaceId = workspaceIdOf(context, body.team?.id);
     const zone = await userZoneOf(deps, client, workspaceId, body.user.id);
     await client.views.open({

@@ -1,19 +1,15 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { isStoreError } from '../../../store/index.js';
+import { slackApi } from '../../api.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 import { publishHome } from '../../home.js';
 
 /** "Remove" beside a contract on the Home tab (Slack asks for confirmation first); the tab says what happened. */
 export function removeContract(deps: SlackDeps) {
-  return async ({
-    ack,
-    body,
-    action,
-    client,
-    context,
-  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
+  return async ({ ack, body, action, context }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs) => {
     await ack();
+    const client = slackApi(deps.web, context);
     const workspaceId = workspaceIdOf(context, body.team?.id);
     const id = Number(action.value);
     let note: string;

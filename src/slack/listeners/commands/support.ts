@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { errorAnswer } from '../../../conversation/errors.js';
 import { handleText } from '../../../conversation/handle.js';
+import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import { answerCommand } from '../../deliver.js';
@@ -10,7 +11,7 @@ export const SUPPORT_COMMAND = '/support';
 
 /** `/support <text>`: the answer goes back in the command's own response (ephemeral unless `… public`). */
 export function supportCommand(deps: SlackDeps) {
-  return async ({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ command, ack, respond, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     let acked = false;
     const ackOnce: typeof ack = async (response) => {
       acked = true;
@@ -18,6 +19,7 @@ export function supportCommand(deps: SlackDeps) {
     };
     try {
       const workspaceId = workspaceIdOf(context, command.team_id);
+      const client = slackApi(deps.web, context);
       const userZone = await userZoneOf(deps, client, workspaceId, command.user_id);
       const reply = await handleText(
         deps,

@@ -4,9 +4,9 @@ import { answerAddressedMessage } from '../../mention.js';
 
 /** `@Entitlebot …` anywhere: answered in place (in the thread when written in one). */
 export function appMention(deps: SlackDeps) {
-  return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
+  return async ({ event, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs) => {
     if (!event.user) return;
-    await answerAddressedMessage(deps, client, context, {
+    await answerAddressedMessage(deps, context, {
       channelId: event.channel,
       ts: event.ts,
       threadTs: event.thread_ts,

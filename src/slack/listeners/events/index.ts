@@ -1,5 +1,6 @@
-import type { App } from '@slack/bolt';
+import type { App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
+import { allOf, byId, exactly, type Handler } from '../route.js';
 import { appHomeOpened } from './app-home-opened.js';
 import { appMention } from './app-mention.js';
 import { appUninstalled } from './app-uninstalled.js';
@@ -7,9 +8,14 @@ import { caseUninstall } from './case-uninstall.js';
 import { tokensRevoked } from './tokens-revoked.js';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.event('app_mention', appMention(deps));
-  app.event('app_home_opened', appHomeOpened(deps));
-  app.event('app_uninstalled', appUninstalled(deps));
-  app.event('app_uninstalled', caseUninstall(deps));
-  app.event('tokens_revoked', tokensRevoked(deps));
+  const handlers: Record<string, Handler> = {
+    app_mention: appMention(deps),
+    app_home_opened: appHomeOpened(deps),
+    app_uninstalled: allOf(appUninstalled(deps), caseUninstall(deps)),
+    tokens_revoked: tokensRevoked(deps),
+  };
+  app.event(
+    exactly(Object.keys(handlers)),
+    byId((args: SlackEventMiddlewareArgs) => args.event.type, handlers),
+  );
 }

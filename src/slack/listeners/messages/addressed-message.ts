@@ -11,13 +11,13 @@ const PERSON_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
  * Other channel messages are left to the case listeners.
  */
 export function addressedMessage(deps: SlackDeps) {
-  return async ({ message, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
+  return async ({ message, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
     if (!PERSON_SUBTYPES.has(message.subtype)) return;
     const m = message as MessageFields;
     if (!m.user || m.bot_id) return;
     const isDirect = m.channel_type === 'im';
     if (!isDirect && !mentionsApp(m.text, context.botUserId)) return;
-    await answerAddressedMessage(deps, client, context, {
+    await answerAddressedMessage(deps, context, {
       channelId: m.channel,
       ts: m.ts,
       threadTs: m.thread_ts,

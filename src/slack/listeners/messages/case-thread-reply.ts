@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { ACTION_UNDO_AUTO } from '../../../cases/message.js';
 import { CaseProblem, caseState, recordEvent } from '../../../cases/service.js';
 import { formatDue } from '../../../cases/text.js';
+import { slackApi } from '../../api.js';
 import { type MessageFields, mentionsApp, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 
@@ -11,7 +12,7 @@ import type { SlackDeps } from '../../deps.js';
  * Messages that mention the app are commands (the addressed-message listener answers them).
  */
 export function caseThreadReply(deps: SlackDeps) {
-  return async ({ message, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
+  return async ({ message, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
     if (message.subtype !== undefined && message.subtype !== 'thread_broadcast') return;
     const m = message as MessageFields;
     if (!m.user || m.bot_id || !m.thread_ts || m.thread_ts === m.ts) return;
@@ -22,6 +23,7 @@ export function caseThreadReply(deps: SlackDeps) {
     const kase = deps.store.getCaseByThread(workspaceId, m.channel, m.thread_ts);
     if (!kase || kase.status === 'closed') return;
     if (!deps.handledMessages.firstTime(`auto:${workspaceId}:${m.channel}:${m.ts}`, Date.now())) return;
+    const client = slackApi(deps.web, context);
 
     const now = deps.clock.now().getTime();
     const at = Math.min(now, Math.round(Number(m.ts) * 1000) || now);

@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
+import { allOf } from '../route.js';
 import { addressedMessage } from './addressed-message.js';
 import { caseThreadReply } from './case-thread-reply.js';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.message(addressedMessage(deps));
-  app.message(caseThreadReply(deps));
+  app.message(allOf(addressedMessage(deps), caseThreadReply(deps)));
 }

@@ -1,17 +1,14 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { trackCaseModal } from '../../../cases/trackModal.js';
+import { slackApi } from '../../api.js';
 import { workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 
 /** "Track as vendor case" on any message: the message's thread becomes a case (a modal asks which contract and severity). */
 export function trackVendorCase(deps: SlackDeps) {
-  return async ({
-    ack,
-    shortcut,
-    client,
-    context,
-  }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
+  return async ({ ack, shortcut, context }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs) => {
     await ack();
+    const client = slackApi(deps.web, context);
     const workspaceId = workspaceIdOf(context, shortcut.team?.id);
     const channelId = shortcut.channel.id;
     const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;

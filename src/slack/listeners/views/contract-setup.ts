@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { addContractFromForm } from '../../../conversation/contractForm.js';
+import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { contractFormErrors, readContractForm, type ViewStateValues } from '../../blocks/contractModal.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
@@ -20,13 +21,7 @@ function metadataChannel(privateMetadata: string | undefined): string | undefine
  * is stored, the Home tab refreshed, and where the modal came from a command, the channel gets a confirmation.
  */
 export function contractSetup(deps: SlackDeps) {
-  return async ({
-    ack,
-    body,
-    view,
-    client,
-    context,
-  }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return async ({ ack, body, view, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const values = view.state.values as ViewStateValues;
     const workspaceId = workspaceIdOf(context, body.team?.id);
     const userId = body.user.id;
@@ -42,6 +37,8 @@ export function contractSetup(deps: SlackDeps) {
       return;
     }
     await ack();
+
+    const client = slackApi(deps.web, context);
     const zone = await userZoneOf(deps, client, workspaceId, userId);
     await publishHome(deps, client, workspaceId, userId, zone);
     if (channelId) {

@@ -1,11 +1,18 @@
-import type { App } from '@slack/bolt';
+import type { App, SlackViewMiddlewareArgs } from '@slack/bolt';
 import { TRACK_MODAL_CALLBACK_ID } from '../../../cases/trackModal.js';
 import { CONTRACT_MODAL_CALLBACK_ID } from '../../blocks/contractModal.js';
 import type { SlackDeps } from '../../deps.js';
+import { byId, exactly, type Handler } from '../route.js';
 import { contractSetup } from './contract-setup.js';
 import { trackVendorCaseSubmit } from './track-vendor-case.js';
 
 export function register(app: App, deps: SlackDeps): void {
-  app.view(CONTRACT_MODAL_CALLBACK_ID, contractSetup(deps));
-  app.view(TRACK_MODAL_CALLBACK_ID, trackVendorCaseSubmit(deps));
+  const handlers: Record<string, Handler> = {
+    [CONTRACT_MODAL_CALLBACK_ID]: contractSetup(deps),
+    [TRACK_MODAL_CALLBACK_ID]: trackVendorCaseSubmit(deps),
+  };
+  app.view(
+    exactly(Object.keys(handlers)),
+    byId((args: SlackViewMiddlewareArgs) => args.view.callback_id, handlers),
+  );
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { statusAnswer } from '../../../cases/answer.js';
 import { CaseProblem, caseView, openCase } from '../../../cases/service.js';
 import { readTrackModal, TRACK_CHOICE_BLOCK, type TrackMetadata } from '../../../cases/trackModal.js';
+import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
@@ -19,13 +20,7 @@ function metadata(text: string | undefined): TrackMetadata | null {
 
 /** The "Track vendor case" modal was submitted: open the case on the message's thread and post its clocks there. */
 export function trackVendorCaseSubmit(deps: SlackDeps) {
-  return async ({
-    ack,
-    body,
-    view,
-    client,
-    context,
-  }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return async ({ ack, body, view, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const workspaceId = workspaceIdOf(context, body.team?.id);
     const meta = metadata(view.private_metadata);
     // biome-ignore lint/suspicious/noExplicitAny: view state values
@@ -55,6 +50,8 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
       throw error;
     }
     await ack();
+
+    const client = slackApi(deps.web, context);
     const zone = await userZoneOf(deps, client, workspaceId, body.user.id);
     const answer = statusAnswer(caseView(state, now, 'en', zone), `<@${body.user.id}> opened a case on this thread.`);
     for (const m of answerMessages(answer)) {
