@@ -1,5 +1,6 @@
 /**
- * HTTP benchmark: the built app (`node dist/cli.js`, OAuth mode, real signature verification) on loopback,
+ * HTTP benchmark: the built app, started as `npm start` starts it (`node <its heap flags> dist/cli.js`, OAuth mode,
+ * real signature verification) on loopback,
  * against a store seeded with 1,000 workspaces and 100,000 cases, answering signed `/support` commands sent
  * at a fixed rate (open loop: requests go out on schedule whether or not earlier ones were answered).
  *
@@ -9,6 +10,9 @@
  *
  *   npx tsx bench/http.ts              # 30 s per rate
  *   BENCH_SECONDS=5 npx tsx bench/http.ts
+ *   BENCH_COMPARE=1 npx tsx bench/http.ts          # also plain `node` without the heap flags, side by side
+ *   BENCH_NODE_ARGS="--max-semi-space-size=8" …    # other node flags instead of `npm start`'s
+ *   BENCH_RATES=500 BENCH_FLOOR=0 …                # one rate; skip the trivial-server baseline
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -56,13 +60,21 @@ function freePort(): Promise<number> {
   });
 }
 
+/** CPU time (user + system) the process has used, in ms (/proc/<pid>/stat counts clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function memoryOf(pid: number): { rssMB: number; peakMB: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
   return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+// idle pooled sockets are closed by the client after 4 s, before the server's 5 s keep-alive timeout closes
+// them under a request (a race that shows up as ECONNRESET, a client artefact rather than an app error)
+const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
 let sequence = 0;
 
 interface Prepared {
@@ -197,6 +209,132 @@ async function measureFloor(responseUrl: string) {
   }
 }
 
+/** The node flags `npm start` runs the app with (package.json), so that the bench measures what users run. */
+const START_NODE_ARGS = splitArgs(
+  /^node\s+(.*?)\s*dist\/cli\.js/.exec(
+    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start,
+  )?.[1] ?? '',
+);
+
+function splitArgs(text: string): string[] {
+  return text.split(' ').filter(Boolean);
+}
+
+interface AppConfig {
+  name: string;
+  nodeArgs: string[];
+}
+
+interface RateResult extends Awaited<ReturnType<typeof runRate>> {
+  rssMB: number;
+  peakMB: number;
+  cpuPerRequest: number;
+}
+
+interface ConfigRun {
+  config: AppConfig;
+  readyMs: number;
+  readyRssMB: number;
+  results: RateResult[];
+  peakMB: number;
+}
+
+/** Starts the built app with the config's node flags, measures ready time, each rate and memory, stops it. */
+async function runConfig(config: AppConfig, dbPath: string, apiUrl: string, responseUrl: string): Promise<ConfigRun> {
+  console.log(`\n# ${config.name}${config.nodeArgs.length ? ` (${config.nodeArgs.join(' ')})` : ''}`);
+  const port = await freePort();
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [...config.nodeArgs, CLI], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'bench-client-secret',
+      SLACK_STATE_SECRET: 'bench-state-secret',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: apiUrl,
+      PORT: String(port),
+      DATABASE_PATH: dbPath,
+      LOG_LEVEL: 'error',
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+    },
+  });
+  try {
+    await waitReady(port, child, responseUrl);
+    const readyMs = performance.now() - spawnedAt;
+    const atReady = memoryOf(child.pid!);
+    console.log(`ready ${readyMs.toFixed(0)} ms after spawn; RSS ${atReady.rssMB.toFixed(1)} MB`);
+    // warm-up: JIT, the users.info cache for every asker, every workspace's installation read once
+    await runRate(port, 200, Math.min(5, SECONDS), responseUrl);
+
+    const results: RateResult[] = [];
+    for (const rate of RATES) {
+      const cpuBefore = cpuMsOf(child.pid!);
+      const r = await runRate(port, rate, SECONDS, responseUrl);
+      const mem = memoryOf(child.pid!);
+      // the app's own CPU per request: steadier than latency on a shared machine
+      const cpuPerRequest = (cpuMsOf(child.pid!) - cpuBefore) / r.sent;
+      results.push({ ...r, ...mem, cpuPerRequest });
+      console.log(
+        `${rate} req/s for ${SECONDS} s: achieved ${r.achieved.toFixed(0)}/s, p50 ${r.p50.toFixed(2)} ms, ` +
+          `p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms, errors ${r.errors}` +
+          `${r.errorKinds.length ? ` (${r.errorKinds.join(', ')})` : ''}; RSS ${mem.rssMB.toFixed(1)} MB; ` +
+          `app CPU ${cpuPerRequest.toFixed(2)} ms per request`,
+      );
+    }
+    const finalMem = memoryOf(child.pid!);
+    if (process.env.BENCH_SMAPS) {
+      const smaps = readFileSync(`/proc/${child.pid}/smaps`, 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
+      const rows = smaps.map((m) => ({ head: m.split('\n')[0]!, rss: Number(/\nRss:\s+(\d+)/.exec(m)?.[1] ?? 0) }));
+      rows.sort((a, b) => b.rss - a.rss);
+      for (const r of rows.slice(0, 15)) console.log(`${(r.rss / 1024).toFixed(1)} MB  ${r.head}`);
+    }
+    return { config, readyMs, readyRssMB: atReady.rssMB, results, peakMB: finalMem.peakMB };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+function report(runs: ConfigRun[], floor: Map<number, { p50: number; p99: number }>): void {
+  console.log('');
+  console.log(
+    '| app | load | sent | p50 ms | p99 ms | max ms | errors | app CPU ms/req | RSS after (MB) | trivial server p50 / p99 ms |',
+  );
+  console.log(
+    '| --- | ---: | ---: | -----: | -----: | -----: | -----: | -------------: | -------------: | --------------------------: |',
+  );
+  for (const run of runs) {
+    for (const r of run.results) {
+      const f = floor.get(r.rate);
+      const floorText = f ? `${f.p50.toFixed(2)} / ${f.p99.toFixed(2)}` : '–';
+      console.log(
+        `| ${run.config.name} | ${r.rate} req/s × ${SECONDS} s | ${r.sent} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.cpuPerRequest.toFixed(2)} | ${r.rssMB.toFixed(1)} | ${floorText} |`,
+      );
+    }
+  }
+  console.log('');
+  for (const run of runs) {
+    const p99ok = run.results.every((r) => r.p99 < 25 && r.errors === 0);
+    console.log(`${run.config.name}:`);
+    console.log(
+      `  start-up to ready: ${run.readyMs.toFixed(0)} ms (target < 1000): ${run.readyMs < 1000 ? 'met' : 'NOT met'}`,
+    );
+    console.log(`  p99 < 25 ms and no errors at every rate: ${p99ok ? 'met' : 'NOT met'}`);
+    console.log(
+      `  resident memory: ${run.readyRssMB.toFixed(1)} MB at ready, peak ${run.peakMB.toFixed(1)} MB (target < 150): ${run.peakMB < 150 ? 'met' : 'NOT met'}`,
+    );
+  }
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+}
+
 async function main() {
   await ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'entitlebot-bench-'));
@@ -219,78 +357,16 @@ async function main() {
       `trivial server, ${rate} req/s: p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, errors ${r.errors}`,
     );
   }
-  const port = await freePort();
-  const spawnedAt = performance.now();
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, CLI], {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      SLACK_CLIENT_ID: '1.2',
-      SLACK_CLIENT_SECRET: 'bench-client-secret',
-      SLACK_STATE_SECRET: 'bench-state-secret',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      DATABASE_PATH: dbPath,
-      LOG_LEVEL: 'error',
-      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
-      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
-    },
-  });
+  const configs: AppConfig[] = [{ name: '`npm start`', nodeArgs: START_NODE_ARGS }];
+  if (process.env.BENCH_NODE_ARGS !== undefined) {
+    configs[0] = { name: `node ${process.env.BENCH_NODE_ARGS}`, nodeArgs: splitArgs(process.env.BENCH_NODE_ARGS) };
+  }
+  if (process.env.BENCH_COMPARE === '1') configs.push({ name: 'plain `node` (no heap flags)', nodeArgs: [] });
+  const runs: ConfigRun[] = [];
   try {
-    await waitReady(port, child, responseUrl);
-    const readyMs = performance.now() - spawnedAt;
-    const atReady = memoryOf(child.pid!);
-    console.log(`ready ${readyMs.toFixed(0)} ms after spawn; RSS ${atReady.rssMB.toFixed(1)} MB`);
-    // warm-up: JIT, the users.info cache for every asker, every workspace's installation read once
-    await runRate(port, 200, Math.min(5, SECONDS), responseUrl);
-
-    const results = [];
-    for (const rate of RATES) {
-      const r = await runRate(port, rate, SECONDS, responseUrl);
-      const mem = memoryOf(child.pid!);
-      results.push({ ...r, ...mem });
-      console.log(
-        `${rate} req/s for ${SECONDS} s: achieved ${r.achieved.toFixed(0)}/s, p50 ${r.p50.toFixed(2)} ms, ` +
-          `p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms, errors ${r.errors}` +
-          `${r.errorKinds.length ? ` (${r.errorKinds.join(', ')})` : ''}; RSS ${mem.rssMB.toFixed(1)} MB`,
-      );
-    }
-    const finalMem = memoryOf(child.pid!);
-    if (process.env.BENCH_SMAPS) {
-      const smaps = readFileSync(`/proc/${child.pid}/smaps`, 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
-      const rows = smaps.map((m) => ({ head: m.split('\n')[0]!, rss: Number(/\nRss:\s+(\d+)/.exec(m)?.[1] ?? 0) }));
-      rows.sort((a, b) => b.rss - a.rss);
-      for (const r of rows.slice(0, 15)) console.log(`${(r.rss / 1024).toFixed(1)} MB  ${r.head}`);
-    }
-    console.log('');
-    console.log('| load | sent | p50 ms | p99 ms | max ms | errors | RSS after (MB) | trivial server p50 / p99 ms |');
-    console.log('| ---: | ---: | -----: | -----: | -----: | -----: | -------------: | --------------------------: |');
-    for (const r of results) {
-      const f = floor.get(r.rate);
-      const floorText = f ? `${f.p50.toFixed(2)} / ${f.p99.toFixed(2)}` : '–';
-      console.log(
-        `| ${r.rate} req/s × ${SECONDS} s | ${r.sent} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.max.toFixed(1)} | ${r.errors} | ${r.rssMB.toFixed(1)} | ${floorText} |`,
-      );
-    }
-    console.log('');
-    const p99ok = results.every((r) => r.p99 < 25 && r.errors === 0);
-    console.log(`start-up to ready: ${readyMs.toFixed(0)} ms (target < 1000): ${readyMs < 1000 ? 'met' : 'NOT met'}`);
-    console.log(`p99 < 25 ms and no errors at every rate: ${p99ok ? 'met' : 'NOT met'}`);
-    console.log(
-      `resident memory: ${finalMem.rssMB.toFixed(1)} MB now, peak ${finalMem.peakMB.toFixed(1)} MB (target < 150): ${finalMem.peakMB < 150 ? 'met' : 'NOT met'}`,
-    );
-    console.log(
-      `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
-    );
+    for (const config of configs) runs.push(await runConfig(config, dbPath, fake.apiUrl, responseUrl));
+    report(runs, floor);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
     agent.destroy();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });

@@ -25,11 +25,9 @@ export function scheduleWorkspaceDateReminders(
   channelId?: string,
   policy?: Partial<DatePolicy>,
 ): number {
-  const channel = channelId ?? deps.store.listCases(workspaceId).at(-1)?.channelId;
+  const channel = channelId ?? deps.store.lastCaseChannel(workspaceId);
   if (!channel) return 0;
   let count = 0;
-  // a key seen before in any state (sent, or cancelled by an uninstall) is not scheduled again
-  const known = new Set(deps.store.listReminders(workspaceId).map((r) => r.dedupeKey));
   const uses = deps.store.listQuotaUses(workspaceId);
   for (const contract of deps.store.listContracts(workspaceId)) {
     // a contract whose term is over has no windows, cut-offs or bookings left to remind of
@@ -45,9 +43,9 @@ export function scheduleWorkspaceDateReminders(
       policy,
     });
     for (const row of rows) {
-      if (known.has(row.dedupeKey)) continue;
+      // a key seen before in any state (sent, or cancelled by an uninstall) is not scheduled again
+      if (deps.store.hasReminderKey(workspaceId, row.dedupeKey)) continue;
       deps.store.scheduleReminder(workspaceId, row);
-      known.add(row.dedupeKey);
       count += 1;
     }
   }

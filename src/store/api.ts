@@ -69,6 +69,8 @@ export interface Store extends Required<InstallationStore> {
   getCaseByThread(workspaceId: string, channelId: string, threadTs: string): Case | null;
   /** oldest first; `status` may be one status or several, e.g. ['open', 'waiting'] */
   listCases(workspaceId: string, filter?: { status?: CaseStatus | CaseStatus[] }): Case[];
+  /** the channel of the most recently opened case, where workspace-wide reminders go; undefined with no cases */
+  lastCaseChannel(workspaceId: string): string | undefined;
   /** throws StoreError 'not-found' when the workspace has no such case */
   updateCase(workspaceId: string, id: number, patch: CasePatch): Case;
   addCaseEvent(workspaceId: string, caseId: number, event: CaseEventInput): CaseEvent;
@@ -88,6 +90,8 @@ export interface Store extends Required<InstallationStore> {
   replaceCaseReminders(workspaceId: string, caseId: number, reminders: ReminderInput[]): Reminder[];
   /** idempotent by dedupe key: an existing reminder is returned unchanged, except a cancelled one is re-armed */
   scheduleReminder(workspaceId: string, reminder: ReminderInput): Reminder;
+  /** true when a reminder with this dedupe key exists in any state (pending, sent, failed, cancelled) */
+  hasReminderKey(workspaceId: string, dedupeKey: string): boolean;
   getReminder(workspaceId: string, id: number): Reminder | null;
   listReminders(workspaceId: string, filter?: { caseId?: number; status?: ReminderStatus }): Reminder[];
   cancelReminder(workspaceId: string, id: number): boolean;

@@ -142,6 +142,9 @@ export function caseMethods(db: Database.Database, now: Clock) {
     SELECT * FROM cases WHERE workspace_id = ?
       AND (? IS NULL OR status IN (SELECT value FROM json_each(?)))
     ORDER BY opened_at, id`);
+  const lastChannel = db.prepare<[string], { channel_id: string }>(
+    'SELECT channel_id FROM cases WHERE workspace_id = ? ORDER BY opened_at DESC, id DESC LIMIT 1',
+  );
   const update = db.prepare(`
     UPDATE cases SET status = @status, contract_id = @contractId, severity = @severity,
       severity_since = @severitySince, product_scope = @productScope, vendor_ref = @vendorRef,
@@ -249,6 +252,9 @@ export function caseMethods(db: Database.Database, now: Clock) {
         statuses = JSON.stringify(wanted.map((s) => requireOneOf('status', s, STATUSES)));
       }
       return list.all(ws, statuses, statuses).map(toCase);
+    },
+    lastCaseChannel(workspaceId: string): string | undefined {
+      return lastChannel.get(requireWorkspace(workspaceId))?.channel_id;
     },
     updateCase(workspaceId: string, id: number, patch: CasePatch): Case {
       return updateCase(requireWorkspace(workspaceId), requireId('case id', id), patch);

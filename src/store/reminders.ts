@@ -228,6 +228,9 @@ export function reminderMethods(db: Database.Database, now: Clock) {
       const ws = requireWorkspace(workspaceId);
       return toReminder(scheduleOnce(ws, reminder));
     },
+    hasReminderKey(workspaceId: string, dedupeKey: string): boolean {
+      return getByKey.get(requireWorkspace(workspaceId), dedupeKey) !== undefined;
+    },
     getReminder(workspaceId: string, id: number): Reminder | null {
       return maybe(get.get(...scoped(workspaceId, id)));
     },

@@ -242,3 +242,23 @@ describe('stored across restarts', () => {
     }
   });
 });
+
+describe('what the date-reminder sweep reads instead of whole lists', () => {
+  it('hasReminderKey sees a key in any state, and only in its own workspace', () => {
+    const r = store.scheduleReminder('T1', due('date:x', T0));
+    expect(store.hasReminderKey('T1', 'date:x')).toBe(true);
+    expect(store.hasReminderKey('T2', 'date:x')).toBe(false);
+    expect(store.hasReminderKey('T1', 'date:y')).toBe(false);
+    store.cancelReminder('T1', r.id);
+    expect(store.hasReminderKey('T1', 'date:x')).toBe(true);
+  });
+
+  it('lastCaseChannel is the channel of the most recently opened case of that workspace', () => {
+    expect(store.lastCaseChannel('T1')).toBe('C100');
+    store.createCase('T1', caseInput({ channelId: 'C200', threadTs: '2.0', openedAt: T0 + MINUTE }));
+    store.createCase('T1', caseInput({ channelId: 'C050', threadTs: '3.0', openedAt: T0 - 60 * MINUTE }));
+    store.createCase('T2', caseInput({ channelId: 'COTHER', threadTs: '4.0', openedAt: T0 + 60 * MINUTE }));
+    expect(store.lastCaseChannel('T1')).toBe('C200');
+    expect(store.lastCaseChannel('T3')).toBeUndefined();
+  });
+});
