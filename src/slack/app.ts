@@ -101,6 +101,8 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
       ...common,
       socketMode: true,
       appToken: mode.appToken,
+      // the Socket Mode client's own Web API calls (apps.connections.open) honour SLACK_API_URL too
+      installerOptions: { clientOptions },
       token: mode.botToken,
       botId: config.botId,
       botUserId: config.botUserId,

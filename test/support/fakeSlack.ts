@@ -67,6 +67,8 @@ export interface FakeSlackOptions {
   botUserId?: string;
   botId?: string;
   defaultTz?: string;
+  /** what apps.connections.open hands a Socket Mode client (a WebSocket URL on loopback) */
+  socketUrl?: string;
 }
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -89,6 +91,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   // biome-ignore lint/suspicious/noExplicitAny: a fake answers loosely typed Slack payloads
   const answer = (method: string, params: Record<string, any>): Record<string, any> => {
     switch (method) {
+      case 'apps.connections.open':
+        return options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'auth.test':
         return { ok: true, user_id: botUserId, bot_id: botId, team_id: teamId, url: 'https://fake.slack.test/' };
       case 'chat.postMessage': {
