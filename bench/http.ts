@@ -12,6 +12,7 @@
  *   BENCH_SECONDS=5 npx tsx bench/http.ts
  *   BENCH_COMPARE=1 npx tsx bench/http.ts          # also plain `node` without the heap flags, side by side
  *   BENCH_NODE_ARGS="--max-semi-space-size=8" …    # other node flags instead of `npm start`'s
+ *   BENCH_CONFIGS="a=--max-semi-space-size=2;b=--v8-pool-size=1" …  # named node flag sets, side by side
  *   BENCH_RATES=500 BENCH_FLOOR=0 …                # one rate; skip the trivial-server baseline
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -367,6 +368,19 @@ async function main() {
     configs[0] = { name: `node ${process.env.BENCH_NODE_ARGS}`, nodeArgs: splitArgs(process.env.BENCH_NODE_ARGS) };
   }
   if (process.env.BENCH_COMPARE === '1') configs.push({ name: 'plain `node` (no heap flags)', nodeArgs: [] });
+  // BENCH_CONFIGS="small=--max-semi-space-size=2;pool=--v8-pool-size=1": these instead, in this order
+  if (process.env.BENCH_CONFIGS) {
+    configs.splice(
+      0,
+      configs.length,
+      ...process.env.BENCH_CONFIGS.split(';').map((entry) => {
+        const eq = entry.indexOf('=');
+        return eq < 0
+          ? { name: entry, nodeArgs: [] }
+          : { name: entry.slice(0, eq), nodeArgs: splitArgs(entry.slice(eq + 1)) };
+      }),
+    );
+  }
   const runs: ConfigRun[] = [];
   try {
     for (const config of configs) runs.push(await runConfig(config, dbPath, fake.apiUrl, responseUrl));
