@@ -48,7 +48,7 @@ describe('verifySlackSignature', () => {
           expect(verifySlackSignature(secret, body, signature, ts, now)).toBe('ok');
           expect(verifySlackSignature(secret, `${body}.`, signature, ts, now)).toBe('mismatch');
           expect(verifySlackSignature(`${secret}.`, body, signature, ts, now)).toBe('mismatch');
-          expect(verifySlackSignature(secret, body, signature, ts + 1, now)).toBe('mismatch');
+          expect(verifySlackSignature(secret, body, signature, ts + 1, now)).not.toBe('ok');
           // one character of the signature changed
           const i = 3 + (at % (signature.length - 3));
           const flipped = signature.slice(0, i) + (signature[i] === '0' ? '1' : '0') + signature.slice(i + 1);
