@@ -47,6 +47,23 @@ function startLink(): Promise<Link> {
   });
 }
 
+/** Sends an envelope the way Slack does and resolves with the app's acknowledgement of it. */
+async function deliver(
+  link: Link,
+  envelope: { id: string; type: 'slash_commands' | 'events_api'; payload: Record<string, unknown> },
+): Promise<Record<string, unknown>> {
+  const ws = await link.socket;
+  ws.send(
+    JSON.stringify({
+      envelope_id: envelope.id,
+      type: envelope.type,
+      accepts_response_payload: envelope.type === 'slash_commands',
+      payload: envelope.payload,
+    }),
+  );
+  return until(() => link.received.find((m) => m.envelope_id === envelope.id), `the ack of ${envelope.id}`);
+}
+
 async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -106,26 +123,21 @@ describe('Socket Mode', () => {
   });
 
   it('answers /support in the acknowledgement of the slash-command envelope', async () => {
-    const ws = await link.socket;
-    ws.send(
-      JSON.stringify({
-        envelope_id: 'env-1',
-        type: 'slash_commands',
-        accepts_response_payload: true,
-        payload: {
-          token: 'legacy',
-          team_id: TEAM_ID,
-          channel_id: 'C0GENERAL',
-          user_id: 'U0ASKER',
-          command: '/support',
-          text: 'sla p1 gold',
-          response_url: fake.responseUrl('socket'),
-          trigger_id: '1.2.3',
-          api_app_id: 'A0APP',
-        },
-      }),
-    );
-    const ack = await until(() => link.received.find((m) => m.envelope_id === 'env-1'), 'the ack');
+    const ack = await deliver(link, {
+      id: 'env-1',
+      type: 'slash_commands',
+      payload: {
+        token: 'legacy',
+        team_id: TEAM_ID,
+        channel_id: 'C0GENERAL',
+        user_id: 'U0ASKER',
+        command: '/support',
+        text: 'sla p1 gold',
+        response_url: fake.responseUrl('socket'),
+        trigger_id: '1.2.3',
+        api_app_id: 'A0APP',
+      },
+    });
     const payload = ack.payload as { text: string; blocks: unknown[]; response_type: string };
     expect(payload.response_type).toBe('ephemeral');
     expect(payload.blocks.length).toBeGreaterThan(0);
@@ -136,23 +148,18 @@ describe('Socket Mode', () => {
   });
 
   it('acknowledges an Events API envelope and publishes the Home tab through the Web API', async () => {
-    const ws = await link.socket;
-    ws.send(
-      JSON.stringify({
-        envelope_id: 'env-2',
-        type: 'events_api',
-        accepts_response_payload: false,
-        payload: {
-          type: 'event_callback',
-          team_id: TEAM_ID,
-          api_app_id: 'A0APP',
-          event: { type: 'app_home_opened', user: 'U0ASKER', channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
-          event_id: 'Ev1',
-          event_time: 1,
-        },
-      }),
-    );
-    await until(() => link.received.find((m) => m.envelope_id === 'env-2'), 'the ack');
+    await deliver(link, {
+      id: 'env-2',
+      type: 'events_api',
+      payload: {
+        type: 'event_callback',
+        team_id: TEAM_ID,
+        api_app_id: 'A0APP',
+        event: { type: 'app_home_opened', user: 'U0ASKER', channel: 'D0HOME', tab: 'home', event_ts: '1.1' },
+        event_id: 'Ev1',
+        event_time: 1,
+      },
+    });
     const publish = await fake.waitFor(() => fake.callsTo('views.publish')[0]);
     expect(publish.token).toBe(BOT_TOKEN);
     expect(publish.params.user_id).toBe('U0ASKER');
