@@ -21,7 +21,7 @@ export interface SlackApi {
 /** The context key the OAuth authorize result keeps the workspace's bot token under (see app.ts). */
 export const WORKSPACE_TOKEN = 'workspaceToken';
 
-export function tokenOf(context: Context): string | undefined {
+function tokenOf(context: Context): string | undefined {
   return context.botToken ?? (context[WORKSPACE_TOKEN] as string | undefined);
 }
 

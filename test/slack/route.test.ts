@@ -31,6 +31,10 @@ describe('byId', () => {
     await route({ id: 'b' });
     await route({ id: 'c' });
     await route({});
+    // names every object has are not handlers
+    await route({ id: 'constructor' });
+    await route({ id: '__proto__' });
+    await route({ id: 'toString' });
     expect(ran).toEqual(['b:b']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Bolt runs the middleware chain of every registered listener for every request (with 18 listeners, a slash
- * command went through 18 chains, each copying the request's arguments; most of that outlived a scavenge and
- * filled the old generation). So each folder registers one Bolt listener for its kind, which hands the request
+ * command went through 18 chains, each copying the request's arguments, and much of that outlived a scavenge
+ * into the old generation). So each folder registers one Bolt listener for its kind, which hands the request
  * to the handler of its id; the handlers stay one a file.
  */
 
@@ -30,7 +30,7 @@ export function idsOf(pattern: RegExp): string[] {
 export function byId<A>(idOf: (args: A) => string | undefined, handlers: Record<string, Handler>) {
   return async (args: A): Promise<void> => {
     const id = idOf(args);
-    const handler = id === undefined ? undefined : handlers[id];
+    const handler = id !== undefined && Object.hasOwn(handlers, id) ? handlers[id] : undefined;
     if (handler) await handler(args);
   };
 }
