@@ -123,6 +123,9 @@ export const LABELLED_QUERIES: LabelledQuery[] = [
   { q: 'how many people can attend a success planning meeting', expect: 'autodesk.success-planning-meeting' },
   { q: 'can I carry over unused product coaching sessions', expect: 'autodesk.product-coaching' },
   { q: 'what languages is enhanced incident management offered in', expect: 'microsoft.enhanced-incident-management' },
+  // added after a user's question went unanswered (2026-11-22)
+  { q: '是否有中文支援', expect: 'microsoft.service-language' },
+  { q: 'is there Chinese support', expect: 'microsoft.service-language' },
   { q: 'how long can an AEM event last', expect: 'microsoft.aem' },
   { q: 'how many monitoring scenarios does AED cover', expect: 'microsoft.monitoring-scenario' },
   { q: 'who can open support cases with microsoft', expect: 'microsoft.reactive-support-contact' },
