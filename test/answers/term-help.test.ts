@@ -25,6 +25,15 @@ describe('term', () => {
     expect(a.facts[0]?.label).toBe('定義');
   });
 
+  it('answers 是否有中文支援 from the service-language entry, naming the term once', () => {
+    const a = answer('是否有中文支援', context({ search: search() }));
+    expect(a.kind).toBe('term');
+    expect(a.title).toMatch(/服務語言/);
+    // the document's definition starts "服務語言：…"; the summary does not say the name twice
+    expect(a.summary.match(/服務語言/g)).toHaveLength(1);
+    expect(a.summary).toMatch(/您的語言/);
+  });
+
   it.each(["What's the weather in Paris?", 'how do I reset my AWS password', 'asdf qwer zxcv'])(
     '%s → not in these contracts, with suggestions, no hit',
     (text) => {

@@ -33,11 +33,17 @@ function hitName(hit: SearchHit): string {
   return hit.clause?.heading.at(-1) ?? hit.id;
 }
 
+/** The definition's quote, without the term's own name where the document starts it with "name：". */
+function definitionText(term: Term): string {
+  const quote = clauseQuote(term.definition.quote, 300);
+  for (const lead of [`${term.zh}：`, `${term.zh}:`]) if (quote.startsWith(lead)) return quote.slice(lead.length);
+  return quote;
+}
+
 function termHit(answer: Answer, term: Term, ctx: AnswerContext, lang: Language) {
   const c = cite(answer, { source: term.definition, certainty: 'stated' });
   answer.title = termTitle(term);
-  answer.summary =
-    lang === 'zh' ? `${term.zh}（${term.en}）：${clauseQuote(term.definition.quote, 300)}` : term.summary;
+  answer.summary = lang === 'zh' ? `${term.zh}（${term.en}）：${definitionText(term)}` : term.summary;
   const file = fileOf(ctx.knowledge, term.vendor);
   answer.facts.push({ label: lang === 'zh' ? '定義' : 'Definition', value: term.summary, cite: c });
   if (file) answer.facts.push({ label: lang === 'zh' ? '合約' : 'Contract', value: file.title[lang] });
