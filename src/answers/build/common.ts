@@ -188,6 +188,12 @@ export function vendorName(file: PlanFile, lang: Language): string {
   return file.vendorName[lang];
 }
 
+/** "<vendor> <name>", unless the name already starts with the vendor's (as "Microsoft Azure 事件管理" does). */
+export function withVendor(file: PlanFile, name: string, lang: Language): string {
+  const vendor = file.vendorName[lang];
+  return name.startsWith(`${vendor} `) || name === vendor ? name : `${vendor} ${name}`;
+}
+
 export function severityName(file: PlanFile, id: string, lang: Language): string {
   return file.severities.find((s) => s.id === id)?.name[lang] ?? id;
 }

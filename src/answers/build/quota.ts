@@ -11,7 +11,7 @@ import type { AnswerContext, QuotaUseRecord } from '../context.js';
 import { type Answer, emptyAnswer } from '../model.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
-import { answerTime, cite, fileOf, note, planName } from './common.js';
+import { answerTime, cite, fileOf, note, planName, withVendor } from './common.js';
 
 type QuotaCommand = Extract<Command, { kind: 'quota' }>;
 type QuotaUseCommand = Extract<Command, { kind: 'quota-use' }>;
@@ -152,7 +152,7 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
     rows: rules.map(({ f, q }) => {
       cite(answer, q);
       return [
-        `${f.vendorName[lang]} ${q.plans.map((p) => planName(ctx.knowledge, p, lang)).join('/')}`,
+        withVendor(f, q.plans.map((p) => planName(ctx.knowledge, p, lang)).join('/'), lang),
         q.name[lang],
         `${q.limit} ${unitOf(q)} ${windowName(q, lang)}`,
       ];

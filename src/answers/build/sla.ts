@@ -8,7 +8,7 @@ import type { AnswerContext } from '../context.js';
 import { type Answer, emptyAnswer } from '../model.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
-import { cite, formatSpan, note, planName, suggest, topicLabel } from './common.js';
+import { cite, formatSpan, note, planName, suggest, topicLabel, withVendor } from './common.js';
 import { type Combo, selectCombos, severityFor, supersededBy, targetsOf } from './select.js';
 
 type SlaCommand = Extract<Command, { kind: 'sla' }>;
@@ -273,7 +273,7 @@ export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language): 
     const table = {
       columns: [s.plan, s.severity, s.firstResponse, s.update, s.coverage, s.yourDuty],
       rows: rows.map((r) => [
-        `${r.combo.file.vendorName[lang]} ${comboName(ctx, r.combo, lang)}`.replace(/^(\S+) \1 /, '$1 '),
+        withVendor(r.combo.file, comboName(ctx, r.combo, lang), lang),
         r.severity?.name[lang] ?? '–',
         cell(r, 'response', lang),
         cell(r, 'update', lang),
