@@ -8,22 +8,21 @@
 // biome-ignore lint/suspicious/noExplicitAny: each handler narrows Bolt's arguments to its own action or view
 export type Handler = (args: any) => Promise<void>;
 
+/** The ids each `exactly` pattern was made from, so that they can be read back without parsing the pattern. */
+const patternIds = new WeakMap<RegExp, string[]>();
+
 /** A pattern matching exactly these ids, for Bolt's constraint (so unknown ids stay unhandled, as before). */
 export function exactly(ids: string[]): RegExp {
-  return new RegExp(`^(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+  const pattern = new RegExp(`^(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+  patternIds.set(pattern, [...ids]);
+  return pattern;
 }
 
 /** The ids an `exactly` pattern matches (the manifest test reads registrations through it). */
 export function idsOf(pattern: RegExp): string[] {
-  const body = pattern.source.slice('^(?:'.length, -')$'.length);
-  const ids = [''];
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c === '\\') ids[ids.length - 1] += body[++i] ?? '';
-    else if (c === '|') ids.push('');
-    else ids[ids.length - 1] += c;
-  }
-  return ids;
+  const ids = patternIds.get(pattern);
+  if (!ids) throw new Error(`${pattern} was not made by exactly(): its ids are unknown`);
+  return [...ids];
 }
 
 /** One Bolt listener for many ids: `handlers[idOf(args)]` handles the request. */
