@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slackPoster } from '../../src/cases/posters.js';
 import { createScheduler } from '../../src/cases/scheduler.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { viewSubmission } from '../support/signedRequest.js';
 import { BOT_TOKEN, BOT_USER_ID, botTokenFor, type Harness, startHarness, TEAM_ID } from '../support/slackHarness.js';
 import { at, contract } from './helpers.js';
 
@@ -264,27 +265,18 @@ describe('a case in a Slack thread', () => {
     const view = open.params.view;
     expect(view.callback_id).toBe('track_vendor_case_modal');
     const option = view.blocks[1].element.option_groups[0].options[1];
-    const res = await h.interaction({
-      type: 'view_submission',
-      team: { id: TEAM_ID, domain: 'fake' },
-      user: { id: 'U0ASKER', team_id: TEAM_ID },
-      api_app_id: 'A0APP',
-      trigger_id: 't',
-      view: {
-        id: 'V1',
-        team_id: TEAM_ID,
-        type: 'modal',
-        callback_id: 'track_vendor_case_modal',
-        private_metadata: view.private_metadata,
+    const res = await h.interaction(
+      viewSubmission({
+        teamId: TEAM_ID,
+        callbackId: 'track_vendor_case_modal',
+        privateMetadata: view.private_metadata,
         hash: 'h',
-        state: {
-          values: {
-            case_choice: { value: { type: 'static_select', selected_option: { value: option.value } } },
-            case_ref: { value: { type: 'plain_text_input', value: 'JAMF-123' } },
-          },
+        values: {
+          case_choice: { value: { type: 'static_select', selected_option: { value: option.value } } },
+          case_ref: { value: { type: 'plain_text_input', value: 'JAMF-123' } },
         },
-      },
-    });
+      }),
+    );
     expect(res.status).toBe(200);
     const kase = store.getCaseByThread(TEAM_ID, CHANNEL, message)!;
     expect(kase).toMatchObject({ severity: 'P2', vendorRef: 'JAMF-123' });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTRACT_MODAL_CALLBACK_ID, CONTRACT_VENDOR_ACTION_ID } from '../../src/slack/blocks/contractModal.js';
 import { OPEN_CONTRACT_MODAL_ACTION_ID, REMOVE_CONTRACT_ACTION_ID } from '../../src/slack/blocks/home.js';
 import { blockLimitViolations } from '../support/blockLimits.js';
+import { viewSubmission } from '../support/signedRequest.js';
 import { botTokenFor, type Harness, startHarness, TEAM_ID } from '../support/slackHarness.js';
 
 const json = (x: unknown) => JSON.stringify(x);
@@ -115,22 +116,8 @@ describe('contract modal', () => {
     await h.close();
   });
 
-  const submission = (values: Record<string, unknown>, privateMetadata = '{"channelId":"C0GENERAL"}') => ({
-    type: 'view_submission',
-    team: { id: TEAM_ID, domain: 'fake' },
-    user: { id: 'U0ASKER', team_id: TEAM_ID },
-    api_app_id: 'A0APP',
-    trigger_id: 't',
-    view: {
-      id: 'V1',
-      team_id: TEAM_ID,
-      type: 'modal',
-      callback_id: CONTRACT_MODAL_CALLBACK_ID,
-      private_metadata: privateMetadata,
-      hash: 'h1',
-      state: { values },
-    },
-  });
+  const submission = (values: Record<string, unknown>, privateMetadata = '{"channelId":"C0GENERAL"}') =>
+    viewSubmission({ teamId: TEAM_ID, callbackId: CONTRACT_MODAL_CALLBACK_ID, privateMetadata, values });
   const text = (value: string | null) => ({ value: { type: 'plain_text_input', value } });
   const select = (value: string, actionId = 'value') => ({
     [actionId]: { type: 'static_select', selected_option: { value } },

@@ -83,6 +83,32 @@ export function interactionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** A modal's view_submission payload as Slack posts it, from user U0ASKER of `teamId`. */
+export function viewSubmission(f: {
+  teamId: string;
+  callbackId: string;
+  privateMetadata: string;
+  values: Record<string, unknown>;
+  hash?: string;
+}): Record<string, unknown> {
+  return {
+    type: 'view_submission',
+    team: { id: f.teamId, domain: 'fake' },
+    user: { id: 'U0ASKER', team_id: f.teamId },
+    api_app_id: 'A0APP',
+    trigger_id: 't',
+    view: {
+      id: 'V1',
+      team_id: f.teamId,
+      type: 'modal',
+      callback_id: f.callbackId,
+      private_metadata: f.privateMetadata,
+      hash: f.hash ?? 'h1',
+      state: { values: f.values },
+    },
+  };
+}
+
 export interface HttpResult {
   status: number;
   text: string;
