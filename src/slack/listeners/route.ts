@@ -5,6 +5,8 @@
  * to the handler of its id; the handlers stay one a file.
  */
 
+import { escapeRegExp } from '../../answers/text/normalize.js';
+
 // biome-ignore lint/suspicious/noExplicitAny: each handler narrows Bolt's arguments to its own action or view
 export type Handler = (args: any) => Promise<void>;
 
@@ -13,7 +15,7 @@ const patternIds = new WeakMap<RegExp, string[]>();
 
 /** A pattern matching exactly these ids, for Bolt's constraint (so unknown ids stay unhandled, as before). */
 export function exactly(ids: string[]): RegExp {
-  const pattern = new RegExp(`^(?:${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+  const pattern = new RegExp(`^(?:${ids.map(escapeRegExp).join('|')})$`);
   patternIds.set(pattern, [...ids]);
   return pattern;
 }
