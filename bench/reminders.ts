@@ -4,7 +4,8 @@
  * store's indexed due-time claim (`claimDueReminders`): when nothing is due (the usual tick), and when a batch
  * of 50 is due; then a whole tick of what is left due through the scheduler with a poster that answers at
  * once; and the
- * per-event cost of recomputing a case's clocks and replanning its reminders.
+ * per-event cost of recomputing a case's clocks and replanning its reminders; and the hourly date-reminder sweep
+ * over every workspace.
  * Target (issue 5): one tick's scan under 50 ms.
  * Run: `npx tsx bench/reminders.ts` (or `npm run bench`).
  */
@@ -13,6 +14,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractCalendars } from '../src/cases/calendars.js';
 import { computeClocks } from '../src/cases/clocks.js';
+import { sweepDateReminders } from '../src/cases/dateReminders.js';
 import { planCaseReminders } from '../src/cases/reminders.js';
 import { createScheduler } from '../src/cases/scheduler.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -122,6 +124,13 @@ try {
     });
     replanTimes.push(performance.now() - t);
   }
+
+  // 5. the Slack process's hourly sweep that plans date reminders, over every workspace with a contract
+  const sweepCpu = process.cpuUsage();
+  const sweepStart = performance.now();
+  const planned = await sweepDateReminders({ store, knowledge }, NOW, { error: () => undefined });
+  const sweepMs = performance.now() - sweepStart;
+  const sweepCpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(sweepCpu));
   store.close();
 
   const idleS = stats(idle);
@@ -150,6 +159,10 @@ try {
   console.log(
     `A whole tick of ${report.sent} due reminders (claim in batches of ${BATCH}, post to an instant poster, mark sent, ` +
       `case history line): ${ms(tickMs)}, ${ms(perReminder)} a reminder.`,
+  );
+  console.log(
+    `The hourly date-reminder sweep over ${WORKSPACES.toLocaleString('en')} workspaces: ${ms(sweepMs)} wall, ` +
+      `${ms(sweepCpuMs)} CPU, ${planned} reminders planned.`,
   );
   const worst = Math.max(idleS.p99, busyS.p99);
   console.log(
