@@ -23,9 +23,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../src/store/index.js';
 import { seedLoad } from '../src/store/seed.js';
-import { CLI, ensureBuilt, ROOT } from '../test/support/builtCli.js';
-import { startFakeSlack } from '../test/support/fakeSlack.js';
-import { signRequest, slashCommandBody } from '../test/support/signedRequest.js';
+import { CLI, ensureBuilt, ROOT } from '../test/support/built-cli.js';
+import { startFakeSlack } from '../test/support/fake-slack.js';
+import { signRequest, slashCommandBody } from '../test/support/signed-request.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const RATES = (process.env.BENCH_RATES ?? '100,500').split(',').map(Number);

@@ -14,10 +14,10 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractCalendars } from '../src/cases/calendars.js';
 import { computeClocks } from '../src/cases/clocks.js';
-import { sweepDateReminders } from '../src/cases/dateReminders.js';
-import { planCaseReminders } from '../src/cases/reminders.js';
-import { createScheduler } from '../src/cases/scheduler.js';
+import { planCaseReminders } from '../src/cases/reminder-plan.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { sweepDateReminders } from '../src/reminders/date-reminders.js';
+import { createScheduler } from '../src/reminders/scheduler.js';
 import { openStore } from '../src/store/index.js';
 import { seedLoad } from '../src/store/seed.js';
 

@@ -23,8 +23,8 @@
  * `language` of the question ('zh' when it contains Chinese characters).
  */
 import type { Level } from '../knowledge/schema.js';
+import type { Language } from '../text/normalize.js';
 import type { WhenSpec } from './parse/when.js';
-import type { Language } from './text/normalize.js';
 
 export type { WhenSpec } from './parse/when.js';
 

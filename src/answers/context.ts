@@ -3,10 +3,10 @@
  * reads no files, no database and no clock.
  */
 import type { Knowledge } from '../knowledge/load.js';
+import type { Contract } from '../model/records.js';
 import type { HolidayOverrides } from '../rules/index.js';
 import type { KnowledgeSearch } from '../search/index.js';
-import type { Contract } from '../store/types.js';
-import type { Language } from './text/normalize.js';
+import type { Language } from '../text/normalize.js';
 
 /** One recorded use of a quota (the store's QuotaUse has these fields and more). */
 export interface QuotaUseRecord {

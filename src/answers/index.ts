@@ -14,37 +14,37 @@
  * Any exception inside a builder becomes an `error` answer with a clear message.
  */
 
-import { contractsAnswer } from './build/contract.js';
-import { dueAnswer } from './build/due.js';
-import { feeCancelAnswer, feeFlexAnswer } from './build/fee.js';
-import { errorAnswer, helpAnswer, notUnderstoodAnswer } from './build/help.js';
-import { priceAnswer } from './build/price.js';
-import { quotaAnswer } from './build/quota.js';
-import { slaAnswer } from './build/sla.js';
-import { termAnswer } from './build/term.js';
+import { type Answer, emptyAnswer } from '../model/answer.js';
+import type { Language } from '../text/normalize.js';
 import type { Command } from './command.js';
 import type { AnswerContext } from './context.js';
-import { type Answer, emptyAnswer } from './model.js';
+import { contractsAnswer } from './contract.js';
+import { dueAnswer } from './due.js';
+import { feeCancelAnswer, feeFlexAnswer } from './fee.js';
+import { errorAnswer, helpAnswer, notUnderstoodAnswer } from './help.js';
 import { parseCommand } from './parse/parse.js';
-import type { Language } from './text/normalize.js';
+import { priceAnswer } from './price.js';
+import { quotaAnswer } from './quota.js';
+import { slaAnswer } from './sla.js';
+import { termAnswer } from './term.js';
 
+export type { Answer, AnswerFact, AnswerKind, AnswerTable, AnswerTime, Citation } from '../model/answer.js';
+export { emptyAnswer } from '../model/answer.js';
+export { type Language, languageOf } from '../text/normalize.js';
+export type { Command, CommandKind, PlanRef, Selection, SeverityRef, WhenSpec } from './command.js';
+export type { AnswerContext, QuotaUseRecord, SearchLike } from './context.js';
 export {
   contractAddedAnswer,
   contractRemovedAnswer,
   contractsAnswer,
   type ParsedContract,
   parseContractArgs,
-} from './build/contract.js';
-export { calendarFor, deadlineOf } from './build/due.js';
-export { errorAnswer, helpAnswer } from './build/help.js';
-export { type QuotaTarget, quotasOf, quotaUsedAnswer, resolveQuotaUse } from './build/quota.js';
-export type { Command, CommandKind, PlanRef, Selection, SeverityRef, WhenSpec } from './command.js';
-export type { AnswerContext, QuotaUseRecord, SearchLike } from './context.js';
-export type { Answer, AnswerFact, AnswerKind, AnswerTable, AnswerTime, Citation } from './model.js';
-export { emptyAnswer } from './model.js';
+} from './contract.js';
+export { calendarFor, deadlineOf } from './due.js';
+export { errorAnswer, helpAnswer } from './help.js';
 export { parseCommand } from './parse/parse.js';
 export { resolveWhen } from './parse/when.js';
-export { type Language, languageOf } from './text/normalize.js';
+export { type QuotaTarget, quotasOf, quotaUsedAnswer, resolveQuotaUse } from './quota.js';
 
 function storeIntent(cmd: Command, lang: Language): Answer {
   // reached only when a caller without a store sends a store-changing command to answer()

@@ -2,12 +2,13 @@
  * Case clocks → the answer model (pure): the due time in the contract's zone and the asker's, business time
  * left or how late, one line of explanation from the rules core, and the contract's own words.
  */
-import { type Answer, type AnswerTime, type Citation, emptyAnswer } from '../answers/model.js';
+
 import type { SourceRef } from '../knowledge/schema.js';
-import type { Case } from '../store/types.js';
+import { type Answer, type AnswerTime, type Citation, emptyAnswer } from '../model/answer.js';
+import type { Case } from '../model/records.js';
+import { clockTitle, formatDue, formatLeft, formatMinutes, isoIn, type Lang } from '../text/case-words.js';
 import type { CaseClock, CaseClocks, ClockKind } from './clocks.js';
 import type { QuestionClock } from './commands.js';
-import { clockTitle, formatDue, formatLeft, formatMinutes, isoIn, type Lang } from './text.js';
 
 export interface CaseView {
   kase: Pick<Case, 'id' | 'channelId' | 'threadTs' | 'vendorRef' | 'status' | 'openedAt'>;

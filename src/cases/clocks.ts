@@ -27,6 +27,7 @@
  * Undone events (a Slack Connect auto-detection someone undid) are ignored. Time is epoch milliseconds.
  */
 import type { CalendarDef, PlanFile, Severity, SourceRef, Span, Target } from '../knowledge/schema.js';
+import type { CaseEvent, CaseStatus } from '../model/records.js';
 import {
   addBusinessDays,
   addBusinessTime,
@@ -37,7 +38,6 @@ import {
   isOpen,
   nextOpen,
 } from '../rules/index.js';
-import type { CaseEvent, CaseStatus } from '../store/types.js';
 import { applicableTargets, type PlanChoice, resolveSeverity, severityMatters, waitingFact } from './targets.js';
 
 /** A target's calendar, compiled for one contract. */

@@ -3,16 +3,16 @@
  * questions to `handleCaseText`; the Slack process and `entitlebot reminders` run the scheduler.
  */
 
+export { handleCaseText } from '../conversation/case-text.js';
+export { scheduleWorkspaceDateReminders, sweepDateReminders } from '../reminders/date-reminders.js';
+export * from '../reminders/message.js';
+export { createScheduler, type ReminderPoster, type Scheduler, type TickReport } from '../reminders/scheduler.js';
+export { consoleLine, consolePoster, slackPoster } from '../slack/poster.js';
 export { type CaseView, questionAnswer, statusAnswer } from './answer.js';
 export { contractCalendars } from './calendars.js';
 export { type CaseClock, type CaseClocks, computeClocks } from './clocks.js';
 export { parseCaseCommand, parseThreadQuestion } from './commands.js';
-export { scheduleWorkspaceDateReminders, sweepDateReminders } from './dateReminders.js';
-export { handleCaseText } from './handle.js';
-export * from './message.js';
-export { consoleLine, consolePoster, slackPoster } from './posters.js';
-export { planCaseReminders } from './reminders.js';
-export { createScheduler, type ReminderPoster, type Scheduler, type TickReport } from './scheduler.js';
+export { planCaseReminders } from './reminder-plan.js';
 export {
   CaseProblem,
   caseDeadlines,

@@ -6,13 +6,13 @@
  */
 import type { Knowledge } from '../knowledge/load.js';
 import type { PlanFile } from '../knowledge/schema.js';
+import type { Case, CaseEvent, CaseEventSource, CasePatch, Contract, KnownCaseEventKind } from '../model/records.js';
 import { type Store, StoreError } from '../store/index.js';
-import type { Case, CaseEvent, CaseEventSource, CasePatch, Contract, KnownCaseEventKind } from '../store/types.js';
+import type { Lang } from '../text/case-words.js';
 import type { CaseView } from './answer.js';
 import { contractCalendars } from './calendars.js';
 import { type CaseClocks, type ClockEvent, computeClocks, replay } from './clocks.js';
-import { planCaseReminders } from './reminders.js';
-import type { Lang } from './text.js';
+import { planCaseReminders } from './reminder-plan.js';
 
 export interface CaseServiceDeps {
   store: Store;

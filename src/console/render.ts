@@ -3,8 +3,8 @@
  * Same content as the Slack blocks, in the same order: title, summary, facts, times, tables, notes,
  * citations (Chinese quote, English gloss, document), suggestions, buttons.
  */
-import type { Answer } from '../answers/model.js';
-import { citationLabel, tableLines, timeLines } from '../conversation/format.js';
+import type { Answer } from '../model/answer.js';
+import { citationLabel, tableLines, timeLines } from '../text/format.js';
 
 export function renderAnswer(answer: Answer): string {
   const out: string[] = [];

@@ -3,9 +3,10 @@
  * Where Slack would post a new message and start a thread (a case opened outside a thread), the console makes
  * up the message's ts and hands it back, so that the next line can continue in that thread.
  */
-import type { Answer } from '../answers/model.js';
+
 import { handleText } from '../conversation/handle.js';
 import type { ConversationDeps, Reply } from '../conversation/types.js';
+import type { Answer } from '../model/answer.js';
 
 export const CONSOLE_WORKSPACE = 'local';
 export const CONSOLE_CHANNEL = 'console';

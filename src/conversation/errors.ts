@@ -1,4 +1,4 @@
-import { type Answer, emptyAnswer } from '../answers/model.js';
+import { type Answer, emptyAnswer } from '../model/answer.js';
 import { isStoreError } from '../store/index.js';
 
 /**

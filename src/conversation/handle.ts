@@ -18,8 +18,8 @@ import {
   quotaUsedAnswer,
   resolveQuotaUse,
 } from '../answers/index.js';
-import { type Answer, emptyAnswer } from '../answers/model.js';
-import { handleCaseText } from '../cases/handle.js';
+import { type Answer, emptyAnswer } from '../model/answer.js';
+import { handleCaseText } from './case-text.js';
 import { errorAnswer } from './errors.js';
 import type { ConversationContext, ConversationDeps, Reply, Visibility } from './types.js';
 

@@ -2,8 +2,8 @@
  * The conversation: what Slack and the console both call with a line of text, and what they get back.
  */
 import type { SearchLike } from '../answers/context.js';
-import type { Answer } from '../answers/model.js';
 import type { Knowledge } from '../knowledge/load.js';
+import type { Answer } from '../model/answer.js';
 import type { Store } from '../store/index.js';
 
 /** The only source of "now" outside tests' fixed times. */

@@ -12,9 +12,10 @@
  * Without a contract, the zone falls back to the one given (the asker's or the workspace's), else UTC;
  * `assumed` lists each such choice so that answers can say what they assumed.
  */
+
+import type { ContractInput } from '../model/records.js';
 import { type Calendar, compileCalendar, type HolidayOverrides } from '../rules/index.js';
 import type { CalendarSpec } from '../rules/spec.js';
-import type { ContractInput } from '../store/types.js';
 import type { CalendarDef, PlanFile, WeekHours } from './schema.js';
 
 export type ContractCalendarFields = Pick<ContractInput, 'plan' | 'zone' | 'holidays' | 'hours' | 'region'>;

@@ -3,11 +3,11 @@
  * in a channel or thread. Long answers go out as several messages, in order.
  */
 import type { RespondFn, SlashCommand } from '@slack/bolt';
-import type { Answer } from '../answers/model.js';
 import type { Reply } from '../conversation/types.js';
+import type { Answer } from '../model/answer.js';
 import type { SlackApi } from './api.js';
 import { answerMessages, type SlackMessage } from './blocks/answer.js';
-import { contractModal } from './blocks/contractModal.js';
+import { contractModal } from './blocks/contract-modal.js';
 import type { SlackDeps } from './deps.js';
 
 type Client = SlackApi;

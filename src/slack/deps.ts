@@ -1,7 +1,7 @@
 import type { Logger, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../conversation/types.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { VendorChoice } from './blocks/contractModal.js';
+import type { VendorChoice } from './blocks/contract-modal.js';
 import type { CaseDeadlines } from './home.js';
 import type { RecentKeys } from './recent.js';
 

@@ -3,10 +3,10 @@
  * use in its current window (rules core). Builds the model the pure `homeView` lays out, and publishes it.
  */
 
-import { formatInstant, formatMinutesLeft } from '../conversation/format.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { quotaStatus } from '../rules/index.js';
 import type { Case, Contract, Store } from '../store/index.js';
+import { formatInstant, formatMinutesLeft } from '../text/format.js';
 import type { SlackApi } from './api.js';
 import { type HomeCase, type HomeModel, type HomeQuota, homeView } from './blocks/home.js';
 import type { SlackDeps } from './deps.js';

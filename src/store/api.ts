@@ -14,7 +14,7 @@ import type {
   ReminderInput,
   ReminderStatus,
   WorkspaceSettings,
-} from './types.js';
+} from '../model/records.js';
 
 /**
  * Everything the rest of the app may ask of the database. Every method takes the workspace id first;

@@ -1,6 +1,14 @@
 import type Database from 'better-sqlite3';
+import type {
+  Case,
+  CaseEvent,
+  CaseEventInput,
+  CaseEventSource,
+  CaseInput,
+  CasePatch,
+  CaseStatus,
+} from '../model/records.js';
 import { StoreError } from './errors.js';
-import type { Case, CaseEvent, CaseEventInput, CaseEventSource, CaseInput, CasePatch, CaseStatus } from './types.js';
 import {
   fromJson,
   optionalId,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { Contract, ContractInput, CustomerType, Region, Vendor } from '../model/records.js';
 import { StoreError } from './errors.js';
-import type { Contract, ContractInput, CustomerType, Region, Vendor } from './types.js';
 import {
   optionalDate,
   optionalText,

@@ -10,13 +10,13 @@ import { reminderMethods } from './reminders.js';
 import { settingsMethods } from './settings.js';
 import { userZoneMethods } from './user-zones.js';
 
+export type * from '../model/records.js';
 export type { Store } from './api.js';
 export { DEFAULT_LEASE_MS } from './api.js';
 export { DEFAULT_DATABASE_PATH } from './database.js';
 export { isStoreError, StoreError, type StoreErrorCode } from './errors.js';
 export { LATEST_SCHEMA_VERSION } from './migrations.js';
 export { DEFAULT_SETTINGS } from './settings.js';
-export type * from './types.js';
 
 export interface StoreOptions {
   /** the store's clock for its own bookkeeping (createdAt, updatedAt, undoneAt); defaults to Date.now */

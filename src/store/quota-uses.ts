@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { QuotaUse, QuotaUseInput } from '../model/records.js';
 import { StoreError } from './errors.js';
-import type { QuotaUse, QuotaUseInput } from './types.js';
 import { optionalText, requireDate, requireId, requireNumber, requireText, requireWorkspace } from './validate.js';
 
 type Clock = () => number;

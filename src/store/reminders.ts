@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { Reminder, ReminderInput, ReminderKind, ReminderStatus } from '../model/records.js';
 import { DEFAULT_LEASE_MS } from './api.js';
 import { StoreError } from './errors.js';
-import type { Reminder, ReminderInput, ReminderKind, ReminderStatus } from './types.js';
 import {
   fromJson,
   optionalId,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
+import type { Language, WorkspaceSettings } from '../model/records.js';
 import { StoreError } from './errors.js';
-import type { Language, WorkspaceSettings } from './types.js';
 import { requireOneOf, requireWorkspace, requireZone } from './validate.js';
 
 type Clock = () => number;

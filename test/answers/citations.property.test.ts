@@ -7,9 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answers/index.js';
-import type { Answer } from '../../src/answers/model.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
-import { context, contract, knowledge, search } from './support.js';
+import type { Answer } from '../../src/model/answer.js';
+import { context, contract, knowledge, search } from '../support/answers.js';
 
 const severityWords = knowledge.plans.flatMap((f) =>
   f.severities.flatMap((s) => [s.id, s.name.en, s.name.zh, ...s.aliases]),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answers/index.js';
-import { context, knowledge } from './support.js';
+import { context, knowledge } from '../support/answers.js';
 
 const vendors = knowledge.plans.flatMap((f) => [f.vendorName.en, f.vendorName.zh]);
 

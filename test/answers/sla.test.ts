@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answer } from '../../src/answers/index.js';
-import type { Answer } from '../../src/answers/model.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
-import { context, contract, knowledge } from './support.js';
+import type { Answer } from '../../src/model/answer.js';
+import { context, contract, knowledge } from '../support/answers.js';
 
 function expectCitationsVerbatim(a: Answer) {
   expect(a.citations.length).toBeGreaterThan(0);

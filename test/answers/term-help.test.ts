@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answer, answerCommand } from '../../src/answers/index.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
-import { context, knowledge, search } from './support.js';
+import { context, knowledge, search } from '../support/answers.js';
 
 describe('term', () => {
   it.each([

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClockEvent } from '../../src/cases/clocks.js';
 import { replay } from '../../src/cases/clocks.js';
-import { at, clocksOf, contract } from './helpers.js';
+import { at, clocksOf, contract } from '../support/cases.js';
 
 const plans = ['standard', 'silver', 'gold', 'platinum'].map((plan) => contract({ vendor: 'jamf', plan }));
 const severities = ['P1', 'P2', 'P3', 'P4'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, clock, clocksOf, contract, ev, wall } from './helpers.js';
+import { at, clock, clocksOf, contract, ev, wall } from '../support/cases.js';
 
 const gold = contract({ vendor: 'jamf', plan: 'gold' });
 const silver = contract({ vendor: 'jamf', plan: 'silver' });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emptyAnswer } from '../../src/answers/model.js';
 import { renderAnswer } from '../../src/console/render.js';
-import { displayWidth, formatMinutesLeft, tableLines } from '../../src/conversation/format.js';
+import { emptyAnswer } from '../../src/model/answer.js';
+import { displayWidth, formatMinutesLeft, tableLines } from '../../src/text/format.js';
 
 describe('renderAnswer', () => {
   it('renders an answer as plain text: facts, both zones, time left, explanation, quote, suggestions', () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { normalizeForQuote, quoteOccursIn } from '../../src/knowledge/quotes.js';
 import type { Target } from '../../src/knowledge/schema.js';
-import { citedRecords, parseNumber, rawPlanFiles, sourceText } from './helpers.js';
+import { citedRecords, parseNumber, rawPlanFiles, sourceText } from '../support/knowledge.js';
 
 const k = loadKnowledge();
 const minutesOf = (t: Target) => (t.span && 'minutes' in t.span ? t.span.minutes : undefined);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge, loadPlans } from '../../src/knowledge/load.js';
-import { KNOWLEDGE_DIR } from './helpers.js';
+import { KNOWLEDGE_DIR } from '../support/knowledge.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findQuote, normalizeForQuote, quoteOccurrences, quoteOccursIn } from '../../src/knowledge/quotes.js';
-import { sourceText } from './helpers.js';
+import { sourceText } from '../support/knowledge.js';
 
 describe('normalizeForQuote', () => {
   it('drops every kind of whitespace the PDF extraction left, including full-width spaces and tabs', () => {

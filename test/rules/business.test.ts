@@ -9,7 +9,7 @@ import {
   nextOpen,
   RulesError,
 } from '../../src/rules/index.js';
-import { berlinOffice, ms, weekdays } from './fixtures.js';
+import { berlinOffice, ms, weekdays } from '../support/rules-fixtures.js';
 
 const office = compileCalendar(berlinOffice());
 const berlin247 = compileCalendar({ zone: 'Europe/Berlin', hours: '24x7' });

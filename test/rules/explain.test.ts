@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHolidayOverrides } from '../../src/knowledge/holidays.js';
 import { compileCalendar, describeExplanation, explainDeadline } from '../../src/rules/index.js';
-import { berlinOffice, weekdays } from './fixtures.js';
+import { berlinOffice, weekdays } from '../support/rules-fixtures.js';
 
 const office = compileCalendar(berlinOffice({ closedDates: ['2026-06-15'] }));
 

@@ -9,7 +9,7 @@ import {
   toHolidayOverrides,
 } from '../../src/knowledge/holidays.js';
 import { type CalendarSpec, compileCalendar, isOpen } from '../../src/rules/index.js';
-import { weekdays } from './fixtures.js';
+import { weekdays } from '../support/rules-fixtures.js';
 
 const overrides = loadHolidayOverrides();
 

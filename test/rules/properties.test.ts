@@ -14,7 +14,7 @@ import {
   nextOpen,
   type WallInterval,
 } from '../../src/rules/index.js';
-import { ReferenceCalendar } from './reference.js';
+import { ReferenceCalendar } from '../support/rules-reference.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;

@@ -3,9 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { caseInput, reminderInput, tempDir } from './helpers.js';
+import { caseInput, reminderInput, tempDir } from '../support/store.js';
 
-const worker = fileURLToPath(new URL('./claim-worker.ts', import.meta.url));
+const worker = fileURLToPath(new URL('../support/claim-worker.ts', import.meta.url));
 const T0 = Date.UTC(2025, 0, 6, 2, 0);
 const temp = tempDir();
 afterEach(() => temp.cleanup());

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isStoreError, openStore, type Store } from '../../src/store/index.js';
-import { contractInput } from './helpers.js';
+import { contractInput } from '../support/store.js';
 
 const T0 = Date.UTC(2025, 0, 6, 2, 0);
 

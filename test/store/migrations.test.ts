@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isStoreError, LATEST_SCHEMA_VERSION, openStore, type StoreError } from '../../src/store/index.js';
 import { databaseOf } from '../../src/store/internal.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { caseInput, contractInput, tempDir } from './helpers.js';
+import { caseInput, contractInput, tempDir } from '../support/store.js';
 
 let temp = tempDir();
 afterEach(() => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, isStoreError, openStore, type Store } from '../../src/store/index.js';
-import { caseInput, contractInput, reminderInput } from './helpers.js';
+import { caseInput, contractInput, reminderInput } from '../support/store.js';
 
 const T0 = Date.UTC(2025, 0, 6, 2, 0);
 const HOSTILE = [

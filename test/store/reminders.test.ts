@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LEASE_MS, isStoreError, openStore, type Store } from '../../src/store/index.js';
-import { caseInput, contractInput, reminderInput, tempDir } from './helpers.js';
+import { caseInput, contractInput, reminderInput, tempDir } from '../support/store.js';
 
 const T0 = Date.UTC(2025, 0, 6, 2, 0);
 const MINUTE = 60_000;

@@ -9,8 +9,8 @@ import { DateTime } from 'luxon';
  */
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Level } from '../../knowledge/schema.js';
+import { editDistance, escapeRegExp, hasCjk, languageOf, normalize } from '../../text/normalize.js';
 import type { Command, PlanRef, Selection, SeverityRef } from '../command.js';
-import { editDistance, escapeRegExp, hasCjk, languageOf, normalize } from '../text/normalize.js';
 import { extractAmount } from './amount.js';
 import { buildVocabulary, findPhrases, type Match, type Vocabulary } from './vocabulary.js';
 import { extractWhen, parseDate } from './when.js';

@@ -6,7 +6,7 @@
  * their names come from the data.
  */
 import type { Level, PlanFile } from '../../knowledge/schema.js';
-import { hasCjk, normalize, phrasePattern } from '../text/normalize.js';
+import { hasCjk, normalize, phrasePattern } from '../../text/normalize.js';
 
 export interface SeverityEntry {
   vendor: string;

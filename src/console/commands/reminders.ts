@@ -4,11 +4,12 @@
  * credentials each message is printed as `<channel> <thread_ts> <kind>: <text>` and recorded as sent exactly
  * as the Slack path records it; with them it is posted to Slack.
  */
-import { scheduleWorkspaceDateReminders } from '../../cases/dateReminders.js';
-import { consolePoster, slackPoster } from '../../cases/posters.js';
-import { createScheduler, type ReminderPoster } from '../../cases/scheduler.js';
+
 import { loadConfig } from '../../config.js';
 import { openRuntime } from '../../conversation/runtime.js';
+import { scheduleWorkspaceDateReminders } from '../../reminders/date-reminders.js';
+import { createScheduler, type ReminderPoster } from '../../reminders/scheduler.js';
+import { consolePoster, slackPoster } from '../../slack/poster.js';
 import { EXIT } from '../io.js';
 import { parseFlags, parseNow, UsageError } from '../options.js';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE } from '../session.js';

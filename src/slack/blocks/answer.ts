@@ -5,8 +5,8 @@
  * single text is split or trimmed to its limit; past `maxMessages` the rest is dropped with a note saying so.
  */
 import type { types } from '@slack/bolt';
-import type { Answer, AnswerFact, AnswerTable } from '../../answers/model.js';
-import { citationLabel, tableLines, timeLines } from '../../conversation/format.js';
+import type { Answer, AnswerFact, AnswerTable } from '../../model/answer.js';
+import { citationLabel, tableLines, timeLines } from '../../text/format.js';
 import { escapeMrkdwn, LIMITS, splitText, trimText } from './limits.js';
 
 type KnownBlock = types.KnownBlock;

@@ -5,7 +5,7 @@
  * to the handler of its id; the handlers stay one a file.
  */
 
-import { escapeRegExp } from '../../answers/text/normalize.js';
+import { escapeRegExp } from '../../text/normalize.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each handler narrows Bolt's arguments to its own action or view
 export type Handler = (args: any) => Promise<void>;

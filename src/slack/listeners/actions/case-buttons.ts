@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { Answer } from '../../../answers/model.js';
 import { statusAnswer } from '../../../cases/answer.js';
 import { type CaseEventKind, CaseProblem, caseView, recordEvent, undoEvent } from '../../../cases/service.js';
-import { formatDue } from '../../../cases/text.js';
+import type { Answer } from '../../../model/answer.js';
 import { isStoreError } from '../../../store/index.js';
+import { formatDue } from '../../../text/case-words.js';
 import { type SlackApi, slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { slackApi } from '../../api.js';
-import { contractModal, readContractForm, type ViewStateValues } from '../../blocks/contractModal.js';
+import { contractModal, readContractForm, type ViewStateValues } from '../../blocks/contract-modal.js';
 import type { SlackDeps } from '../../deps.js';
 
 /** Choosing a vendor in the modal narrows the plan and add-on lists to that vendor's, keeping what was typed. */

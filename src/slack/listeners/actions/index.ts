@@ -5,8 +5,8 @@ import {
   ACTION_UNDO_AUTO,
   ACTION_VENDOR_RESPONDED,
   ACTION_VENDOR_UPDATED,
-} from '../../../cases/message.js';
-import { CONTRACT_VENDOR_ACTION_ID } from '../../blocks/contractModal.js';
+} from '../../../reminders/message.js';
+import { CONTRACT_VENDOR_ACTION_ID } from '../../blocks/contract-modal.js';
 import { OPEN_CONTRACT_MODAL_ACTION_ID, REMOVE_CONTRACT_ACTION_ID } from '../../blocks/home.js';
 import type { SlackDeps } from '../../deps.js';
 import { byId, exactly, type Handler } from '../route.js';

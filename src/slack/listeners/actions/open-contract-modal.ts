@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { slackApi } from '../../api.js';
-import { contractModal } from '../../blocks/contractModal.js';
+import { contractModal } from '../../blocks/contract-modal.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { ACTION_UNDO_AUTO } from '../../../cases/message.js';
 import { CaseProblem, caseState, recordEvent } from '../../../cases/service.js';
-import { formatDue } from '../../../cases/text.js';
+import { ACTION_UNDO_AUTO } from '../../../reminders/message.js';
+import { formatDue } from '../../../text/case-words.js';
 import { slackApi } from '../../api.js';
 import { type MessageFields, mentionsApp, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';

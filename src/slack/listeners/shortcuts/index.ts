@@ -1,5 +1,5 @@
 import type { App, MessageShortcut } from '@slack/bolt';
-import { TRACK_SHORTCUT_CALLBACK_ID } from '../../../cases/trackModal.js';
+import { TRACK_SHORTCUT_CALLBACK_ID } from '../../blocks/track-modal.js';
 import type { SlackDeps } from '../../deps.js';
 import { trackVendorCase } from './track-vendor-case.js';
 

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { trackCaseModal } from '../../../cases/trackModal.js';
 import { slackApi } from '../../api.js';
+import { trackCaseModal } from '../../blocks/track-modal.js';
 import { workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 

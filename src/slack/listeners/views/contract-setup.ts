@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { addContractFromForm } from '../../../conversation/contractForm.js';
+import { addContractFromForm } from '../../../conversation/contract-form.js';
 import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
-import { contractFormErrors, readContractForm, type ViewStateValues } from '../../blocks/contractModal.js';
+import { contractFormErrors, readContractForm, type ViewStateValues } from '../../blocks/contract-modal.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 import { publishHome } from '../../home.js';

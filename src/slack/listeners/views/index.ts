@@ -1,6 +1,6 @@
 import type { App, SlackViewMiddlewareArgs } from '@slack/bolt';
-import { TRACK_MODAL_CALLBACK_ID } from '../../../cases/trackModal.js';
-import { CONTRACT_MODAL_CALLBACK_ID } from '../../blocks/contractModal.js';
+import { CONTRACT_MODAL_CALLBACK_ID } from '../../blocks/contract-modal.js';
+import { TRACK_MODAL_CALLBACK_ID } from '../../blocks/track-modal.js';
 import type { SlackDeps } from '../../deps.js';
 import { byId, exactly, type Handler } from '../route.js';
 import { contractSetup } from './contract-setup.js';

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { statusAnswer } from '../../../cases/answer.js';
 import { CaseProblem, caseView, openCase } from '../../../cases/service.js';
-import { readTrackModal, TRACK_CHOICE_BLOCK, type TrackMetadata } from '../../../cases/trackModal.js';
 import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
+import { readTrackModal, TRACK_CHOICE_BLOCK, type TrackMetadata } from '../../blocks/track-modal.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 

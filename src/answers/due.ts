@@ -1,0 +1,236 @@
+/**
+ * `due <severity> [<plan>] [at <time>]`: when the first response, the first update and the customer's own
+ * obligation would fall due for a case opened now (or at the time given), each computed by the rules core
+ * on the calendar the target names, resolved for the workspace's contract (or the plan's defaults).
+ */
+import { compiledCalendar, resolveCalendar } from '../knowledge/calendars.js';
+import type { Target } from '../knowledge/schema.js';
+import { type Answer, emptyAnswer } from '../model/answer.js';
+import {
+  addBusinessDays,
+  addBusinessTime,
+  businessMinutesBetween,
+  describeExplanation,
+  explainDeadline,
+} from '../rules/index.js';
+import { strings } from '../text/i18n.js';
+import type { Language } from '../text/normalize.js';
+import type { Command } from './command.js';
+import { answerTime, asUsage, cite, formatSpan, humanTime, note, planName, suggest } from './common.js';
+import type { AnswerContext } from './context.js';
+import { resolveWhen } from './parse/when.js';
+import { type Combo, contractFor, selectCombos, severityFor, targetsOf } from './select.js';
+import { appliedAddonNotes } from './sla.js';
+
+type DueCommand = Extract<Command, { kind: 'due' }>;
+
+/** At most this many plans are computed in one answer (a catalogue of every plan would be noise). */
+const MAX_COMBOS = 6;
+
+/** Compiled calendars, shared with the case clocks (see compiledCalendar). */
+export const calendarFor = compiledCalendar;
+
+export interface Deadline {
+  due: Date;
+  explanation: string;
+  minutesLeft: number;
+  zone: string;
+  assumed: string[];
+}
+
+/**
+ * The deadline of a target's span from `start` on its calendar, with the rules core's explanation.
+ * Spans in business days use addBusinessDays with the calendar's business-day mode.
+ */
+export function deadlineOf(
+  ctx: AnswerContext,
+  combo: Combo,
+  target: Pick<Target, 'span' | 'calendar'>,
+  start: Date,
+  lang: Language,
+): Deadline | null {
+  if (!target.span || !target.calendar) return null;
+  const contract = contractFor(combo, ctx.contracts);
+  const resolved = resolveCalendar(combo.file, target.calendar, contract, ctx.userZone ?? ctx.workspaceZone);
+  const cal = calendarFor(resolved.spec, ctx.holidayOverrides ?? ctx.knowledge.holidayOverrides);
+  let due: Date;
+  let minutes: number;
+  if ('minutes' in target.span) {
+    minutes = target.span.minutes;
+    due = addBusinessTime(cal, start, minutes);
+  } else {
+    due = addBusinessDays(cal, start, target.span.businessDays, resolved.def.businessDay);
+    minutes = businessMinutesBetween(cal, start, due);
+  }
+  const explanation = describeExplanation(explainDeadline(cal, start, minutes), lang);
+  const now = ctx.now;
+  const minutesLeft =
+    due.getTime() >= now.getTime() ? businessMinutesBetween(cal, now, due) : -businessMinutesBetween(cal, due, now);
+  const zone = contract?.zone ?? resolved.zone;
+  return { due, explanation, minutesLeft: Math.round(minutesLeft), zone, assumed: resolved.assumed };
+}
+
+function label(ctx: AnswerContext, combo: Combo, t: Target, lang: Language): string {
+  const s = strings(lang);
+  const base = t.kind === 'response' ? s.dueResponse : t.kind === 'update' ? s.dueUpdate : s.dueDuty;
+  const parts = [base];
+  if (t.milestone) parts.push(t.milestone.replace(/-/g, ' '));
+  if (t.scope) parts.push(t.scope === 'azure' ? s.azure : t.scope === 'other' ? s.other : t.scope);
+  // a target that only an add-on gives says so (AEM's 15 minutes beside the base package's)
+  const addon = t.plans.includes(combo.plan) ? undefined : t.plans.find((p) => combo.addons.includes(p));
+  if (addon) parts.push(planName(ctx.knowledge, addon, lang));
+  return parts.join(' · ');
+}
+
+export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): Answer {
+  const s = strings(lang);
+  const answer = emptyAnswer('due', s.dueResponse, '');
+  for (const p of cmd.problems) note(answer, p);
+  const { combos: all, from } = selectCombos(ctx.knowledge, cmd, ctx.contracts);
+  const needsSeverity = all.some((c) => !c.file.severityFree);
+  if (cmd.unknownSeverity) {
+    note(
+      answer,
+      lang === 'zh'
+        ? `「${cmd.unknownSeverity}」不是已知的嚴重性。`
+        : `"${cmd.unknownSeverity}" is not a known severity.`,
+    );
+  }
+  if (!cmd.severity && needsSeverity) {
+    const free = all.filter((c) => c.file.severityFree);
+    if (free.length === 0) {
+      return asUsage(
+        answer,
+        lang,
+        {
+          en: 'Which severity? For example `due p1 gold` or `due sev1 unified at 2026-12-04 16:00`.',
+          zh: '請指定嚴重性，例如 `due p1 gold` 或 `due sev1 unified at 2026-12-04 16:00`。',
+        },
+        ['due p1 gold', 'due sev1 unified', 'due b unified at 16:00'],
+      );
+    }
+  }
+  const combos = all.slice(0, MAX_COMBOS);
+  if (all.length > combos.length) {
+    note(
+      answer,
+      lang === 'zh'
+        ? `符合的方案有 ${all.length} 個，只計算前 ${combos.length} 個；請指定方案。`
+        : `${all.length} plans match; the first ${combos.length} are computed. Name a plan to narrow it down.`,
+    );
+  }
+  if (from === 'catalog') {
+    note(
+      answer,
+      lang === 'zh'
+        ? '本工作區尚無合約：以方案預設值計算（時區與假日見下方假設）。'
+        : "No contract on file: computed on the plans' defaults (see the assumptions below).",
+    );
+  }
+
+  const headline: string[] = [];
+  let opened: { at: Date; zone: string } | null = null;
+  for (const combo of combos) {
+    const contract = contractFor(combo, ctx.contracts);
+    const zone = contract?.zone ?? ctx.userZone ?? ctx.workspaceZone ?? 'UTC';
+    let start = ctx.now;
+    if (cmd.at) {
+      const when = resolveWhen(cmd.at, ctx.now, zone);
+      if ('error' in when) {
+        answer.kind = 'error';
+        answer.title = s.errorTitle;
+        answer.summary = lang === 'zh' ? `無法解讀時間：${when.error}` : `I could not read the time: ${when.error}.`;
+        answer.suggestions.push('due p1 gold at 2026-12-04 16:00', 'due p1 gold at 16:00');
+        return answer;
+      }
+      start = when.at;
+    }
+    let severityId: string | undefined;
+    let sevName = '';
+    if (!combo.file.severityFree && cmd.severity) {
+      const choice = severityFor(combo.file, cmd.severity);
+      if (!choice) continue;
+      severityId = choice.severity.id;
+      sevName = choice.severity.name[lang];
+      if (choice.mapped) {
+        note(answer, s.mappedLevel(cmd.severity.text, sevName, combo.file.vendorName[lang], choice.severity.level));
+      }
+    } else if (!combo.file.severityFree) {
+      continue;
+    }
+    const targets = targetsOf(ctx.knowledge, combo, severityId, cmd.scope).filter((t) => t.kind !== 'coverage');
+    const name =
+      planName(ctx.knowledge, combo.plan, lang) +
+      combo.addons.map((a) => ` + ${planName(ctx.knowledge, a, lang)}`).join('');
+    const prefix = combos.length > 1 ? `${name}: ` : '';
+    if (!opened) opened = { at: start, zone };
+    appliedAddonNotes(ctx, combo, severityId, answer, lang);
+    for (const t of targets) {
+      if (t.kind === 'response' && t.coversInbound) {
+        note(
+          answer,
+          lang === 'zh'
+            ? '回應時間也適用於您每一則來訊的回覆：每次您傳訊給廠商，回應期限會重新計算。'
+            : 'The response target also covers the reply to every message you send: each message restarts the response clock.',
+        );
+      }
+      if (t.kind === 'update' && t.cadence === 'on-change') {
+        answer.facts.push({ label: `${prefix}${s.update}`, value: t.text[lang], cite: cite(answer, t) });
+        continue;
+      }
+      if (!t.span) {
+        if (t.kind === 'customer')
+          answer.facts.push({ label: `${prefix}${s.yourDuty}`, value: t.text[lang], cite: cite(answer, t) });
+        continue;
+      }
+      const d = deadlineOf(ctx, combo, t, start, lang);
+      if (!d) continue;
+      const c = cite(answer, t);
+      answer.times.push(
+        answerTime(`${prefix}${label(ctx, combo, t, lang)}`, d.due, d.zone, ctx.userZone, {
+          minutesLeft: d.minutesLeft,
+          explanation: d.explanation,
+          cite: c,
+        }),
+      );
+      for (const a of d.assumed) note(answer, lang === 'zh' ? `假設：${a}` : `Assumed: ${a}.`);
+      if (t.kind === 'response' && !t.milestone) {
+        headline.push(
+          `${prefix}${label(ctx, combo, t, lang)} ${humanTime(d.due, d.zone, lang)} (${formatSpan(t.span, lang)})`,
+        );
+      }
+      if (t.kind === 'update') {
+        note(
+          answer,
+          lang === 'zh'
+            ? '首次更新自開單起計；廠商回應後，更新頻率自其最後一次回應或更新起計。'
+            : 'The first update is counted from the opening; once the vendor responds, the cadence runs from its last response or update.',
+        );
+      }
+    }
+    if (answer.title === s.dueResponse) answer.title = s.dueTitle(name, sevName);
+  }
+
+  if (answer.times.length === 0) {
+    return asUsage(
+      answer,
+      lang,
+      {
+        en: 'No target with a deadline matches. Name a severity and a plan, e.g. `due p1 gold`.',
+        zh: '找不到可計算期限的服務目標。請指定嚴重性與方案，例如 `due p1 gold`。',
+      },
+      ['due p1 gold', 'due sev1 unified'],
+    );
+  }
+  if (opened) {
+    answer.times.unshift(answerTime(s.opened, opened.at, opened.zone, ctx.userZone));
+  }
+  answer.summary =
+    headline.length > 0 ? headline.join(lang === 'zh' ? '；' : '; ') : (answer.times[1]?.explanation ?? '');
+  if (combos.length > 1) answer.title = lang === 'zh' ? '期限' : 'When it falls due';
+  suggest(
+    answer,
+    `sla ${cmd.severity?.text ?? ''} ${cmd.plans.map((p) => p.id).join(' ')}`.replace(/\s+/g, ' ').trim(),
+  );
+  return answer;
+}

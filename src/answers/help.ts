@@ -1,0 +1,122 @@
+/** `help` (or nothing), and the reply to input that cannot be placed: never a stack trace. */
+import type { Knowledge } from '../knowledge/load.js';
+import { type Answer, emptyAnswer } from '../model/answer.js';
+import { strings } from '../text/i18n.js';
+import type { Language } from '../text/normalize.js';
+import type { Command } from './command.js';
+import { COMMAND_EXAMPLES } from './parse/words.js';
+
+const GRAMMAR: { usage: string; en: string; zh: string; example: string }[] = [
+  {
+    usage: 'sla <severity> [<plan>]',
+    en: 'response target, coverage, update cadence, your obligations, with the quote',
+    zh: '回應目標、服務時段、更新頻率、貴用戶的義務，附原文',
+    example: 'sla p1 gold',
+  },
+  {
+    usage: 'due <severity> [<plan>] [at <time>]',
+    en: 'when the first response and update would be due',
+    zh: '首次回應與更新的期限',
+    example: 'due sev1 unified at 2026-12-04 16:00',
+  },
+  {
+    usage: 'term <words> | what is <words>',
+    en: 'glossary and clause search',
+    zh: '名詞與條款搜尋',
+    example: 'what is a CSM',
+  },
+  {
+    usage: 'fee cancel <service date> notice <date> [amount <n>]',
+    en: 'the cancellation fee',
+    zh: '取消費用',
+    example: 'fee cancel 2026-12-20 notice 2026-12-07',
+  },
+  {
+    usage: 'fee flex <allowance>',
+    en: 'the cap on proactive credits',
+    zh: '主動式服務抵用上限',
+    example: 'fee flex 250000',
+  },
+  { usage: 'price [<plan>] [commercial|education]', en: 'list prices', zh: '定價', example: 'price gold education' },
+  {
+    usage: 'quota [<entitlement>] | quota use <entitlement> [<n>]',
+    en: 'used, left, when the window ends; record a use',
+    zh: '已用、剩餘、期限；記錄使用',
+    example: 'quota coaching',
+  },
+  {
+    usage: 'contract | contract add <vendor> <plan> [key=value …] | contract remove <id>',
+    en: "the workspace's contracts",
+    zh: '本工作區的合約',
+    example: 'contract add jamf gold zone=Europe/Berlin holidays=DE',
+  },
+  { usage: 'case …', en: 'track a vendor case in a thread', zh: '在討論串中追蹤廠商案件', example: 'case open p1' },
+];
+
+export function helpAnswer(lang: Language, knowledge?: Pick<Knowledge, 'plans'>): Answer {
+  const s = strings(lang);
+  const answer = emptyAnswer(
+    'help',
+    s.helpTitle,
+    lang === 'zh'
+      ? '我會依 Microsoft Unified、Jamf 與 Autodesk 的支援合約原文，回答回應時間、更新頻率、費用與配額，並以營業時間計算期限。也可以直接用中文或英文提問，例如「白金級 P1 多快回應」。'
+      : 'I answer what your Microsoft Unified, Jamf and Autodesk support contracts entitle you to (response targets, update cadences, fees, quotas) with the contract’s own words, and compute deadlines in business time. Ask in English or Chinese, e.g. "gold p1 response time?".',
+  );
+  answer.tables.push({
+    columns: lang === 'zh' ? ['指令', '回答', '範例'] : ['Command', 'Answers', 'Example'],
+    rows: GRAMMAR.map((g) => [g.usage, g[lang], g.example]),
+  });
+  if (knowledge) {
+    // the plans as the knowledge files name them, so a new plan file shows up here too
+    const plans = knowledge.plans.map((f) => {
+      const bases = f.plans.filter((p) => p.kind === 'base').map((p) => p.id);
+      const addons = f.plans.filter((p) => p.kind === 'addon').map((p) => p.id);
+      const extra =
+        addons.length > 0
+          ? lang === 'zh'
+            ? `（附加：${addons.join('、')}）`
+            : ` (add-ons: ${addons.join(', ')})`
+          : '';
+      return `${f.vendor} ${bases.join('|')}${extra}`;
+    });
+    answer.notes.push(lang === 'zh' ? `方案：${plans.join('；')}` : `Plans: ${plans.join('; ')}`);
+  }
+  answer.notes.push(
+    lang === 'zh' ? '在指令最後加上 `public` 可讓回覆公開。' : 'End a command with `public` to reply in the channel.',
+  );
+  answer.suggestions.push('sla p1 gold', 'due sev1 unified', 'what is flex allowance', '白金級 P1 多快回應');
+  return answer;
+}
+
+export function notUnderstoodAnswer(cmd: Extract<Command, { kind: 'not-understood' }>, lang: Language): Answer {
+  const s = strings(lang);
+  const first = cmd.suggestions[0];
+  const answer = emptyAnswer(
+    'not-understood',
+    s.notUnderstoodTitle,
+    first
+      ? lang === 'zh'
+        ? `「${cmd.word ?? cmd.text}」不是指令。您是要輸入 \`${first}\` 嗎？`
+        : `"${cmd.word ?? cmd.text}" is not a command. Did you mean \`${first}\`?`
+      : lang === 'zh'
+        ? '我看不懂這句話。試試下列指令，或輸入 `help`。'
+        : "I couldn't place that. Try one of these, or `help`.",
+  );
+  answer.suggestions.push(...cmd.suggestions);
+  if (answer.suggestions.length === 0) answer.suggestions.push(...COMMAND_EXAMPLES.slice(1, 5).map((c) => c.example));
+  if (!answer.suggestions.includes('help')) answer.suggestions.push('help');
+  return answer;
+}
+
+/** Any exception inside a builder becomes this answer: what went wrong, and what to try. */
+export function errorAnswer(err: unknown, lang: Language): Answer {
+  const s = strings(lang);
+  const message = err instanceof Error ? err.message : String(err);
+  const answer = emptyAnswer(
+    'error',
+    s.errorTitle,
+    lang === 'zh' ? `無法回答：${message}` : `I couldn't answer that: ${message}`,
+  );
+  answer.suggestions.push('help');
+  return answer;
+}

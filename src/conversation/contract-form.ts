@@ -1,0 +1,100 @@
+/**
+ * The contract set-up form (Slack's modal) → a stored contract, validated by the same parser as
+ * `contract add`, with each problem reported against the field it is about.
+ */
+import { contractAddedAnswer, parseContractArgs } from '../answers/index.js';
+import type { Answer } from '../model/answer.js';
+import type { Contract } from '../store/index.js';
+import type { ConversationContext, ConversationDeps } from './types.js';
+
+/** The fields of the form, as typed (all optional until validated). */
+export interface ContractFormValues {
+  vendor?: string;
+  plan?: string;
+  addons?: string[];
+  name?: string;
+  zone?: string;
+  holidays?: string;
+  hours?: string;
+  region?: string;
+  customer?: string;
+  start?: string;
+  end?: string;
+}
+
+export type ContractFormField = keyof ContractFormValues;
+
+export type ContractFormResult =
+  | { ok: true; contract: Contract; answer: Answer }
+  | { ok: false; errors: Partial<Record<ContractFormField, string>> };
+
+/** Keys the `contract add` parser reads, by form field. */
+const KEY_OF: Partial<Record<ContractFormField, string>> = {
+  zone: 'zone',
+  holidays: 'holidays',
+  hours: 'hours',
+  region: 'region',
+  customer: 'customer',
+  start: 'start',
+  end: 'end',
+};
+
+function pair(key: string, value: string): string {
+  // the parser ends an unquoted value at whitespace; quote it, without the quote characters it would stop at
+  return `${key}="${value.replace(/["'“”‘’「」]/g, '').trim()}"`;
+}
+
+export function addContractFromForm(
+  deps: ConversationDeps,
+  ctx: ConversationContext,
+  form: ContractFormValues,
+): ContractFormResult {
+  const errors: Partial<Record<ContractFormField, string>> = {};
+  const file = deps.knowledge.plans.find((f) => f.vendor === form.vendor);
+  if (!file) {
+    errors.vendor = `Choose a vendor (${deps.knowledge.vendors.join(', ')}).`;
+    return { ok: false, errors };
+  }
+  const base = file.plans.find((p) => p.id === form.plan && p.kind === 'base');
+  if (!base) {
+    const names = file.plans.filter((p) => p.kind === 'base').map((p) => p.name.en);
+    errors.plan = `Choose a ${file.vendorName.en} plan: ${names.join(', ')}.`;
+    return { ok: false, errors };
+  }
+  const head = `${file.vendor} ${base.id}`;
+  const defaultZone = deps.store.getSettings(ctx.workspaceId).zone;
+  const problemOf = (args: string) => {
+    const parsed = parseContractArgs(deps.knowledge, `${head} ${args}`, { defaultZone });
+    return parsed.ok ? null : parsed.answer.summary;
+  };
+
+  // each field on its own first, so that every message lands beside its field
+  const parts: string[] = [];
+  for (const [field, key] of Object.entries(KEY_OF) as [ContractFormField, string][]) {
+    const value = form[field];
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    const arg = pair(key, value);
+    const problem = problemOf(arg);
+    if (problem) errors[field] = problem;
+    else parts.push(arg);
+  }
+  if (form.addons && form.addons.length > 0) {
+    const arg = `addons=${form.addons.join(',')}`;
+    const problem = problemOf(arg);
+    if (problem) errors.addons = problem;
+    else parts.push(arg);
+  }
+  if (form.name?.trim()) parts.push(pair('name', form.name));
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  // then together, for the rules that span fields (an end before the start)
+  const parsed = parseContractArgs(deps.knowledge, `${head} ${parts.join(' ')}`, { defaultZone });
+  if (!parsed.ok) {
+    const summary = parsed.answer.summary;
+    const field: ContractFormField = /^end:/.test(summary) ? 'end' : /^addons:/.test(summary) ? 'addons' : 'vendor';
+    errors[field] = summary;
+    return { ok: false, errors };
+  }
+  const contract = deps.store.addContract(ctx.workspaceId, parsed.input);
+  return { ok: true, contract, answer: contractAddedAnswer(deps.knowledge, contract, parsed.assumed) };
+}

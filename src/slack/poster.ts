@@ -1,0 +1,122 @@
+/**
+ * Where the scheduler's messages go.
+ * - `consolePoster`: prints `<channel> <thread_ts> <kind>: <text>` (the console has no Slack credentials).
+ * - `slackPoster`: chat.postMessage in the case thread with the workspace's own bot token (from the
+ *   installation store, or the single-workspace bot token), without the Web API client's own retries, so
+ *   that the scheduler decides: Retry-After on 429, backoff on 5xx and network errors, give up on
+ *   permanent errors.
+ */
+import { webApi } from '@slack/bolt';
+import type { OutgoingMessage } from '../reminders/message.js';
+import type { PostOutcome, ReminderPoster } from '../reminders/scheduler.js';
+import type { Store } from '../store/index.js';
+
+export function consoleLine(message: OutgoingMessage): string {
+  return `${message.channel} ${message.threadTs ?? '-'} ${message.kind}: ${message.text}`;
+}
+
+export function consolePoster(write: (line: string) => void, now: () => number = Date.now): ReminderPoster {
+  let counter = 0;
+  return {
+    async post(message) {
+      write(consoleLine(message));
+      counter += 1;
+      // a message timestamp shaped like Slack's, so the row records a posted ts as on the Slack path
+      return { ok: true, ts: `${Math.floor(now() / 1000)}.${String(counter).padStart(6, '0')}` };
+    },
+  };
+}
+
+/** Slack errors after which trying again cannot help. */
+const PERMANENT = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+  'missing_scope',
+  'restricted_action',
+  'msg_too_long',
+  'invalid_blocks',
+  'team_access_not_granted',
+]);
+
+export interface SlackPosterOptions {
+  store: Pick<Store, 'fetchWorkspaceInstallation'>;
+  /** the single-workspace bot token (Socket Mode or plain HTTP), used when no installation is stored */
+  botToken?: string;
+  slackApiUrl?: string;
+  /** per request; a hung connection counts as a network error */
+  timeoutMs?: number;
+}
+
+export function slackPoster(options: SlackPosterOptions): ReminderPoster {
+  // one client for every workspace, the token on each call: a client per token would be kept for good
+  const client = new webApi.WebClient(undefined, {
+    slackApiUrl: options.slackApiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: options.timeoutMs ?? 10_000,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+
+  return {
+    async post(message) {
+      let token: string | undefined;
+      try {
+        token = options.store.fetchWorkspaceInstallation(message.workspaceId)?.bot?.token ?? options.botToken;
+      } catch {
+        token = options.botToken;
+      }
+      if (!token) {
+        return { ok: false, kind: 'permanent', error: `no bot token for workspace ${message.workspaceId}` };
+      }
+      try {
+        const base = {
+          channel: message.channel,
+          text: message.text,
+          blocks: message.blocks as webApi.KnownBlock[],
+          unfurl_links: false,
+        };
+        const result = await client.chat.postMessage({
+          token,
+          ...(message.threadTs ? { ...base, thread_ts: message.threadTs, reply_broadcast: message.broadcast } : base),
+        });
+        return { ok: true, ts: result.ts ?? null };
+      } catch (error) {
+        return classify(error);
+      }
+    },
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: Web API errors are coded errors with extra fields
+export function classify(error: any): PostOutcome {
+  const code = error?.code;
+  if (code === webApi.ErrorCode.RateLimitedError) {
+    const seconds = Number(error.retryAfter);
+    return {
+      ok: false,
+      kind: 'rate-limited',
+      retryAfterMs: (Number.isFinite(seconds) ? seconds : 1) * 1000,
+      error: 'HTTP 429 ratelimited',
+    };
+  }
+  if (code === webApi.ErrorCode.PlatformError) {
+    const slackError = String(error.data?.error ?? 'unknown_error');
+    if (slackError === 'ratelimited') return { ok: false, kind: 'rate-limited', retryAfterMs: 1000, error: slackError };
+    return PERMANENT.has(slackError)
+      ? { ok: false, kind: 'permanent', error: slackError }
+      : { ok: false, kind: 'transient', error: slackError };
+  }
+  if (code === webApi.ErrorCode.HTTPError) {
+    const status = Number(error.statusCode);
+    const kind = status >= 500 || status === 408 ? 'transient' : 'permanent';
+    return { ok: false, kind, error: `HTTP ${status}` };
+  }
+  return { ok: false, kind: 'transient', error: String(error?.message ?? error) };
+}

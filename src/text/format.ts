@@ -1,0 +1,130 @@
+/**
+ * Formatting shared by the two renderers (Slack blocks and console text): times in a named zone,
+ * business time left or overdue, table layout. Pure.
+ */
+import { DateTime } from 'luxon';
+import type { AnswerTime, Citation } from '../model/answer.js';
+import { formatMinutes } from './case-words.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** One formatter per zone: building an Intl.DateTimeFormat is far dearer than using one. */
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'short',
+      });
+    } catch {
+      f = null;
+    }
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** "Mon 2 Mar 2026 09:30 CET" in `zone`; the ISO text itself when it does not parse. */
+export function formatInstant(iso: string, zone: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const f = formatterFor(zone);
+  if (!f) return DateTime.fromMillis(ms, { zone: 'utc' }).toFormat("ccc d LLL yyyy HH:mm 'UTC'");
+  const part: Record<string, string> = {};
+  for (const p of f.formatToParts(ms)) part[p.type] = p.value;
+  return `${part.weekday} ${part.day} ${part.month} ${part.year} ${part.hour}:${part.minute} ${part.timeZoneName}`;
+}
+
+/** "2 h 30 min", "1 d 3 h" (whole minutes; days of 24 hours). */
+export function formatDuration(minutes: number): string {
+  const total = Math.round(Math.abs(minutes));
+  if (total < 60) return `${total} min`;
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const mins = total % 60;
+  const parts: string[] = [];
+  if (days) parts.push(`${days} d`);
+  if (hours) parts.push(`${hours} h`);
+  if (mins && days === 0) parts.push(`${mins} min`);
+  return parts.join(' ');
+}
+
+export function formatMinutesLeft(minutesLeft: number): string {
+  if (minutesLeft >= 0) return `${formatMinutes(minutesLeft)} of business time left`;
+  return `late by ${formatMinutes(minutesLeft)} of business time`;
+}
+
+/** The lines that describe one AnswerTime: contract zone, asker's zone, time left, why. */
+export function timeLines(time: AnswerTime): { contract: string; user?: string; left?: string; why?: string } {
+  const contract = `${formatInstant(time.at, time.zone)} (${time.zone})`;
+  const showUser = time.userZone !== undefined && time.userZone !== time.zone;
+  const user = showUser
+    ? `${formatInstant(time.userAt ?? time.at, time.userZone!)} your time (${time.userZone})`
+    : undefined;
+  return {
+    contract,
+    user,
+    left: time.minutesLeft === undefined ? undefined : formatMinutesLeft(time.minutesLeft),
+    why: time.explanation,
+  };
+}
+
+export function citationLabel(citation: Citation): string {
+  const how = citation.certainty === 'inferred' ? `inferred${citation.reason ? `: ${citation.reason}` : ''}` : 'stated';
+  return `${citation.doc} (${how})`;
+}
+
+/** Display width: CJK and other wide characters take two columns in a monospace font. */
+export function displayWidth(text: string): number {
+  // most cells are plain ASCII: no need to look at each character
+  if (!/[^ -\u10ff]/.test(text)) return text.length;
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    width += isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}
+
+/** A table as aligned monospace lines (header, rule, rows). Cells are single-line. */
+export function tableLines(columns: string[], rows: string[][]): string[] {
+  const clean = (s: string) => (/\s\s|[\t\n\r]|^\s|\s$/.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
+  const header = columns.map(clean);
+  const body = rows.map((r) => columns.map((_, i) => clean(r[i] ?? '')));
+  const cellWidths = body.map((r) => r.map(displayWidth));
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...cellWidths.map((w) => w[i] ?? 0)));
+  const line = (cells: string[], cellWidth: (i: number) => number) => {
+    let out = '';
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] ?? '';
+      out += i === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - cellWidth(i)) + 2);
+    }
+    return out.trimEnd();
+  };
+  return [
+    line(header, (i) => displayWidth(header[i] ?? '')),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...body.map((r, j) => line(r, (i) => cellWidths[j]?.[i] ?? 0)),
+  ];
+}

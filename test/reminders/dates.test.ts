@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { Contract, QuotaUse } from '../../src/model/records.js';
+import { sweepDateReminders } from '../../src/reminders/date-reminders.js';
+import { bookingsFromUses, planDateReminders } from '../../src/reminders/dates.js';
+import { openStore } from '../../src/store/index.js';
+import { at, contract, knowledge, wall } from '../support/cases.js';
+
+function stored(c: ReturnType<typeof contract>, id = 1): Contract {
+  return { ...c, id, workspaceId: 'T1', createdAt: '2026-01-01T00:00:00Z' };
+}
+
+let useId = 0;
+function use(quotaId: string, usedOn: string, count = 1, contractId = 1): QuotaUse {
+  useId += 1;
+  return { id: useId, workspaceId: 'T1', contractId, quotaId, count, usedOn, note: null, userId: null, recordedAt: 0 };
+}
+
+const autodesk = stored(contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+const microsoft = stored(contract({ vendor: 'microsoft', plan: 'unified', addons: ['aem'], endDate: '2026-12-31' }));
+
+function plan(c: Contract, now: number, uses: QuotaUse[] = [], policy = {}) {
+  const file = knowledge.vendor(c.vendor);
+  return planDateReminders({
+    file,
+    contract: c,
+    uses,
+    bookings: bookingsFromUses(file, c, uses, now),
+    now,
+    channelId: 'C9',
+    policy,
+  });
+}
+
+describe('date reminders', () => {
+  it('reminds of product coaching sessions left two weeks before the quarter ends', () => {
+    const uses = [use('autodesk-product-coaching', '2026-02-10')];
+    expect(plan(autodesk, at('2026-03-17 08:59'), uses)).toEqual([]);
+    const rows = plan(autodesk, at('2026-03-17 09:30'), uses);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.kind).toBe('date-quota-left');
+    expect(wall(rows[0]!.dueAt)).toBe('2026-03-17 09:00');
+    expect(rows[0]!.text).toMatch(/2 of 3 sessions left this quarter.*Tue 31 Mar 2026/);
+    expect(plan(autodesk, at('2026-04-01 10:00'), uses)).toEqual([]); // a new quarter, its reminder comes in June
+    const allUsed = [use('autodesk-product-coaching', '2026-01-10', 3)];
+    expect(plan(autodesk, at('2026-03-20 10:00'), allUsed)).toEqual([]);
+  });
+
+  it('follows the policy, not a date in the code', () => {
+    const rows = plan(autodesk, at('2026-03-10 09:30'), [], { quarterLeadDays: 21 });
+    expect(rows.map((r) => wall(r.dueAt))).toEqual(['2026-03-10 09:00']);
+  });
+
+  it('reminds on 1 November of a success planning meeting or business review not yet booked', () => {
+    const rows = plan(autodesk, at('2026-11-01 09:00'), [use('autodesk-product-coaching', '2026-10-01', 3)]);
+    expect(rows.map((r) => r.kind)).toEqual(['date-not-booked', 'date-not-booked']);
+    expect(rows.map((r) => r.text).join('\n')).toMatch(/Success planning meeting: none booked yet this year/);
+    const booked = plan(autodesk, at('2026-11-02 09:00'), [use('autodesk-executive-business-review', '2026-12-05')]);
+    expect(booked.map((r) => r.text).join('\n')).not.toMatch(/business review/);
+    expect(plan(autodesk, at('2026-10-31 12:00'))).toEqual([]);
+  });
+
+  it("reminds of Microsoft's proactive-request cut-off, 60 days before the work order ends", () => {
+    const rows = plan(microsoft, at('2026-10-18 09:00')).filter((r) => r.kind === 'date-cutoff');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.text).toMatch(/last day is Sun 1 Nov 2026/);
+    expect(plan(microsoft, at('2026-11-02 09:00')).filter((r) => r.kind === 'date-cutoff')).toEqual([]);
+  });
+
+  it('reminds of the cancellation-fee steps and the AEM booking lead before a booked event', () => {
+    const uses = [use('aem-event-days', '2026-06-30', 3)];
+    const lead = plan(microsoft, at('2026-05-12 09:00'), uses).filter((r) => r.kind === 'date-booking-lead');
+    expect(lead).toHaveLength(1);
+    expect(lead[0]!.text).toMatch(/confirmed in writing by Tue 19 May 2026 \(6 weeks ahead\)/);
+    const free = plan(microsoft, at('2026-06-16 09:00'), uses).filter((r) => r.kind === 'date-cancellation-step');
+    expect(free).toHaveLength(1);
+    expect(free[0]!.text).toMatch(/last day to cancel it without a fee; from tomorrow .* 50 %/);
+    const half = plan(microsoft, at('2026-06-24 12:00'), uses).filter((r) => r.kind === 'date-cancellation-step');
+    expect(half[0]!.text).toMatch(/for 50 % of the fee; from tomorrow .* 100 %/);
+    expect(new Set([...free, ...half].map((r) => r.dedupeKey)).size).toBe(2);
+  });
+});
+
+describe('the hourly sweep over every workspace', () => {
+  it('plans each workspace’s date reminders in its latest case channel, once, and never another’s', async () => {
+    const store = openStore(':memory:');
+    const a = store.addContract('T-A', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    store.addContract('T-B', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    store.addContract('T-C', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    const caseInput = (channelId: string, contractId: number) => ({
+      channelId,
+      threadTs: '1.1',
+      contractId,
+      severity: null,
+      productScope: null,
+      vendorRef: null,
+      openedAt: at('2026-03-01 10:00'),
+      openedBy: 'U1',
+    });
+    store.createCase('T-A', caseInput('C-A', a.id));
+    store.createCase('T-B', caseInput('C-B', store.listContracts('T-B')[0]!.id));
+    // T-C never tracked a case: no channel to remind in yet
+    const now = at('2026-03-17 09:30');
+    const errors: string[] = [];
+    const log = { error: (m: string) => errors.push(m) };
+    expect(await sweepDateReminders({ store, knowledge }, now, log)).toBe(2);
+    expect(await sweepDateReminders({ store, knowledge }, now, log)).toBe(0); // once
+    const remindersOf = (ws: string) => store.listReminders(ws).filter((r) => r.kind.startsWith('date-'));
+    expect(remindersOf('T-A').map((r) => r.channelId)).toEqual(['C-A']);
+    expect(remindersOf('T-B').map((r) => r.channelId)).toEqual(['C-B']);
+    expect(remindersOf('T-C')).toEqual([]);
+    expect(errors).toEqual([]);
+    store.close();
+  });
+});
+
+describe('a contract whose term is over', () => {
+  it('gets no date reminders, and is no error for the sweep', async () => {
+    const store = openStore(':memory:');
+    const c = store.addContract(
+      'T-X',
+      contract({
+        vendor: 'autodesk',
+        plan: 'enterprise',
+        region: 'emea',
+        startDate: '2025-01-01',
+        endDate: '2025-12-31',
+      }),
+    );
+    store.createCase('T-X', {
+      channelId: 'C-X',
+      threadTs: '1.1',
+      contractId: c.id,
+      severity: null,
+      productScope: null,
+      vendorRef: null,
+      openedAt: at('2025-12-01 10:00'),
+      openedBy: 'U1',
+    });
+    const errors: string[] = [];
+    expect(
+      await sweepDateReminders({ store, knowledge }, at('2026-03-17 09:30'), { error: (m) => errors.push(m) }),
+    ).toBe(0);
+    expect(errors).toEqual([]);
+    store.close();
+  });
+});

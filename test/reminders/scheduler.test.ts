@@ -1,0 +1,198 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutgoingMessage } from '../../src/reminders/message.js';
+import { createScheduler, type PostOutcome } from '../../src/reminders/scheduler.js';
+import { openStore, type Store } from '../../src/store/index.js';
+
+const T0 = Date.UTC(2026, 2, 2, 9, 0);
+
+/** A fake clock: sleeping advances it. */
+function fakeTime(start = T0) {
+  const clock = { t: start, slept: [] as number[] };
+  return {
+    clock,
+    now: () => clock.t,
+    sleep: async (ms: number) => {
+      clock.slept.push(ms);
+      clock.t += ms;
+    },
+  };
+}
+
+/** A poster that records what it posts (with the fake time) and answers from a script, then ok. */
+function fakePoster(time: ReturnType<typeof fakeTime>, script: PostOutcome[] = []) {
+  const posted: (OutgoingMessage & { at: number })[] = [];
+  const attempts: string[] = [];
+  return {
+    posted,
+    attempts,
+    async post(message: OutgoingMessage): Promise<PostOutcome> {
+      attempts.push(message.channel);
+      const next = script.shift();
+      if (next && !next.ok) return next;
+      posted.push({ ...message, at: time.clock.t });
+      return { ok: true, ts: `${posted.length}.000` };
+    },
+  };
+}
+
+let store: Store;
+beforeEach(() => {
+  store = openStore(':memory:', { now: () => T0 });
+});
+afterEach(() => store.close());
+
+function remind(ws: string, channel: string, key: string, dueAt: number, kind = 'response-breach') {
+  return store.scheduleReminder(ws, {
+    channelId: channel,
+    threadTs: '1.1',
+    kind,
+    dueAt,
+    text: `text ${key}`,
+    dedupeKey: key,
+  });
+}
+
+describe('scheduler tick', () => {
+  it('posts what is due, earliest first, marks it sent, and never posts it again', async () => {
+    const time = fakeTime();
+    const poster = fakePoster(time);
+    remind('T1', 'C1', 'b', T0 - 5_000);
+    remind('T1', 'C2', 'a', T0 - 10_000);
+    remind('T1', 'C3', 'later', T0 + 60_000);
+    const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
+    const report = await scheduler.tick();
+    expect(report).toMatchObject({ claimed: 2, sent: 2, late: 0 });
+    expect(poster.posted.map((p) => p.text)).toEqual(['text a', 'text b']);
+    const sent = store.listReminders('T1', { status: 'sent' });
+    expect(sent.map((r) => r.dedupeKey).sort()).toEqual(['a', 'b']);
+    expect(sent.every((r) => r.postedTs !== null)).toBe(true);
+    expect((await scheduler.tick()).claimed).toBe(0);
+    expect(poster.posted).toHaveLength(2);
+  });
+
+  it('keeps one message a second per channel, posting to other channels meanwhile', async () => {
+    const time = fakeTime();
+    const poster = fakePoster(time);
+    remind('T1', 'C1', 'c1-a', T0 - 3_000);
+    remind('T1', 'C1', 'c1-b', T0 - 2_000);
+    remind('T1', 'C2', 'c2-a', T0 - 1_000);
+    const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
+    await scheduler.tick();
+    expect(poster.posted.map((p) => p.text)).toEqual(['text c1-a', 'text c2-a', 'text c1-b']);
+    const inC1 = poster.posted.filter((p) => p.channel === 'C1');
+    expect(inC1[1]!.at - inC1[0]!.at).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('waits for Retry-After on a 429 and then posts once', async () => {
+    const time = fakeTime();
+    const poster = fakePoster(time, [{ ok: false, kind: 'rate-limited', retryAfterMs: 3_000, error: 'HTTP 429' }]);
+    remind('T1', 'C1', 'r', T0);
+    const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
+    const report = await scheduler.tick();
+    expect(report.sent).toBe(1);
+    expect(poster.attempts).toHaveLength(2);
+    expect(poster.posted[0]!.at - T0).toBeGreaterThanOrEqual(3_000);
+  });
+
+  it('retries 5xx with backoff, then leaves the reminder for the next tick with the error logged', async () => {
+    const time = fakeTime();
+    const failure: PostOutcome = { ok: false, kind: 'transient', error: 'HTTP 503' };
+    const poster = fakePoster(time, [failure, failure, failure, failure]);
+    const errors: string[] = [];
+    const r = remind('T1', 'C1', 'x', T0);
+    const scheduler = createScheduler({
+      store,
+      poster,
+      now: time.now,
+      sleep: time.sleep,
+      log: { info: () => {}, error: (m) => errors.push(m) },
+    });
+    const report = await scheduler.tick();
+    expect(report).toMatchObject({ sent: 0, released: 1 });
+    expect(time.clock.slept).toEqual([1_000, 2_000, 4_000]);
+    const after = store.getReminder('T1', r.id)!;
+    expect(after.status).toBe('pending');
+    expect(after.lastError).toBe('HTTP 503');
+    expect(after.dueAt).toBeGreaterThan(time.clock.t);
+    expect(errors.join('\n')).toMatch(/HTTP 503/);
+    // the next tick, after the interval, posts it
+    time.clock.t += 15_000;
+    expect((await scheduler.tick()).sent).toBe(1);
+    expect(store.getReminder('T1', r.id)!.status).toBe('sent');
+  });
+
+  it('marks a reminder failed on a permanent error (the channel is gone)', async () => {
+    const time = fakeTime();
+    const poster = fakePoster(time, [{ ok: false, kind: 'permanent', error: 'channel_not_found' }]);
+    const r = remind('T1', 'C1', 'gone', T0);
+    const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
+    expect((await scheduler.tick()).failed).toBe(1);
+    expect(store.getReminder('T1', r.id)).toMatchObject({ status: 'failed', lastError: 'channel_not_found' });
+  });
+
+  it('marks a reminder that fell due while the app was down as late, and posts it once', async () => {
+    const time = fakeTime();
+    const poster = fakePoster(time);
+    remind('T1', 'C1', 'old', T0 - 3 * 3_600_000);
+    const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
+    const report = await scheduler.tick({ startup: true });
+    expect(report.late).toBe(1);
+    expect(poster.posted[0]!.text).toMatch(
+      /^\(Posted late: this reminder fell due .*while Entitlebot was not running\.\) text old/,
+    );
+    expect((await scheduler.tick()).claimed).toBe(0);
+  });
+
+  it('reposts at start-up a reminder a crashed process had claimed but not marked, and only that one', async () => {
+    const time = fakeTime();
+    remind('T1', 'C1', 'crashed', T0 - 1_000);
+    remind('T1', 'C1', 'done', T0 - 2_000);
+    // the previous process claimed both, posted and marked 'done', then died before marking 'crashed'
+    const claimed = store.claimDueReminders(T0, 10);
+    const done = claimed.find((r) => r.dedupeKey === 'done')!;
+    store.markReminderSent('T1', done.id, T0, '9.9');
+    const poster = fakePoster(time);
+    const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
+    await scheduler.tick({ startup: true });
+    expect(poster.posted.map((p) => p.text)).toEqual(['text crashed']);
+    expect(store.listReminders('T1', { status: 'sent' })).toHaveLength(2);
+  });
+
+  it('adds reminder buttons to case reminders and broadcasts a breach when the workspace asks for it', async () => {
+    const time = fakeTime();
+    const poster = fakePoster(time);
+    const kase = store.createCase('T1', {
+      channelId: 'C1',
+      threadTs: '5.5',
+      contractId: null,
+      severity: null,
+      productScope: null,
+      vendorRef: null,
+      openedAt: T0 - 60_000,
+      openedBy: 'U1',
+    });
+    store.scheduleReminder('T1', {
+      caseId: kase.id,
+      channelId: 'C1',
+      threadTs: '5.5',
+      kind: 'update-breach',
+      dueAt: T0,
+      text: 'Breach',
+      payload: { broadcast: true, zone: 'Europe/Berlin' },
+      dedupeKey: 'k',
+    });
+    const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
+    await scheduler.tick();
+    const msg = poster.posted[0]!;
+    expect(msg.broadcast).toBe(true);
+    expect(msg.threadTs).toBe('5.5');
+    const actions = msg.blocks.find((b) => b.type === 'actions')!;
+    expect(actions.elements.map((e: { action_id: string }) => e.action_id)).toEqual([
+      'case_vendor_responded',
+      'case_vendor_updated',
+      'reminder_snooze_30',
+      'case_close',
+    ]);
+    expect(store.listCaseEvents('T1', kase.id).map((e) => e.kind)).toContain('reminded');
+  });
+});
