@@ -4,10 +4,10 @@
  */
 
 import type { SourceRef } from '../knowledge/schema.js';
-import { type Answer, type AnswerTime, type Citation, emptyAnswer } from '../model/answer.js';
+import { type Answer, type AnswerTime, CASE_ACTION, type Citation, emptyAnswer } from '../model/answer.js';
 import type { Case } from '../model/records.js';
 import { clockTitle, formatDue, formatLeft, formatMinutes, isoIn, type Lang } from '../text/case-words.js';
-import type { CaseClock, CaseClocks, ClockKind } from './clocks.js';
+import { type CaseClock, type CaseClocks, type ClockKind, liveClocks } from './clocks.js';
 import type { QuestionClock } from './commands.js';
 
 export interface CaseView {
@@ -192,20 +192,20 @@ function actionsFor(view: CaseView): Answer['actions'] {
   if (view.clocks.status === 'closed') return undefined;
   const value = JSON.stringify({ caseId: view.kase.id, reminderId: null });
   return [
-    { id: 'case_vendor_responded', text: 'Vendor responded', value, style: 'primary' },
-    { id: 'case_vendor_updated', text: 'Vendor updated', value },
-    { id: 'case_close', text: 'Close case', value, style: 'danger' },
+    { id: CASE_ACTION.responded, text: 'Vendor responded', value, style: 'primary' },
+    { id: CASE_ACTION.updated, text: 'Vendor updated', value },
+    { id: CASE_ACTION.close, text: 'Close case', value, style: 'danger' },
   ];
 }
 
 /** The answer to a thread question: the clock asked about (or the next one due), in one paragraph. */
 export function questionAnswer(view: CaseView, which: QuestionClock | null, ask: 'when' | 'late'): Answer {
   const zh = view.lang === 'zh';
-  const live = view.clocks.clocks.filter((c) => c.state === 'running' || c.state === 'overdue');
+  const live = liveClocks(view.clocks);
   let clock: CaseClock | undefined;
   if (which) clock = view.clocks.clocks.find((c) => c.kind === which);
-  else if (ask === 'late') clock = live.find((c) => c.state === 'overdue') ?? live.sort(byDue)[0];
-  else clock = live.sort(byDue)[0];
+  else if (ask === 'late') clock = live.find((c) => c.state === 'overdue') ?? live[0];
+  else clock = live[0];
   if (!clock) return statusAnswer(view, zh ? '目前沒有計時中的期限。' : 'No deadline is running right now.');
   const cites = new Citations();
   const cite = clock.target ? cites.add(clock.target.source, clock.target.certainty, clock.target.reason) : undefined;
@@ -237,8 +237,4 @@ export function questionAnswer(view: CaseView, which: QuestionClock | null, ask:
   answer.citations = cites.list;
   answer.suggestions = suggestionsFor(view);
   return answer;
-}
-
-function byDue(a: CaseClock, b: CaseClock): number {
-  return (a.dueAt ?? Number.POSITIVE_INFINITY) - (b.dueAt ?? Number.POSITIVE_INFINITY);
 }

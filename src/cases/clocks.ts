@@ -434,9 +434,9 @@ function obligationClock(t: Timeline, targets: Target[], now: number, calendarFo
   return deadlineClock('obligation', best, from, t.obligationStartedBy ?? 'vendor message', now, null);
 }
 
-/** The clock a question without a clock word is about: the running one that falls due first. */
-export function nextDue(clocks: CaseClocks): CaseClock | null {
-  const live = clocks.clocks.filter((c) => (c.state === 'running' || c.state === 'overdue') && c.dueAt !== null);
-  live.sort((a, b) => a.dueAt! - b.dueAt!);
-  return live[0] ?? null;
+/** The clocks with a deadline still to meet (running or overdue), the one that falls due first first. */
+export function liveClocks(clocks: CaseClocks): CaseClock[] {
+  return clocks.clocks
+    .filter((c) => (c.state === 'running' || c.state === 'overdue') && c.dueAt !== null)
+    .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0));
 }

@@ -1,13 +1,9 @@
 /**
- * Case tracking and reminders. The conversation (`handleText`) hands `case …` commands and case-thread
- * questions to `handleCaseText`; the Slack process and `entitlebot reminders` run the scheduler.
+ * Case tracking: case commands and thread questions (parsed), the clocks of a case in business time, the
+ * reminders a case plans, and the service that records events through the store. No Slack here: the
+ * conversation (src/conversation/case-text.ts) turns text into these calls, and src/slack lays them out.
  */
 
-export { handleCaseText } from '../conversation/case-text.js';
-export { scheduleWorkspaceDateReminders, sweepDateReminders } from '../reminders/date-reminders.js';
-export * from '../reminders/message.js';
-export { createScheduler, type ReminderPoster, type Scheduler, type TickReport } from '../reminders/scheduler.js';
-export { consoleLine, consolePoster, slackPoster } from '../slack/poster.js';
 export { type CaseView, questionAnswer, statusAnswer } from './answer.js';
 export { contractCalendars } from './calendars.js';
 export { type CaseClock, type CaseClocks, computeClocks } from './clocks.js';

@@ -11,7 +11,7 @@ import { type Store, StoreError } from '../store/index.js';
 import type { Lang } from '../text/case-words.js';
 import type { CaseView } from './answer.js';
 import { contractCalendars } from './calendars.js';
-import { type CaseClocks, type ClockEvent, computeClocks, replay } from './clocks.js';
+import { type CaseClocks, type ClockEvent, computeClocks, liveClocks, replay } from './clocks.js';
 import { planCaseReminders } from './reminder-plan.js';
 
 export interface CaseServiceDeps {
@@ -233,15 +233,45 @@ export function caseDeadlines(deps: CaseServiceDeps) {
     if (kase.workspaceId !== workspaceId || kase.status === 'closed') return [];
     try {
       const state = caseState(deps, kase, now.getTime());
-      return state.clocks.clocks
-        .filter((c) => (c.state === 'running' || c.state === 'overdue') && c.dueAt !== null)
-        .map((c) => ({
-          label: c.kind === 'response' ? 'First response' : c.kind === 'update' ? 'Next update' : 'Our response',
-          dueAt: c.dueAt!,
-          minutesLeft: c.minutesLeft ?? undefined,
-        }));
+      return liveClocks(state.clocks).map((c) => ({
+        label: c.kind === 'response' ? 'First response' : c.kind === 'update' ? 'Next update' : 'Our response',
+        dueAt: c.dueAt!,
+        minutesLeft: c.minutesLeft ?? undefined,
+      }));
     } catch {
       return [];
     }
   };
+}
+
+export interface VendorReply {
+  at: number;
+  actorId: string;
+  messageTs: string;
+  /** the vendor's Slack team */
+  team: string;
+}
+
+/**
+ * A reply in a case thread from the vendor's side (Slack Connect): its first counts as the vendor's first
+ * response, any later one as an update. Returns what was recorded and the clock that now falls due first.
+ */
+export function recordVendorReply(deps: CaseServiceDeps, kase: Case, reply: VendorReply, now: number) {
+  const before = caseState(deps, kase, now);
+  const responded = before.clocks.clocks.find((c) => c.kind === 'response')?.state === 'met';
+  const kind = responded ? 'updated' : 'responded';
+  const { state, event } = recordEvent(
+    deps,
+    kase,
+    {
+      kind,
+      at: reply.at,
+      actorId: reply.actorId,
+      source: 'auto',
+      data: { messageTs: reply.messageTs, team: reply.team },
+    },
+    now,
+  );
+  const next = liveClocks(state.clocks).find((c) => c.state === 'running') ?? null;
+  return { kind, state, event, next } as const;
 }

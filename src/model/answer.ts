@@ -75,3 +75,15 @@ export interface Answer {
 export function emptyAnswer(kind: AnswerKind, title: string, summary: string): Answer {
   return { kind, title, summary, facts: [], tables: [], times: [], citations: [], notes: [], suggestions: [] };
 }
+
+/**
+ * The case actions an answer or a reminder can offer, by id: the Slack layer makes buttons of them and routes
+ * their clicks; the console lists them as commands.
+ */
+export const CASE_ACTION = {
+  responded: 'case_vendor_responded',
+  updated: 'case_vendor_updated',
+  close: 'case_close',
+  snooze30: 'reminder_snooze_30',
+  undoAuto: 'case_auto_undo',
+} as const;

@@ -15,6 +15,7 @@ import type { ConversationDeps } from '../conversation/types.js';
 import { WORKSPACE_TOKEN } from './api.js';
 import { type SlackDeps, vendorChoices } from './deps.js';
 import type { CaseDeadlines } from './home.js';
+import { boltInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/index.js';
 import { createGuardedReceiver } from './receiver.js';
 import { RecentKeys } from './recent.js';
@@ -121,7 +122,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
             clientSecret: mode.clientSecret,
             stateSecret: mode.stateSecret,
             scopes: BOT_SCOPES,
-            installationStore: options.store,
+            installationStore: boltInstallationStore(options.store),
             installerOptions: { directInstall: true, clientOptions },
           }
         : {}),

@@ -2,10 +2,12 @@
  * The Slack entry point: opens the store and knowledge, starts the Bolt app in the configured mode and the
  * reminder scheduler, and shuts both down cleanly on SIGINT/SIGTERM.
  */
-import { createScheduler, slackPoster, sweepDateReminders } from '../cases/index.js';
+
 import type { Config } from '../config.js';
 import { openRuntime } from '../conversation/runtime.js';
+import { createScheduler, sweepDateReminders } from '../reminders/index.js';
 import { createApp } from './app.js';
+import { slackPoster } from './poster.js';
 
 export async function startSlack(config: Config): Promise<void> {
   const mode = config.mode;

@@ -1,31 +1,14 @@
 /**
- * Where the scheduler's messages go.
- * - `consolePoster`: prints `<channel> <thread_ts> <kind>: <text>` (the console has no Slack credentials).
- * - `slackPoster`: chat.postMessage in the case thread with the workspace's own bot token (from the
+ * Where the scheduler's messages go in Slack (the console's poster is src/console/poster.ts).
+ * `slackPoster`: chat.postMessage in the case thread with the workspace's own bot token (from the
  *   installation store, or the single-workspace bot token), without the Web API client's own retries, so
  *   that the scheduler decides: Retry-After on 429, backoff on 5xx and network errors, give up on
  *   permanent errors.
  */
 import { webApi } from '@slack/bolt';
-import type { OutgoingMessage } from '../reminders/message.js';
 import type { PostOutcome, ReminderPoster } from '../reminders/scheduler.js';
 import type { Store } from '../store/index.js';
-
-export function consoleLine(message: OutgoingMessage): string {
-  return `${message.channel} ${message.threadTs ?? '-'} ${message.kind}: ${message.text}`;
-}
-
-export function consolePoster(write: (line: string) => void, now: () => number = Date.now): ReminderPoster {
-  let counter = 0;
-  return {
-    async post(message) {
-      write(consoleLine(message));
-      counter += 1;
-      // a message timestamp shaped like Slack's, so the row records a posted ts as on the Slack path
-      return { ok: true, ts: `${Math.floor(now() / 1000)}.${String(counter).padStart(6, '0')}` };
-    },
-  };
-}
+import { reminderBlocks } from './blocks/reminder.js';
 
 /** Slack errors after which trying again cannot help. */
 const PERMANENT = new Set([
@@ -79,7 +62,7 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
         const base = {
           channel: message.channel,
           text: message.text,
-          blocks: message.blocks as webApi.KnownBlock[],
+          blocks: reminderBlocks(message),
           unfurl_links: false,
         };
         const result = await client.chat.postMessage({

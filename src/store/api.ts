@@ -1,4 +1,4 @@
-import type { Installation, InstallationStore } from '@slack/bolt';
+import type { Installation, InstallationQuery } from '../model/installation.js';
 import type {
   Case,
   CaseEvent,
@@ -22,13 +22,16 @@ import type {
  * `listWorkspacesWithContracts`, the ids the hourly date-reminder sweep visits (see docs/store.md).
  * Not-found reads return null; bad input and conflicts throw a StoreError with a message fit for a person.
  */
-export interface Store extends Required<InstallationStore> {
+export interface Store {
   readonly path: string;
   close(): void;
 
-  // Slack installations: Bolt's InstallationStore (storeInstallation, fetchInstallation, deleteInstallation) is
-  // inherited; installs are keyed by the enterprise id for org-wide installs, else by the team id.
+  // Slack installations, keyed by the enterprise id for org-wide installs, else by the team id. The three
+  // methods are the shape of Bolt's InstallationStore (src/slack/installation-store.ts hands them to Bolt);
   // fetchInstallation rejects with a StoreError 'not-found' when there is none, as Bolt expects.
+  storeInstallation(installation: Installation): Promise<void>;
+  fetchInstallation(query: InstallationQuery): Promise<Installation>;
+  deleteInstallation(query: InstallationQuery): Promise<void>;
   /** the installation whose tokens serve this workspace: its own, or its enterprise's org-wide install */
   fetchWorkspaceInstallation(workspaceId: string): Installation | null;
   /** remembers that a workspace belongs to an enterprise (for org-wide installs); Bolt's context has both ids */

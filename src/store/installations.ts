@@ -1,5 +1,5 @@
-import type { Installation, InstallationQuery } from '@slack/bolt';
 import type Database from 'better-sqlite3';
+import type { Installation, InstallationQuery } from '../model/installation.js';
 import { StoreError } from './errors.js';
 import { requireWorkspace } from './validate.js';
 
@@ -76,7 +76,7 @@ export function installationMethods(db: Database.Database, now: Clock) {
       store(installation);
     },
 
-    async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
+    async fetchInstallation(query: InstallationQuery): Promise<Installation> {
       const key = installKey(query);
       const found = read(key);
       if (!found) {
@@ -91,7 +91,7 @@ export function installationMethods(db: Database.Database, now: Clock) {
       return found;
     },
 
-    async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
+    async deleteInstallation(query: InstallationQuery): Promise<void> {
       deleteByKey.run(installKey(query));
     },
 

@@ -1,5 +1,5 @@
-import type { Installation } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Installation } from '../../src/model/installation.js';
 import { isStoreError, openStore, type Store } from '../../src/store/index.js';
 
 let store: Store;
@@ -8,7 +8,7 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-const teamInstall: Installation<'v2', false> = {
+const teamInstall: Installation = {
   team: { id: 'T111', name: 'Acme' },
   enterprise: undefined,
   user: { id: 'U1', token: undefined, scopes: undefined },
@@ -19,7 +19,7 @@ const teamInstall: Installation<'v2', false> = {
   authVersion: 'v2',
 };
 
-const orgInstall: Installation<'v2', true> = {
+const orgInstall: Installation = {
   team: undefined,
   enterprise: { id: 'E999', name: 'Acme Grid' },
   user: { id: 'U2', token: undefined, scopes: undefined },

@@ -9,9 +9,9 @@ import { loadConfig } from '../../config.js';
 import { openRuntime } from '../../conversation/runtime.js';
 import { scheduleWorkspaceDateReminders } from '../../reminders/date-reminders.js';
 import { createScheduler, type ReminderPoster } from '../../reminders/scheduler.js';
-import { consolePoster, slackPoster } from '../../slack/poster.js';
 import { EXIT } from '../io.js';
 import { parseFlags, parseNow, UsageError } from '../options.js';
+import { consolePoster } from '../poster.js';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE } from '../session.js';
 import { databasePathFrom } from './database.js';
 import type { ConsoleCommand } from './types.js';
@@ -50,7 +50,7 @@ export const reminders: ConsoleCommand = {
     const poster: ReminderPoster =
       config.mode.kind === 'console'
         ? consolePoster((line) => io.out(`${line}\n`), now)
-        : slackPoster({
+        : (await import('../../slack/poster.js')).slackPoster({
             store: deps.store,
             botToken: config.mode.kind === 'oauth' ? undefined : config.mode.botToken,
             slackApiUrl: config.slackApiUrl,

@@ -1,13 +1,13 @@
 import type { App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { CONTRACT_VENDOR_ACTION_ID } from '../../blocks/contract-modal.js';
+import { OPEN_CONTRACT_MODAL_ACTION_ID, REMOVE_CONTRACT_ACTION_ID } from '../../blocks/home.js';
 import {
   ACTION_CLOSE_CASE,
   ACTION_SNOOZE_30,
   ACTION_UNDO_AUTO,
   ACTION_VENDOR_RESPONDED,
   ACTION_VENDOR_UPDATED,
-} from '../../../reminders/message.js';
-import { CONTRACT_VENDOR_ACTION_ID } from '../../blocks/contract-modal.js';
-import { OPEN_CONTRACT_MODAL_ACTION_ID, REMOVE_CONTRACT_ACTION_ID } from '../../blocks/home.js';
+} from '../../blocks/reminder.js';
 import type { SlackDeps } from '../../deps.js';
 import { byId, exactly, type Handler } from '../route.js';
 import { caseEventButton, snoozeButton, undoAutoButton } from './case-buttons.js';

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { CaseProblem, caseState, recordEvent } from '../../../cases/service.js';
-import { ACTION_UNDO_AUTO } from '../../../reminders/message.js';
+import { CaseProblem, recordVendorReply } from '../../../cases/service.js';
 import { formatDue } from '../../../text/case-words.js';
 import { slackApi } from '../../api.js';
+import { vendorReplyBlocks } from '../../blocks/case.js';
 import { type MessageFields, mentionsApp, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 
@@ -28,19 +28,13 @@ export function caseThreadReply(deps: SlackDeps) {
     const now = deps.clock.now().getTime();
     const at = Math.min(now, Math.round(Number(m.ts) * 1000) || now);
     try {
-      const before = caseState(deps, kase, now);
-      const responded = before.clocks.clocks.find((c) => c.kind === 'response')?.state === 'met';
-      const kind = responded ? 'updated' : 'responded';
-      const { state, event } = recordEvent(
+      const { kind, state, event, next } = recordVendorReply(
         deps,
         kase,
-        { kind, at, actorId: m.user, source: 'auto', data: { messageTs: m.ts, team: authorTeam } },
+        { at, actorId: m.user, messageTs: m.ts, team: authorTeam },
         now,
       );
       const zone = state.contract.zone;
-      const next = state.clocks.clocks
-        .filter((c) => c.state === 'running' && c.dueAt !== null)
-        .sort((a, b) => a.dueAt! - b.dueAt!)[0];
       const nextText = next
         ? ` Next: ${next.kind === 'update' ? 'update' : next.kind === 'response' ? 'response' : 'our own response'} due ${formatDue(next.dueAt!, zone)}.`
         : '';
@@ -49,20 +43,7 @@ export function caseThreadReply(deps: SlackDeps) {
         channel: m.channel,
         thread_ts: m.thread_ts,
         text,
-        blocks: [
-          { type: 'section', text: { type: 'mrkdwn', text } },
-          {
-            type: 'actions',
-            elements: [
-              {
-                type: 'button',
-                action_id: ACTION_UNDO_AUTO,
-                text: { type: 'plain_text', text: 'Undo' },
-                value: JSON.stringify({ eventId: event.id, caseId: kase.id }),
-              },
-            ],
-          },
-        ],
+        blocks: vendorReplyBlocks({ text, eventId: event.id, caseId: kase.id }),
       });
     } catch (error) {
       if (!(error instanceof CaseProblem)) throw error;

@@ -1,0 +1,51 @@
+/**
+ * A posted reminder (pure): its text and, for a case reminder, the buttons "Vendor responded", "Vendor
+ * updated", "Snooze 30 min" and "Close case"; a date reminder gets "Snooze 30 min" only.
+ */
+import type { types } from '@slack/bolt';
+import { CASE_ACTION } from '../../model/answer.js';
+import type { OutgoingMessage } from '../../reminders/message.js';
+
+export const ACTION_VENDOR_RESPONDED = CASE_ACTION.responded;
+export const ACTION_VENDOR_UPDATED = CASE_ACTION.updated;
+export const ACTION_SNOOZE_30 = CASE_ACTION.snooze30;
+export const ACTION_CLOSE_CASE = CASE_ACTION.close;
+export const ACTION_UNDO_AUTO = CASE_ACTION.undoAuto;
+
+/** The value every reminder button carries. */
+export interface ReminderButtonValue {
+  reminderId: number;
+  caseId: number | null;
+}
+
+/** Slack's section text limit is 3,000 characters. */
+function clip(text: string, max = 2900): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function reminderBlocks(message: OutgoingMessage): types.KnownBlock[] {
+  const value = JSON.stringify({
+    reminderId: message.reminderId,
+    caseId: message.caseId,
+  } satisfies ReminderButtonValue);
+  const button = (action_id: string, label: string, style?: 'primary' | 'danger') => ({
+    type: 'button' as const,
+    action_id,
+    text: { type: 'plain_text' as const, text: label },
+    value,
+    ...(style ? { style } : {}),
+  });
+  const elements =
+    message.caseId !== null
+      ? [
+          button(ACTION_VENDOR_RESPONDED, 'Vendor responded', 'primary'),
+          button(ACTION_VENDOR_UPDATED, 'Vendor updated'),
+          button(ACTION_SNOOZE_30, 'Snooze 30 min'),
+          button(ACTION_CLOSE_CASE, 'Close case', 'danger'),
+        ]
+      : [button(ACTION_SNOOZE_30, 'Snooze 30 min')];
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: clip(message.text) } },
+    { type: 'actions', block_id: `reminder_${message.reminderId}`, elements },
+  ];
+}

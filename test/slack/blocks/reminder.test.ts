@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { OutgoingMessage } from '../../../src/reminders/message.js';
+import { reminderBlocks } from '../../../src/slack/blocks/reminder.js';
+import { blockLimitViolations } from '../../support/block-limits.js';
+
+const base: OutgoingMessage = {
+  reminderId: 7,
+  workspaceId: 'T1',
+  caseId: 3,
+  channel: 'C1',
+  threadTs: '5.5',
+  kind: 'update-breach',
+  text: 'Breach',
+  broadcast: false,
+  late: false,
+};
+
+const actionIds = (message: OutgoingMessage) =>
+  reminderBlocks(message)
+    .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+    .map((e) => ('action_id' in e ? e.action_id : undefined));
+
+describe('reminderBlocks', () => {
+  it('gives a case reminder the case buttons, each carrying the reminder and case', () => {
+    expect(actionIds(base)).toEqual([
+      'case_vendor_responded',
+      'case_vendor_updated',
+      'reminder_snooze_30',
+      'case_close',
+    ]);
+    const actions = reminderBlocks(base).find((b) => b.type === 'actions');
+    const values = actions?.type === 'actions' ? actions.elements.map((e) => ('value' in e ? e.value : '')) : [];
+    for (const v of values) expect(JSON.parse(v ?? '')).toEqual({ reminderId: 7, caseId: 3 });
+  });
+
+  it('gives a date reminder only the snooze button', () => {
+    expect(actionIds({ ...base, caseId: null })).toEqual(['reminder_snooze_30']);
+  });
+
+  it('keeps a long text within the section limit', () => {
+    expect(blockLimitViolations(reminderBlocks({ ...base, text: 'x'.repeat(10_000) }), 50)).toEqual([]);
+  });
+});
