@@ -1,11 +1,10 @@
 /** Helpers shared by the answer builders. */
-import { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/load.js';
-import type { PlanFile, SourceRef, Span } from '../knowledge/schema.js';
+import type { PlanFile, SourceRef } from '../knowledge/schema.js';
 import type { Answer, AnswerTime } from '../model/answer.js';
-import { zoneClock } from '../rules/zone.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
+import { isoIn } from '../text/time.js';
 
 /** Anything cited in the knowledge files. */
 export interface Cited {
@@ -64,106 +63,6 @@ export function suggest(answer: Answer, text: string): void {
   if (!answer.suggestions.includes(text)) answer.suggestions.push(text);
 }
 
-/** "15 min", "1 h", "2 h 30 min", "10 business days" (or Chinese). */
-export function formatSpan(span: Span, lang: Language): string {
-  const s = strings(lang);
-  if ('businessDays' in span) return s.businessDays(span.businessDays);
-  return formatMinutes(span.minutes, lang);
-}
-
-export function formatMinutes(minutes: number, lang: Language): string {
-  const s = strings(lang);
-  const m = Math.round(minutes);
-  if (m < 60) return s.minutes(m);
-  const h = Math.floor(m / 60);
-  const rest = m % 60;
-  return rest === 0 ? s.hoursN(h) : `${s.hoursN(h)} ${s.minutes(rest)}`;
-}
-
-/** A zone's wall clock at an instant, read with the rules core's cached Intl formatter. */
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  /** 1 = Monday … 7 = Sunday */
-  weekday: number;
-  offsetMinutes: number;
-}
-
-/** Per zone name: whether luxon reads it as an IANA zone (the only kind the fast path below handles). */
-const ianaZones = new Map<string, boolean>();
-
-function isIanaZone(zone: string): boolean {
-  let known = ianaZones.get(zone);
-  if (known === undefined) {
-    const dt = DateTime.fromMillis(0, { zone });
-    known = dt.isValid && dt.zone.type === 'iana';
-    ianaZones.set(zone, known);
-  }
-  return known;
-}
-
-/**
- * The wall clock in an IANA zone, or null where luxon should decide (fixed offsets and "UTC", which luxon
- * writes as Z; invalid zones; years outside 1900–2500; offsets that are not whole minutes). Building a luxon
- * DateTime per time was a large part of an answer's cost.
- */
-function wallClock(at: Date, zone: string): WallClock | null {
-  const t = Math.floor(at.getTime() / 1000) * 1000;
-  if (!Number.isFinite(t) || !isIanaZone(zone)) return null;
-  const offset = zoneClock(zone).offsetAt(t);
-  if (offset % 60_000 !== 0) return null;
-  const wall = new Date(t + offset);
-  const year = wall.getUTCFullYear();
-  if (year < 1900 || year > 2500) return null;
-  return {
-    year,
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
-    weekday: ((wall.getUTCDay() + 6) % 7) + 1,
-    offsetMinutes: offset / 60_000,
-  };
-}
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-const isoDate = (w: WallClock) => `${w.year}-${pad2(w.month)}-${pad2(w.day)}`;
-const hhmm = (w: WallClock) => `${pad2(w.hour)}:${pad2(w.minute)}`;
-
-/** ISO 8601 with offset, in a zone, without milliseconds. */
-export function isoIn(at: Date, zone: string): string {
-  const w = wallClock(at, zone);
-  if (w) {
-    const sign = w.offsetMinutes < 0 ? '-' : '+';
-    const abs = Math.abs(w.offsetMinutes);
-    return `${isoDate(w)}T${hhmm(w)}:${pad2(w.second)}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-  }
-  // to the second: a deadline is never stated more precisely than that
-  return DateTime.fromJSDate(at, { zone }).startOf('second').toISO({ suppressMilliseconds: true }) ?? at.toISOString();
-}
-
-const WEEKDAYS_EN = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** "Mon 2026-12-07 09:30 (Europe/Berlin)" / "2026-12-07（週一）09:30（Europe/Berlin）": for summaries. */
-export function humanTime(at: Date, zone: string, lang: Language): string {
-  const w = wallClock(at, zone);
-  if (w) {
-    if (lang === 'zh') return `${isoDate(w)}（週${'一二三四五六日'[w.weekday - 1]}）${hhmm(w)}（${zone}）`;
-    return `${WEEKDAYS_EN[w.weekday - 1]} ${isoDate(w)} ${hhmm(w)} (${zone})`;
-  }
-  const dt = DateTime.fromJSDate(at, { zone });
-  if (lang === 'zh') {
-    const wd = '一二三四五六日'[dt.weekday - 1];
-    return `${dt.toFormat('yyyy-MM-dd')}（週${wd}）${dt.toFormat('HH:mm')}（${zone}）`;
-  }
-  return `${dt.setLocale('en').toFormat('ccc yyyy-MM-dd HH:mm')} (${zone})`;
-}
-
 /** An AnswerTime in the contract's zone, and in the asker's zone when it differs. */
 export function answerTime(
   label: string,
@@ -178,24 +77,6 @@ export function answerTime(
     t.userZone = userZone;
   }
   return t;
-}
-
-export function planName(knowledge: Knowledge, id: string, lang: Language): string {
-  return knowledge.plan(id)?.plan.name[lang] ?? id;
-}
-
-export function vendorName(file: PlanFile, lang: Language): string {
-  return file.vendorName[lang];
-}
-
-/** "<vendor> <name>", unless the name already starts with the vendor's (as "Microsoft Azure 事件管理" does). */
-export function withVendor(file: PlanFile, name: string, lang: Language): string {
-  const vendor = file.vendorName[lang];
-  return name.startsWith(`${vendor} `) || name === vendor ? name : `${vendor} ${name}`;
-}
-
-export function severityName(file: PlanFile, id: string, lang: Language): string {
-  return file.severities.find((s) => s.id === id)?.name[lang] ?? id;
 }
 
 /** The file of a vendor, or undefined (never throws). */

@@ -3,19 +3,13 @@
  * reads no files, no database and no clock.
  */
 import type { Knowledge } from '../knowledge/load.js';
-import type { Contract } from '../model/records.js';
+import type { Contract, QuotaUse } from '../model/records.js';
 import type { HolidayOverrides } from '../rules/index.js';
 import type { KnowledgeSearch } from '../search/index.js';
 import type { Language } from '../text/normalize.js';
 
-/** One recorded use of a quota (the store's QuotaUse has these fields and more). */
-export interface QuotaUseRecord {
-  contractId: number;
-  quotaId: string;
-  count: number;
-  /** YYYY-MM-DD */
-  usedOn: string;
-}
+/** One recorded use of a quota: the fields of the store's QuotaUse that the answers read. */
+export type QuotaUseRecord = Pick<QuotaUse, 'contractId' | 'quotaId' | 'count' | 'usedOn'>;
 
 /** The glossary and clause search (src/search `buildSearchIndex`): `lookup` is all the answers use. */
 export type SearchLike = Pick<KnowledgeSearch, 'lookup'>;

@@ -14,9 +14,11 @@ import {
   explainDeadline,
 } from '../rules/index.js';
 import { strings } from '../text/i18n.js';
+import { planName } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
+import { formatSpan, formatTime } from '../text/time.js';
 import type { Command } from './command.js';
-import { answerTime, asUsage, cite, formatSpan, humanTime, note, planName, suggest } from './common.js';
+import { answerTime, asUsage, cite, note, suggest } from './common.js';
 import type { AnswerContext } from './context.js';
 import { resolveWhen } from './parse/when.js';
 import { type Combo, contractFor, selectCombos, severityFor, targetsOf } from './select.js';
@@ -196,7 +198,7 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
       for (const a of d.assumed) note(answer, lang === 'zh' ? `假設：${a}` : `Assumed: ${a}.`);
       if (t.kind === 'response' && !t.milestone) {
         headline.push(
-          `${prefix}${label(ctx, combo, t, lang)} ${humanTime(d.due, d.zone, lang)} (${formatSpan(t.span, lang)})`,
+          `${prefix}${label(ctx, combo, t, lang)} ${formatTime(d.due, d.zone, lang)} (${formatSpan(t.span, lang)})`,
         );
       }
       if (t.kind === 'update') {

@@ -3,18 +3,17 @@
  * contracts, recorded quota uses and the clock all come in through the AnswerContext.
  *
  * - `parseCommand(text, knowledge?)` → Command (see command.ts for the union and the grammar).
- * - `answer(text, ctx)` parses and answers every intent that needs no writes: help, sla, due, term,
- *   fee-cancel, fee-flex, price, quota, contract (the list), not-understood. For the intents that change
- *   the store it returns guidance only; the glue handles them with the helpers below:
+ * - `answerCommand(cmd, ctx)` answers every intent that needs no writes (a `ReadCommand`): help, sla, due,
+ *   term, fee-cancel, fee-flex, price, quota, contract (the list), not-understood. The intents that change the
+ *   store are the conversation's (src/conversation/handle.ts), with the helpers below:
  *   - `contract-add`: `parseContractArgs(knowledge, cmd.args)`, store the input, `contractAddedAnswer`;
  *   - `contract-remove`: remove, then `contractRemovedAnswer`;
  *   - `quota-use`: `resolveQuotaUse`, record the use, `quotaUsedAnswer`;
  *   - `case`: the cases module parses `cmd.rest`.
- * - `answerCommand(cmd, ctx)` does the same for an already parsed command.
  * Any exception inside a builder becomes an `error` answer with a clear message.
  */
 
-import { type Answer, emptyAnswer } from '../model/answer.js';
+import type { Answer } from '../model/answer.js';
 import type { Language } from '../text/normalize.js';
 import type { Command } from './command.js';
 import type { AnswerContext } from './context.js';
@@ -22,7 +21,6 @@ import { contractsAnswer } from './contract.js';
 import { dueAnswer } from './due.js';
 import { feeCancelAnswer, feeFlexAnswer } from './fee.js';
 import { errorAnswer, helpAnswer, notUnderstoodAnswer } from './help.js';
-import { parseCommand } from './parse/parse.js';
 import { priceAnswer } from './price.js';
 import { quotaAnswer } from './quota.js';
 import { slaAnswer } from './sla.js';
@@ -46,22 +44,11 @@ export { parseCommand } from './parse/parse.js';
 export { resolveWhen } from './parse/when.js';
 export { type QuotaTarget, quotasOf, quotaUsedAnswer, resolveQuotaUse } from './quota.js';
 
-function storeIntent(cmd: Command, lang: Language): Answer {
-  // reached only when a caller without a store sends a store-changing command to answer()
-  const kind = cmd.kind === 'case' ? 'case' : cmd.kind === 'quota-use' ? 'quota' : 'contract';
-  const answer = emptyAnswer(
-    kind,
-    lang === 'zh' ? '此指令需要工作區' : 'This command needs a workspace',
-    lang === 'zh'
-      ? '新增、移除合約、記錄配額使用與追蹤案件需在 Slack 或主控台中進行。'
-      : 'Adding or removing contracts, recording quota use and tracking cases are done in Slack or the console.',
-  );
-  answer.suggestions.push(cmd.kind === 'quota-use' ? 'quota' : cmd.kind === 'case' ? 'help' : 'contract');
-  return answer;
-}
+/** The commands that only read: everything but the ones that change the store or track cases. */
+export type ReadCommand = Exclude<Command, { kind: 'contract-add' | 'contract-remove' | 'quota-use' | 'case' }>;
 
 /** Answer an already parsed command. Never throws. */
-export function answerCommand(cmd: Command, ctx: AnswerContext): Answer {
+export function answerCommand(cmd: ReadCommand, ctx: AnswerContext): Answer {
   const lang: Language = ctx.language ?? cmd.language;
   try {
     switch (cmd.kind) {
@@ -85,24 +72,8 @@ export function answerCommand(cmd: Command, ctx: AnswerContext): Answer {
         return contractsAnswer(ctx.knowledge, ctx.contracts, lang);
       case 'not-understood':
         return notUnderstoodAnswer(cmd, lang);
-      case 'contract-add':
-      case 'contract-remove':
-      case 'quota-use':
-      case 'case':
-        return storeIntent(cmd, lang);
     }
   } catch (err) {
     return errorAnswer(err, lang);
   }
-}
-
-/** Parse `text` and answer it. Never throws. */
-export function answer(text: string, ctx: AnswerContext): Answer {
-  let cmd: Command;
-  try {
-    cmd = parseCommand(text, ctx.knowledge);
-  } catch (err) {
-    return errorAnswer(err, ctx.language ?? 'en');
-  }
-  return answerCommand(cmd, ctx);
 }

@@ -5,9 +5,10 @@
 import type { Price } from '../knowledge/schema.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import { strings } from '../text/i18n.js';
+import { planName } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
 import type { Command } from './command.js';
-import { cite, note, planName } from './common.js';
+import { cite, note } from './common.js';
 import type { AnswerContext } from './context.js';
 import { formatAmount } from './parse/amount.js';
 

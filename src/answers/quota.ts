@@ -8,9 +8,10 @@ import { type Answer, emptyAnswer } from '../model/answer.js';
 import type { Contract } from '../model/records.js';
 import { type QuotaStatus, quotaStatus } from '../rules/index.js';
 import { strings } from '../text/i18n.js';
+import { planName, withVendor } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
 import type { Command } from './command.js';
-import { answerTime, cite, fileOf, note, planName, withVendor } from './common.js';
+import { answerTime, cite, fileOf, note } from './common.js';
 import type { AnswerContext, QuotaUseRecord } from './context.js';
 
 type QuotaCommand = Extract<Command, { kind: 'quota' }>;

@@ -5,9 +5,11 @@
 import type { PlanFile, Severity, Target } from '../knowledge/schema.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import { strings } from '../text/i18n.js';
+import { planName, withVendor } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
+import { formatSpan } from '../text/time.js';
 import type { Command } from './command.js';
-import { cite, formatSpan, note, planName, suggest, topicLabel, withVendor } from './common.js';
+import { cite, note, suggest, topicLabel } from './common.js';
 import type { AnswerContext } from './context.js';
 import { type Combo, selectCombos, severityFor, supersededBy, targetsOf } from './select.js';
 

@@ -5,10 +5,12 @@
 
 import type { SourceRef } from '../knowledge/schema.js';
 import { type Answer, type AnswerTime, CASE_ACTION, type Citation, emptyAnswer } from '../model/answer.js';
+import type { Language } from '../model/language.js';
 import type { Case } from '../model/records.js';
-import { clockTitle, formatDue, formatLeft, formatMinutes, isoIn, type Lang } from '../text/case-words.js';
+import { formatLeft, formatMinutes, formatTime, isoIn } from '../text/time.js';
 import { type CaseClock, type CaseClocks, type ClockKind, liveClocks } from './clocks.js';
 import type { QuestionClock } from './commands.js';
+import { clockTitle } from './words.js';
 
 export interface CaseView {
   kase: Pick<Case, 'id' | 'channelId' | 'threadTs' | 'vendorRef' | 'status' | 'openedAt'>;
@@ -20,7 +22,7 @@ export interface CaseView {
   zone: string;
   userZone?: string;
   now: number;
-  lang: Lang;
+  lang: Language;
 }
 
 class Citations {
@@ -71,7 +73,7 @@ export function clockSentence(view: CaseView, clock: CaseClock): string {
   switch (clock.state) {
     case 'running':
     case 'overdue': {
-      const due = formatDue(clock.dueAt!, view.zone, view.lang);
+      const due = formatTime(clock.dueAt!, view.zone, view.lang);
       const left = formatLeft(clock.minutesLeft ?? 0, view.lang);
       let s = zh ? `${title}：期限 ${due}，${left}。` : `${title} is due ${due}, ${left}.`;
       if (clock.state === 'overdue') {
@@ -79,17 +81,17 @@ export function clockSentence(view: CaseView, clock: CaseClock): string {
       }
       if (clock.pausedUntil !== null) {
         s += zh
-          ? ` 營業時間時鐘目前暫停（${clock.pausedBecause}），於 ${formatDue(clock.pausedUntil, view.zone, 'zh')} 恢復。`
-          : ` The business-hours clock is paused for ${clock.pausedBecause} until ${formatDue(clock.pausedUntil, view.zone)}.`;
+          ? ` 營業時間時鐘目前暫停（${clock.pausedBecause}），於 ${formatTime(clock.pausedUntil, view.zone, 'zh')} 恢復。`
+          : ` The business-hours clock is paused for ${clock.pausedBecause} until ${formatTime(clock.pausedUntil, view.zone)}.`;
       }
       return s;
     }
     case 'met': {
       const metAt = clock.metAt!;
       const onTime = clock.dueAt === null || metAt <= clock.dueAt;
-      const when = formatDue(metAt, view.zone, view.lang);
+      const when = formatTime(metAt, view.zone, view.lang);
       if (zh) return `${title}已於 ${when} 達成${onTime ? '（準時）' : '（逾期）'}。`;
-      return `${title} came ${when}${onTime ? ', in time' : `, after the deadline ${formatDue(clock.dueAt!, view.zone)}`}.`;
+      return `${title} came ${when}${onTime ? ', in time' : `, after the deadline ${formatTime(clock.dueAt!, view.zone)}`}.`;
     }
     case 'on-change':
       return zh
@@ -156,7 +158,7 @@ function statusWord(view: CaseView): string {
   if (view.clocks.status === 'closed') return zh ? '已結案' : 'closed';
   if (view.clocks.status === 'waiting') {
     const since = view.clocks.waitingSince;
-    const when = since ? formatDue(since, view.zone, view.lang) : '';
+    const when = since ? formatTime(since, view.zone, view.lang) : '';
     return zh ? `等待我方（自 ${when}）` : `waiting on us since ${when}`;
   }
   return zh ? '處理中' : 'open';

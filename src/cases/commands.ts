@@ -10,6 +10,8 @@
  * because "1" means Microsoft's Severity 1 and "p1" Jamf's Priority 1.
  */
 
+import { languageOf } from '../text/language.js';
+
 export type CaseEventCommand = 'responded' | 'updated' | 'customer' | 'wait' | 'resume' | 'close' | 'reopen';
 
 export type CaseCommand =
@@ -201,8 +203,6 @@ export interface ThreadQuestion {
   language: 'en' | 'zh';
 }
 
-const CJK = /[\u3400-\u9fff]/u;
-
 const ASKS_LATE = /\b(late|overdue|breach(ed)?|behind|missed)\b|逾期|遲了|迟了|超時|超时|過期|过期|晚了|延誤|延误/u;
 const ASKS_WHEN =
   /\b(when|due|deadline|how long|time left|by what time)\b|期限|什麼時候|什么时候|何時|何时|幾點|几点|多久|到期/u;
@@ -217,7 +217,7 @@ const ABOUT_VENDOR = /\b(vendor|they|microsoft|jamf|autodesk|support)\b|廠商|�
 export function parseThreadQuestion(text: string): ThreadQuestion | null {
   const t = tidy(text);
   if (!t) return null;
-  const language = CJK.test(t) ? 'zh' : 'en';
+  const language = languageOf(t);
   const late = ASKS_LATE.test(t);
   const when = ASKS_WHEN.test(t);
   const obligation = ABOUT_OBLIGATION.test(t);

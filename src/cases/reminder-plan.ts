@@ -18,9 +18,10 @@
 
 import type { ReminderInput, WorkspaceSettings } from '../model/records.js';
 import { businessMinutesBetween } from '../rules/index.js';
-import { clockTitle, formatDue, formatLeft } from '../text/case-words.js';
+import { formatLeft, formatTime } from '../text/time.js';
 import type { CaseCalendar, CaseClock, CaseClocks, ClockKind } from './clocks.js';
 import { pauseAt } from './clocks.js';
+import { clockTitle } from './words.js';
 
 export interface ReminderCase {
   id: number;
@@ -135,7 +136,7 @@ function reminderFor(input: ReminderPlanInput, clock: CaseClock, lead: number, n
 function reminderText(input: ReminderPlanInput, clock: CaseClock, p: CaseReminderPayload): string {
   const title = clockTitle(clock, input.vendorName, input.clocks.severity);
   const ref = input.kase.vendorRef ? ` (case ${input.kase.vendorRef})` : '';
-  const due = formatDue(p.deadline, p.zone);
+  const due = formatTime(p.deadline, p.zone);
   const parts: string[] = [];
   if (p.phase === 'warning') {
     parts.push(`Reminder: ${title}${ref} is due ${due}, ${formatLeft(p.leadMinutes)}.`);
@@ -145,7 +146,7 @@ function reminderText(input: ReminderPlanInput, clock: CaseClock, p: CaseReminde
     parts.push(`Breach: ${title}${ref} was due ${due} and has not come.`);
   }
   if (p.pausedUntil !== null) {
-    parts.push(`The business-hours clock is paused for ${p.pausedBecause} until ${formatDue(p.pausedUntil, p.zone)}.`);
+    parts.push(`The business-hours clock is paused for ${p.pausedBecause} until ${formatTime(p.pausedUntil, p.zone)}.`);
   }
   if (clock.kind !== 'obligation' && input.clocks.waitingSince !== null) {
     parts.push('The case is waiting on us; the contract does not pause the vendor’s clock.');

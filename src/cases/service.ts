@@ -6,9 +6,10 @@
  */
 import type { Knowledge } from '../knowledge/load.js';
 import type { PlanFile } from '../knowledge/schema.js';
+import type { Language } from '../model/language.js';
 import type { Case, CaseEvent, CaseEventSource, CasePatch, Contract, KnownCaseEventKind } from '../model/records.js';
 import { type Store, StoreError } from '../store/index.js';
-import type { Lang } from '../text/case-words.js';
+import { contractPlanName } from '../text/names.js';
 import type { CaseView } from './answer.js';
 import { contractCalendars } from './calendars.js';
 import { type CaseClocks, type ClockEvent, computeClocks, liveClocks, replay } from './clocks.js';
@@ -20,7 +21,7 @@ export interface CaseServiceDeps {
 }
 
 /** Case events a person or a button can record: the store's kinds, less those the app records itself. */
-export type CaseEventKind = Exclude<KnownCaseEventKind, 'opened' | 'reminded' | 'note'>;
+export type RecordableEventKind = Exclude<KnownCaseEventKind, 'opened' | 'reminded' | 'note'>;
 
 export interface CaseState {
   kase: Case;
@@ -35,12 +36,6 @@ export class CaseProblem extends Error {
     super(message);
     this.name = 'CaseProblem';
   }
-}
-
-export function planName(file: PlanFile, contract: Pick<Contract, 'plan' | 'addons'>): string {
-  const name = (id: string) => file.plans.find((p) => p.id === id)?.name.en ?? id;
-  const addons = contract.addons.length ? ` + ${contract.addons.map(name).join(', ')}` : '';
-  return `${name(contract.plan)}${addons}`;
 }
 
 function contractOf(deps: CaseServiceDeps, kase: Case): Contract {
@@ -69,12 +64,12 @@ export function caseState(deps: CaseServiceDeps, kase: Case, now: number): CaseS
   return { kase, contract, file, events, clocks };
 }
 
-export function caseView(state: CaseState, now: number, lang: Lang, userZone?: string): CaseView {
+export function caseView(state: CaseState, now: number, lang: Language, userZone?: string): CaseView {
   return {
     kase: state.kase,
     clocks: state.clocks,
     vendorName: state.file.vendorName[lang],
-    planName: planName(state.file, state.contract),
+    planName: contractPlanName({ plans: [state.file] }, state.contract),
     zone: state.contract.zone,
     userZone,
     now,
@@ -165,7 +160,7 @@ export function openCase(deps: CaseServiceDeps, input: OpenCaseInput): CaseState
 }
 
 export interface EventInput {
-  kind: CaseEventKind;
+  kind: RecordableEventKind;
   at: number;
   actorId: string | null;
   source: CaseEventSource;

@@ -9,23 +9,18 @@
  */
 import { DateTime } from 'luxon';
 import { questionAnswer, statusAnswer } from '../cases/answer.js';
+import { liveClocks } from '../cases/clocks.js';
 import { CASE_USAGE, type CaseCommand, parseCaseCommand, parseThreadQuestion } from '../cases/commands.js';
-import {
-  type CaseEventKind,
-  CaseProblem,
-  caseState,
-  caseView,
-  openCase,
-  planName,
-  recordEvent,
-} from '../cases/service.js';
+import { CaseProblem, caseState, caseView, openCase, type RecordableEventKind, recordEvent } from '../cases/service.js';
 import { matchSeverity, resolveSeverity, severityMatters } from '../cases/targets.js';
 import type { PlanFile } from '../knowledge/schema.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
+import type { Language } from '../model/language.js';
 import type { Case, Contract } from '../model/records.js';
 import { scheduleWorkspaceDateReminders } from '../reminders/date-reminders.js';
 import { isStoreError } from '../store/index.js';
-import { formatDue, type Lang } from '../text/case-words.js';
+import { contractPlanName } from '../text/names.js';
+import { formatTime } from '../text/time.js';
 import type { ConversationContext, ConversationDeps, Reply } from './types.js';
 
 const CJK = /[\u3400-\u9fff]/u;
@@ -37,7 +32,7 @@ export async function handleCaseText(
   ctx: ConversationContext,
   text: string,
 ): Promise<Reply | null> {
-  const lang: Lang = CJK.test(text) ? 'zh' : 'en';
+  const lang: Language = CJK.test(text) ? 'zh' : 'en';
   const body = text.replace(PUBLIC_SUFFIX, '');
   const match = CASE_WORD.exec(body);
   try {
@@ -77,10 +72,15 @@ function reply(answer: Answer, ctx: ConversationContext): Reply {
   return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
 }
 
-function problem(message: string, lang: Lang, suggestions: string[] = CASE_USAGE): Reply {
+function problem(message: string, lang: Language, suggestions: string[] = CASE_USAGE): Reply {
   const a = emptyAnswer('error', lang === 'zh' ? '無法處理' : 'That did not work', message);
   a.suggestions = suggestions;
   return { answer: a, visibility: 'ephemeral' };
+}
+
+/** How to track a case: for `case` words the case commands did not take. */
+export function caseHelpReply(ctx: ConversationContext): Reply {
+  return reply(usageAnswer(), ctx);
 }
 
 function usageAnswer(): Answer {
@@ -109,7 +109,7 @@ function question(deps: ConversationDeps, ctx: ConversationContext, text: string
  * "When is my next update due?" asked outside a case thread: the app cannot tell which case is meant, so it
  * says where to ask and lists the open cases with their next deadline.
  */
-function whichCase(deps: ConversationDeps, ctx: ConversationContext, lang: Lang): Reply {
+function whichCase(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Reply {
   const zh = lang === 'zh';
   const open = deps.store.listCases(ctx.workspaceId, { status: ['open', 'waiting'] });
   const where =
@@ -133,15 +133,13 @@ function whichCase(deps: ConversationDeps, ctx: ConversationContext, lang: Lang)
   for (const kase of open.slice(-10)) {
     try {
       const state = caseState(deps, kase, now);
-      const next = state.clocks.clocks
-        .filter((c) => c.dueAt !== null && c.state !== 'met')
-        .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0))[0];
+      const next = liveClocks(state.clocks)[0];
       const ref = kase.vendorRef ? ` ${kase.vendorRef}` : '';
       answer.facts.push({
         label: `#${kase.id}${ref}`,
-        value: `${planName(state.file, state.contract)} · ${ctx.via === 'console' ? `${zh ? '討論串' : 'thread'} ${kase.threadTs}` : `<#${kase.channelId}>`}${
+        value: `${contractPlanName(deps.knowledge, state.contract)} · ${ctx.via === 'console' ? `${zh ? '討論串' : 'thread'} ${kase.threadTs}` : `<#${kase.channelId}>`}${
           next && next.dueAt !== null
-            ? ` · ${zh ? '下一個期限' : 'next due'} ${formatDue(next.dueAt, state.contract.zone, lang)}`
+            ? ` · ${zh ? '下一個期限' : 'next due'} ${formatTime(next.dueAt, state.contract.zone, lang)}`
             : ''
         }`,
       });
@@ -166,7 +164,7 @@ function threadCase(deps: ConversationDeps, ctx: ConversationContext): Case {
   return kase;
 }
 
-const EVENT_OF: Record<string, CaseEventKind> = {
+const EVENT_OF: Record<string, RecordableEventKind> = {
   responded: 'responded',
   updated: 'updated',
   customer: 'customer',
@@ -176,7 +174,7 @@ const EVENT_OF: Record<string, CaseEventKind> = {
   reopen: 'reopened',
 };
 
-const RECORDED: Record<CaseEventKind, string> = {
+const RECORDED: Record<RecordableEventKind, string> = {
   responded: 'the vendor responded',
   updated: 'the vendor sent an update',
   customer: 'we wrote to the vendor',
@@ -187,7 +185,12 @@ const RECORDED: Record<CaseEventKind, string> = {
   reopened: 'the case is open again',
 };
 
-async function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseCommand, lang: Lang): Promise<Reply> {
+async function command(
+  deps: ConversationDeps,
+  ctx: ConversationContext,
+  cmd: CaseCommand,
+  lang: Language,
+): Promise<Reply> {
   const now = ctx.now.getTime();
   switch (cmd.kind) {
     case 'invalid':
@@ -224,7 +227,7 @@ async function command(deps: ConversationDeps, ctx: ConversationContext, cmd: Ca
         },
         now,
       );
-      const headline = `Recorded: ${sev.name.en} from ${formatDue(at, state.contract.zone)}; the targets run anew from that moment.`;
+      const headline = `Recorded: ${sev.name.en} from ${formatTime(at, state.contract.zone)}; the targets run anew from that moment.`;
       return reply(statusAnswer(caseView(after, now, lang, ctx.userZone), headline), ctx);
     }
     default: {
@@ -234,7 +237,7 @@ async function command(deps: ConversationDeps, ctx: ConversationContext, cmd: Ca
       const zone = deps.store.getContract(ctx.workspaceId, kase.contractId ?? -1)?.zone ?? 'UTC';
       const at = eventTime(cmd.at, zone, now);
       const { state } = recordEvent(deps, kase, { kind, at, actorId: ctx.userId, source: 'command' }, now);
-      const headline = `Recorded: ${RECORDED[kind]} (${formatDue(at, zone)}).`;
+      const headline = `Recorded: ${RECORDED[kind]} (${formatTime(at, zone)}).`;
       return reply(statusAnswer(caseView(state, now, lang, ctx.userZone), headline), ctx);
     }
   }
@@ -320,7 +323,7 @@ async function open(
   deps: ConversationDeps,
   ctx: ConversationContext,
   cmd: Extract<CaseCommand, { kind: 'open' }>,
-  lang: Lang,
+  lang: Language,
 ): Promise<Reply> {
   const contract = chooseContract(deps, ctx.workspaceId, cmd.contract, cmd.severity);
   const file = deps.knowledge.vendor(contract.vendor);
@@ -367,7 +370,7 @@ async function open(
     answer.notes.unshift(...notes, ...calendarAssumptions(state));
     return answer;
   };
-  const title = planName(file, contract);
+  const title = contractPlanName({ plans: [file] }, contract);
   if (ctx.threadTs) {
     return { answer: opened(ctx.threadTs, `Case opened: this thread tracks it (${title}).`), visibility: 'in_channel' };
   }
@@ -400,14 +403,14 @@ function calendarAssumptions(state: ReturnType<typeof caseState>): string[] {
   return [...seen].map((a) => `Assumed ${a}.`);
 }
 
-function askSeverity(file: PlanFile, contract: Contract, lang: Lang): Reply {
+function askSeverity(file: PlanFile, contract: Contract, lang: Language): Reply {
   const zh = lang === 'zh';
   const a = emptyAnswer(
     'case',
     zh ? '請指定嚴重性' : 'Which severity?',
     zh
       ? `${file.vendorName.zh} 的目標依嚴重性而定，請在 \`case open\` 後加上嚴重性。`
-      : `${planName(file, contract)} targets depend on the severity: say which one after \`case open\`.`,
+      : `${contractPlanName({ plans: [file] }, contract)} targets depend on the severity: say which one after \`case open\`.`,
   );
   a.facts = file.severities.map((s) => ({ label: `${s.id} — ${s.name[lang]}`, value: s.definition[lang] }));
   a.suggestions = file.severities.slice(0, 3).map((s) => `case open ${s.id.toLowerCase()}`);

@@ -19,7 +19,7 @@ import {
   resolveQuotaUse,
 } from '../answers/index.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
-import { handleCaseText } from './case-text.js';
+import { caseHelpReply, handleCaseText } from './case-text.js';
 import { errorAnswer } from './errors.js';
 import type { ConversationContext, ConversationDeps, Reply, Visibility } from './types.js';
 
@@ -60,6 +60,8 @@ export async function handleText(deps: ConversationDeps, ctx: ConversationContex
         return { answer: contractRemove(deps, ctx, cmd), visibility };
       case 'quota-use':
         return { answer: quotaUse(deps, ctx, cmd), visibility };
+      case 'case':
+        return caseHelpReply(ctx);
       default:
         return { answer: answerCommand(cmd, answerContext(deps, ctx, cmd.kind)), visibility };
     }

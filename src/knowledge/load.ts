@@ -38,11 +38,11 @@ export class KnowledgeError extends Error {
   }
 }
 
-export interface PlanRef {
+export interface PlanEntry {
   file: PlanFile;
   plan: Plan;
 }
-export interface SeverityRef {
+export interface SeverityEntry {
   file: PlanFile;
   severity: Severity;
 }
@@ -57,19 +57,19 @@ export interface Knowledge {
   sourceText(doc: string): string;
   sourceDocs: string[];
   /** a plan or add-on by id, across vendors (plan ids are unique across the knowledge base) */
-  plan(id: string): PlanRef | undefined;
+  plan(id: string): PlanEntry | undefined;
   severity(vendor: string, id: string): Severity | undefined;
   /** severities of every vendor at a cross-vendor level (Microsoft 1 and Jamf P1 are 'critical') */
-  severitiesAtLevel(level: Level): SeverityRef[];
+  severitiesAtLevel(level: Level): SeverityEntry[];
   calendar(vendor: string, id: string): CalendarDef | undefined;
   /** records by id (ids are unique across the knowledge base) */
   target(id: string): { file: PlanFile; target: Target } | undefined;
   fact(id: string): { file: PlanFile; fact: Fact } | undefined;
   quota(id: string): { file: PlanFile; quota: QuotaRule } | undefined;
   /** plans whose id, English/Chinese name or alias equals `word` (see aliasKey) */
-  findPlans(word: string): PlanRef[];
+  findPlans(word: string): PlanEntry[];
   /** severities whose id, name or alias equals `word`, optionally for one vendor */
-  findSeverities(word: string, vendor?: string): SeverityRef[];
+  findSeverities(word: string, vendor?: string): SeverityEntry[];
   /**
    * The targets that apply to a contract on `planIds` (base plan plus add-ons) for one severity id
    * (omit it for all severities): targets of any of those plans for that severity or '*', less those
@@ -360,12 +360,12 @@ function loadFrom(plansDir: string, sourcesDir = join(plansDir, '..', 'sources')
 
 function buildKnowledge(plans: PlanFile[], sources: Map<string, string>): Knowledge {
   const byVendor = new Map(plans.map((f) => [f.vendor, f]));
-  const planIndex = new Map<string, PlanRef>();
+  const planIndex = new Map<string, PlanEntry>();
   const targetIndex = new Map<string, { file: PlanFile; target: Target }>();
   const factIndex = new Map<string, { file: PlanFile; fact: Fact }>();
   const quotaIndex = new Map<string, { file: PlanFile; quota: QuotaRule }>();
-  const planWords = new Map<string, PlanRef[]>();
-  const severityWords = new Map<string, SeverityRef[]>();
+  const planWords = new Map<string, PlanEntry[]>();
+  const severityWords = new Map<string, SeverityEntry[]>();
   const addWord = <T>(index: Map<string, T[]>, word: string, ref: T) => {
     const key = aliasKey(word);
     if (!key) return;
@@ -449,9 +449,4 @@ export function loadKnowledge(knowledgeDir: string | URL = KNOWLEDGE_DIR): Knowl
     cache.set(dir, knowledge);
   }
   return knowledge;
-}
-
-/** For tests and tools that edit the files: forget what was loaded. */
-export function clearKnowledgeCache(): void {
-  cache.clear();
 }

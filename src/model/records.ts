@@ -1,4 +1,7 @@
 /** Plain records the store reads and writes. Every record belongs to one workspace. */
+import type { Language } from './language.js';
+
+export type { Language };
 
 export type Vendor = 'microsoft' | 'jamf' | 'autodesk';
 export type CustomerType = 'commercial' | 'education';
@@ -33,8 +36,6 @@ export interface Contract extends ContractInput {
 
 // ---------------------------------------------------------------------------------------------
 // Store records added by the store (all times are epoch milliseconds unless the name says Date).
-
-export type Language = 'en' | 'zh';
 
 export interface WorkspaceSettings {
   /** IANA zone used where a workspace has no contract zone to go by */

@@ -19,9 +19,9 @@
  * each reminder happen once.
  */
 import { DateTime } from 'luxon';
+import { statusOf } from '../answers/quota.js';
 import type { PlanFile } from '../knowledge/schema.js';
 import type { Contract, QuotaUse, ReminderInput } from '../model/records.js';
-import { quotaStatus } from '../rules/index.js';
 
 export interface DatePolicy {
   /** days before a quarter ends to remind of unused quarterly sessions */
@@ -120,14 +120,7 @@ export function planDateReminders(input: DatePlanInput): ReminderInput[] {
 
   for (const rule of file.quotas) {
     if (!applies(rule.plans) || (rule.window !== 'calendar-quarter' && rule.window !== 'calendar-year')) continue;
-    const status = quotaStatus({
-      rule: { limit: rule.limit, window: rule.window, carryOver: rule.carryOver },
-      uses: contractUses.filter((u) => u.quotaId === rule.id).map((u) => ({ date: u.usedOn, count: u.count })),
-      now: new Date(now),
-      zone,
-      contractStart: contract.startDate,
-      contractEnd: contract.endDate,
-    });
+    const status = statusOf(rule, contract, contractUses, new Date(now));
     if (!status.windowEnd || !status.expiresAt) continue;
     const end = day(status.windowEnd, zone);
     const name = rule.name.en;

@@ -4,7 +4,7 @@
  * (src/slack/blocks/reminder.ts) or the console to print it.
  */
 import type { Reminder } from '../model/records.js';
-import { formatDue } from '../text/case-words.js';
+import { formatTime } from '../text/time.js';
 
 export interface OutgoingMessage {
   reminderId: number;
@@ -30,7 +30,7 @@ export function renderReminder(reminder: Reminder, now: number, lateAfterMs: num
   const late = now - reminder.dueAt > lateAfterMs;
   const zone = payload.zone ?? 'UTC';
   const text = late
-    ? `(Posted late: this reminder fell due ${formatDue(reminder.dueAt, zone)}, while Entitlebot was not running.) ${reminder.text}`
+    ? `(Posted late: this reminder fell due ${formatTime(reminder.dueAt, zone)}, while Entitlebot was not running.) ${reminder.text}`
     : reminder.text;
   return {
     reminderId: reminder.id,

@@ -111,11 +111,11 @@ export type {
 } from './holidays.js';
 export type { Instant } from './input.js';
 export {
+  type QuotaPeriod,
   type QuotaRuleInput,
   type QuotaStatus,
   type QuotaStatusInput,
-  type QuotaUse,
-  type QuotaWindow,
+  type QuotaUseDay,
   type QuotaWindowInput,
   type QuotaWindowKind,
   quotaStatus,

@@ -37,7 +37,7 @@ export interface QuotaWindowInput {
   contractEnd?: string | null;
 }
 
-export interface QuotaWindow {
+export interface QuotaPeriod {
   /** first day counted, YYYY-MM-DD (null for per-event) */
   windowStart: string | null;
   /** last day counted: the expiry of what is left (for rolling windows, today; null for per-event) */
@@ -55,7 +55,7 @@ export interface QuotaRuleInput {
   carryOver?: boolean;
 }
 
-export interface QuotaUse {
+export interface QuotaUseDay {
   date: string;
   /** how much was used that day; 1 when left out */
   count?: number;
@@ -64,10 +64,10 @@ export interface QuotaUse {
 export interface QuotaStatusInput extends Omit<QuotaWindowInput, 'window'> {
   rule: QuotaRuleInput;
   /** uses recorded or booked (all uses dated inside the window count, later ones too; for per-event: that one event's uses) */
-  uses: readonly QuotaUse[];
+  uses: readonly QuotaUseDay[];
 }
 
-export interface QuotaStatus extends QuotaWindow {
+export interface QuotaStatus extends QuotaPeriod {
   /** the rule's limit plus what was carried over */
   limit: number;
   used: number;
@@ -190,7 +190,7 @@ function windowBounds(input: QuotaWindowInput): Bounds {
   return { start, end, today, contractStart, contractEnd };
 }
 
-function toWindow(input: QuotaWindowInput, b: Bounds): QuotaWindow {
+function toWindow(input: QuotaWindowInput, b: Bounds): QuotaPeriod {
   const fixedEnd = b.end !== null && input.window !== 'rolling-12-months';
   return {
     windowStart: b.start === null ? null : dateOfDayNumber(b.start),
@@ -207,7 +207,7 @@ function toWindow(input: QuotaWindowInput, b: Bounds): QuotaWindow {
  * time window. Calendar and rolling windows are clipped to the contract term when it is given; `now` outside
  * the term is an error.
  */
-export function quotaWindow(input: QuotaWindowInput): QuotaWindow {
+export function quotaWindow(input: QuotaWindowInput): QuotaPeriod {
   return toWindow(input, windowBounds(input));
 }
 

@@ -9,12 +9,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type HTTPReceiver, type Logger, LogLevel, type webApi } from '@slack/bolt';
-import { caseDeadlines } from '../cases/index.js';
 import type { Config } from '../config.js';
 import type { ConversationDeps } from '../conversation/types.js';
 import { WORKSPACE_TOKEN } from './api.js';
 import { type SlackDeps, vendorChoices } from './deps.js';
-import type { CaseDeadlines } from './home.js';
 import { boltInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/index.js';
 import { createGuardedReceiver } from './receiver.js';
@@ -44,10 +42,6 @@ export interface CreateAppOptions extends ConversationDeps {
   processBeforeResponse?: boolean;
   /** extra Web API client options, e.g. { retryConfig: { retries: 0 } } in tests */
   clientOptions?: webApi.WebClientOptions;
-  /** the Home tab's case deadlines; default: the cases module's */
-  caseDeadlines?: CaseDeadlines;
-  /** extra listeners (the cases module's) to register after the app's own */
-  extraListeners?: ((app: App, deps: SlackDeps) => void)[];
 }
 
 export interface EntitlebotApp {
@@ -143,10 +137,8 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     web: app.client,
     handledMessages: new RecentKeys(),
     vendors: vendorChoices(options.knowledge),
-    caseDeadlines: options.caseDeadlines ?? caseDeadlines({ store: options.store, knowledge: options.knowledge }),
   };
   registerListeners(app, deps);
-  for (const register of options.extraListeners ?? []) register(app, deps);
   app.error(async (error) => {
     deps.logger.error(`Unhandled error in a listener: ${error.stack ?? error.message}`);
   });

@@ -2,7 +2,6 @@ import type { Logger, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../conversation/types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { VendorChoice } from './blocks/contract-modal.js';
-import type { CaseDeadlines } from './home.js';
 import type { RecentKeys } from './recent.js';
 
 /** What every listener gets: the conversation's dependencies plus the Slack layer's own. */
@@ -14,8 +13,6 @@ export interface SlackDeps extends ConversationDeps {
   handledMessages: RecentKeys;
   /** the contract modal's choices, from the knowledge base */
   vendors: VendorChoice[];
-  /** the running deadlines of a case, for the Home tab (from the cases module) */
-  caseDeadlines?: CaseDeadlines;
 }
 
 /** Vendors with their base plans and add-ons, as the contract modal lists them. */

@@ -23,7 +23,7 @@ import {
   toJson,
 } from './validate.js';
 
-type Clock = () => number;
+type Now = () => number;
 
 const STATUSES: readonly CaseStatus[] = ['open', 'waiting', 'closed'];
 const SOURCES: readonly CaseEventSource[] = ['command', 'auto', 'button'];
@@ -131,7 +131,7 @@ function patched(current: Case, patch: CasePatch): Case {
   return next;
 }
 
-export function caseMethods(db: Database.Database, now: Clock) {
+export function caseMethods(db: Database.Database, now: Now) {
   const contractExists = db.prepare<[string, number], { id: number }>(
     'SELECT id FROM contracts WHERE workspace_id = ? AND id = ?',
   );

@@ -12,7 +12,7 @@ import {
   requireZone,
 } from './validate.js';
 
-type Clock = () => number;
+type Now = () => number;
 
 const VENDORS: readonly Vendor[] = ['microsoft', 'jamf', 'autodesk'];
 const CUSTOMER_TYPES: readonly CustomerType[] = ['commercial', 'education'];
@@ -127,7 +127,7 @@ function contractColumns(input: ContractInput) {
   };
 }
 
-export function contractMethods(db: Database.Database, now: Clock) {
+export function contractMethods(db: Database.Database, now: Now) {
   const list = db.prepare<[string], ContractRow>('SELECT * FROM contracts WHERE workspace_id = ? ORDER BY id');
   const get = db.prepare<[string, number], ContractRow>('SELECT * FROM contracts WHERE workspace_id = ? AND id = ?');
   // the second documented cross-workspace read: ids only, for the hourly date-reminder sweep

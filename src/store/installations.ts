@@ -3,7 +3,7 @@ import type { Installation, InstallationQuery } from '../model/installation.js';
 import { StoreError } from './errors.js';
 import { requireWorkspace } from './validate.js';
 
-type Clock = () => number;
+type Now = () => number;
 
 interface InstallationRow {
   data: string;
@@ -22,7 +22,7 @@ function installKey(query: { isEnterpriseInstall?: boolean; enterpriseId?: strin
   return key;
 }
 
-export function installationMethods(db: Database.Database, now: Clock) {
+export function installationMethods(db: Database.Database, now: Now) {
   const upsert = db.prepare(`
     INSERT INTO installations (install_key, team_id, enterprise_id, is_enterprise_install, data, installed_at, updated_at)
     VALUES (@key, @teamId, @enterpriseId, @isEnterpriseInstall, @data, @now, @now)

@@ -3,7 +3,7 @@ import type { QuotaUse, QuotaUseInput } from '../model/records.js';
 import { StoreError } from './errors.js';
 import { optionalText, requireDate, requireId, requireNumber, requireText, requireWorkspace } from './validate.js';
 
-type Clock = () => number;
+type Now = () => number;
 
 interface QuotaUseRow {
   id: number;
@@ -31,7 +31,7 @@ function toQuotaUse(row: QuotaUseRow): QuotaUse {
   };
 }
 
-export function quotaUseMethods(db: Database.Database, now: Clock) {
+export function quotaUseMethods(db: Database.Database, now: Now) {
   const contractExists = db.prepare<[string, number], { id: number }>(
     'SELECT id FROM contracts WHERE workspace_id = ? AND id = ?',
   );

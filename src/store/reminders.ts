@@ -14,7 +14,7 @@ import {
   toJson,
 } from './validate.js';
 
-type Clock = () => number;
+type Now = () => number;
 
 const STATUSES: readonly ReminderStatus[] = ['pending', 'sending', 'sent', 'cancelled', 'failed'];
 
@@ -83,7 +83,7 @@ function reminderColumns(input: ReminderInput) {
   };
 }
 
-export function reminderMethods(db: Database.Database, now: Clock) {
+export function reminderMethods(db: Database.Database, now: Now) {
   const get = db.prepare<[string, number], ReminderRow>('SELECT * FROM reminders WHERE workspace_id = ? AND id = ?');
   const getByKey = db.prepare<[string, string], ReminderRow>(
     'SELECT * FROM reminders WHERE workspace_id = ? AND dedupe_key = ?',

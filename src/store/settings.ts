@@ -3,7 +3,7 @@ import type { Language, WorkspaceSettings } from '../model/records.js';
 import { StoreError } from './errors.js';
 import { requireOneOf, requireWorkspace, requireZone } from './validate.js';
 
-type Clock = () => number;
+type Now = () => number;
 
 export const DEFAULT_SETTINGS: Readonly<WorkspaceSettings> = Object.freeze({
   zone: 'UTC',
@@ -51,7 +51,7 @@ function toSettings(row: SettingsRow | undefined): WorkspaceSettings {
   };
 }
 
-export function settingsMethods(db: Database.Database, now: Clock) {
+export function settingsMethods(db: Database.Database, now: Now) {
   const select = db.prepare<[string], SettingsRow>(
     'SELECT zone, language, reminder_lead_minutes, broadcast_breaches FROM workspaces WHERE workspace_id = ?',
   );

@@ -2,77 +2,24 @@
  * Formatting shared by the two renderers (Slack blocks and console text): times in a named zone,
  * business time left or overdue, table layout. Pure.
  */
-import { DateTime } from 'luxon';
 import type { AnswerTime, Citation } from '../model/answer.js';
-import { formatMinutes } from './case-words.js';
+import { formatClock, formatLeft } from './time.js';
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-/** One formatter per zone: building an Intl.DateTimeFormat is far dearer than using one. */
-function formatterFor(zone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat('en-GB', {
-        timeZone: zone,
-        weekday: 'short',
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-        timeZoneName: 'short',
-      });
-    } catch {
-      f = null;
-    }
-    formatters.set(zone, f);
-  }
-  return f;
-}
-
-/** "Mon 2 Mar 2026 09:30 CET" in `zone`; the ISO text itself when it does not parse. */
-export function formatInstant(iso: string, zone: string): string {
+/** An answer's ISO time on the wall clock of `zone`; the text itself when it is not a time. */
+function clockOf(iso: string, zone: string): string {
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const f = formatterFor(zone);
-  if (!f) return DateTime.fromMillis(ms, { zone: 'utc' }).toFormat("ccc d LLL yyyy HH:mm 'UTC'");
-  const part: Record<string, string> = {};
-  for (const p of f.formatToParts(ms)) part[p.type] = p.value;
-  return `${part.weekday} ${part.day} ${part.month} ${part.year} ${part.hour}:${part.minute} ${part.timeZoneName}`;
-}
-
-/** "2 h 30 min", "1 d 3 h" (whole minutes; days of 24 hours). */
-export function formatDuration(minutes: number): string {
-  const total = Math.round(Math.abs(minutes));
-  if (total < 60) return `${total} min`;
-  const days = Math.floor(total / 1440);
-  const hours = Math.floor((total % 1440) / 60);
-  const mins = total % 60;
-  const parts: string[] = [];
-  if (days) parts.push(`${days} d`);
-  if (hours) parts.push(`${hours} h`);
-  if (mins && days === 0) parts.push(`${mins} min`);
-  return parts.join(' ');
-}
-
-export function formatMinutesLeft(minutesLeft: number): string {
-  if (minutesLeft >= 0) return `${formatMinutes(minutesLeft)} of business time left`;
-  return `late by ${formatMinutes(minutesLeft)} of business time`;
+  return Number.isNaN(ms) ? iso : formatClock(ms, zone);
 }
 
 /** The lines that describe one AnswerTime: contract zone, asker's zone, time left, why. */
 export function timeLines(time: AnswerTime): { contract: string; user?: string; left?: string; why?: string } {
-  const contract = `${formatInstant(time.at, time.zone)} (${time.zone})`;
+  const contract = `${clockOf(time.at, time.zone)} (${time.zone})`;
   const showUser = time.userZone !== undefined && time.userZone !== time.zone;
-  const user = showUser
-    ? `${formatInstant(time.userAt ?? time.at, time.userZone!)} your time (${time.userZone})`
-    : undefined;
+  const user = showUser ? `${clockOf(time.userAt ?? time.at, time.userZone!)} your time (${time.userZone})` : undefined;
   return {
     contract,
     user,
-    left: time.minutesLeft === undefined ? undefined : formatMinutesLeft(time.minutesLeft),
+    left: time.minutesLeft === undefined ? undefined : formatLeft(time.minutesLeft),
     why: time.explanation,
   };
 }

@@ -5,17 +5,8 @@
 
 import { foldText } from '../search/tokenize.js';
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/u;
-
-export function hasCjk(text: string): boolean {
-  return CJK.test(text);
-}
-
-export type Language = 'en' | 'zh';
-
-export function languageOf(text: string): Language {
-  return hasCjk(text) ? 'zh' : 'en';
-}
+export type { Language } from '../model/language.js';
+export { hasCjk, languageOf } from './language.js';
 
 /**
  * NFKC, lower case, Simplified Chinese folded to Traditional (the search module's character fold, so that

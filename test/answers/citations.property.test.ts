@@ -6,10 +6,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/answers/index.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
 import type { Answer } from '../../src/model/answer.js';
-import { context, contract, knowledge, search } from '../support/answers.js';
+import { answer, context, contract, knowledge, search } from '../support/answers.js';
 
 const severityWords = knowledge.plans.flatMap((f) =>
   f.severities.flatMap((s) => [s.id, s.name.en, s.name.zh, ...s.aliases]),
@@ -79,7 +78,7 @@ const question = fc.oneof(
     )
     .map((p) => p.join(' ')),
   fc
-    .tuple(fc.constantFrom('quota', '配額', 'quota use'), fc.option(fc.constantFrom(...quotaWords), { nil: '' }))
+    .tuple(fc.constantFrom('quota', '配額'), fc.option(fc.constantFrom(...quotaWords), { nil: '' }))
     .map((p) => p.join(' ')),
   fc
     .tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 200_000 }))

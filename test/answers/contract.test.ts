@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answer,
   contractAddedAnswer,
   contractRemovedAnswer,
   contractsAnswer,
@@ -9,7 +8,7 @@ import {
   quotaUsedAnswer,
   resolveQuotaUse,
 } from '../../src/answers/index.js';
-import { context, contract, knowledge } from '../support/answers.js';
+import { answer, context, contract, knowledge } from '../support/answers.js';
 
 describe('parseContractArgs', () => {
   it('reads every key', () => {

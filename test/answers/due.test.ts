@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/answers/index.js';
 import { loadHolidayOverrides } from '../../src/knowledge/holidays.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
 import type { Answer, AnswerTime } from '../../src/model/answer.js';
-import { context, contract, knowledge } from '../support/answers.js';
+import { answer, context, contract, knowledge } from '../support/answers.js';
 
 function time(a: Answer, label: RegExp): AnswerTime {
   const t = a.times.find((x) => label.test(x.label));

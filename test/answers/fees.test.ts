@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/answers/index.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
-import { context, contract, knowledge } from '../support/answers.js';
+import { answer, context, contract, knowledge } from '../support/answers.js';
 
 const schedule = knowledge.plans.find((f) => f.fees.cancellation)?.fees.cancellation;
 const flex = knowledge.plans.find((f) => f.fees.flexCap)?.fees.flexCap;

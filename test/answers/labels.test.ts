@@ -3,8 +3,7 @@
  * already starts with it (Microsoft's AEM is "Microsoft Azure 事件管理" in Chinese).
  */
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/answers/index.js';
-import { context, knowledge } from '../support/answers.js';
+import { answer, context, knowledge } from '../support/answers.js';
 
 const vendors = knowledge.plans.flatMap((f) => [f.vendorName.en, f.vendorName.zh]);
 

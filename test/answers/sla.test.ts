@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answer } from '../../src/answers/index.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
 import type { Answer } from '../../src/model/answer.js';
-import { context, contract, knowledge } from '../support/answers.js';
+import { answer, context, contract, knowledge } from '../support/answers.js';
 
 function expectCitationsVerbatim(a: Answer) {
   expect(a.citations.length).toBeGreaterThan(0);

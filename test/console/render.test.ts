@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderAnswer } from '../../src/console/render.js';
 import { emptyAnswer } from '../../src/model/answer.js';
-import { displayWidth, formatMinutesLeft, tableLines } from '../../src/text/format.js';
+import { displayWidth, tableLines } from '../../src/text/format.js';
+import { formatLeft } from '../../src/text/time.js';
 
 describe('renderAnswer', () => {
   it('renders an answer as plain text: facts, both zones, time left, explanation, quote, suggestions', () => {
@@ -106,9 +107,10 @@ describe('tableLines', () => {
 
 describe('business time left', () => {
   it('is told in hours, never in 24-hour days (a business day is not 24 hours of business time)', () => {
-    expect(formatMinutesLeft(163 * 60)).toBe('163 h of business time left');
-    expect(formatMinutesLeft(9 * 60 + 5)).toBe('9 h 5 min of business time left');
-    expect(formatMinutesLeft(-(9 * 60 + 5))).toBe('late by 9 h 5 min of business time');
-    expect(formatMinutesLeft(30)).toBe('30 min of business time left');
+    expect(formatLeft(163 * 60)).toBe('in 163 h of business time');
+    expect(formatLeft(9 * 60 + 5)).toBe('in 9 h 5 min of business time');
+    expect(formatLeft(-(9 * 60 + 5))).toBe('late by 9 h 5 min of business time');
+    expect(formatLeft(30)).toBe('in 30 min of business time');
+    expect(formatLeft(-30, 'zh')).toBe('已逾期 30 分鐘 營業時間');
   });
 });

@@ -43,9 +43,9 @@ describe('a case thread in the console', () => {
       'when is the response due?',
     );
     expect(q.code).toBe(0);
-    expect(q.stdout).toContain('Tue 3 Mar 2026 09:10 CET (Europe/Berlin)');
-    expect(q.stdout).toContain('Tue 3 Mar 2026 17:10 GMT+9 your time (Asia/Tokyo)');
-    expect(q.stdout).toMatch(/10 min of business time left/);
+    expect(q.stdout).toContain('Tue 3 Mar 2026 09:10 (Europe/Berlin)');
+    expect(q.stdout).toContain('Tue 3 Mar 2026 17:10 your time (Asia/Tokyo)');
+    expect(q.stdout).toMatch(/in 10 min of business time/);
     expect(q.stdout).toMatch(/paused for the night until Tue 3 Mar 2026 09:00/);
 
     // 30 business minutes before Tue 09:10 is Mon 16:40 (20 min on Monday, 10 on Tuesday)

@@ -310,8 +310,8 @@ describe('events and the Home tab', () => {
     const text = json(view.blocks);
     expect(text).toMatch(/Case #1/);
     expect(text).toContain('<#C0GENERAL>');
-    expect(text).toMatch(/First response: [^"]* · [^"]*GMT\+8 your time/);
-    expect(text).toMatch(/of business time left/);
+    expect(text).toMatch(/First response: [^"]* · [^"]*[0-9]{2}:[0-9]{2} your time/);
+    expect(text).toMatch(/in [^"]* of business time/);
   });
 
   it('opens the contract modal from the Home button, and removes a contract from Home', async () => {

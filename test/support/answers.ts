@@ -1,8 +1,12 @@
 /** Shared set-up for the answer-engine tests: the real knowledge files, contracts, a context. */
+
 import type { AnswerContext } from '../../src/answers/context.js';
+import { answerCommand, type Command, type ReadCommand } from '../../src/answers/index.js';
+import { parseCommand } from '../../src/answers/parse/parse.js';
 import { loadClauses } from '../../src/knowledge/corpus.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { loadTerms } from '../../src/knowledge/terms.js';
+import type { Answer } from '../../src/model/answer.js';
 import type { Contract, ContractInput } from '../../src/model/records.js';
 import { buildSearchIndex, type KnowledgeSearch } from '../../src/search/index.js';
 
@@ -40,4 +44,18 @@ let searchIndex: KnowledgeSearch | undefined;
 export function search(): KnowledgeSearch {
   searchIndex ??= buildSearchIndex({ terms: loadTerms(), clauses: loadClauses() });
   return searchIndex;
+}
+
+/**
+ * Parse `text` and answer it as the conversation would for a question that changes nothing. A command that
+ * changes the store or tracks a case is the conversation's: such text fails the test that sends it here.
+ */
+export function answer(text: string, ctx: AnswerContext): Answer {
+  const cmd = parseCommand(text, ctx.knowledge);
+  if (!isReadCommand(cmd)) throw new Error(`"${text}" is a ${cmd.kind} command: test it through the conversation`);
+  return answerCommand(cmd, ctx);
+}
+
+export function isReadCommand(cmd: Command): cmd is ReadCommand {
+  return !['contract-add', 'contract-remove', 'quota-use', 'case'].includes(cmd.kind);
 }

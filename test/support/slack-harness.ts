@@ -10,14 +10,11 @@
  * install does. `processBeforeResponse` is on, Web API retries are off and the bot ids are known, so no
  * auth.test call is needed at start-up.
  */
-import type { App } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/conversation/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { loadKnowledgeSearch } from '../../src/search/index.js';
 import { createApp, type EntitlebotApp } from '../../src/slack/app.js';
-import type { SlackDeps } from '../../src/slack/deps.js';
-import type { CaseDeadlines } from '../../src/slack/home.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 import {
@@ -41,8 +38,6 @@ export interface HarnessOptions {
   teams?: string[];
   store?: Store;
   clock?: Clock;
-  caseDeadlines?: CaseDeadlines;
-  extraListeners?: ((app: App, deps: SlackDeps) => void)[];
 }
 
 export interface Harness {
@@ -103,8 +98,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock: options.clock ?? { now: () => new Date() },
     processBeforeResponse: true,
     clientOptions: { retryConfig: { retries: 0 } },
-    caseDeadlines: options.caseDeadlines,
-    extraListeners: options.extraListeners,
   });
   const { port } = await app.start(0);
   const url = `http://127.0.0.1:${port}/slack/events`;

@@ -1,12 +1,12 @@
 /**
  * Answers write times without building a luxon DateTime for each (it was a large share of an answer's cost).
  * The times they write must still be exactly what luxon writes: ISO 8601 with the zone's offset at that instant
- * (across DST changes, half-hour and 45-minute zones, "UTC" written as Z) and the summaries' weekday and clock.
+ * (across DST changes, half-hour and 45-minute zones, "UTC" written as Z) and the one human format's weekday and clock.
  */
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { humanTime, isoIn } from '../../src/answers/common.js';
+import { formatTime, isoIn } from '../../src/text/time.js';
 
 const zones = [
   'Europe/Berlin',
@@ -36,8 +36,8 @@ function luxonIso(at: Date, zone: string): string {
 function luxonHuman(at: Date, zone: string, lang: 'en' | 'zh'): string {
   const dt = DateTime.fromJSDate(at, { zone });
   if (lang === 'zh')
-    return `${dt.toFormat('yyyy-MM-dd')}（週${'一二三四五六日'[dt.weekday - 1]}）${dt.toFormat('HH:mm')}（${zone}）`;
-  return `${dt.setLocale('en').toFormat('ccc yyyy-MM-dd HH:mm')} (${zone})`;
+    return `${dt.toFormat('yyyy/MM/dd')}（週${'一二三四五六日'[dt.weekday - 1]}）${dt.toFormat('HH:mm')}（${zone}）`;
+  return `${dt.setLocale('en').toFormat('ccc d LLL yyyy HH:mm')} (${zone})`;
 }
 
 describe('times in answers', () => {
@@ -45,8 +45,8 @@ describe('times in answers', () => {
     fc.assert(
       fc.property(instants, fc.constantFrom(...zones), (at, zone) => {
         expect(isoIn(at, zone)).toBe(luxonIso(at, zone));
-        expect(humanTime(at, zone, 'en')).toBe(luxonHuman(at, zone, 'en'));
-        expect(humanTime(at, zone, 'zh')).toBe(luxonHuman(at, zone, 'zh'));
+        expect(formatTime(at, zone, 'en')).toBe(luxonHuman(at, zone, 'en'));
+        expect(formatTime(at, zone, 'zh')).toBe(luxonHuman(at, zone, 'zh'));
       }),
       { numRuns: 2000 },
     );

@@ -4,56 +4,14 @@
  * The view never exceeds 100 blocks: lists that do not fit end with a line saying how many were left out.
  */
 import type { types } from '@slack/bolt';
+import type { HomeCase, HomeContract, HomeModel, HomeQuota } from '../../model/home.js';
 import { contextBlock, headerBlock, mrkdwnSection } from './answer.js';
 import { escapeMrkdwn, LIMITS, trimText } from './limits.js';
 
+export type { HomeCase, HomeContract, HomeDue, HomeModel, HomeQuota } from '../../model/home.js';
+
 export const OPEN_CONTRACT_MODAL_ACTION_ID = 'open_contract_modal';
 export const REMOVE_CONTRACT_ACTION_ID = 'remove_contract';
-
-export interface HomeContract {
-  id: number;
-  title: string;
-  lines: string[];
-}
-
-export interface HomeDue {
-  label: string;
-  /** formatted time(s), e.g. "Mon 2 Mar 09:30 CET (Europe/Berlin) · 16:30 your time" */
-  when: string;
-  /** "2 h left" or "late by 1 h" */
-  left?: string;
-  late?: boolean;
-}
-
-export interface HomeCase {
-  title: string;
-  /** permalink to the case thread, when known */
-  url?: string;
-  /** the channel the case thread is in, shown as a channel link */
-  channelId?: string;
-  status: string;
-  due: HomeDue[];
-}
-
-export interface HomeQuota {
-  contract: string;
-  name: string;
-  used: number;
-  limit: number;
-  unit: string;
-  /** when the current window ends, formatted */
-  windowEnds?: string;
-}
-
-export interface HomeModel {
-  contracts: HomeContract[];
-  cases: HomeCase[];
-  quotas: HomeQuota[];
-  /** e.g. a problem reading part of the data, said rather than hidden */
-  notes?: string[];
-  /** formatted "as of" time */
-  asOf?: string;
-}
 
 type KnownBlock = types.KnownBlock;
 

@@ -4,10 +4,10 @@
  * number, and "Azure component" where the plan has Azure-specific targets.
  */
 
-import { planName } from '../../cases/service.js';
 import { severityMatters } from '../../cases/targets.js';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Contract } from '../../model/records.js';
+import { contractPlanName } from '../../text/names.js';
 
 export const TRACK_SHORTCUT_CALLBACK_ID = 'track_vendor_case';
 export const TRACK_MODAL_CALLBACK_ID = 'track_vendor_case_modal';
@@ -28,7 +28,7 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 export function trackCaseModal(knowledge: Knowledge, contracts: Contract[], meta: TrackMetadata): Record<string, any> {
   const groups = contracts.slice(0, 100).map((c) => {
     const file = knowledge.vendor(c.vendor);
-    const title = `#${c.id} ${c.name ?? planName(file, c)}`;
+    const title = `#${c.id} ${c.name ?? contractPlanName({ plans: [file] }, c)}`;
     const options = severityMatters(file, c)
       ? file.severities.map((s) => ({
           text: { type: 'plain_text', text: clip(s.name.en, 75) },

@@ -42,7 +42,7 @@ describe('answerBlocks', () => {
     expect(text).toContain('(Europe/Berlin)');
     expect(text).toContain('16:30');
     expect(text).toContain('your time (Asia/Singapore)');
-    expect(text).toContain('2 h 30 min of business time left');
+    expect(text).toContain('in 2 h 30 min of business time');
     expect(text).toContain('回應時間 1 小時');
     expect(text).toContain('response time 1 hour');
     expect(text).toContain('`due p1 gold`');

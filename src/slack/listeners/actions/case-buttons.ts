@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { statusAnswer } from '../../../cases/answer.js';
-import { type CaseEventKind, CaseProblem, caseView, recordEvent, undoEvent } from '../../../cases/service.js';
+import { CaseProblem, caseView, type RecordableEventKind, recordEvent, undoEvent } from '../../../cases/service.js';
 import type { Answer } from '../../../model/answer.js';
 import { isStoreError } from '../../../store/index.js';
-import { formatDue } from '../../../text/case-words.js';
+import { formatTime } from '../../../text/time.js';
 import { type SlackApi, slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
@@ -54,7 +54,10 @@ async function guarded(deps: SlackDeps, args: ButtonArgs, work: (client: SlackAp
 }
 
 /** "Vendor responded", "Vendor updated", "Close case": record the event and post the case's clocks in its thread. */
-export function caseEventButton(deps: SlackDeps, kind: Extract<CaseEventKind, 'responded' | 'updated' | 'closed'>) {
+export function caseEventButton(
+  deps: SlackDeps,
+  kind: Extract<RecordableEventKind, 'responded' | 'updated' | 'closed'>,
+) {
   return (args: ButtonArgs) =>
     guarded(deps, args, async (client) => {
       const workspaceId = workspaceIdOf(args.context, args.body.team?.id);
@@ -68,7 +71,7 @@ export function caseEventButton(deps: SlackDeps, kind: Extract<CaseEventKind, 'r
       const what = { responded: 'the vendor responded', updated: 'the vendor sent an update', closed: 'case closed' }[
         kind
       ];
-      const headline = `<@${userId}> recorded: ${what} (${formatDue(now, state.contract.zone)}).`;
+      const headline = `<@${userId}> recorded: ${what} (${formatTime(now, state.contract.zone)}).`;
       await postInThread(
         client,
         kase.channelId,
@@ -88,7 +91,7 @@ export function snoozeButton(deps: SlackDeps) {
       const snoozed = reminderId === undefined ? null : deps.store.snoozeReminder(workspaceId, reminderId, until);
       if (!snoozed) throw new CaseProblem('That reminder is gone (its case was closed or replanned).');
       const zone = (snoozed.payload as { zone?: string } | null)?.zone ?? 'UTC';
-      await tellUser(client, args, `Snoozed: I will remind this thread again at ${formatDue(until, zone)}.`);
+      await tellUser(client, args, `Snoozed: I will remind this thread again at ${formatTime(until, zone)}.`);
     });
 }
 

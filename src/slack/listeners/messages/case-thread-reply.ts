@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { CaseProblem, recordVendorReply } from '../../../cases/service.js';
-import { formatDue } from '../../../text/case-words.js';
+import { formatTime } from '../../../text/time.js';
 import { slackApi } from '../../api.js';
 import { vendorReplyBlocks } from '../../blocks/case.js';
 import { type MessageFields, mentionsApp, workspaceIdOf } from '../../context.js';
@@ -36,9 +36,9 @@ export function caseThreadReply(deps: SlackDeps) {
       );
       const zone = state.contract.zone;
       const nextText = next
-        ? ` Next: ${next.kind === 'update' ? 'update' : next.kind === 'response' ? 'response' : 'our own response'} due ${formatDue(next.dueAt!, zone)}.`
+        ? ` Next: ${next.kind === 'update' ? 'update' : next.kind === 'response' ? 'response' : 'our own response'} due ${formatTime(next.dueAt!, zone)}.`
         : '';
-      const text = `Counted <@${m.user}>'s reply as the vendor's ${kind === 'responded' ? 'first response' : 'update'} (${formatDue(at, zone)}).${nextText}`;
+      const text = `Counted <@${m.user}>'s reply as the vendor's ${kind === 'responded' ? 'first response' : 'update'} (${formatTime(at, zone)}).${nextText}`;
       await client.chat.postMessage({
         channel: m.channel,
         thread_ts: m.thread_ts,

@@ -1,3 +1,0 @@
-export * from './load.js';
-export * from './quotes.js';
-export * from './schema.js';
