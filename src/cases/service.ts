@@ -7,7 +7,10 @@
 import type { Knowledge } from '../knowledge/load.js';
 import type { PlanFile } from '../knowledge/schema.js';
 import type { Language } from '../model/language.js';
-import type { Case, CaseEvent, CaseEventSource, CasePatch, Contract, KnownCaseEventKind } from '../model/records.js';
+import type { Case, CaseEvent, CaseEventSource, CasePatch, Contract, RecordableEventKind } from '../model/records.js';
+
+export type { RecordableEventKind };
+
 import { type Store, StoreError } from '../store/index.js';
 import { contractPlanName } from '../text/names.js';
 import type { CaseView } from './answer.js';
@@ -19,9 +22,6 @@ export interface CaseServiceDeps {
   store: Store;
   knowledge: Knowledge;
 }
-
-/** Case events a person or a button can record: the store's kinds, less those the app records itself. */
-export type RecordableEventKind = Exclude<KnownCaseEventKind, 'opened' | 'reminded' | 'note'>;
 
 export interface CaseState {
   kase: Case;

@@ -1,6 +1,7 @@
 /** Words for a case's clocks, English and Chinese (pure). */
 import type { Severity } from '../knowledge/schema.js';
 import type { Language } from '../model/language.js';
+import type { RecordableEventKind } from '../model/records.js';
 import type { CaseClock } from './clocks.js';
 
 export function severityLabel(severity: Severity | null, lang: Language = 'en'): string {
@@ -36,4 +37,20 @@ export function clockTitle(
         ? `${vendorName}'s next update`
         : `Our own response to ${vendorName}`;
   return sev ? `${what} (${sev})` : what;
+}
+
+const RECORDED: Record<RecordableEventKind, { en: string; zh: string }> = {
+  responded: { en: 'the vendor responded', zh: '廠商已回應' },
+  updated: { en: 'the vendor sent an update', zh: '廠商已更新' },
+  customer: { en: 'we wrote to the vendor', zh: '我方已回覆廠商' },
+  severity: { en: 'the severity changed', zh: '嚴重性已變更' },
+  waiting: { en: 'the vendor is waiting on us', zh: '廠商正在等我方' },
+  resumed: { en: 'the wait on us is over', zh: '等待我方已結束' },
+  closed: { en: 'the case is closed', zh: '案件已結案' },
+  reopened: { en: 'the case is open again', zh: '案件已重新開啟' },
+};
+
+/** What recording an event means, as a clause: "the vendor responded" / 「廠商已回應」. */
+export function recordedWords(kind: RecordableEventKind, lang: Language = 'en'): string {
+  return RECORDED[kind][lang];
 }

@@ -13,6 +13,7 @@ import { liveClocks } from '../cases/clocks.js';
 import { CASE_USAGE, type CaseCommand, parseCaseCommand, parseThreadQuestion } from '../cases/commands.js';
 import { CaseProblem, caseState, caseView, openCase, type RecordableEventKind, recordEvent } from '../cases/service.js';
 import { matchSeverity, resolveSeverity, severityMatters } from '../cases/targets.js';
+import { recordedWords } from '../cases/words.js';
 import type { PlanFile } from '../knowledge/schema.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import type { Language } from '../model/language.js';
@@ -174,17 +175,6 @@ const EVENT_OF: Record<string, RecordableEventKind> = {
   reopen: 'reopened',
 };
 
-const RECORDED: Record<RecordableEventKind, string> = {
-  responded: 'the vendor responded',
-  updated: 'the vendor sent an update',
-  customer: 'we wrote to the vendor',
-  severity: 'the severity changed',
-  waiting: 'the vendor is waiting on us',
-  resumed: 'the wait on us is over',
-  closed: 'the case is closed',
-  reopened: 'the case is open again',
-};
-
 async function command(
   deps: ConversationDeps,
   ctx: ConversationContext,
@@ -237,7 +227,7 @@ async function command(
       const zone = deps.store.getContract(ctx.workspaceId, kase.contractId ?? -1)?.zone ?? 'UTC';
       const at = eventTime(cmd.at, zone, now);
       const { state } = recordEvent(deps, kase, { kind, at, actorId: ctx.userId, source: 'command' }, now);
-      const headline = `Recorded: ${RECORDED[kind]} (${formatTime(at, zone)}).`;
+      const headline = `Recorded: ${recordedWords(kind)} (${formatTime(at, zone)}).`;
       return reply(statusAnswer(caseView(state, now, lang, ctx.userZone), headline), ctx);
     }
   }

@@ -141,6 +141,8 @@ export type KnownCaseEventKind =
   | 'note';
 // `string & {}` keeps editor completion for the known kinds while accepting new ones.
 export type CaseEventKind = KnownCaseEventKind | (string & {});
+/** Case events a person or a button can record: the store's kinds, less those the app records itself. */
+export type RecordableEventKind = Exclude<KnownCaseEventKind, 'opened' | 'reminded' | 'note'>;
 export type CaseEventSource = 'command' | 'auto' | 'button';
 
 export interface CaseEventInput {

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { statusAnswer } from '../../../cases/answer.js';
 import { CaseProblem, caseView, type RecordableEventKind, recordEvent, undoEvent } from '../../../cases/service.js';
+import { recordedWords } from '../../../cases/words.js';
 import type { Answer } from '../../../model/answer.js';
 import { isStoreError } from '../../../store/index.js';
 import { formatTime } from '../../../text/time.js';
@@ -68,10 +69,7 @@ export function caseEventButton(
       const userId = args.body.user.id;
       const { state } = recordEvent(deps, kase, { kind, at: now, actorId: userId, source: 'button' }, now);
       const zone = await userZoneOf(deps, client, workspaceId, userId);
-      const what = { responded: 'the vendor responded', updated: 'the vendor sent an update', closed: 'case closed' }[
-        kind
-      ];
-      const headline = `<@${userId}> recorded: ${what} (${formatTime(now, state.contract.zone)}).`;
+      const headline = `<@${userId}> recorded: ${recordedWords(kind)} (${formatTime(now, state.contract.zone)}).`;
       await postInThread(
         client,
         kase.channelId,
