@@ -8,6 +8,7 @@
  *   case on its thread (Reply.afterPost); the console, with no --thread, makes up a thread id and says so.
  */
 import { DateTime } from 'luxon';
+import type { Command } from '../answers/index.js';
 import { questionAnswer, statusAnswer } from '../cases/answer.js';
 import { liveClocks } from '../cases/clocks.js';
 import { CASE_USAGE, type CaseCommand, parseCaseCommand, parseThreadQuestion } from '../cases/commands.js';
@@ -24,25 +25,23 @@ import { contractPlanName } from '../text/names.js';
 import { formatTime } from '../text/time.js';
 import type { ConversationContext, ConversationDeps, Reply } from './types.js';
 
-const CJK = /[\u3400-\u9fff]/u;
-const CASE_WORD = /^\s*(case|案件)(?=\s|$)\s*(.*)$/isu;
-const PUBLIC_SUFFIX = /\s+(public|公開|公开)\s*$/iu;
-
+/**
+ * A parsed line (the conversation parses it once, with the answer engine's parser): a `case …` command's
+ * words after the command word, or a question about the thread's case.
+ */
 export async function handleCaseText(
   deps: ConversationDeps,
   ctx: ConversationContext,
-  text: string,
+  cmd: Pick<Command, 'kind' | 'language' | 'text'> & { rest?: string },
 ): Promise<Reply | null> {
-  const lang: Language = CJK.test(text) ? 'zh' : 'en';
-  const body = text.replace(PUBLIC_SUFFIX, '');
-  const match = CASE_WORD.exec(body);
+  const lang: Language = cmd.language;
   try {
-    if (match) {
-      const reply = await command(deps, ctx, parseCaseCommand(match[2] ?? ''), lang);
+    if (cmd.kind === 'case') {
+      const reply = await command(deps, ctx, parseCaseCommand(cmd.rest ?? ''), lang);
       planDatesNow(deps, ctx);
       return reply;
     }
-    return question(deps, ctx, body);
+    return question(deps, ctx, cmd.text);
   } catch (error) {
     if (error instanceof CaseProblem || isStoreError(error)) return problem(error.message, lang);
     throw error;

@@ -50,7 +50,7 @@ export async function handleText(deps: ConversationDeps, ctx: ConversationContex
     // in a thread, and for plain questions anywhere ("when is my next update due?"), the cases module looks first
     const caseFirst = cmd.kind === 'case' || ctx.threadTs !== undefined || (cmd.kind === 'term' && cmd.implicit);
     if (caseFirst) {
-      const reply = await handleCaseText(deps, ctx, text);
+      const reply = await handleCaseText(deps, ctx, cmd);
       if (reply) return reply;
     }
     switch (cmd.kind) {

@@ -6,9 +6,9 @@ import {
   contractModal,
   readContractForm,
   type VendorChoice,
-} from '../../src/slack/blocks/contract-modal.js';
-import { type HomeModel, homeView, OPEN_CONTRACT_MODAL_ACTION_ID } from '../../src/slack/blocks/home.js';
-import { blockLimitViolations } from '../support/block-limits.js';
+} from '../../../src/slack/blocks/contract-modal.js';
+import { type HomeModel, homeView, OPEN_CONTRACT_MODAL_ACTION_ID } from '../../../src/slack/blocks/home.js';
+import { blockLimitViolations } from '../../support/block-limits.js';
 
 const vendors: VendorChoice[] = [
   {

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildHomeModel } from '../../src/conversation/home.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { caseInput, contractInput, tempDir } from '../support/store.js';
+
+const knowledge = loadKnowledge();
+const now = new Date('2025-03-03T02:00:00Z');
+let store: Store;
+let cleanup: () => void;
+
+function open(): Store {
+  const tmp = tempDir();
+  cleanup = tmp.cleanup;
+  store = openStore(tmp.file('home.db'));
+  return store;
+}
+
+afterEach(() => {
+  store?.close();
+  cleanup?.();
+});
+
+describe('the Home model', () => {
+  it('names each contract once with its vendor, never the vendor twice', () => {
+    open();
+    store.addContract('T1', contractInput({ addons: ['uer'] }));
+    store.addContract('T1', contractInput({ vendor: 'jamf', plan: 'gold', name: 'Macs' }));
+    const model = buildHomeModel({ store, knowledge }, 'T1', now);
+    const titles = model.contracts.map((c) => c.title);
+    expect(titles[0]).toMatch(/^Microsoft Unified Enterprise Support \+ /);
+    expect(titles[1]).toBe(`Macs — Jamf ${knowledge.plan('gold')?.plan.name.en}`);
+    for (const title of titles) expect(title).not.toMatch(/\b(\w+) \1\b/);
+  });
+
+  it('lists open cases with their running deadlines in the contract zone and the reader zone', () => {
+    open();
+    const c = store.addContract('T1', contractInput({ startDate: '2025-01-01', endDate: '2025-12-31' }));
+    store.createCase('T1', caseInput({ contractId: c.id, severity: 'A', openedAt: now.getTime() - 60_000 }));
+    const model = buildHomeModel({ store, knowledge }, 'T1', now, 'Europe/Berlin');
+    expect(model.cases).toHaveLength(1);
+    const due = model.cases[0]?.due ?? [];
+    expect(due.length).toBeGreaterThan(0);
+    expect(due[0]?.when).toMatch(/\d{2}:\d{2} · .* your time/);
+  });
+
+  it('shows nothing from another workspace', () => {
+    open();
+    store.addContract('T2', contractInput());
+    expect(buildHomeModel({ store, knowledge }, 'T1', now).contracts).toEqual([]);
+  });
+});
