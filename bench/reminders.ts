@@ -12,7 +12,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contractCalendars } from '../src/cases/calendars.js';
+import { contractCalendars } from '../src/cases/case-calendars.js';
 import { computeClocks } from '../src/cases/clocks.js';
 import { planCaseReminders } from '../src/cases/reminder-plan.js';
 import { loadKnowledge } from '../src/knowledge/load.js';

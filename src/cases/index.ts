@@ -5,7 +5,7 @@
  */
 
 export { type CaseView, questionAnswer, statusAnswer } from './answer.js';
-export { contractCalendars } from './calendars.js';
+export { contractCalendars } from './case-calendars.js';
 export { type CaseClock, type CaseClocks, computeClocks } from './clocks.js';
 export { parseCaseCommand, parseThreadQuestion } from './commands.js';
 export { planCaseReminders } from './reminder-plan.js';

@@ -14,7 +14,7 @@ export type { RecordableEventKind };
 import { type Store, StoreError } from '../store/index.js';
 import { contractPlanName } from '../text/names.js';
 import type { CaseView } from './answer.js';
-import { contractCalendars } from './calendars.js';
+import { contractCalendars } from './case-calendars.js';
 import { type CaseClocks, type ClockEvent, computeClocks, liveClocks, replay } from './clocks.js';
 import { planCaseReminders } from './reminder-plan.js';
 

@@ -1,6 +1,6 @@
 /** Shared fixtures for the case tests: real knowledge, contracts on it, and a fake clock's instants. */
 import { DateTime } from 'luxon';
-import { contractCalendars } from '../../src/cases/calendars.js';
+import { contractCalendars } from '../../src/cases/case-calendars.js';
 import { type ClockEvent, computeClocks } from '../../src/cases/clocks.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { ContractInput } from '../../src/model/records.js';

@@ -3,7 +3,7 @@ import { isStoreError } from '../../../store/index.js';
 import { slackApi } from '../../api.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
-import { publishHome } from '../../home.js';
+import { publishHome } from '../../publish-home.js';
 
 /** "Remove" beside a contract on the Home tab (Slack asks for confirmation first); the tab says what happened. */
 export function removeContract(deps: SlackDeps) {

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { slackApi } from '../../api.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
-import { publishHome } from '../../home.js';
+import { publishHome } from '../../publish-home.js';
 
 /** Opening the Home tab publishes it afresh: contracts, open cases with due times, quotas. */
 export function appHomeOpened(deps: SlackDeps) {

@@ -5,7 +5,7 @@ import { answerMessages } from '../../blocks/answer.js';
 import { contractFormErrors, readContractForm, type ViewStateValues } from '../../blocks/contract-modal.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
-import { publishHome } from '../../home.js';
+import { publishHome } from '../../publish-home.js';
 
 function metadataChannel(privateMetadata: string | undefined): string | undefined {
   try {

@@ -1,5 +1,5 @@
 /** Publishing the Home tab: the conversation builds the model, blocks/home.ts lays it out. */
-import { buildHomeModel } from '../conversation/home.js';
+import { buildHomeModel } from '../conversation/home-model.js';
 import type { SlackApi } from './api.js';
 import { homeView } from './blocks/home.js';
 import type { SlackDeps } from './deps.js';

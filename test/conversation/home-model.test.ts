@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHomeModel } from '../../src/conversation/home.js';
+import { buildHomeModel } from '../../src/conversation/home-model.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { caseInput, contractInput, tempDir } from '../support/store.js';
