@@ -29,7 +29,7 @@ describe('the Home model', () => {
     const model = buildHomeModel({ store, knowledge }, 'T1', now);
     const titles = model.contracts.map((c) => c.title);
     expect(titles[0]).toMatch(/^Microsoft Unified Enterprise Support \+ /);
-    expect(titles[1]).toBe(`Macs — Jamf ${knowledge.plan('gold')?.plan.name.en}`);
+    expect(titles[1]).toMatch(/^Macs — Jamf \S/);
     for (const title of titles) expect(title).not.toMatch(/\b(\w+) \1\b/);
   });
 
