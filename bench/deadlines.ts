@@ -79,40 +79,67 @@ const halfYearPairs = Array.from({ length: N }, () => {
 });
 
 // ---- harness ----
-/**
- * Operations per second of `op` over the inputs: the best of `rounds` timed rounds of `seconds` each (the
- * best round is the one least disturbed by other processes on a shared machine).
- */
-function measure(op: (i: number) => number, rounds: number, seconds: number): number {
+const ROUNDS = 5;
+const ROUND_SECONDS = 0.3;
+
+function warmUp(op: (i: number) => number): number {
   let sink = 0;
   // warm up (and build the year tables): 2,000 operations or 0.2 s, whichever comes first
   const warmUntil = performance.now() + 200;
   for (let i = 0; i < 2000 && performance.now() < warmUntil; i++) sink += op(i % N);
-  let best = 0;
-  let count = 0;
-  for (let round = 0; round < rounds; round++) {
-    let done = 0;
-    let batch = 16;
-    const start = performance.now();
-    let elapsed = 0;
-    while (elapsed < seconds * 1000) {
-      for (let i = 0; i < batch; i++) sink += op((count + i) % N);
-      count += batch;
-      done += batch;
-      elapsed = performance.now() - start;
-      if (elapsed < 20) batch *= 2;
-    }
-    best = Math.max(best, (done / elapsed) * 1000);
-  }
-  if (Number.isNaN(sink)) console.log('(a result was NaN)');
-  return best;
+  return sink;
 }
 
+/** Operations per second of `op` over the inputs in one timed round of `seconds`. */
+function round(op: (i: number) => number, seconds: number, offset: number): { rate: number; sink: number } {
+  let sink = 0;
+  let done = 0;
+  let batch = 16;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < seconds * 1000) {
+    for (let i = 0; i < batch; i++) sink += op((offset + done + i) % N);
+    done += batch;
+    elapsed = performance.now() - start;
+    if (elapsed < 20) batch *= 2;
+  }
+  return { rate: (done / elapsed) * 1000, sink };
+}
+
+/**
+ * Every contender gets the same number of rounds of the same length, interleaved (ours, moment, dayjs, ours, …)
+ * so that a busy moment on the shared machine falls on all of them alike. Reported: the median round and the
+ * slowest and fastest round.
+ */
+function measureAll(contenders: ((i: number) => number)[]): { median: number; min: number; max: number }[] {
+  let sink = 0;
+  for (const op of contenders) sink += warmUp(op);
+  const rates = contenders.map(() => [] as number[]);
+  for (let r = 0; r < ROUNDS; r++) {
+    contenders.forEach((op, k) => {
+      const result = round(op, ROUND_SECONDS, r * 7919);
+      sink += result.sink;
+      rates[k]?.push(result.rate);
+    });
+  }
+  if (Number.isNaN(sink)) console.log('(a result was NaN)');
+  return rates.map((xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0 };
+  });
+}
+
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
 interface Row {
   name: string;
   ours: number;
   moment: number;
   dayjs: number;
+  spread: [Spread, Spread, Spread];
   agree: string;
 }
 
@@ -166,12 +193,13 @@ const ops = {
 
 const rows: Row[] = [];
 for (const op of Object.values(ops)) {
-  const peerSeconds = op === ops.c ? 1 : 0.5;
+  const [ours, momentRate, dayjsRate] = measureAll([op.ours, op.moment, op.dayjs]) as [Spread, Spread, Spread];
   rows.push({
     name: op.name,
-    ours: measure(op.ours, 5, 0.3),
-    moment: measure(op.moment, 3, peerSeconds),
-    dayjs: measure(op.dayjs, 3, peerSeconds),
+    ours: ours.median,
+    moment: momentRate.median,
+    dayjs: dayjsRate.median,
+    spread: [ours, momentRate, dayjsRate],
     agree: `${agreement(op.ours, op.moment, 50)}/50, ${agreement(op.ours, op.dayjs, 50)}/50`,
   });
 }
@@ -206,11 +234,20 @@ console.log('## Deadlines: Mon–Fri 09:00–17:30 Europe/Berlin, German public 
 console.log(
   `node ${process.version}, ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${loadavg()
     .map((l) => l.toFixed(1))
-    .join(' ')}, ${new Date().toISOString().slice(0, 10)}; best of 5 rounds (ours) / 3 rounds (peers)`,
+    .join(
+      ' ',
+    )}, ${new Date().toISOString().slice(0, 10)}; median of ${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s each, for every contender`,
 );
 console.log(line(table[0] as string[]));
 console.log(`|${widths.map((w, c) => (c === 0 ? ` ${'-'.repeat(w)} ` : ` ${'-'.repeat(w - 1)}: `)).join('|')}|`);
 for (const row of table.slice(1)) console.log(line(row));
+console.log('spread (slowest–fastest round, ops/s):');
+for (const r of rows) {
+  const [o, m, d] = r.spread;
+  console.log(
+    `  ${r.name}: ours ${fmt(o.min)}–${fmt(o.max)}; moment ${fmt(m.min)}–${fmt(m.max)}; dayjs ${fmt(d.min)}–${fmt(d.max)}`,
+  );
+}
 
 const targets = [
   ['(a) ≥ 1,000,000 ops/s', (rows[0]?.ours ?? 0) >= 1_000_000],

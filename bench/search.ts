@@ -4,7 +4,7 @@
  * answered (`search` and `lookup` over the quality set's questions, labelled and out-of-scope), plus
  * the quality figures themselves.
  * Targets (issue 3): index built in under 300 ms at start-up, or a saved one loaded; p99 query
- * latency under 1 ms.
+ * latency under 1 ms, over all calls (not over each question's median).
  * Run: `npx tsx bench/search.ts` (or `npm run bench`, which runs every benchmark).
  */
 import { spawnSync } from 'node:child_process';
@@ -95,9 +95,9 @@ for (const { q, expect } of LABELLED_QUERIES) {
 const notCovered = OUT_OF_SCOPE.filter((q) => search.lookup(q).status === 'not-covered').length;
 
 /**
- * Wall-clock time of every call, ROUNDS times over every question after three warm-up rounds. On a
- * shared machine a single call can be slowed by another process, so besides the percentiles of all
- * calls the table gives the percentiles of each question's median time (its typical latency).
+ * Wall-clock time of every call, ROUNDS times over every question after three warm-up rounds. The target is
+ * judged on the percentiles of all calls (what an asker meets); each question's median time (its typical
+ * latency) is shown too, as a hint of how much of the tail is other processes on a shared machine.
  */
 const questions = [...LABELLED_QUERIES.map((l) => l.q), ...OUT_OF_SCOPE];
 function latencies(f: (q: string) => unknown): { all: number[]; typical: number[] } {
@@ -137,10 +137,10 @@ console.log('');
 console.log(`| query latency (${questions.length} questions × ${ROUNDS}) | p50        | p99        | max        |`);
 console.log('|-----------------------------------------|-----------:|-----------:|-----------:|');
 for (const [name, t] of [
-  ['search, each question typical (median)', searchTimes.typical],
-  ['lookup, each question typical (median)', lookupTimes.typical],
   ['search, all calls', searchTimes.all],
   ['lookup, all calls', lookupTimes.all],
+  ['search, each question typical (median)', searchTimes.typical],
+  ['lookup, each question typical (median)', lookupTimes.typical],
 ] as const) {
   const row = [percentile(t, 0.5), percentile(t, 0.99), t.at(-1) ?? 0].map((n) => ms(n).padStart(10));
   console.log(`| ${name.padEnd(39)} | ${row.join(' | ')} |`);
@@ -154,9 +154,9 @@ console.log(
 );
 const build = median(builds.map((c) => c.index));
 const load = median(loads.map((c) => c.index));
-const p99 = Math.max(percentile(searchTimes.typical, 0.99), percentile(lookupTimes.typical, 0.99));
+const p99 = Math.max(percentile(searchTimes.all, 0.99), percentile(lookupTimes.all, 0.99));
 console.log(
   `targets: cold build (median) < ${BUILD_TARGET_MS} ms ${build < BUILD_TARGET_MS ? 'met' : 'NOT met'}` +
     ` (saved index loaded: ${load < BUILD_TARGET_MS ? 'met' : 'NOT met'}); ` +
-    `p99 typical latency < ${P99_TARGET_MS} ms ${p99 < P99_TARGET_MS ? 'met' : 'NOT met'}`,
+    `p99 of all calls < ${P99_TARGET_MS} ms (${p99.toFixed(3)} ms) ${p99 < P99_TARGET_MS ? 'met' : 'NOT met'}`,
 );

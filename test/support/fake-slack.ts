@@ -58,6 +58,8 @@ export interface FakeSlack {
   ): void;
   /** resolves when `predicate` holds for the recorded calls (polls); rejects after `timeoutMs` */
   waitFor<T>(probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  /** every call to `method` is answered `ms` later (0: at once again), as a slow Slack would */
+  slowDown(method: string, ms: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -80,6 +82,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const responsePosts: RecordedResponsePost[] = [];
   const users = new Map<string, FakeUser>();
   const failures = new Map<string, Failure>();
+  const delays = new Map<string, number>();
   let tsCounter = 0;
   let viewCounter = 0;
 
@@ -157,6 +160,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         ? params.token
         : undefined;
     calls.push({ method, params, token, at: Date.now() });
+    const delay = delays.get(method);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
     const failure = failures.get(method);
     if (failure && failure.remaining > 0) {
       failure.remaining -= 1;
@@ -211,10 +216,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         await new Promise((r) => setTimeout(r, 10));
       }
     },
+    slowDown: (method, ms) => {
+      if (ms > 0) delays.set(method, ms);
+      else delays.delete(method);
+    },
     reset: () => {
       calls.length = 0;
       responsePosts.length = 0;
       failures.clear();
+      delays.clear();
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,0 +1,33 @@
+/**
+ * Loaded into the app by bench/http.ts (`node --import bench/_probe.mjs …`): on each SIGUSR2 it writes, to the
+ * file named by BENCH_PROBE_FILE, the event-loop delay since the previous signal (perf_hooks'
+ * monitorEventLoopDelay: how late a 5 ms timer fired, so a stall of the loop shows as its length) and the V8
+ * heap, then starts a new window. Plain JavaScript because the app under test runs from dist/ without tsx.
+ */
+import { writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
+
+const file = process.env.BENCH_PROBE_FILE;
+if (file) {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  let window = 0;
+  process.on('SIGUSR2', () => {
+    window += 1;
+    const heap = getHeapStatistics();
+    const mb = (bytes) => bytes / 1048576;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        window,
+        maxDelayMs: delay.max / 1e6,
+        p99DelayMs: delay.percentile(99) / 1e6,
+        usedHeapMB: mb(heap.used_heap_size),
+        totalHeapMB: mb(heap.total_heap_size),
+        externalMB: mb(process.memoryUsage().external),
+      }),
+    );
+    delay.reset();
+  });
+}
