@@ -8,8 +8,11 @@
  * - `console`: no Slack credentials at all
  * A half-configured mode is an error that names the variables to add, never a silent fall-back to the console.
  */
-import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_DATABASE_PATH } from './env.js';
+
+// the console and `entitlebot ask` import these from ./env.js, which does not load zod
+export { CONNECT_HINT, DEFAULT_DATABASE_PATH, loadDotenvFile } from './env.js';
 
 export type SlackMode =
   | { kind: 'socket'; appToken: string; botToken: string }
@@ -83,12 +86,6 @@ const EnvSchema = z.object({
 type Env = z.infer<typeof EnvSchema>;
 
 const DEFAULT_PORT = 3000;
-export const DEFAULT_DATABASE_PATH = 'data/entitlebot.db';
-
-/** Reads `.env` (if any) into process.env without overriding what is already set. */
-export function loadDotenvFile(path?: string): void {
-  loadDotenv({ quiet: true, ...(path ? { path } : {}) });
-}
 
 /** Validates the environment and picks the mode. Throws ConfigError naming every bad or missing variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -172,5 +169,3 @@ function describeValue(name: string, value: string): string {
 }
 
 /** One line for people: how to connect the console to Slack. */
-export const CONNECT_HINT =
-  'To connect to Slack, set SLACK_APP_TOKEN + SLACK_BOT_TOKEN (Socket Mode) or SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (HTTP) in .env; see manifest.yml and README.md.';

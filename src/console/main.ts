@@ -2,7 +2,7 @@
  * `entitlebot` with no subcommand: Slack when configured, else the console. With a subcommand: that command
  * (see commands/). Bad command lines exit 2 with usage; a configuration problem names the variable and exits 1.
  */
-import { ConfigError, loadConfig, loadDotenvFile } from '../config.js';
+import { loadDotenvFile } from '../env.js';
 import { databasePathFrom } from './commands/database.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { type ConsoleIO, EXIT } from './io.js';
@@ -57,6 +57,8 @@ async function runDefault(argv: string[], io: ConsoleIO): Promise<number> {
     return EXIT.usage;
   }
   loadDotenvFile();
+  // imported here: config.ts validates with zod, which the subcommands and the console do without
+  const { ConfigError, loadConfig } = await import('../config.js');
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(io.env);

@@ -6,8 +6,8 @@
  * `:top` goes back to the channel, `:quit` leaves (so does end of input or `exit`).
  */
 import { createInterface } from 'node:readline';
-import { CONNECT_HINT } from '../config.js';
 import { openRuntime } from '../conversation/runtime.js';
+import { CONNECT_HINT } from '../env.js';
 import { type ConsoleIO, EXIT } from './io.js';
 import { systemZone } from './options.js';
 import { renderAnswer } from './render.js';
@@ -18,7 +18,7 @@ export interface ConsoleOptions {
 }
 
 export async function runConsole(io: ConsoleIO, options: ConsoleOptions): Promise<number> {
-  const deps = openRuntime({ databasePath: options.databasePath });
+  const deps = await openRuntime({ databasePath: options.databasePath });
   const place: ConsolePlace = {
     workspaceId: CONSOLE_WORKSPACE,
     channelId: CONSOLE_CHANNEL,

@@ -1,9 +1,16 @@
 /**
  * Opens what a conversation needs: the SQLite store, the knowledge base, the search index and the clock.
  * Shared by the console, `entitlebot ask` and the Slack entry point.
+ *
+ * The knowledge comes from its saved, fingerprinted copy when that matches (knowledge/saved.ts), so a start
+ * needs neither YAML nor zod. The search index is read when first needed (`search: 'lazy'`, for one-shot
+ * commands, most of which never ask a glossary question) or before the runtime is handed over
+ * (`search: 'eager'`, for the Slack process, so that no asker's request pays for it).
  */
-import { loadKnowledge } from '../knowledge/load.js';
-import { loadKnowledgeSearch } from '../search/index.js';
+import { openKnowledge } from '../knowledge/saved.js';
+import type { SearchInput } from '../search/engine.js';
+import type { KnowledgeSearch } from '../search/index.js';
+import { loadOrBuildSearchIndex, SAVED_INDEX } from '../search/saved.js';
 import { openStore } from '../store/index.js';
 import { type ConversationDeps, type SearchIndex, systemClock } from './types.js';
 
@@ -11,24 +18,41 @@ export interface RuntimeOptions {
   databasePath: string;
   /** fixed "now" (entitlebot ask --now) */
   now?: Date;
+  /** when the search index is read: at the first glossary question (default) or now */
+  search?: 'lazy' | 'eager';
 }
 
-export function openRuntime(options: RuntimeOptions): ConversationDeps {
-  const knowledge = loadKnowledge();
+export async function openRuntime(options: RuntimeOptions): Promise<ConversationDeps> {
+  const { knowledge, terms, clauses } = await openKnowledge();
   const store = openStore(options.databasePath);
   const fixed = options.now;
+  const input = { terms, clauses };
   return {
     store,
     knowledge,
-    search: lazySearch(),
+    search: options.search === 'eager' ? warmSearch(input) : lazySearch(input),
     clock: fixed ? { now: () => new Date(fixed.getTime()) } : systemClock,
   };
 }
 
+let loaded: KnowledgeSearch | undefined;
+
+function searchFor(input: SearchInput): KnowledgeSearch {
+  loaded ??= loadOrBuildSearchIndex(input, SAVED_INDEX);
+  return loaded;
+}
+
+/** The glossary search, read on the first question that needs it. */
+function lazySearch(input: SearchInput): SearchIndex {
+  return { lookup: (query: string) => searchFor(input).lookup(query) };
+}
+
 /**
- * The glossary search, loaded on the first question that needs it: loading the index takes a few hundred
- * milliseconds that most questions (and start-up) need not wait for.
+ * The glossary search, read now, with one question asked so that the tokenizer's tables (OpenCC) and the
+ * JIT are ready before the first asker.
  */
-function lazySearch(): SearchIndex {
-  return { lookup: (query: string) => loadKnowledgeSearch().lookup(query) };
+function warmSearch(input: SearchInput): SearchIndex {
+  const search = searchFor(input);
+  search.lookup('what is 彈性额度');
+  return search;
 }

@@ -121,4 +121,10 @@ export {
   quotaStatus,
   quotaWindow,
 } from './quotas.js';
-export { type CalendarSpec, CalendarSpecSchema, type WallInterval, type WeekdayKey } from './spec.js';
+export {
+  type CalendarSpec,
+  calendarSpecSchema,
+  isWellFormedSpec,
+  type WallInterval,
+  type WeekdayKey,
+} from './spec.js';

@@ -2,7 +2,8 @@
  * The calendar spec: what a person or a knowledge file writes. Validated with zod; every error names the
  * field and the value at fault.
  */
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type { z } from 'zod';
 import { RulesError, showValue } from './errors.js';
 import { isIsoDate, isValidZoneName } from './zone.js';
 
@@ -11,31 +12,113 @@ export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as con
 export type WeekdayKey = (typeof WEEKDAYS)[number];
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-const wallTime = z.string().regex(HHMM, "expected a time 'HH:MM' from '00:00' to '24:00'");
-/** `['09:00', '17:30']`: open from the first time (inclusive) to the second (exclusive) */
-const wallInterval = z.tuple([wallTime, wallTime]);
-const intervals = z.array(wallInterval);
-const isoDate = z.string().refine(isIsoDate, "expected a date 'YYYY-MM-DD'");
+const COUNTRY = /^[A-Za-z]{2}$/;
 
-const weekHours = z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, intervals.optional()])));
+type Zod = typeof import('zod').z;
 
-export const CalendarSpecSchema = z.strictObject({
-  /** IANA zone name, e.g. Europe/Berlin */
-  zone: z.string().refine((zone) => isValidZoneName(zone), 'expected an IANA time zone such as Europe/Berlin'),
-  hours: z.union([z.literal('24x7'), weekHours]),
-  holidays: z
-    .strictObject({
-      country: z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code such as DE'),
-      subdivision: z.string().min(1).optional(),
-    })
-    .nullable()
-    .optional(),
-  closedDates: z.array(isoDate).optional(),
-  breaks: z.record(isoDate, intervals).optional(),
-  shifts: z
-    .record(isoDate, intervals.min(1, 'a shift needs at least one interval; close a date with closedDates'))
-    .optional(),
-});
+function buildSchema(z: Zod) {
+  const wallTime = z.string().regex(HHMM, "expected a time 'HH:MM' from '00:00' to '24:00'");
+  /** `['09:00', '17:30']`: open from the first time (inclusive) to the second (exclusive) */
+  const wallInterval = z.tuple([wallTime, wallTime]);
+  const intervals = z.array(wallInterval);
+  const isoDate = z.string().refine(isIsoDate, "expected a date 'YYYY-MM-DD'");
+  const weekHours = z.strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, intervals.optional()])));
+  return z.strictObject({
+    /** IANA zone name, e.g. Europe/Berlin */
+    zone: z.string().refine((zone) => isValidZoneName(zone), 'expected an IANA time zone such as Europe/Berlin'),
+    hours: z.union([z.literal('24x7'), weekHours]),
+    holidays: z
+      .strictObject({
+        country: z.string().regex(COUNTRY, 'expected a two-letter country code such as DE'),
+        subdivision: z.string().min(1).optional(),
+      })
+      .nullable()
+      .optional(),
+    closedDates: z.array(isoDate).optional(),
+    breaks: z.record(isoDate, intervals).optional(),
+    shifts: z
+      .record(isoDate, intervals.min(1, 'a shift needs at least one interval; close a date with closedDates'))
+      .optional(),
+  });
+}
+
+let schema: ReturnType<typeof buildSchema> | undefined;
+
+/**
+ * The zod schema of a spec, built on first use. zod takes tens of milliseconds to load, which a one-shot
+ * `entitlebot ask` cannot spare, and a well-formed spec (`isWellFormedSpec`) never needs it: zod is only asked to
+ * word what is wrong with a bad one. It is required (CommonJS) rather than imported so that this stays synchronous.
+ */
+export function calendarSpecSchema(): ReturnType<typeof buildSchema> {
+  schema ??= buildSchema((createRequire(import.meta.url)('zod') as { z: Zod }).z);
+  return schema;
+}
+
+const SPEC_KEYS = new Set(['zone', 'hours', 'holidays', 'closedDates', 'breaks', 'shifts']);
+const WEEKDAY_KEYS = new Set<string>(WEEKDAYS);
+const HOLIDAY_KEYS = new Set(['country', 'subdivision']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasOnlyKeys(value: Record<string, unknown>, allowed: ReadonlySet<string>): boolean {
+  for (const key of Object.keys(value)) if (!allowed.has(key)) return false;
+  return true;
+}
+
+function isWallTime(value: unknown): boolean {
+  return typeof value === 'string' && HHMM.test(value);
+}
+
+function isIntervalList(value: unknown, min: number): boolean {
+  if (!Array.isArray(value) || value.length < min) return false;
+  for (let i = 0; i < value.length; i++) {
+    const interval: unknown = value[i];
+    if (!Array.isArray(interval) || interval.length !== 2 || !isWallTime(interval[0]) || !isWallTime(interval[1])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isDateRecord(value: unknown, min: number): boolean {
+  if (!isRecord(value)) return false;
+  for (const key of Object.keys(value)) if (!isIsoDate(key) || !isIntervalList(value[key], min)) return false;
+  return true;
+}
+
+/**
+ * True when `input` is a spec the schema accepts, checked without zod. It only ever says yes to what the schema
+ * accepts (a property test holds it to that); anything else goes to zod, which says what is wrong.
+ */
+export function isWellFormedSpec(input: unknown): input is CalendarSpec {
+  if (!isRecord(input) || !hasOnlyKeys(input, SPEC_KEYS)) return false;
+  if (typeof input.zone !== 'string' || !isValidZoneName(input.zone)) return false;
+  const hours = input.hours;
+  if (hours !== '24x7') {
+    if (!isRecord(hours) || !hasOnlyKeys(hours, WEEKDAY_KEYS)) return false;
+    for (const day of WEEKDAYS) if (hours[day] !== undefined && !isIntervalList(hours[day], 0)) return false;
+  }
+  const holidays = input.holidays;
+  if (holidays !== undefined && holidays !== null) {
+    if (!isRecord(holidays) || !hasOnlyKeys(holidays, HOLIDAY_KEYS)) return false;
+    if (typeof holidays.country !== 'string' || !COUNTRY.test(holidays.country)) return false;
+    const sub = holidays.subdivision;
+    if (sub !== undefined && (typeof sub !== 'string' || sub.length < 1)) return false;
+  }
+  const closed = input.closedDates;
+  if (closed !== undefined) {
+    if (!Array.isArray(closed)) return false;
+    for (let i = 0; i < closed.length; i++) {
+      const date: unknown = closed[i];
+      if (typeof date !== 'string' || !isIsoDate(date)) return false;
+    }
+  }
+  if (input.breaks !== undefined && !isDateRecord(input.breaks, 0)) return false;
+  if (input.shifts !== undefined && !isDateRecord(input.shifts, 1)) return false;
+  return true;
+}
 
 export type WallInterval = [string, string];
 export interface CalendarSpec {
@@ -152,7 +235,13 @@ export function subtractIntervals(hours: readonly MinuteInterval[], cut: readonl
 
 /** Validates a spec; throws a RulesError naming the field and value at fault. */
 export function normalizeSpec(input: unknown): NormalizedSpec {
-  const parsed = CalendarSpecSchema.safeParse(input);
+  const spec = isWellFormedSpec(input) ? input : parseWithZod(input);
+  return normalizeChecked(spec);
+}
+
+/** zod's reading of a spec the quick check refused: a RulesError naming the first few faults. */
+function parseWithZod(input: unknown): CalendarSpec {
+  const parsed = calendarSpecSchema().safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues;
     const lines = issues.slice(0, 3).map((issue) => describeIssue(input, issue));
@@ -160,7 +249,10 @@ export function normalizeSpec(input: unknown): NormalizedSpec {
     const first = issues[0];
     throw new RulesError(`Invalid calendar spec: ${lines.join('; ')}`, first ? pathText(first.path) : undefined);
   }
-  const spec = parsed.data as CalendarSpec;
+  return parsed.data as CalendarSpec;
+}
+
+function normalizeChecked(spec: CalendarSpec): NormalizedSpec {
   const week: MinuteInterval[][] = WEEKDAYS.map((day) => {
     if (spec.hours === '24x7') return [[0, 1440]];
     return checkIntervals(spec.hours[day] ?? [], `hours.${day}`);

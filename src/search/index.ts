@@ -13,7 +13,7 @@
 import { loadClauses } from '../knowledge/corpus.js';
 import { loadTerms } from '../knowledge/terms.js';
 import { indexDocuments, type SearchInput, searchOver } from './engine.js';
-import { loadOrBuildSearchIndex } from './saved.js';
+import { loadOrBuildSearchIndex, SAVED_INDEX } from './saved.js';
 import type { KnowledgeSearch } from './types.js';
 
 export { COVERAGE_RULE, type KnowledgeSearch, type LookupResult, type SearchHit, type SearchOptions } from './types.js';
@@ -24,8 +24,7 @@ export function buildSearchIndex(input: SearchInput): KnowledgeSearch {
   return searchOver(indexDocuments(input), input);
 }
 
-/** Where `loadKnowledgeSearch` keeps the saved index (data/ is the app's own, untracked directory). */
-export const SAVED_INDEX = new URL('../../data/search-index.json', import.meta.url);
+export { SAVED_INDEX };
 
 let loaded: KnowledgeSearch | undefined;
 

@@ -33,16 +33,30 @@ function buildFold(): Map<string, string> {
   return fold;
 }
 
-const FOLD = buildFold();
-/** Any character the fold changes: one native regex pass instead of a lookup per character. */
-const FOLDABLE = new RegExp(`[${[...FOLD.keys()].join('').replace(/[\\\]^-]/gu, (c) => `\\${c}`)}]`, 'gu');
+/**
+ * The fold table and a regex of every character it changes (one native regex pass instead of a lookup per
+ * character), built on first use: a process that never searches (most `entitlebot ask` runs) never pays for it.
+ */
+let fold: { table: Map<string, string>; foldable: RegExp } | undefined;
+
+function foldTable(): { table: Map<string, string>; foldable: RegExp } {
+  if (!fold) {
+    const table = buildFold();
+    const foldable = new RegExp(`[${[...table.keys()].join('').replace(/[\\\]^-]/gu, (c) => `\\${c}`)}]`, 'gu');
+    fold = { table, foldable };
+  }
+  return fold;
+}
+
+/** Every character the fold changes is a Han character (OpenCC's tables hold nothing else). */
+const ANY_HAN = /\p{Script=Han}/u;
 
 /** NFKC, lowercase, Simplified folded to Traditional. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(FOLDABLE, (ch) => FOLD.get(ch) ?? ch);
+  const lower = text.normalize('NFKC').toLowerCase();
+  if (!ANY_HAN.test(lower)) return lower;
+  const { table, foldable } = foldTable();
+  return lower.replace(foldable, (ch) => table.get(ch) ?? ch);
 }
 
 const STOP_WORDS = new Set(
@@ -63,7 +77,8 @@ const STOP_WORDS = new Set(
 const MEANINGFUL_IN_CAPITALS = new Set(['it', 'us', 'a']);
 const SEVERITY_WORDS = new Set(['severity', 'sev', '嚴重性']);
 
-const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
+/** ICU's word segmenter for Chinese, made on first use (making one costs several milliseconds). */
+let segmenter: Intl.Segmenter | undefined;
 
 /** A Han run, or a run of other letters and digits. */
 const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
@@ -96,7 +111,8 @@ function tokensOf(folded: string, cased: string): string[] {
   // The runs of one text are segmented in one call, kept apart by a comma that no word spans: one
   // call per run costs more, and one call over a whole document is pathologically slow on Node 20.
   if (longRuns.length) {
-    for (const { segment, isWordLike } of SEGMENTER.segment(longRuns.join('，'))) {
+    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    for (const { segment, isWordLike } of segmenter.segment(longRuns.join('，'))) {
       if (isWordLike && segment.length > 2) tokens.push(segment);
     }
   }

@@ -12,7 +12,7 @@ import { slackPoster } from './poster.js';
 export async function startSlack(config: Config): Promise<void> {
   const mode = config.mode;
   if (mode.kind === 'console') throw new Error('startSlack needs Slack credentials');
-  const deps = openRuntime({ databasePath: config.databasePath });
+  const deps = await openRuntime({ databasePath: config.databasePath, search: 'eager' });
   const slack = createApp({ ...deps, config });
   const { port } = await slack.start();
   const logger = slack.deps.logger;

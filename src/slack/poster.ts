@@ -4,8 +4,12 @@
  *   installation store, or the single-workspace bot token), without the Web API client's own retries, so
  *   that the scheduler decides: Retry-After on 429, backoff on 5xx and network errors, give up on
  *   permanent errors.
+ *
+ * Bolt (and its Web API client) is imported when the first message is posted, not with this module: the console
+ * and `entitlebot reminders` without Slack credentials import this file too, and loading Bolt costs a few hundred
+ * milliseconds of start-up that they have no use for.
  */
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { PostOutcome, ReminderPoster } from '../reminders/scheduler.js';
 import type { Store } from '../store/index.js';
 import { reminderBlocks } from './blocks/reminder.js';
@@ -37,15 +41,29 @@ export interface SlackPosterOptions {
   timeoutMs?: number;
 }
 
+type WebApi = typeof webApi;
+let loadedWebApi: WebApi | undefined;
+
+async function loadWebApi(): Promise<WebApi> {
+  loadedWebApi ??= (await import('@slack/bolt')).webApi;
+  return loadedWebApi;
+}
+
 export function slackPoster(options: SlackPosterOptions): ReminderPoster {
   // one client for every workspace, the token on each call: a client per token would be kept for good
-  const client = new webApi.WebClient(undefined, {
-    slackApiUrl: options.slackApiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: options.timeoutMs ?? 10_000,
-    logLevel: webApi.LogLevel.ERROR,
-  });
+  let client: webApi.WebClient | undefined;
+  const clientFor = async () => {
+    if (client) return client;
+    const api = await loadWebApi();
+    client = new api.WebClient(undefined, {
+      slackApiUrl: options.slackApiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: options.timeoutMs ?? 10_000,
+      logLevel: api.LogLevel.ERROR,
+    });
+    return client;
+  };
 
   return {
     async post(message) {
@@ -65,7 +83,7 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
           blocks: reminderBlocks(message),
           unfurl_links: false,
         };
-        const result = await client.chat.postMessage({
+        const result = await (await clientFor()).chat.postMessage({
           token,
           ...(message.threadTs ? { ...base, thread_ts: message.threadTs, reply_broadcast: message.broadcast } : base),
         });
@@ -80,7 +98,10 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
 // biome-ignore lint/suspicious/noExplicitAny: Web API errors are coded errors with extra fields
 export function classify(error: any): PostOutcome {
   const code = error?.code;
-  if (code === webApi.ErrorCode.RateLimitedError) {
+  // a Web API error comes from a loaded client, so the module is loaded by now
+  const api = loadedWebApi;
+  if (!api) return { ok: false, kind: 'transient', error: String(error?.message ?? error) };
+  if (code === api.ErrorCode.RateLimitedError) {
     const seconds = Number(error.retryAfter);
     return {
       ok: false,
@@ -89,14 +110,14 @@ export function classify(error: any): PostOutcome {
       error: 'HTTP 429 ratelimited',
     };
   }
-  if (code === webApi.ErrorCode.PlatformError) {
+  if (code === api.ErrorCode.PlatformError) {
     const slackError = String(error.data?.error ?? 'unknown_error');
     if (slackError === 'ratelimited') return { ok: false, kind: 'rate-limited', retryAfterMs: 1000, error: slackError };
     return PERMANENT.has(slackError)
       ? { ok: false, kind: 'permanent', error: slackError }
       : { ok: false, kind: 'transient', error: slackError };
   }
-  if (code === webApi.ErrorCode.HTTPError) {
+  if (code === api.ErrorCode.HTTPError) {
     const status = Number(error.statusCode);
     const kind = status >= 500 || status === 408 ? 'transient' : 'permanent';
     return { ok: false, kind, error: `HTTP ${status}` };

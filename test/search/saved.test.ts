@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { deserialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clause } from '../../src/knowledge/clauses.js';
 import { Term } from '../../src/knowledge/terms.js';
@@ -35,7 +36,7 @@ let dir: string;
 let file: URL;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'entitlebot-search-'));
-  file = pathToFileURL(join(dir, 'index.json'));
+  file = pathToFileURL(join(dir, 'index.v8'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,7 +61,9 @@ describe('loadOrBuildSearchIndex', () => {
     expect(fingerprint({ terms, clauses: changed })).not.toBe(fingerprint({ terms, clauses }));
     const search = loadOrBuildSearchIndex({ terms, clauses: changed }, file);
     expect(ids(search.search('白金級'))).toContain('acme@0');
-    expect(JSON.parse(readFileSync(file, 'utf8')).fingerprint).toBe(fingerprint({ terms, clauses: changed }));
+    expect((deserialize(readFileSync(file)) as { fingerprint: string }).fingerprint).toBe(
+      fingerprint({ terms, clauses: changed }),
+    );
   });
 
   it('builds when the saved file is damaged, and works when it cannot be written', () => {

@@ -46,7 +46,7 @@ export const ask: ConsoleCommand = {
     if (text === '') throw new UsageError('ask needs the TEXT to send, e.g. entitlebot ask "sla p1 gold"');
     const now = typeof values.now === 'string' ? parseNow(values.now) : undefined;
     const userZone = typeof values['user-tz'] === 'string' ? parseZone(values['user-tz'], '--user-tz') : systemZone();
-    const deps = openRuntime({ databasePath: databasePathFrom(values.db, io.env), now });
+    const deps = await openRuntime({ databasePath: databasePathFrom(values.db, io.env), now });
     try {
       const place = {
         workspaceId: typeof values.workspace === 'string' ? values.workspace : CONSOLE_WORKSPACE,

@@ -1,4 +1,4 @@
-import { DEFAULT_DATABASE_PATH } from '../../config.js';
+import { DEFAULT_DATABASE_PATH } from '../../env.js';
 
 /** --db, else DATABASE_PATH, else data/entitlebot.db (relative to the working directory). */
 export function databasePathFrom(flag: string | boolean | undefined, env: NodeJS.ProcessEnv): string {

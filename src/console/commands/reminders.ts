@@ -5,7 +5,6 @@
  * as the Slack path records it; with them it is posted to Slack.
  */
 
-import { loadConfig } from '../../config.js';
 import { openRuntime } from '../../conversation/runtime.js';
 import { scheduleWorkspaceDateReminders } from '../../reminders/date-reminders.js';
 import { createScheduler, type ReminderPoster } from '../../reminders/scheduler.js';
@@ -43,8 +42,10 @@ export const reminders: ConsoleCommand = {
     if (positionals.length > 0) throw new UsageError(`unexpected ${JSON.stringify(positionals[0])}`);
     const fixedNow = typeof values.now === 'string' ? parseNow(values.now) : undefined;
     if (fixedNow && !values.once) throw new UsageError('--now needs --once (a running loop follows the real clock)');
+    // zod (config.ts) is loaded only by the commands that read the Slack settings
+    const { loadConfig } = await import('../../config.js');
     const config = loadConfig(io.env);
-    const deps = openRuntime({ databasePath: databasePathFrom(values.db, io.env), now: fixedNow });
+    const deps = await openRuntime({ databasePath: databasePathFrom(values.db, io.env), now: fixedNow });
     const now = () => deps.clock.now().getTime();
     const slack = config.mode.kind !== 'console';
     const poster: ReminderPoster =

@@ -1,0 +1,112 @@
+/**
+ * Start-up benchmark: `entitlebot ask "due p1 silver"` end to end (spawn → exit) against `node -e 0` in the same
+ * run, interleaved (node, ask, node, ask …) so that both meet the same load on a shared machine. The ask runs the
+ * built CLI with `npm start`'s node flags on a fresh SQLite file each round (so the database is created and
+ * migrated, as on a first use). Also: the same ask without the saved knowledge and search index (the first start
+ * after a change to knowledge/), and which packages the ask loaded.
+ * Target (issue 15): the ask at most 3× `node -e 0` (median of the rounds).
+ *
+ *   npx tsx bench/startup.ts            # 10 rounds
+ *   BENCH_ROUNDS=20 npx tsx bench/startup.ts
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CLI, ensureBuilt, ROOT } from '../test/support/built-cli.js';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const TARGET_RATIO = 3;
+const START_NODE_ARGS = (
+  /^node\s+(.*?)\s*dist\/cli\.js/.exec(
+    (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start,
+  )?.[1] ?? ''
+)
+  .split(' ')
+  .filter(Boolean);
+
+function timed(args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; stdout: string } {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env });
+  const ms = performance.now() - started;
+  if (child.status !== 0) throw new Error(`${args.join(' ')} exited ${child.status}: ${child.stderr}`);
+  return { ms, stdout: child.stdout };
+}
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const spread = (xs: number[]) => `${sorted(xs)[0]?.toFixed(0)}–${sorted(xs).at(-1)?.toFixed(0)} ms`;
+
+async function main() {
+  await ensureBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'entitlebot-startup-'));
+  const ask = (round: string) => [
+    ...START_NODE_ARGS,
+    CLI,
+    'ask',
+    '--db',
+    join(dir, `${round}.db`),
+    '--now',
+    '2026-03-02T09:00:00+01:00',
+    'due p1 silver',
+  ];
+  try {
+    timed(ask('warm')); // writes the saved knowledge if it was missing, so the rounds measure the usual start
+    const node: number[] = [];
+    const cli: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      node.push(timed(['-e', '0']).ms);
+      cli.push(timed(ask(`r${i}`)).ms);
+    }
+    const ratios = cli.map((ms, i) => ms / (node[i] ?? Number.NaN));
+
+    // the first start after knowledge/ changed: no saved knowledge, no saved index (moved aside, then back)
+    const saved = ['knowledge.json', 'search-index.v8'].map((f) => join(ROOT, 'data', f));
+    const cold: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      for (const f of saved) if (existsSync(f)) renameSync(f, `${f}.bench-aside`);
+      try {
+        cold.push(timed([...ask(`cold${i}`).slice(0, -1), 'what is a CSM']).ms);
+      } finally {
+        for (const f of saved) {
+          if (existsSync(`${f}.bench-aside`)) {
+            rmSync(f, { force: true });
+            renameSync(`${f}.bench-aside`, f);
+          }
+        }
+      }
+    }
+    const glossary: number[] = [];
+    for (let i = 0; i < 3; i++) glossary.push(timed([...ask(`g${i}`).slice(0, -1), 'what is a CSM']).ms);
+
+    console.log(`## Start-up: ${ROUNDS} interleaved rounds`);
+    console.log('| command | median | spread | median ÷ `node -e 0` |');
+    console.log('| --- | ---: | ---: | ---: |');
+    console.log(`| \`node -e 0\` | ${median(node).toFixed(0)} ms | ${spread(node)} | 1.0× |`);
+    console.log(
+      `| \`entitlebot ask "due p1 silver"\` | ${median(cli).toFixed(0)} ms | ${spread(cli)} | ${(median(cli) / median(node)).toFixed(1)}× (per round ${sorted(ratios)[0]?.toFixed(1)}–${sorted(ratios).at(-1)?.toFixed(1)}×) |`,
+    );
+    console.log(
+      `| \`entitlebot ask "what is a CSM"\` (reads the saved search index), 3 runs | ${median(glossary).toFixed(0)} ms | ${spread(glossary)} | ${(median(glossary) / median(node)).toFixed(1)}× |`,
+    );
+    console.log(
+      `| the same, no saved knowledge or index (validates knowledge/, builds and saves both), 3 runs | ${median(cold).toFixed(0)} ms | ${spread(cold)} | ${(median(cold) / median(node)).toFixed(1)}× |`,
+    );
+    const ratio = median(cli) / median(node);
+    console.log(
+      `target: ask ≤ ${TARGET_RATIO}× node -e 0: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'} (${ratio.toFixed(1)}×)`,
+    );
+    console.log(
+      `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
