@@ -17,6 +17,7 @@ import { boltInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/index.js';
 import { createGuardedReceiver } from './receiver.js';
 import { RecentKeys } from './recent.js';
+import { UserZoneCache } from './user-zones.js';
 
 /** Bot scopes the code uses (manifest.yml declares the same; a test checks both ways). */
 export const BOT_SCOPES = [
@@ -136,6 +137,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     logger: app.logger,
     web: app.client,
     handledMessages: new RecentKeys(),
+    userZones: new UserZoneCache(),
     vendors: vendorChoices(options.knowledge),
   };
   registerListeners(app, deps);

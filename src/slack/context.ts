@@ -3,13 +3,23 @@
  * the store), and the text of a message without the app's mention.
  */
 import type { Context } from '@slack/bolt';
+import type { Reply } from '../conversation/types.js';
+import { strings } from '../text/i18n.js';
+import { languageOf } from '../text/language.js';
 import type { SlackApi } from './api.js';
 import type { SlackDeps } from './deps.js';
+import { UserZoneCache } from './user-zones.js';
 
 /** users.info answers are reused for a day: people rarely move zones, and a stale zone only changes a label. */
 export const USER_ZONE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
-/** how long an answer may wait for users.info before it goes out without the asker's zone */
+/** how long a users.info call may take before it is given up (its answer is then not cached) */
 export const USER_ZONE_TIMEOUT_MS = 1500;
+/**
+ * How long an answer waits for a users.info call it had to make. Slack usually answers well within this; when it
+ * does not, the answer goes out in the contract's zone (and says so) while the call goes on and fills the cache
+ * for the asker's next question.
+ */
+export const USER_ZONE_WAIT_MS = 200;
 
 /** The workspace a request belongs to: the team, or for an org-wide install with no team, the enterprise. */
 export function workspaceIdOf(context: Context, fallbackTeamId?: string | null): string {
@@ -18,16 +28,15 @@ export function workspaceIdOf(context: Context, fallbackTeamId?: string | null):
   return id;
 }
 
-/** The asker's IANA zone: from the store's cache, else users.info (then cached); undefined if Slack cannot say. */
-export async function userZoneOf(
-  deps: Pick<SlackDeps, 'store' | 'clock' | 'logger'>,
+type ZoneDeps = Pick<SlackDeps, 'store' | 'clock' | 'logger' | 'userZones'>;
+
+/** users.info for one asker, its zone cached in the store and in memory; never rejects. */
+async function fetchUserZone(
+  deps: ZoneDeps,
   client: SlackApi,
   workspaceId: string,
   userId: string,
 ): Promise<string | undefined> {
-  const now = deps.clock.now().getTime();
-  const cached = deps.store.getCachedUserZone(workspaceId, userId, now, USER_ZONE_MAX_AGE_MS);
-  if (cached) return cached;
   let timer: NodeJS.Timeout | undefined;
   try {
     const info = await Promise.race([
@@ -38,6 +47,8 @@ export async function userZoneOf(
     ]);
     const zone = info.user?.tz;
     if (!zone) return undefined;
+    const now = deps.clock.now().getTime();
+    deps.userZones?.set(UserZoneCache.key(workspaceId, userId), zone, now);
     try {
       deps.store.cacheUserZone(workspaceId, userId, zone, now);
     } catch (error) {
@@ -53,6 +64,66 @@ export async function userZoneOf(
   } finally {
     if (timer) clearTimeout(timer);
   }
+}
+
+const STILL_WAITING = Symbol('users.info still running');
+
+/**
+ * The asker's IANA zone: from memory, else the store's cache, else users.info (then cached). `pending` is true when
+ * users.info did not answer within USER_ZONE_WAIT_MS: the zone is then undefined, and the call goes on in the
+ * background to fill the cache. `zone` is also undefined when Slack cannot say.
+ */
+export async function userZoneFor(
+  deps: ZoneDeps,
+  client: SlackApi,
+  workspaceId: string,
+  userId: string,
+): Promise<{ zone: string | undefined; pending: boolean }> {
+  const now = deps.clock.now().getTime();
+  const key = UserZoneCache.key(workspaceId, userId);
+  const remembered = deps.userZones?.get(key, now);
+  if (remembered) return { zone: remembered, pending: false };
+  const cached = deps.store.getCachedUserZone(workspaceId, userId, now, USER_ZONE_MAX_AGE_MS);
+  if (cached) {
+    deps.userZones?.set(key, cached, now);
+    return { zone: cached, pending: false };
+  }
+  let call = deps.userZones?.inFlight.get(key);
+  if (!call) {
+    const started = fetchUserZone(deps, client, workspaceId, userId);
+    call = started;
+    deps.userZones?.inFlight.set(key, started);
+    void started.finally(() => deps.userZones?.inFlight.delete(key));
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const zone = await Promise.race([
+    call,
+    new Promise<typeof STILL_WAITING>((resolve) => {
+      timer = setTimeout(() => resolve(STILL_WAITING), USER_ZONE_WAIT_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  return zone === STILL_WAITING ? { zone: undefined, pending: true } : { zone, pending: false };
+}
+
+/** The asker's IANA zone, or undefined when Slack cannot say or is slow to (see userZoneFor). */
+export async function userZoneOf(
+  deps: ZoneDeps,
+  client: SlackApi,
+  workspaceId: string,
+  userId: string,
+): Promise<string | undefined> {
+  return (await userZoneFor(deps, client, workspaceId, userId)).zone;
+}
+
+/**
+ * When the asker's zone was still on its way, an answer with times says that they are in the contract's zone
+ * (in the language of the question).
+ */
+export function noteZonePending(reply: Reply, pending: boolean, question: string): Reply {
+  if (!pending || reply.answer.times.length === 0) return reply;
+  const note = strings(languageOf(question)).zonePending;
+  return { ...reply, answer: { ...reply.answer, notes: [...reply.answer.notes, note] } };
 }
 
 /** Removes mentions of the app (anywhere in the text) so that "<@UBOT> sla p1" reads as "sla p1". */

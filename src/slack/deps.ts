@@ -3,6 +3,7 @@ import type { ConversationDeps } from '../conversation/types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { VendorChoice } from './blocks/contract-modal.js';
 import type { RecentKeys } from './recent.js';
+import type { UserZoneCache } from './user-zones.js';
 
 /** What every listener gets: the conversation's dependencies plus the Slack layer's own. */
 export interface SlackDeps extends ConversationDeps {
@@ -13,6 +14,8 @@ export interface SlackDeps extends ConversationDeps {
   handledMessages: RecentKeys;
   /** the contract modal's choices, from the knowledge base */
   vendors: VendorChoice[];
+  /** askers' zones in memory and users.info calls in flight (without it: the store's cache only) */
+  userZones?: UserZoneCache;
 }
 
 /** Vendors with their base plans and add-ons, as the contract modal lists them. */

@@ -6,7 +6,7 @@ import type { Context } from '@slack/bolt';
 import { errorAnswer } from '../conversation/errors.js';
 import { handleText } from '../conversation/handle.js';
 import { slackApi } from './api.js';
-import { userZoneOf, withoutMention, workspaceIdOf } from './context.js';
+import { noteZonePending, userZoneFor, withoutMention, workspaceIdOf } from './context.js';
 import { postReply } from './deliver.js';
 import type { SlackDeps } from './deps.js';
 
@@ -30,8 +30,9 @@ export async function answerAddressedMessage(
   if (!deps.handledMessages.firstTime(`${workspaceId}:${message.channelId}:${message.ts}`, Date.now())) return;
   const place = { channelId: message.channelId, threadTs: message.threadTs, userId: message.userId };
   try {
-    const userZone = await userZoneOf(deps, client, workspaceId, message.userId);
-    const reply = await handleText(
+    const { zone: userZone, pending } = await userZoneFor(deps, client, workspaceId, message.userId);
+    const question = withoutMention(message.text, context.botUserId);
+    const answered = await handleText(
       deps,
       {
         workspaceId,
@@ -43,8 +44,9 @@ export async function answerAddressedMessage(
         now,
         via: 'mention',
       },
-      withoutMention(message.text, context.botUserId),
+      question,
     );
+    const reply = noteZonePending(answered, pending, question);
     await postReply(client, place, reply);
   } catch (error) {
     deps.logger.error(`Answering a message in ${message.channelId} failed: ${(error as Error).stack ?? error}`);

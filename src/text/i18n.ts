@@ -62,6 +62,8 @@ const en = {
   left: 'Left',
   limit: 'Limit',
   windowEnds: 'Window ends',
+  zonePending:
+    "Times are in the contract's zone: Slack had not told us your time zone in time. It will show your own zone from your next question.",
 };
 
 const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
@@ -120,6 +122,7 @@ const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
   left: '剩餘',
   limit: '上限',
   windowEnds: '期限截止',
+  zonePending: '時間以合約的時區顯示：Slack 尚未及時提供您的時區，下次提問起會以您的時區顯示。',
 };
 
 const dictionaries = { en, zh };

@@ -3,7 +3,7 @@ import { errorAnswer } from '../../../conversation/errors.js';
 import { handleText } from '../../../conversation/handle.js';
 import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
-import { userZoneOf, workspaceIdOf } from '../../context.js';
+import { noteZonePending, userZoneFor, workspaceIdOf } from '../../context.js';
 import { answerCommand } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 
@@ -20,8 +20,8 @@ export function supportCommand(deps: SlackDeps) {
     try {
       const workspaceId = workspaceIdOf(context, command.team_id);
       const client = slackApi(deps.web, context);
-      const userZone = await userZoneOf(deps, client, workspaceId, command.user_id);
-      const reply = await handleText(
+      const { zone: userZone, pending } = await userZoneFor(deps, client, workspaceId, command.user_id);
+      const answered = await handleText(
         deps,
         {
           workspaceId,
@@ -33,6 +33,7 @@ export function supportCommand(deps: SlackDeps) {
         },
         command.text ?? '',
       );
+      const reply = noteZonePending(answered, pending, command.text ?? '');
       await answerCommand(deps, { ack: ackOnce, respond, client, command }, reply);
     } catch (error) {
       deps.logger.error(`/support ${JSON.stringify(command.text)} failed: ${(error as Error).stack ?? error}`);
