@@ -2,9 +2,12 @@
  * Loaded into the app by bench/http.ts (`node --import bench/_probe.mjs …`): on each SIGUSR2 it writes, to the
  * file named by BENCH_PROBE_FILE, the event-loop delay since the previous signal (perf_hooks'
  * monitorEventLoopDelay: how late a 5 ms timer fired, so a stall of the loop shows as its length) and the V8
- * heap, then starts a new window. Plain JavaScript because the app under test runs from dist/ without tsx.
+ * heap, then starts a new window. With BENCH_PROFILE_DIR set it also CPU-profiles each window (node:inspector)
+ * and writes it there as window-<n>.cpuprofile, so that the warm phase can be profiled apart from start-up and the
+ * cold phase. Plain JavaScript because the app under test runs from dist/ without tsx.
  */
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 
@@ -13,8 +16,21 @@ if (file) {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   let window = 0;
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const session = profileDir ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    session.post('Profiler.enable', () => session.post('Profiler.start'));
+  }
   process.on('SIGUSR2', () => {
     window += 1;
+    if (session) {
+      const n = window;
+      session.post('Profiler.stop', (error, result) => {
+        if (!error) writeFileSync(`${profileDir}/window-${n}.cpuprofile`, JSON.stringify(result.profile));
+        session.post('Profiler.start');
+      });
+    }
     const heap = getHeapStatistics();
     const mb = (bytes) => bytes / 1048576;
     writeFileSync(

@@ -20,6 +20,8 @@
  *   BENCH_NODE_ARGS="--max-semi-space-size=8" …    # other node flags instead of `npm start`'s
  *   BENCH_CONFIGS="a=--max-semi-space-size=2;b=--v8-pool-size=1" …  # named node flag sets, side by side
  *   BENCH_RATES=500 BENCH_FLOOR=0 …                # one rate; skip the trivial-server baseline
+ *   BENCH_PROFILE_DIR=/tmp/prof …                  # CPU profile of each phase (window-1: start-up, 2: cold,
+ *                                                  # 3: warm-up, 4…: the rates), written by bench/_probe.mjs
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -385,6 +387,7 @@ async function runConfig(
       DATABASE_PATH: dbPath,
       LOG_LEVEL: 'error',
       BENCH_PROBE_FILE: probeFile,
+      ...(process.env.BENCH_PROFILE_DIR ? { BENCH_PROFILE_DIR: process.env.BENCH_PROFILE_DIR } : {}),
       ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
       ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
     },

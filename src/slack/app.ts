@@ -14,6 +14,7 @@ import type { ConversationDeps } from '../conversation/types.js';
 import { WORKSPACE_TOKEN } from './api.js';
 import { type SlackDeps, vendorChoices } from './deps.js';
 import { boltInstallationStore } from './installation-store.js';
+import { InstallationCache } from './installation-cache.js';
 import { registerListeners } from './listeners/index.js';
 import { createGuardedReceiver } from './receiver.js';
 import { RecentKeys } from './recent.js';
@@ -90,6 +91,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     clientOptions,
   };
 
+  const installations = new InstallationCache(boltInstallationStore(options.store));
   let app: App;
   let receiver: HTTPReceiver | undefined;
   if (mode.kind === 'socket') {
@@ -117,7 +119,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
             clientSecret: mode.clientSecret,
             stateSecret: mode.stateSecret,
             scopes: BOT_SCOPES,
-            installationStore: boltInstallationStore(options.store),
+            installationStore: installations.asInstallationStore(),
             installerOptions: { directInstall: true, clientOptions },
           }
         : {}),
@@ -138,6 +140,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     web: app.client,
     handledMessages: new RecentKeys(),
     userZones: new UserZoneCache(),
+    installations,
     vendors: vendorChoices(options.knowledge),
   };
   registerListeners(app, deps);

@@ -2,6 +2,7 @@ import type { Logger, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../conversation/types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { VendorChoice } from './blocks/contract-modal.js';
+import type { InstallationCache } from './installation-cache.js';
 import type { RecentKeys } from './recent.js';
 import type { UserZoneCache } from './user-zones.js';
 
@@ -16,6 +17,8 @@ export interface SlackDeps extends ConversationDeps {
   vendors: VendorChoice[];
   /** askers' zones in memory and users.info calls in flight (without it: the store's cache only) */
   userZones?: UserZoneCache;
+  /** installations remembered for Bolt's authorize step (OAuth mode); forgotten when tokens are deleted */
+  installations?: InstallationCache;
 }
 
 /** Vendors with their base plans and add-ons, as the contract modal lists them. */

@@ -8,6 +8,7 @@ export function tokensRevoked(deps: SlackDeps) {
     if ((event.tokens.bot ?? []).length === 0) return;
     const workspaceId = workspaceIdOf(context, body.team_id);
     const removed = deps.store.deleteWorkspaceTokens(workspaceId);
+    deps.installations?.forget();
     deps.logger.info(`tokens_revoked: ${workspaceId}: ${removed} installation(s) deleted`);
   };
 }
