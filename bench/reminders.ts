@@ -6,7 +6,7 @@
  * once; and the
  * per-event cost of recomputing a case's clocks and replanning its reminders; and the hourly date-reminder sweep
  * over every workspace.
- * Target (issue 5): one tick's scan under 50 ms.
+ * Target (issue 15): a claim's p99 under 10 ms over at least 200 samples (issue 5 asked for under 50 ms).
  * Run: `npx tsx bench/reminders.ts` (or `npm run bench`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -24,7 +24,8 @@ import { seedLoad } from '../src/store/seed.js';
 const WORKSPACES = 1_000;
 const CASES = 100_000;
 const BATCH = 50;
-const TARGET_MS = 50;
+const TARGET_MS = 10;
+const CLAIM_SAMPLES = Number(process.env.BENCH_CLAIMS ?? 300);
 const NOW = Date.UTC(2026, 2, 2, 9, 0);
 
 const dir = mkdtempSync(join(tmpdir(), 'entitlebot-bench-reminders-'));
@@ -57,18 +58,21 @@ try {
     if (claimed.length) throw new Error('expected nothing due');
   }
 
-  // 2. a tick with work: claim the next 50 due (each call takes the 50 earliest still pending)
+  // 2. a tick with work: claim the 50 earliest due, CLAIM_SAMPLES times. After each claim the batch is released
+  // (back to pending, still due, as a retry is) and the store checkpoints, as the scheduler does after a tick: the
+  // claims write what real ones write, and the checkpoint's own cost is measured apart from the claim's.
   const busy: number[] = [];
-  const rounds = Math.floor(seeded.dueNow / BATCH) - 2;
-  const claimedAll: { workspaceId: string; id: number }[] = [];
-  for (let i = 0; i < rounds; i++) {
+  const checkpoints: number[] = [];
+  for (let i = 0; i < CLAIM_SAMPLES; i++) {
     const t = performance.now();
     const claimed = store.claimDueReminders(NOW, BATCH);
     busy.push(performance.now() - t);
     if (claimed.length !== BATCH) throw new Error(`expected ${BATCH} due, got ${claimed.length}`);
-    claimedAll.push(...claimed);
+    for (const r of claimed) store.releaseReminder(r.workspaceId, r.id, 'bench: try again', r.dueAt);
+    const c = performance.now();
+    store.checkpoint();
+    checkpoints.push(performance.now() - c);
   }
-  for (const r of claimedAll) store.markReminderSent(r.workspaceId, r.id, NOW, null);
 
   // 3. a whole tick of 50 through the scheduler (claim, post to a poster that answers at once, mark sent)
   let posted = 0;
@@ -154,6 +158,7 @@ try {
     );
   row(`tick scan, nothing due (${idle.length} ticks)`, idleS);
   row(`tick scan, claim ${BATCH} due (${busy.length} ticks)`, busyS);
+  row(`checkpoint after each of those ticks (${checkpoints.length})`, stats(checkpoints));
   row('replan one case: clocks + reminder rows (1,800)', replanS);
   console.log('');
   console.log(
@@ -166,7 +171,8 @@ try {
   );
   const worst = Math.max(idleS.p99, busyS.p99);
   console.log(
-    `Target: one tick's scan under ${TARGET_MS} ms: ${worst < TARGET_MS ? 'met' : 'NOT met'} (worst p99 ${ms(worst)}).`,
+    `Target: a claim's p99 under ${TARGET_MS} ms over ≥ 200 samples: ${worst < TARGET_MS && busy.length >= 200 ? 'met' : 'NOT met'} ` +
+      `(worst p99 ${ms(worst)} over ${busy.length} busy and ${idle.length} idle claims).`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -37,7 +37,8 @@ export interface SchedulerLog {
 export type SchedulerStore = Pick<
   Store,
   'claimDueReminders' | 'markReminderSent' | 'releaseReminder' | 'markReminderFailed' | 'addCaseEvent'
->;
+> &
+  Partial<Pick<Store, 'checkpoint'>>;
 
 export interface SchedulerOptions {
   intervalMs?: number;
@@ -210,6 +211,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       }
     } finally {
       running = false;
+      // the tick's writes go into the database file now, between ticks, rather than inside a later claim
+      try {
+        store.checkpoint?.();
+      } catch (error) {
+        log.error(`checkpoint after a reminder tick failed: ${error instanceof Error ? error.message : error}`);
+      }
     }
     return report;
   }

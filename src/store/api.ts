@@ -25,6 +25,12 @@ import type {
 export interface Store {
   readonly path: string;
   close(): void;
+  /**
+   * Copies what the write-ahead log holds into the database file without waiting for readers (a PASSIVE
+   * checkpoint), so that no later write pays for it; returns the pages of the log still not copied (0: all of it,
+   * or not a WAL database). The reminder scheduler calls it after each tick.
+   */
+  checkpoint(): number;
 
   // Slack installations, keyed by the enterprise id for org-wide installs, else by the team id. The three
   // methods are the shape of Bolt's InstallationStore (src/slack/installation-store.ts hands them to Bolt);

@@ -16,6 +16,10 @@ export function openDatabase(path: string): Database.Database {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // SQLite checkpoints the WAL into the database from inside whichever write crosses this many pages (default
+    // 1,000): a reminder claim of 50 rows paid for it about every tenth tick (38-40 ms instead of 4). The reminder
+    // scheduler checkpoints after each tick instead (store.checkpoint); this only bounds the WAL between ticks.
+    db.pragma('wal_autocheckpoint = 10000');
     db.pragma('foreign_keys = ON');
   } catch (error) {
     db.close();

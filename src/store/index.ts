@@ -41,6 +41,10 @@ export function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOp
     close: () => {
       if (db.open) db.close();
     },
+    checkpoint: () => {
+      const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+      return result ? Math.max(0, result.log - result.checkpointed) : 0;
+    },
     ...installationMethods(db, now),
     ...settingsMethods(db, now),
     ...contractMethods(db, now),

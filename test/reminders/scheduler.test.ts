@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutgoingMessage } from '../../src/reminders/message.js';
 import { createScheduler, type PostOutcome } from '../../src/reminders/scheduler.js';
@@ -188,5 +191,40 @@ describe('scheduler tick', () => {
     expect(msg.threadTs).toBe('5.5');
     expect(msg.caseId).toBe(kase.id);
     expect(store.listCaseEvents('T1', kase.id).map((e) => e.kind)).toContain('reminded');
+  });
+});
+
+describe('scheduler checkpoints', () => {
+  it('moves the write-ahead log into the database after each tick, so that no later claim pays for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eb-checkpoint-'));
+    const fileStore = openStore(join(dir, 'db.sqlite'), { now: () => T0 });
+    try {
+      for (let i = 0; i < 20; i++) {
+        fileStore.scheduleReminder('T1', {
+          channelId: `C${i}`,
+          threadTs: '1.1',
+          kind: 'response-breach',
+          dueAt: T0 - 1_000,
+          text: `text ${i}`,
+          dedupeKey: `k${i}`,
+        });
+      }
+      const time = fakeTime();
+      const calls: number[] = [];
+      const spied = Object.assign(Object.create(fileStore) as Store, {
+        checkpoint: () => {
+          const pages = fileStore.checkpoint();
+          calls.push(pages);
+          return pages;
+        },
+      });
+      const scheduler = createScheduler({ store: spied, poster: fakePoster(time), now: time.now, sleep: time.sleep });
+      expect((await scheduler.tick()).sent).toBe(20);
+      // one checkpoint, after the tick's claims and writes, which left nothing of the log uncopied
+      expect(calls).toEqual([0]);
+    } finally {
+      fileStore.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
