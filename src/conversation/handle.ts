@@ -53,6 +53,7 @@ export async function handleText(deps: ConversationDeps, ctx: ConversationContex
       const reply = await handleCaseText(deps, ctx, cmd);
       if (reply) return reply;
     }
+    if (cmd.kind === 'term') await deps.search?.ready?.();
     switch (cmd.kind) {
       case 'contract-add':
         return contractAdd(deps, ctx, cmd, visibility);

@@ -10,7 +10,6 @@
 import { openKnowledge } from '../knowledge/saved.js';
 import type { SearchInput } from '../search/engine.js';
 import type { KnowledgeSearch } from '../search/index.js';
-import { loadOrBuildSearchIndex, SAVED_INDEX } from '../search/saved.js';
 import { openStore } from '../store/index.js';
 import { type ConversationDeps, type SearchIndex, systemClock } from './types.js';
 
@@ -30,29 +29,42 @@ export async function openRuntime(options: RuntimeOptions): Promise<Conversation
   return {
     store,
     knowledge,
-    search: options.search === 'eager' ? warmSearch(input) : lazySearch(input),
+    search: options.search === 'eager' ? await warmSearch(input) : lazySearch(input),
     clock: fixed ? { now: () => new Date(fixed.getTime()) } : systemClock,
   };
 }
 
+let loading: Promise<KnowledgeSearch> | undefined;
 let loaded: KnowledgeSearch | undefined;
 
-function searchFor(input: SearchInput): KnowledgeSearch {
-  loaded ??= loadOrBuildSearchIndex(input, SAVED_INDEX);
-  return loaded;
+/** The search modules (MiniSearch, the engine) are imported here, on the first need, not with this module. */
+function searchFor(input: SearchInput): Promise<KnowledgeSearch> {
+  loading ??= import('../search/saved.js').then(({ loadOrBuildSearchIndex, SAVED_INDEX }) => {
+    loaded = loadOrBuildSearchIndex(input, SAVED_INDEX);
+    return loaded;
+  });
+  return loading;
 }
 
-/** The glossary search, read on the first question that needs it. */
+/** The glossary search, read on the first question that needs it (handleText awaits `ready` first). */
 function lazySearch(input: SearchInput): SearchIndex {
-  return { lookup: (query: string) => searchFor(input).lookup(query) };
+  return {
+    ready: async () => {
+      await searchFor(input);
+    },
+    lookup: (query: string) => {
+      if (!loaded) throw new Error('The glossary search was asked before it was read (await ready() first).');
+      return loaded.lookup(query);
+    },
+  };
 }
 
 /**
  * The glossary search, read now, with one question asked so that the tokenizer's tables (OpenCC) and the
  * JIT are ready before the first asker.
  */
-function warmSearch(input: SearchInput): SearchIndex {
-  const search = searchFor(input);
+async function warmSearch(input: SearchInput): Promise<SearchIndex> {
+  const search = await searchFor(input);
   search.lookup('what is 彈性额度');
   return search;
 }

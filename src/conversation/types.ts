@@ -13,8 +13,12 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** The glossary and clause search the answer engine queries (built by src/search). */
-export type SearchIndex = SearchLike;
+/**
+ * The glossary and clause search the answer engine queries (built by src/search). `ready`, when present, reads
+ * the index; handleText awaits it before a glossary question, so that a one-shot command that asks none never
+ * loads the search modules.
+ */
+export type SearchIndex = SearchLike & { ready?(): Promise<void> };
 
 export interface ConversationDeps {
   store: Store;

@@ -51,7 +51,7 @@ async function packagesLoadedBy(args: string[], input?: string, env: Record<stri
 const HEAVY = ['@slack/bolt', '@slack/web-api', '@slack/socket-mode', 'zod', 'js-yaml', 'date-holidays'];
 
 describe('what a command loads', () => {
-  it('entitlebot ask answers a deadline question without Bolt, zod, YAML or date-holidays', async () => {
+  it('entitlebot ask answers a deadline question without Bolt, zod, YAML, date-holidays or the search engine', async () => {
     const { result, packages, urls } = await packagesLoadedBy(['ask', '--db', db, '--now', NOW, 'due p1 silver']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/First response due/);
@@ -59,6 +59,8 @@ describe('what a command loads', () => {
     expect(urls.some((u) => u.endsWith('/dist/cli.js'))).toBe(true);
     expect(packages).toContain('better-sqlite3');
     for (const name of HEAVY) expect(packages, name).not.toContain(name);
+    // nor the search engine: only a glossary question reads the index
+    expect(packages).not.toContain('minisearch');
   });
 
   it('a glossary question through the CLI reads the search index, still without Bolt', async () => {
