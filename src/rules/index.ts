@@ -109,6 +109,7 @@ export type {
   HolidayOverrides,
   HolidayYearOverrides,
 } from './holidays.js';
+export { preloadHolidayLibrary } from './holidays.js';
 export type { Instant } from './input.js';
 export {
   type QuotaPeriod,

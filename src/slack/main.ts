@@ -6,6 +6,7 @@
 import type { Config } from '../config.js';
 import { openRuntime } from '../conversation/runtime.js';
 import { createScheduler, sweepDateReminders } from '../reminders/index.js';
+import { preloadHolidayLibrary } from '../rules/index.js';
 import { createApp } from './app.js';
 import { slackPoster } from './poster.js';
 
@@ -13,6 +14,8 @@ export async function startSlack(config: Config): Promise<void> {
   const mode = config.mode;
   if (mode.kind === 'console') throw new Error('startSlack needs Slack credentials');
   const deps = await openRuntime({ databasePath: config.databasePath, search: 'eager' });
+  // the holiday library too: otherwise the first deadline question after start-up waits for it to load
+  preloadHolidayLibrary();
   const slack = createApp({ ...deps, config });
   const { port } = await slack.start();
   const logger = slack.deps.logger;
