@@ -3,6 +3,7 @@
  * reads no files, no database and no clock.
  */
 import type { Knowledge } from '../knowledge/load.js';
+import type { Locale } from '../model/answer.js';
 import type { Contract, QuotaUse } from '../model/records.js';
 import type { HolidayOverrides } from '../rules/index.js';
 import type { KnowledgeSearch } from '../search/index.js';
@@ -31,4 +32,11 @@ export interface AnswerContext {
   holidayOverrides?: HolidayOverrides;
   /** force the answer language; default: 'zh' when the question contains Chinese characters */
   language?: Language;
+  /** force the answer's language and script (wins over `language`) */
+  locale?: Locale;
+  /**
+   * the asker's own locale (Slack `users.info` with `include_locale`): it decides for a command that has no
+   * words of its own (`sla p1 gold`, `help`); a question in words is answered in its own language and script
+   */
+  preferredLocale?: Locale;
 }

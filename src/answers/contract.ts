@@ -23,7 +23,10 @@ import { vocabularyOf } from './parse/parse.js';
 import { findPhrases } from './parse/vocabulary.js';
 import { canonicalZone, parseDate } from './parse/when.js';
 
-export type ParsedContract = { ok: true; input: ContractInput; assumed: string[] } | { ok: false; answer: Answer };
+/** `assumed` in English and `assumedZh` the same in Chinese, one for one. */
+export type ParsedContract =
+  | { ok: true; input: ContractInput; assumed: string[]; assumedZh: string[] }
+  | { ok: false; answer: Answer };
 
 const KEYS = ['zone', 'holidays', 'hours', 'region', 'customer', 'start', 'end', 'addons', 'name', 'flex'] as const;
 type Key = (typeof KEYS)[number];
@@ -100,7 +103,8 @@ function splitArgs(text: string): { pairs: Pair[]; words: string } {
 function normalizeKey(key: string): Key | null {
   const k = key.toLowerCase().replace(/[_\s]/g, '');
   if ((KEYS as readonly string[]).includes(k)) return k as Key;
-  return KEY_ALIASES[k] ?? null;
+  // Simplified keys (时区, 假日) fold to the Traditional aliases
+  return KEY_ALIASES[k] ?? KEY_ALIASES[normalize(k)] ?? null;
 }
 
 function errorAnswer(lang: Language, problems: string[], knowledge: Knowledge): { ok: false; answer: Answer } {
@@ -121,7 +125,7 @@ function errorAnswer(lang: Language, problems: string[], knowledge: Knowledge): 
   answer.notes.push(
     lang === 'zh' ? `方案：${plans.join('；')}` : `Plans: ${plans.join('; ')}`,
     lang === 'zh'
-      ? '鍵：zone、holidays（CC、CC-SUB 或 none）、hours（HH:MM-HH:MM，週一至週五）、region（apac、americas、emea）、customer（commercial、education）、start、end、addons、name、flex'
+      ? '可用的鍵：`zone`（時區）、`holidays`（國家代碼 CC、CC-SUB 或 `none`）、`hours`（HH:MM-HH:MM，週一至週五）、`region`（`apac`、`americas`、`emea`）、`customer`（`commercial`、`education`）、`start`、`end`（日期）、`addons`（附加服務）、`name`（名稱）、`flex`（彈性額度）'
       : 'Keys: zone, holidays (CC, CC-SUB or none), hours (HH:MM-HH:MM, Monday to Friday), region (apac, americas, emea), customer (commercial, education), start, end, addons, name, flex',
   );
   answer.suggestions.push(
@@ -165,9 +169,10 @@ function vendorRegionFile(file: PlanFile): boolean {
 export function parseContractArgs(
   knowledge: Knowledge,
   text: string,
-  opts: { defaultZone?: string } = {},
+  opts: { defaultZone?: string; language?: Language } = {},
 ): ParsedContract {
-  const lang = languageOf(text);
+  const lang = opts.language ?? languageOf(text);
+  const zh = lang === 'zh';
   const body = text
     .normalize('NFKC')
     .trim()
@@ -230,19 +235,31 @@ export function parseContractArgs(
   for (const { key, value } of pairs) {
     const k = normalizeKey(key);
     if (!k) {
-      problems.push(`"${key}" is not a contract key (keys: ${KEYS.join(', ')}).`);
+      problems.push(
+        zh
+          ? `「${key}」不是合約的鍵（可用：${KEYS.join('、')}）。`
+          : `"${key}" is not a contract key (keys: ${KEYS.join(', ')}).`,
+      );
       continue;
     }
     switch (k) {
       case 'zone': {
         const zone = canonicalZone(value.toLowerCase()) ?? canonicalZone(value);
-        if (!zone) problems.push(`zone: "${value}" is not an IANA time zone (e.g. Europe/Berlin, Asia/Taipei).`);
+        if (!zone)
+          problems.push(
+            zh
+              ? `zone：「${value}」不是 IANA 時區（例如 Asia/Taipei、Europe/Berlin）。`
+              : `zone: "${value}" is not an IANA time zone (e.g. Europe/Berlin, Asia/Taipei).`,
+          );
         else input.zone = zone;
         break;
       }
       case 'holidays': {
         const h = checkHolidays(value);
-        if ('error' in h) problems.push(h.error);
+        if ('error' in h)
+          problems.push(
+            zh ? `holidays：「${value}」不是可用的國家代碼（請用 CC 或 CC-SUB，例如 TW 或 DE-BY，或 none）。` : h.error,
+          );
         else {
           input.holidays = h.holidays;
           holidaysGiven = true;
@@ -255,13 +272,22 @@ export function parseContractArgs(
         const end = m ? `${m[3]?.padStart(2, '0')}:${m[4]}` : '';
         const valid = (t: string) => /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(t);
         if (!m || !valid(start) || !valid(end) || end <= start) {
-          problems.push(`hours: "${value}" is not a range like 09:00-17:30 (Monday to Friday, start before end).`);
+          problems.push(
+            zh
+              ? `hours：「${value}」不是像 09:00-17:30 這樣的時段（週一至週五，開始早於結束）。`
+              : `hours: "${value}" is not a range like 09:00-17:30 (Monday to Friday, start before end).`,
+          );
         } else input.hours = { start, end };
         break;
       }
       case 'region': {
         const r = REGIONS[value.toLowerCase()];
-        if (!r) problems.push(`region: "${value}" is not apac, americas or emea.`);
+        if (!r)
+          problems.push(
+            zh
+              ? `region：「${value}」不是 apac、americas 或 emea。`
+              : `region: "${value}" is not apac, americas or emea.`,
+          );
         else input.region = r;
         break;
       }
@@ -269,13 +295,21 @@ export function parseContractArgs(
         const v = value.toLowerCase();
         if (/^(commercial|business|商業)/.test(v)) input.customerType = 'commercial' as CustomerType;
         else if (/^(education|edu|教育)/.test(v)) input.customerType = 'education' as CustomerType;
-        else problems.push(`customer: "${value}" is not commercial or education.`);
+        else
+          problems.push(
+            zh
+              ? `customer：「${value}」不是 commercial（商業）或 education（教育）。`
+              : `customer: "${value}" is not commercial or education.`,
+          );
         break;
       }
       case 'start':
       case 'end': {
         const d = parseDate(value);
-        if ('error' in d) problems.push(`${k}: ${d.error}.`);
+        if ('error' in d)
+          problems.push(
+            zh ? `${k}：「${value}」不是日期（格式為 YYYY-MM-DD，例如 2026-12-20）。` : `${k}: ${d.error}.`,
+          );
         else if (k === 'start') input.startDate = d.date;
         else input.endDate = d.date;
         break;
@@ -290,16 +324,14 @@ export function parseContractArgs(
               m.phrase.ref.entry.vendor === file.vendor,
           );
           const id = ref && ref.phrase.ref.type === 'plan' ? ref.phrase.ref.entry.id : undefined;
-          if (!id)
+          if (!id) {
+            const known = file.plans.filter((p) => p.kind === 'addon').map((p) => p.id);
             problems.push(
-              `addons: "${word}" is not an add-on of ${file.vendorName.en} (${
-                file.plans
-                  .filter((p) => p.kind === 'addon')
-                  .map((p) => p.id)
-                  .join(', ') || 'this vendor has none'
-              }).`,
+              zh
+                ? `addons：「${word}」不是 ${file.vendorName.zh} 的附加服務（${known.join('、') || '此廠商沒有附加服務'}）。`
+                : `addons: "${word}" is not an add-on of ${file.vendorName.en} (${known.join(', ') || 'this vendor has none'}).`,
             );
-          else addons.push(id);
+          } else addons.push(id);
         }
         break;
       }
@@ -308,7 +340,12 @@ export function parseContractArgs(
         break;
       case 'flex': {
         const { amount } = extractAmount(normalize(value));
-        if (amount === undefined || amount <= 0) problems.push(`flex: "${value}" is not an amount (e.g. flex=250000).`);
+        if (amount === undefined || amount <= 0)
+          problems.push(
+            zh
+              ? `flex：「${value}」不是金額（例如 flex=250000）。`
+              : `flex: "${value}" is not an amount (e.g. flex=250000).`,
+          );
         else input.amounts.flexAllowance = amount;
         break;
       }
@@ -318,15 +355,24 @@ export function parseContractArgs(
     const addon = file.plans.find((p) => p.id === id);
     if (addon?.kind !== 'addon') continue;
     if (!(addon.addsTo ?? []).includes(plan)) {
-      problems.push(`addons: ${addon.name.en} adds to ${(addon.addsTo ?? []).join(', ')}, not to ${plan}.`);
+      problems.push(
+        zh
+          ? `addons：${addon.name.zh} 只能加在 ${(addon.addsTo ?? []).join('、')}，不能加在 ${plan}。`
+          : `addons: ${addon.name.en} adds to ${(addon.addsTo ?? []).join(', ')}, not to ${plan}.`,
+      );
     } else input.addons.push(id);
   }
   if (input.startDate && input.endDate && input.endDate < input.startDate) {
-    problems.push(`end: ${input.endDate} is before start ${input.startDate}.`);
+    problems.push(
+      zh
+        ? `end：結束日 ${input.endDate} 早於開始日 ${input.startDate}。`
+        : `end: ${input.endDate} is before start ${input.startDate}.`,
+    );
   }
   if (problems.length > 0) return errorAnswer(lang, problems, knowledge);
 
-  // defaults, each said out loud: the zone (a region's zone, else the workspace's), then the region
+  // defaults, each said out loud (in English and Chinese): the zone (a region's zone, else the workspace's), then the region
+  const assumedZh: string[] = [];
   const planDefaults = file.plans.find((p) => p.id === plan)?.defaults ?? {};
   const regionZone = (region: Region | null) =>
     region
@@ -336,13 +382,14 @@ export function parseContractArgs(
     const fromRegion = regionZone(input.region);
     input.zone = fromRegion ?? planDefaults.zone ?? opts.defaultZone ?? 'UTC';
     const why = fromRegion
-      ? `the ${input.region} region's`
+      ? [`the ${input.region} region's`, `${input.region} 地區的時區`]
       : planDefaults.zone
-        ? "the plan's default"
+        ? ["the plan's default", '方案預設']
         : opts.defaultZone
-          ? "the workspace's default"
-          : 'none given';
-    assumed.push(`zone ${input.zone} (${why})`);
+          ? ["the workspace's default", '工作區預設']
+          : ['none given', '未指定'];
+    assumed.push(`zone ${input.zone} (${why[0]})`);
+    assumedZh.push(`時區 ${input.zone}（${why[1]}）`);
   }
   if (vendorRegionFile(file) && !input.region) {
     const fromZone = regionOfZone(input.zone);
@@ -350,18 +397,28 @@ export function parseContractArgs(
     if (region) {
       input.region = region;
       assumed.push(`region ${region} (${fromZone ? `from the zone ${input.zone}` : "the plan's default"})`);
+      assumedZh.push(`地區 ${region}（${fromZone ? `依時區 ${input.zone}` : '方案預設'}）`);
     }
   }
   const customerCal = file.calendars.find((c) => c.kind === 'customer');
   if (customerCal && !input.hours && customerCal.defaultHours) {
-    assumed.push(
-      `business hours ${describeWeekHours(customerCal.defaultHours === '24x7' ? '24x7' : (customerCal.defaultHours as never))} (${file.vendorName.en}'s default)`,
-    );
+    const hours = customerCal.defaultHours === '24x7' ? '24x7' : (customerCal.defaultHours as never);
+    assumed.push(`business hours ${describeWeekHours(hours)} (${file.vendorName.en}'s default)`);
+    assumedZh.push(`上班時間 ${describeWeekHours(hours, 'zh')}（${file.vendorName.zh} 的預設）`);
   }
-  if (customerCal && !holidaysGiven) assumed.push('no public holidays (add holidays=CC, e.g. holidays=DE)');
-  if (file.prices.length > 0 && !input.customerType) assumed.push('customer type not set (prices show both)');
-  if (!input.startDate || !input.endDate) assumed.push('no contract term dates (quotas count by calendar windows)');
-  return { ok: true, input, assumed };
+  if (customerCal && !holidaysGiven) {
+    assumed.push('no public holidays (add holidays=CC, e.g. holidays=DE)');
+    assumedZh.push('不計國定假日（以 holidays=CC 加上，例如 holidays=TW）');
+  }
+  if (file.prices.length > 0 && !input.customerType) {
+    assumed.push('customer type not set (prices show both)');
+    assumedZh.push('未設定客戶類型（價格兩者皆列出）');
+  }
+  if (!input.startDate || !input.endDate) {
+    assumed.push('no contract term dates (quotas count by calendar windows)');
+    assumedZh.push('未設定合約期間（配額依日曆期間計算）');
+  }
+  return { ok: true, input, assumed, assumedZh };
 }
 
 function contractRow(knowledge: Knowledge, c: Contract, lang: Language): string[] {
@@ -371,9 +428,11 @@ function contractRow(knowledge: Knowledge, c: Contract, lang: Language): string[
   const file = knowledge.plans.find((f) => f.vendor === c.vendor);
   const customerCal = file?.calendars.find((cal) => cal.kind === 'customer');
   const hours = c.hours
-    ? describeWeekHours(mondayToFriday(c.hours.start, c.hours.end))
+    ? describeWeekHours(mondayToFriday(c.hours.start, c.hours.end), lang)
     : customerCal?.defaultHours
-      ? `${describeWeekHours(customerCal.defaultHours as never)} (${lang === 'zh' ? '預設' : 'default'})`
+      ? lang === 'zh'
+        ? `${describeWeekHours(customerCal.defaultHours as never, lang)}（預設）`
+        : `${describeWeekHours(customerCal.defaultHours as never)} (default)`
       : '–';
   const holidays = c.holidays
     ? `${c.holidays.country}${c.holidays.subdivision ? `-${c.holidays.subdivision}` : ''}`
@@ -417,7 +476,8 @@ export function contractsAnswer(knowledge: Knowledge, contracts: Contract[], lan
   answer.tables.push({ columns: columns(lang), rows: contracts.map((c) => contractRow(knowledge, c, lang)) });
   for (const c of contracts) {
     if (c.amounts.flexAllowance !== undefined) {
-      note(answer, `#${c.id}: flex allowance ${formatAmount(c.amounts.flexAllowance)}`);
+      const amount = formatAmount(c.amounts.flexAllowance);
+      note(answer, lang === 'zh' ? `#${c.id}：彈性額度 ${amount}` : `#${c.id}: flex allowance ${amount}`);
     }
   }
   answer.suggestions.push('sla p1', 'contract remove <id>');

@@ -13,7 +13,7 @@ import {
   describeExplanation,
   explainDeadline,
 } from '../rules/index.js';
-import { strings } from '../text/i18n.js';
+import { milestoneLabel, strings } from '../text/i18n.js';
 import { planName } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
 import { formatSpan, formatTime } from '../text/time.js';
@@ -37,6 +37,7 @@ export interface Deadline {
   explanation: string;
   minutesLeft: number;
   zone: string;
+  /** what was assumed, in the answer's language */
   assumed: string[];
 }
 
@@ -69,14 +70,15 @@ export function deadlineOf(
   const minutesLeft =
     due.getTime() >= now.getTime() ? businessMinutesBetween(cal, now, due) : -businessMinutesBetween(cal, due, now);
   const zone = contract?.zone ?? resolved.zone;
-  return { due, explanation, minutesLeft: Math.round(minutesLeft), zone, assumed: resolved.assumed };
+  const assumed = lang === 'zh' ? resolved.assumedZh : resolved.assumed;
+  return { due, explanation, minutesLeft: Math.round(minutesLeft), zone, assumed };
 }
 
 function label(ctx: AnswerContext, combo: Combo, t: Target, lang: Language): string {
   const s = strings(lang);
   const base = t.kind === 'response' ? s.dueResponse : t.kind === 'update' ? s.dueUpdate : s.dueDuty;
   const parts = [base];
-  if (t.milestone) parts.push(t.milestone.replace(/-/g, ' '));
+  if (t.milestone) parts.push(milestoneLabel(t.milestone, lang));
   if (t.scope) parts.push(t.scope === 'azure' ? s.azure : t.scope === 'other' ? s.other : t.scope);
   // a target that only an add-on gives says so (AEM's 15 minutes beside the base package's)
   const addon = t.plans.includes(combo.plan) ? undefined : t.plans.find((p) => combo.addons.includes(p));
@@ -146,6 +148,12 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
         return answer;
       }
       start = when.at;
+      if (when.shift) {
+        const { kind, wall, zone: where, taken, other } = when.shift;
+        // first among the notes: it changes what every time below means
+        const text = kind === 'gap' ? s.wallGap(wall, where, taken) : s.wallOverlap(wall, where, taken, other ?? '');
+        if (!answer.notes.includes(text)) answer.notes.unshift(text);
+      }
     }
     let severityId: string | undefined;
     let sevName = '';
@@ -177,17 +185,17 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
         );
       }
       if (t.kind === 'update' && t.cadence === 'on-change') {
-        answer.facts.push({ label: `${prefix}${s.update}`, value: t.text[lang], cite: cite(answer, t) });
+        answer.facts.push({ label: `${prefix}${s.update}`, value: t.text[lang], cite: cite(answer, t, lang) });
         continue;
       }
       if (!t.span) {
         if (t.kind === 'customer')
-          answer.facts.push({ label: `${prefix}${s.yourDuty}`, value: t.text[lang], cite: cite(answer, t) });
+          answer.facts.push({ label: `${prefix}${s.yourDuty}`, value: t.text[lang], cite: cite(answer, t, lang) });
         continue;
       }
       const d = deadlineOf(ctx, combo, t, start, lang);
       if (!d) continue;
-      const c = cite(answer, t);
+      const c = cite(answer, t, lang);
       answer.times.push(
         answerTime(`${prefix}${label(ctx, combo, t, lang)}`, d.due, d.zone, ctx.userZone, {
           minutesLeft: d.minutesLeft,
@@ -198,7 +206,9 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
       for (const a of d.assumed) note(answer, lang === 'zh' ? `假設：${a}` : `Assumed: ${a}.`);
       if (t.kind === 'response' && !t.milestone) {
         headline.push(
-          `${prefix}${label(ctx, combo, t, lang)} ${formatTime(d.due, d.zone, lang)} (${formatSpan(t.span, lang)})`,
+          lang === 'zh'
+            ? `${prefix}${label(ctx, combo, t, lang)} ${formatTime(d.due, d.zone, lang)}（${formatSpan(t.span, lang)}）`
+            : `${prefix}${label(ctx, combo, t, lang)} ${formatTime(d.due, d.zone, lang)} (${formatSpan(t.span, lang)})`,
         );
       }
       if (t.kind === 'update') {

@@ -96,7 +96,7 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
     ...(cmd.amount !== undefined ? { amount: cmd.amount } : {}),
     steps: schedule.steps,
   });
-  const c = cite(answer, schedule);
+  const c = cite(answer, schedule, lang);
   const pct = `${result.percent} %`;
   answer.summary =
     lang === 'zh'
@@ -109,7 +109,10 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
   if (result.fee !== undefined && cmd.amount !== undefined) {
     answer.facts.push({
       label: lang === 'zh' ? '取消費用' : 'Fee',
-      value: `${fmtNumber(result.fee)} (${pct} × ${fmtNumber(cmd.amount)})`,
+      value:
+        lang === 'zh'
+          ? `${fmtNumber(result.fee)}（${pct} × ${fmtNumber(cmd.amount)}）`
+          : `${fmtNumber(result.fee)} (${pct} × ${fmtNumber(cmd.amount)})`,
       cite: c,
     });
   }
@@ -192,7 +195,7 @@ export function feeFlexAnswer(cmd: FeeFlexCommand, ctx: AnswerContext, lang: Lan
     );
   }
   const result = flexCreditCap({ allowance, percent: rule.percent, floor: rule.floor });
-  const c = cite(answer, rule);
+  const c = cite(answer, rule, lang);
   const money = (n: number) => formatAmount(n, rule.currency);
   answer.summary =
     lang === 'zh'
@@ -221,6 +224,6 @@ export function feeFlexAnswer(cmd: FeeFlexCommand, ctx: AnswerContext, lang: Lan
   }
   const related = file.facts.filter((f) => f.topic === 'flex-allowance' || f.keywords.includes('flex'));
   for (const f of related.slice(0, 4))
-    answer.facts.push({ label: topicLabel(f.topic, lang), value: f.text[lang], cite: cite(answer, f) });
+    answer.facts.push({ label: topicLabel(f.topic, lang), value: f.text[lang], cite: cite(answer, f, lang) });
   return answer;
 }

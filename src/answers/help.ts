@@ -6,51 +6,71 @@ import type { Language } from '../text/normalize.js';
 import type { Command } from './command.js';
 import { COMMAND_EXAMPLES } from './parse/words.js';
 
-const GRAMMAR: { usage: string; en: string; zh: string; example: string }[] = [
+const GRAMMAR: { usage: string; usageZh: string; en: string; zh: string; example: string; exampleZh?: string }[] = [
   {
     usage: 'sla <severity> [<plan>]',
+    usageZh: 'sla <嚴重性> [<方案>]',
     en: 'response target, coverage, update cadence, your obligations, with the quote',
     zh: '回應目標、服務時段、更新頻率、貴用戶的義務，附原文',
     example: 'sla p1 gold',
   },
   {
     usage: 'due <severity> [<plan>] [at <time>]',
+    usageZh: 'due <嚴重性> [<方案>] [at <時間>]',
     en: 'when the first response and update would be due',
     zh: '首次回應與更新的期限',
     example: 'due sev1 unified at 2026-12-04 16:00',
   },
   {
     usage: 'term <words> | what is <words>',
+    usageZh: 'term <詞語>｜什麼是 <詞語>',
     en: 'glossary and clause search',
     zh: '名詞與條款搜尋',
     example: 'what is a CSM',
+    exampleZh: '什麼是 CSM',
   },
   {
     usage: 'fee cancel <service date> notice <date> [amount <n>]',
+    usageZh: 'fee cancel <服務日期> notice <通知日期> [amount <金額>]',
     en: 'the cancellation fee',
     zh: '取消費用',
     example: 'fee cancel 2026-12-20 notice 2026-12-07',
   },
   {
     usage: 'fee flex <allowance>',
+    usageZh: 'fee flex <彈性額度>',
     en: 'the cap on proactive credits',
     zh: '主動式服務抵用上限',
     example: 'fee flex 250000',
   },
-  { usage: 'price [<plan>] [commercial|education]', en: 'list prices', zh: '定價', example: 'price gold education' },
+  {
+    usage: 'price [<plan>] [commercial|education]',
+    usageZh: 'price [<方案>] [commercial|education]',
+    en: 'list prices',
+    zh: '定價',
+    example: 'price gold education',
+  },
   {
     usage: 'quota [<entitlement>] | quota use <entitlement> [<n>]',
+    usageZh: 'quota [<權益>]｜quota use <權益> [<次數>]',
     en: 'used, left, when the window ends; record a use',
     zh: '已用、剩餘、期限；記錄使用',
     example: 'quota coaching',
   },
   {
     usage: 'contract | contract add <vendor> <plan> [key=value …] | contract remove <id>',
+    usageZh: 'contract｜contract add <廠商> <方案> [鍵=值 …]｜contract remove <編號>',
     en: "the workspace's contracts",
     zh: '本工作區的合約',
     example: 'contract add jamf gold zone=Europe/Berlin holidays=DE',
   },
-  { usage: 'case …', en: 'track a vendor case in a thread', zh: '在討論串中追蹤廠商案件', example: 'case open p1' },
+  {
+    usage: 'case …',
+    usageZh: 'case …',
+    en: 'track a vendor case in a thread',
+    zh: '在討論串中追蹤廠商案件',
+    example: 'case open p1',
+  },
 ];
 
 export function helpAnswer(lang: Language, knowledge?: Pick<Knowledge, 'plans'>): Answer {
@@ -64,7 +84,9 @@ export function helpAnswer(lang: Language, knowledge?: Pick<Knowledge, 'plans'>)
   );
   answer.tables.push({
     columns: lang === 'zh' ? ['指令', '回答', '範例'] : ['Command', 'Answers', 'Example'],
-    rows: GRAMMAR.map((g) => [g.usage, g[lang], g.example]),
+    rows: GRAMMAR.map((g) =>
+      lang === 'zh' ? [g.usageZh, g.zh, g.exampleZh ?? g.example] : [g.usage, g.en, g.example],
+    ),
   });
   if (knowledge) {
     // the plans as the knowledge files name them, so a new plan file shows up here too
@@ -84,7 +106,11 @@ export function helpAnswer(lang: Language, knowledge?: Pick<Knowledge, 'plans'>)
   answer.notes.push(
     lang === 'zh' ? '在指令最後加上 `public` 可讓回覆公開。' : 'End a command with `public` to reply in the channel.',
   );
-  answer.suggestions.push('sla p1 gold', 'due sev1 unified', 'what is flex allowance', '白金級 P1 多快回應');
+  answer.suggestions.push(
+    ...(lang === 'zh'
+      ? ['sla p1 gold', 'due sev1 unified', '什麼是彈性額度', '白金級 P1 多快回應']
+      : ['sla p1 gold', 'due sev1 unified', 'what is flex allowance', '白金級 P1 多快回應']),
+  );
   return answer;
 }
 

@@ -13,14 +13,16 @@
  * Any exception inside a builder becomes an `error` answer with a clear message.
  */
 
-import type { Answer } from '../model/answer.js';
+import type { Answer, Locale } from '../model/answer.js';
 import type { Language } from '../text/normalize.js';
+import { languageOfLocale, localeOf } from '../text/script.js';
 import type { Command } from './command.js';
 import type { AnswerContext } from './context.js';
 import { contractsAnswer } from './contract.js';
 import { dueAnswer } from './due.js';
 import { feeCancelAnswer, feeFlexAnswer } from './fee.js';
 import { errorAnswer, helpAnswer, notUnderstoodAnswer } from './help.js';
+import { isCommandOnly } from './parse/words.js';
 import { priceAnswer } from './price.js';
 import { quotaAnswer } from './quota.js';
 import { slaAnswer } from './sla.js';
@@ -29,6 +31,7 @@ import { termAnswer } from './term.js';
 export type { Answer, AnswerFact, AnswerKind, AnswerTable, AnswerTime, Citation } from '../model/answer.js';
 export { emptyAnswer } from '../model/answer.js';
 export { type Language, languageOf } from '../text/normalize.js';
+export { type Locale, languageOfLocale, localeFromSlack, localeOf } from '../text/script.js';
 export type { Command, CommandKind, PlanRef, Selection, SeverityRef, WhenSpec } from './command.js';
 export type { AnswerContext, QuotaUseRecord, SearchLike } from './context.js';
 export {
@@ -47,9 +50,28 @@ export { type QuotaTarget, quotasOf, quotaUsedAnswer, resolveQuotaUse } from './
 /** The commands that only read: everything but the ones that change the store or track cases. */
 export type ReadCommand = Exclude<Command, { kind: 'contract-add' | 'contract-remove' | 'quota-use' | 'case' }>;
 
-/** Answer an already parsed command. Never throws. */
+/**
+ * The locale of the reply to `cmd`: forced by the context, else the question's own language and script, else
+ * (for a bare command such as `sla p1 gold`) the asker's Slack locale.
+ */
+export function localeFor(
+  cmd: Pick<Command, 'text' | 'language'>,
+  ctx: Pick<AnswerContext, 'locale' | 'language' | 'preferredLocale'>,
+): Locale {
+  if (ctx.locale) return ctx.locale;
+  if (ctx.language) return ctx.language === 'zh' ? (cmd.language === 'zh' ? localeOf(cmd.text) : 'zh-Hant') : 'en';
+  return localeOf(cmd.text, ctx.preferredLocale, isCommandOnly(cmd.text));
+}
+
+/** Answer an already parsed command, in the language and script of the question. Never throws. */
 export function answerCommand(cmd: ReadCommand, ctx: AnswerContext): Answer {
-  const lang: Language = ctx.language ?? cmd.language;
+  const locale = localeFor(cmd, ctx);
+  const result = answerIn(cmd, ctx, languageOfLocale(locale));
+  result.locale = locale;
+  return result;
+}
+
+function answerIn(cmd: ReadCommand, ctx: AnswerContext, lang: Language): Answer {
   try {
     switch (cmd.kind) {
       case 'help':

@@ -39,7 +39,7 @@ export function priceAnswer(cmd: PriceCommand, ctx: AnswerContext, lang: Languag
       const cells = types.map((type) => {
         const p = prices.find((x) => x.customerType === type);
         if (!p) return '–';
-        cite(answer, p);
+        cite(answer, p, lang);
         if (p.period === null) periodMissing = true;
         return `${formatAmount(p.amount, p.currency)}${p.period ? ` / ${p.period}` : ''}`;
       });
@@ -58,7 +58,9 @@ export function priceAnswer(cmd: PriceCommand, ctx: AnswerContext, lang: Languag
     return answer;
   }
   answer.tables.push({ columns: [s.tier, ...types.map((t) => capitalize(s[t]))], rows });
-  answer.summary = rows.map((r) => `${r[0]}: ${r.slice(1).join(' / ')}`).join(lang === 'zh' ? '；' : '; ');
+  answer.summary = rows
+    .map((r) => `${r[0]}${lang === 'zh' ? '：' : ': '}${r.slice(1).join(' / ')}`)
+    .join(lang === 'zh' ? '；' : '; ');
   if (periodMissing) {
     note(
       answer,

@@ -37,9 +37,17 @@ export function statusOf(rule: QuotaRule, contract: Contract, uses: QuotaUseReco
   });
 }
 
-/** "1 meeting", "3 sessions": the data names units in the plural. */
-function unitOf(rule: QuotaRule): string {
+/** "1 meeting", "3 sessions" (the data names English units in the plural); 「3 次課程」 in Chinese. */
+function unitOf(rule: QuotaRule, lang: Language): string {
+  if (lang === 'zh') return rule.unitZh;
   return rule.limit === 1 && rule.unit.endsWith('s') ? rule.unit.slice(0, -1) : rule.unit;
+}
+
+/** "3 sessions per calendar quarter" / 「每個日曆季度 3 次課程」 */
+function limitText(rule: QuotaRule, lang: Language, limit = rule.limit): string {
+  return lang === 'zh'
+    ? `${windowName(rule, lang)} ${limit} ${unitOf(rule, lang)}`
+    : `${limit} ${unitOf(rule, lang)} ${windowName(rule, lang)}`;
 }
 
 function windowName(rule: QuotaRule, lang: Language): string {
@@ -68,14 +76,14 @@ function addStatusRow(
   lang: Language,
   rows: string[][],
 ) {
-  cite(answer, rule);
+  cite(answer, rule, lang);
   const ends = st.windowEnd ?? (lang === 'zh' ? '—' : '—');
   rows.push([
     `#${contract.id}${contract.name ? ` ${contract.name}` : ''}`,
     rule.name[lang],
     String(st.used),
     String(st.remaining),
-    `${st.limit} ${windowName(rule, lang)}`,
+    limitText(rule, lang, st.limit),
     ends,
   ]);
 }
@@ -92,15 +100,8 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
     if (!file) continue;
     for (const rule of quotasOf(file, contract).filter(wanted)) {
       if (rule.window === 'per-event') {
-        cite(answer, rule);
-        rows.push([
-          `#${contract.id}`,
-          rule.name[lang],
-          '–',
-          '–',
-          `${rule.limit} ${unitOf(rule)} ${windowName(rule, lang)}`,
-          '–',
-        ]);
+        cite(answer, rule, lang);
+        rows.push([`#${contract.id}`, rule.name[lang], '–', '–', limitText(rule, lang), '–']);
         continue;
       }
       let st: QuotaStatus;
@@ -119,7 +120,7 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
       if (st.expiresAt) {
         answer.times.push(
           answerTime(`${rule.name[lang]} · ${s.windowEnds}`, st.expiresAt, contract.zone, ctx.userZone, {
-            cite: cite(answer, rule),
+            cite: cite(answer, rule, lang),
           }),
         );
       }
@@ -151,11 +152,11 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
   answer.tables.push({
     columns: [s.plan, s.quotaTitle, s.limit],
     rows: rules.map(({ f, q }) => {
-      cite(answer, q);
+      cite(answer, q, lang);
       return [
         withVendor(f, q.plans.map((p) => planName(ctx.knowledge, p, lang)).join('/'), lang),
         q.name[lang],
-        `${q.limit} ${unitOf(q)} ${windowName(q, lang)}`,
+        limitText(q, lang),
       ];
     }),
   });
@@ -229,13 +230,13 @@ export function quotaUsedAnswer(
 ): Answer {
   const s = strings(lang);
   const answer = emptyAnswer('quota', s.quotaTitle, '');
-  const c = cite(answer, rule);
+  const c = cite(answer, rule, lang);
   const name = `${planName(knowledge, contract.plan, lang)} #${contract.id}`;
   if (rule.window === 'per-event') {
     answer.summary =
       lang === 'zh'
-        ? `已記錄 ${count} 次 ${rule.name.zh}（${name}）。上限：每次活動 ${rule.limit} ${rule.unit}。`
-        : `Recorded ${count} × ${rule.name.en} on ${name}. Limit: ${rule.limit} ${unitOf(rule)} per event.`;
+        ? `已記錄 ${count} 次 ${rule.name.zh}（${name}）。上限：每次活動 ${rule.limit} ${unitOf(rule, lang)}。`
+        : `Recorded ${count} × ${rule.name.en} on ${name}. Limit: ${rule.limit} ${unitOf(rule, lang)} per event.`;
     return answer;
   }
   const st = statusOf(rule, contract, uses, now);
@@ -246,7 +247,7 @@ export function quotaUsedAnswer(
   answer.facts.push(
     { label: s.used, value: String(st.used), cite: c },
     { label: s.left, value: String(st.remaining), cite: c },
-    { label: s.limit, value: `${st.limit} ${windowName(rule, lang)}`, cite: c },
+    { label: s.limit, value: limitText(rule, lang, st.limit), cite: c },
   );
   if (st.expiresAt) answer.times.push(answerTime(s.windowEnds, st.expiresAt, contract.zone, userZone, { cite: c }));
   if (st.overBy > 0) {

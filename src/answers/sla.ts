@@ -4,7 +4,7 @@
  */
 import type { PlanFile, Severity, Target } from '../knowledge/schema.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
-import { strings } from '../text/i18n.js';
+import { milestoneLabel, strings } from '../text/i18n.js';
 import { planName, withVendor } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
 import { formatSpan } from '../text/time.js';
@@ -37,7 +37,7 @@ function targetLabel(row: Row, t: Target, ctx: AnswerContext, lang: Language): s
   const s = strings(lang);
   const kind = { response: s.firstResponse, update: s.update, coverage: s.coverage, customer: s.yourDuty }[t.kind];
   const parts = [kind];
-  if (t.milestone) parts.push(t.milestone.replace(/-/g, ' '));
+  if (t.milestone) parts.push(milestoneLabel(t.milestone, lang));
   if (t.scope) parts.push(scopeLabel(t.scope, lang));
   const addon = t.plans.find((p) => row.combo.addons.includes(p) && !t.plans.includes(row.combo.plan));
   if (addon) parts.push(planName(ctx.knowledge, addon, lang));
@@ -193,20 +193,24 @@ function detailed(ctx: AnswerContext, row: Row, answer: Answer, lang: Language) 
   const s = strings(lang);
   const related = new Set<string>();
   for (const t of row.targets) {
-    answer.facts.push({ label: targetLabel(row, t, ctx, lang), value: t.text[lang], cite: cite(answer, t) });
+    answer.facts.push({ label: targetLabel(row, t, ctx, lang), value: t.text[lang], cite: cite(answer, t, lang) });
     for (const id of t.related ?? []) related.add(id);
   }
   if (row.severity) {
     answer.facts.push({
       label: `${s.means}: ${row.severity.name[lang]}`,
       value: row.severity.definition[lang],
-      cite: cite(answer, row.severity),
+      cite: cite(answer, row.severity, lang),
     });
   }
   for (const id of related) {
     const fact = file.facts.find((f) => f.id === id);
     if (fact)
-      answer.facts.push({ label: topicLabel(fact.topic, lang), value: fact.text[lang], cite: cite(answer, fact) });
+      answer.facts.push({
+        label: topicLabel(fact.topic, lang),
+        value: fact.text[lang],
+        cite: cite(answer, fact, lang),
+      });
   }
 }
 
@@ -284,7 +288,7 @@ export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language): 
       ]),
     };
     answer.tables.push(table);
-    for (const r of rows) for (const t of r.targets) cite(answer, t);
+    for (const r of rows) for (const t of r.targets) cite(answer, t, lang);
     for (const r of rows) addonNotes(ctx, r, answer, lang);
     answer.summary =
       lang === 'zh'

@@ -23,7 +23,11 @@ function clauseQuote(text: string, max = 160): string {
   return (sentence > 40 ? cut.slice(0, sentence + 1) : cut).trim();
 }
 
-function termTitle(term: Term): string {
+function termTitle(term: Term, lang: Language): string {
+  if (lang === 'zh') {
+    const abbr = term.abbreviations.length > 0 ? `（${term.abbreviations.join('、')}）` : '';
+    return `${term.zh}${abbr}`;
+  }
   const abbr = term.abbreviations.length > 0 ? ` (${term.abbreviations.join(', ')})` : '';
   return `${term.zh} · ${term.en}${abbr}`;
 }
@@ -42,10 +46,16 @@ function definitionText(term: Term): string {
 
 function termHit(answer: Answer, term: Term, ctx: AnswerContext, lang: Language) {
   const c = cite(answer, { source: term.definition, certainty: 'stated' });
-  answer.title = termTitle(term);
-  answer.summary = lang === 'zh' ? `${term.zh}（${term.en}）：${definitionText(term)}` : term.summary;
+  answer.title = termTitle(term, lang);
+  // the definition is the document's own words: quoted, so that it is shown as the source has it
+  answer.summary = lang === 'zh' ? `${term.zh}：「${definitionText(term)}」` : term.summary;
   const file = fileOf(ctx.knowledge, term.vendor);
-  answer.facts.push({ label: lang === 'zh' ? '定義' : 'Definition', value: term.summary, cite: c });
+  // the glossary's summaries are English; a Chinese answer gives the definition in the document's own words
+  answer.facts.push({
+    label: lang === 'zh' ? '定義' : 'Definition',
+    value: lang === 'zh' ? `「${definitionText(term)}」` : term.summary,
+    cite: c,
+  });
   if (file) answer.facts.push({ label: lang === 'zh' ? '合約' : 'Contract', value: file.title[lang] });
   if (term.abbreviations.length > 0) {
     answer.facts.push({ label: lang === 'zh' ? '縮寫' : 'Abbreviations', value: term.abbreviations.join(', ') });
@@ -61,11 +71,23 @@ function clauseHit(answer: Answer, clause: Clause, ctx: AnswerContext, lang: Lan
   answer.title = heading ?? file?.title[lang] ?? clause.doc;
   answer.summary =
     lang === 'zh'
-      ? `${file ? `${file.title.zh}：` : ''}${quote}`
+      ? `${file ? `${file.title.zh}：` : ''}「${quote}」`
       : `The closest passage is in ${file?.title.en ?? clause.doc}${heading ? `, under “${heading}”` : ''} (quoted below; no glossary entry matches exactly).`;
-  answer.facts.push({ label: lang === 'zh' ? '條款' : 'Clause', value: quote, cite: c });
+  answer.facts.push({
+    label: lang === 'zh' ? '條款' : 'Clause',
+    value: lang === 'zh' ? `「${quote}」` : quote,
+    cite: c,
+  });
   if (clause.heading.length > 0)
     answer.facts.push({ label: lang === 'zh' ? '章節' : 'Section', value: clause.heading.join(' › ') });
+}
+
+/** The search's reason for "not covered" (src/search/engine.ts) in Chinese. */
+function notCoveredReasonZh(reason: string): string {
+  const unknown = /^the contracts do not mention "(.*)"$/.exec(reason);
+  if (unknown) return `合約中沒有提到「${unknown[1]}」。`;
+  if (/^most words/.test(reason)) return '問題中大部分的詞語都不在合約中。';
+  return '合約中沒有與這些詞語相符的內容。';
 }
 
 export function termAnswer(cmd: TermCommand, ctx: AnswerContext, lang: Language): Answer {
@@ -88,7 +110,7 @@ export function termAnswer(cmd: TermCommand, ctx: AnswerContext, lang: Language)
         ? `「${cmd.query}」不在這些合約（Microsoft Unified、Jamf、Autodesk）的內容中。`
         : `"${cmd.query}" is not in these contracts (Microsoft Unified, Jamf, Autodesk).`,
     );
-    answer.notes.push(result.reason);
+    answer.notes.push(lang === 'zh' ? notCoveredReasonZh(result.reason) : result.reason);
     answer.suggestions.push('term flex allowance', 'sla p1 gold', 'what is a CSM', 'help');
     return answer;
   }

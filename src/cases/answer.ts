@@ -36,6 +36,11 @@ class Citations {
   }
 }
 
+/** An inferred target's reason in the answer's language. */
+function reasonOf(target: { reason?: string; reasonZh?: string }, lang: Language): string | undefined {
+  return lang === 'zh' ? (target.reasonZh ?? target.reason) : target.reason;
+}
+
 const LABEL: Record<ClockKind, { en: string; zh: string }> = {
   response: { en: 'First response due', zh: '初次回應期限' },
   update: { en: 'Next update due', zh: '下次更新期限' },
@@ -137,14 +142,18 @@ export function statusAnswer(view: CaseView, headline?: string): Answer {
   for (const clock of view.clocks.clocks) {
     if (clock.state === 'no-target' && clock.kind === 'obligation') continue;
     sentences.push(clockSentence(view, clock));
-    const cite = clock.target ? cites.add(clock.target.source, clock.target.certainty, clock.target.reason) : undefined;
+    const cite = clock.target
+      ? cites.add(clock.target.source, clock.target.certainty, reasonOf(clock.target, view.lang))
+      : undefined;
     const time = clockTime(view, clock, cite);
     if (time && clock.state !== 'met') answer.times.push(time);
-    if (clock.target?.certainty === 'inferred' && clock.target.reason) {
-      answer.notes.push(`${clock.target.text[view.lang]}: ${clock.target.reason}`);
+    const reason = clock.target?.certainty === 'inferred' ? reasonOf(clock.target, view.lang) : undefined;
+    if (clock.target && reason) {
+      answer.notes.push(`${clock.target.text[view.lang]}${view.lang === 'zh' ? '：' : ': '}${reason}`);
     }
   }
-  answer.summary = [headline, ...sentences].filter(Boolean).join(' ');
+  // a closed case says so once, not once per clock
+  answer.summary = [...new Set([headline, ...sentences].filter(Boolean))].join(' ');
   addWaitingNote(view, answer, cites);
   answer.citations = cites.list;
   answer.facts.push({ label: zh ? '狀態' : 'Status', value: statusWord(view) });
@@ -193,10 +202,11 @@ function suggestionsFor(view: CaseView): string[] {
 function actionsFor(view: CaseView): Answer['actions'] {
   if (view.clocks.status === 'closed') return undefined;
   const value = JSON.stringify({ caseId: view.kase.id, reminderId: null });
+  const zh = view.lang === 'zh';
   return [
-    { id: CASE_ACTION.responded, text: 'Vendor responded', value, style: 'primary' },
-    { id: CASE_ACTION.updated, text: 'Vendor updated', value },
-    { id: CASE_ACTION.close, text: 'Close case', value, style: 'danger' },
+    { id: CASE_ACTION.responded, text: zh ? '廠商已回應' : 'Vendor responded', value, style: 'primary' },
+    { id: CASE_ACTION.updated, text: zh ? '廠商已更新' : 'Vendor updated', value },
+    { id: CASE_ACTION.close, text: zh ? '結案' : 'Close case', value, style: 'danger' },
   ];
 }
 
@@ -210,7 +220,9 @@ export function questionAnswer(view: CaseView, which: QuestionClock | null, ask:
   else clock = live[0];
   if (!clock) return statusAnswer(view, zh ? '目前沒有計時中的期限。' : 'No deadline is running right now.');
   const cites = new Citations();
-  const cite = clock.target ? cites.add(clock.target.source, clock.target.certainty, clock.target.reason) : undefined;
+  const cite = clock.target
+    ? cites.add(clock.target.source, clock.target.certainty, reasonOf(clock.target, view.lang))
+    : undefined;
   const title = zh ? `案件 #${view.kase.id}` : `Case #${view.kase.id}`;
   let summary = clockSentence(view, clock);
   if (ask === 'late' && !which) {
@@ -229,12 +241,13 @@ export function questionAnswer(view: CaseView, which: QuestionClock | null, ask:
   if (clock.kind === 'update' && clock.state === 'not-started' && response && response.dueAt !== null) {
     answer.summary += ` ${clockSentence(view, response)}`;
     const responseCite = response.target
-      ? cites.add(response.target.source, response.target.certainty, response.target.reason)
+      ? cites.add(response.target.source, response.target.certainty, reasonOf(response.target, view.lang))
       : undefined;
     const responseTime = clockTime(view, response, responseCite);
     if (responseTime) answer.times.push(responseTime);
   }
-  if (clock.target?.certainty === 'inferred' && clock.target.reason) answer.notes.push(clock.target.reason);
+  const reason = clock.target?.certainty === 'inferred' ? reasonOf(clock.target, view.lang) : undefined;
+  if (reason) answer.notes.push(reason);
   addWaitingNote(view, answer, cites);
   answer.citations = cites.list;
   answer.suggestions = suggestionsFor(view);

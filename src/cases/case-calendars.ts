@@ -28,6 +28,7 @@ export function contractCalendars(
         alwaysOpen: r.spec.hours === '24x7',
         businessDay: r.def.businessDay,
         assumed: r.assumed,
+        assumedZh: r.assumedZh,
       };
       resolved.set(calendarId, cal);
     }

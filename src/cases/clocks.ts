@@ -52,6 +52,8 @@ export interface CaseCalendar {
   businessDay: CalendarDef['businessDay'];
   /** what the contract left out and was assumed (default hours, no holidays …) */
   assumed: string[];
+  /** the same in Chinese, one for one */
+  assumedZh: string[];
 }
 
 export type CalendarResolver = (calendarId: string) => CaseCalendar;

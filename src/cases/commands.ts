@@ -39,6 +39,13 @@ export const CASE_USAGE = [
   'case   (the case status: every clock with its due time)',
 ];
 
+export const CASE_USAGE_ZH = [
+  'case open [<嚴重性>] [product=azure] [ref=<廠商案件編號>] [contract=<合約編號或廠商>]',
+  'case responded | updated | customer | wait | resume | close | reopen   （較早的時間加上「at 14:05」）',
+  'case severity <嚴重性>',
+  'case   （案件狀態：每個期限與到期時間）',
+];
+
 const EVENT_WORDS: Record<string, CaseEventCommand> = {
   responded: 'responded',
   respond: 'responded',
@@ -58,11 +65,14 @@ const EVENT_WORDS: Record<string, CaseEventCommand> = {
   sent: 'customer',
   我們回覆: 'customer',
   我方回覆: 'customer',
+  我们回复: 'customer',
+  我方回复: 'customer',
   wait: 'wait',
   waiting: 'wait',
   'on-us': 'wait',
   等待: 'wait',
   等我們: 'wait',
+  等我们: 'wait',
   resume: 'resume',
   resumed: 'resume',
   繼續: 'resume',
@@ -81,9 +91,29 @@ const EVENT_WORDS: Record<string, CaseEventCommand> = {
   重开: 'reopen',
   重新開啟: 'reopen',
   重新开启: 'reopen',
+  重新打開: 'reopen',
+  重新打开: 'reopen',
 };
 
-const OPEN_WORDS = new Set(['open', 'new', 'start', 'track', '開案', '开案', '開啟', '开启', '新增']);
+// Simplified as a mainland writer types it (打开, 新建), not only character by character
+const OPEN_WORDS = new Set([
+  'open',
+  'new',
+  'start',
+  'track',
+  '開案',
+  '开案',
+  '開啟',
+  '开启',
+  '打開',
+  '打开',
+  '新增',
+  '新建',
+  '建立',
+  '创建',
+  '追蹤',
+  '追踪',
+]);
 const SEVERITY_WORDS = new Set(['severity', 'sev', 'priority', 'prio', '嚴重性', '严重性', '優先權', '优先权']);
 const STATUS_WORDS = new Set(['', 'status', 'show', 'clocks', '狀態', '状态']);
 const PRODUCT_WORDS = new Set(['azure']);
@@ -235,4 +265,50 @@ export function parseThreadQuestion(text: string): ThreadQuestion | null {
     if (!/\b(next|due)\b|下次|到期|期限/u.test(t)) return null;
   }
   return { clock, ask: late ? 'late' : 'when', language };
+}
+
+const SHORT_STATUS = /^(status|state|clocks?|where are we|how is it going|狀態|状态|進度如何|进度如何|現況|现况)$/u;
+const SHORT_WHEN = /\b(next|due|deadlines?|when)\b|下次|下一次|期限|到期|什麼時候|什么时候|何時|何时/u;
+
+/**
+ * A short question asked in a case thread, where the thread says which case is meant: "next update?",
+ * "deadline?", "any update?", "status", 「下次更新」, 「狀態」. Longer text goes through parseThreadQuestion,
+ * and outside a case thread such fragments mean nothing.
+ */
+export function parseShortThreadQuestion(
+  text: string,
+): ThreadQuestion | { status: true; language: 'en' | 'zh' } | null {
+  const t = tidy(text)
+    .replace(/[?？!！。.,，嗎吗呢]+$/u, '')
+    .trim();
+  if (!t) return null;
+  const language = languageOf(t);
+  const size = language === 'zh' ? [...t.replace(/\s+/g, '')].length : t.split(/\s+/).length;
+  if (size > (language === 'zh' ? 8 : 4)) return null;
+  if (SHORT_STATUS.test(t)) return { status: true, language };
+  const late = ASKS_LATE.test(t);
+  const update = ABOUT_UPDATE.test(t);
+  const response = ABOUT_RESPONSE.test(t);
+  const obligation = ABOUT_OBLIGATION.test(t);
+  if (!late && !update && !response && !obligation && !SHORT_WHEN.test(t)) return null;
+  const clock: QuestionClock | null = obligation ? 'obligation' : update ? 'update' : response ? 'response' : null;
+  // "any update?" asks whether one came or is due: the clock's answer says both
+  return { clock, ask: late ? 'late' : 'when', language };
+}
+
+const LIST_EN =
+  /^(?:(?:list|show|all|our|my|the|current|open|active|tracked)\s+)*cases(?:\s+(?:list|open|here|in this channel))?$|^case\s+(?:list|ls)$|^(?:what|which)\s+cases\s+are\s+open$/i;
+const LIST_ZH =
+  /^(?:目前|現在|现在|這裡|这里|本頻道|本频道)?(?:有)?(?:哪些|什麼|什么)?(?:未結|未结|進行中的?|进行中的?|開啟的?|开启的?|處理中的?|处理中的?|追蹤中的?|追踪中的?|所有的?)?案件(?:列表|清單|清单|有哪些)?$/u;
+
+/**
+ * True when the text asks for the open cases: `cases`, "open cases", "case list", 「目前有哪些案件」,
+ * 「进行中的案件」. The bare word 「案件」 is the `case` command (the thread's status), not a list.
+ */
+export function asksForCaseList(text: string): boolean {
+  const t = tidy(text)
+    .replace(/[?？!！。.]+$/u, '')
+    .trim();
+  if (LIST_EN.test(t)) return true;
+  return t !== '案件' && LIST_ZH.test(t.replace(/\s+/g, ''));
 }

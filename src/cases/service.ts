@@ -69,7 +69,7 @@ export function caseView(state: CaseState, now: number, lang: Language, userZone
     kase: state.kase,
     clocks: state.clocks,
     vendorName: state.file.vendorName[lang],
-    planName: contractPlanName({ plans: [state.file] }, state.contract),
+    planName: contractPlanName({ plans: [state.file] }, state.contract, lang),
     zone: state.contract.zone,
     userZone,
     now,

@@ -11,7 +11,15 @@ import { DateTime } from 'luxon';
 import type { Command } from '../answers/index.js';
 import { questionAnswer, statusAnswer } from '../cases/answer.js';
 import { liveClocks } from '../cases/clocks.js';
-import { CASE_USAGE, type CaseCommand, parseCaseCommand, parseThreadQuestion } from '../cases/commands.js';
+import {
+  asksForCaseList,
+  CASE_USAGE,
+  CASE_USAGE_ZH,
+  type CaseCommand,
+  parseCaseCommand,
+  parseShortThreadQuestion,
+  parseThreadQuestion,
+} from '../cases/commands.js';
 import { CaseProblem, caseState, caseView, openCase, type RecordableEventKind, recordEvent } from '../cases/service.js';
 import { matchSeverity, resolveSeverity, severityMatters } from '../cases/targets.js';
 import { recordedWords } from '../cases/words.js';
@@ -36,6 +44,7 @@ export async function handleCaseText(
 ): Promise<Reply | null> {
   const lang: Language = cmd.language;
   try {
+    if (asksForCaseList(cmd.text)) return caseList(deps, ctx, lang);
     if (cmd.kind === 'case') {
       const reply = await command(deps, ctx, parseCaseCommand(cmd.rest ?? ''), lang);
       planDatesNow(deps, ctx);
@@ -72,37 +81,122 @@ function reply(answer: Answer, ctx: ConversationContext): Reply {
   return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
 }
 
-function problem(message: string, lang: Language, suggestions: string[] = CASE_USAGE): Reply {
+function problem(
+  message: string,
+  lang: Language,
+  suggestions: string[] = lang === 'zh' ? CASE_USAGE_ZH : CASE_USAGE,
+): Reply {
   const a = emptyAnswer('error', lang === 'zh' ? '無法處理' : 'That did not work', message);
   a.suggestions = suggestions;
   return { answer: a, visibility: 'ephemeral' };
 }
 
 /** How to track a case: for `case` words the case commands did not take. */
-export function caseHelpReply(ctx: ConversationContext): Reply {
-  return reply(usageAnswer(), ctx);
+export function caseHelpReply(ctx: ConversationContext, lang: Language = 'en'): Reply {
+  return reply(usageAnswer(lang), ctx);
 }
 
-function usageAnswer(): Answer {
+function usageAnswer(lang: Language): Answer {
   const a = emptyAnswer(
     'help',
-    'Tracking a vendor case',
-    'Open a case in a thread (mention the app there: `@Entitlebot case open p1`), then tell me what happens; I keep the clocks and remind the thread before a deadline and when it is missed.',
+    lang === 'zh' ? '追蹤廠商案件' : 'Tracking a vendor case',
+    lang === 'zh'
+      ? '在討論串中開案（在該處提及我：`@Entitlebot case open p1`），之後告訴我發生了什麼；我會計算各期限，並在期限前與逾期時提醒該討論串。'
+      : 'Open a case in a thread (mention the app there: `@Entitlebot case open p1`), then tell me what happens; I keep the clocks and remind the thread before a deadline and when it is missed.',
   );
-  a.facts = CASE_USAGE.map((u, i) => ({ label: `${i + 1}`, value: u }));
-  a.suggestions = ['case open p1', 'case', 'when is my next update due?'];
+  a.facts = (lang === 'zh' ? CASE_USAGE_ZH : CASE_USAGE).map((u, i) => ({ label: `${i + 1}`, value: u }));
+  a.suggestions = ['case open p1', 'case', lang === 'zh' ? '下次更新是什麼時候？' : 'when is my next update due?'];
   return a;
 }
 
 function question(deps: ConversationDeps, ctx: ConversationContext, text: string): Reply | null {
-  const q = parseThreadQuestion(text);
+  // in a thread, a fragment ("next update?", 「下次更新」, "status") is about the thread's case
+  const q = parseThreadQuestion(text) ?? (ctx.threadTs ? parseShortThreadQuestion(text) : null);
   if (!q) return null;
   const kase = ctx.threadTs ? deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs) : null;
-  if (!kase) return ctx.threadTs ? null : whichCase(deps, ctx, q.language);
+  if (!kase) return ctx.threadTs ? noCaseHere(deps, ctx, q.language) : whichCase(deps, ctx, q.language);
   const now = ctx.now.getTime();
   const state = caseState(deps, kase, now);
-  const answer = questionAnswer(caseView(state, now, q.language, ctx.userZone), q.clock, q.ask);
+  const view = caseView(state, now, q.language, ctx.userZone);
+  const answer = 'status' in q ? statusAnswer(view) : questionAnswer(view, q.clock, q.ask);
   return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
+}
+
+/**
+ * A question about "the case" in a thread that tracks none: say so, and how to start tracking one here. The
+ * reply is `weak`: where the question has an answer of its own (it names a plan and a severity), that wins.
+ */
+function noCaseHere(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Reply {
+  const zh = lang === 'zh';
+  const answer = emptyAnswer(
+    'case',
+    zh ? '本討論串沒有追蹤中的案件' : 'No case is tracked in this thread',
+    zh
+      ? '本討論串沒有追蹤任何廠商案件，所以沒有期限可以回報。要在這裡開始追蹤，請提及我並輸入 `case open <嚴重性>`（例如 `@Entitlebot case open p1`），或在廠商的訊息上使用「Track vendor case」捷徑。'
+      : 'No vendor case is tracked in this thread, so there is no deadline to report. To track one here, mention me with `case open <severity>` (e.g. `@Entitlebot case open p1`), or use the “Track vendor case” shortcut on the vendor’s message.',
+  );
+  const open = deps.store.listCases(ctx.workspaceId, { status: ['open', 'waiting'] });
+  if (open.length > 0) {
+    answer.notes.push(
+      zh
+        ? `本工作區另有 ${open.length} 件追蹤中的案件；輸入 \`cases\` 列出。`
+        : `${open.length} other case${open.length === 1 ? ' is' : 's are'} tracked in this workspace; type \`cases\` to list them.`,
+    );
+  }
+  answer.suggestions.push('case open p1', 'cases');
+  return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel', weak: true };
+}
+
+/** The open cases of the channel (Slack) or of the workspace (the console, which has no channels). */
+function caseList(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Reply {
+  const zh = lang === 'zh';
+  const wholeWorkspace = ctx.via === 'console';
+  const open = deps.store
+    .listCases(ctx.workspaceId, { status: ['open', 'waiting'] })
+    .filter((kase) => wholeWorkspace || kase.channelId === ctx.channelId);
+  const where = wholeWorkspace ? (zh ? '本工作區' : 'this workspace') : zh ? '本頻道' : 'this channel';
+  const answer = emptyAnswer(
+    'case',
+    zh ? '追蹤中的案件' : 'Open cases',
+    open.length === 0
+      ? zh
+        ? `${where}目前沒有追蹤中的案件。用 \`case open <嚴重性>\` 在討論串中開始追蹤一個。`
+        : `No case is open in ${where}. Start one in a thread with \`case open <severity>\`.`
+      : zh
+        ? `${where}有 ${open.length} 件追蹤中的案件${open.length > 20 ? '（列出最近的 20 件）' : ''}：`
+        : `${open.length} case${open.length === 1 ? ' is' : 's are'} open in ${where}${open.length > 20 ? ' (the latest 20 shown)' : ''}:`,
+  );
+  answer.facts.push(...caseFacts(deps, ctx, open.slice(-20), lang));
+  answer.suggestions.push('case open p1');
+  return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
+}
+
+/** One line per case: plan, where it is, and its next deadline. */
+function caseFacts(deps: ConversationDeps, ctx: ConversationContext, cases: Case[], lang: Language): Answer['facts'] {
+  const zh = lang === 'zh';
+  const now = ctx.now.getTime();
+  const facts: Answer['facts'] = [];
+  for (const kase of cases) {
+    try {
+      const state = caseState(deps, kase, now);
+      const next = liveClocks(state.clocks)[0];
+      const ref = kase.vendorRef ? ` ${kase.vendorRef}` : '';
+      const place = ctx.via === 'console' ? `${zh ? '討論串' : 'thread'} ${kase.threadTs}` : `<#${kase.channelId}>`;
+      const due =
+        next && next.dueAt !== null
+          ? ` · ${zh ? '下一個期限' : 'next due'} ${formatTime(next.dueAt, state.contract.zone, lang)}${
+              next.state === 'overdue' ? (zh ? '（已逾期）' : ' (late)') : ''
+            }`
+          : '';
+      facts.push({
+        label: `#${kase.id}${ref}`,
+        value: `${contractPlanName(deps.knowledge, state.contract, lang)} · ${place}${due}`,
+      });
+    } catch (error) {
+      if (!(error instanceof CaseProblem)) throw error;
+    }
+  }
+  return facts;
 }
 
 /**
@@ -129,38 +223,32 @@ function whichCase(deps: ConversationDeps, ctx: ConversationContext, lang: Langu
         : 'No vendor case is being tracked. Start one in a thread with `case open <severity>`.'
       : `${zh ? '這是關於案件的問題。' : 'That is a question about a tracked case.'} ${where}`,
   );
-  const now = ctx.now.getTime();
-  for (const kase of open.slice(-10)) {
-    try {
-      const state = caseState(deps, kase, now);
-      const next = liveClocks(state.clocks)[0];
-      const ref = kase.vendorRef ? ` ${kase.vendorRef}` : '';
-      answer.facts.push({
-        label: `#${kase.id}${ref}`,
-        value: `${contractPlanName(deps.knowledge, state.contract)} · ${ctx.via === 'console' ? `${zh ? '討論串' : 'thread'} ${kase.threadTs}` : `<#${kase.channelId}>`}${
-          next && next.dueAt !== null
-            ? ` · ${zh ? '下一個期限' : 'next due'} ${formatTime(next.dueAt, state.contract.zone, lang)}`
-            : ''
-        }`,
-      });
-    } catch (error) {
-      if (!(error instanceof CaseProblem)) throw error;
-    }
-  }
+  answer.facts.push(...caseFacts(deps, ctx, open.slice(-10), lang));
   answer.suggestions.push('case open p1', 'help');
   return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
 }
 
-function threadCase(deps: ConversationDeps, ctx: ConversationContext): Case {
+function threadCase(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Case {
+  const zh = lang === 'zh';
   if (!ctx.threadTs) {
     throw new CaseProblem(
       ctx.via === 'command'
-        ? 'Slack does not tell a slash command which thread it was typed in. Mention the app in the case thread instead: `@Entitlebot case responded`.'
-        : 'This is not a case thread. Write in the case thread, or open a case with `case open`.',
+        ? zh
+          ? 'Slack 不會告訴斜線指令它是在哪個討論串中輸入的。請改在案件的討論串中提及我：`@Entitlebot case responded`。'
+          : 'Slack does not tell a slash command which thread it was typed in. Mention the app in the case thread instead: `@Entitlebot case responded`.'
+        : zh
+          ? '這不是案件的討論串。請在案件的討論串中輸入，或用 `case open` 開案。'
+          : 'This is not a case thread. Write in the case thread, or open a case with `case open`.',
     );
   }
   const kase = deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs);
-  if (!kase) throw new CaseProblem('This thread has no case yet. `case open <severity>` starts one here.');
+  if (!kase) {
+    throw new CaseProblem(
+      zh
+        ? '本討論串還沒有案件。輸入 `case open <嚴重性>` 即可在這裡開始追蹤。'
+        : 'This thread has no case yet. `case open <severity>` starts one here.',
+    );
+  }
   return kase;
 }
 
@@ -183,27 +271,33 @@ async function command(
   const now = ctx.now.getTime();
   switch (cmd.kind) {
     case 'invalid':
-      return problem(cmd.message, lang);
+      return problem(lang === 'zh' ? '看不懂這個案件指令；可用的寫法如下。' : cmd.message, lang);
     case 'help':
-      return reply(usageAnswer(), ctx);
+      return reply(usageAnswer(lang), ctx);
     case 'open':
       return open(deps, ctx, cmd, lang);
     case 'status': {
-      const state = caseState(deps, threadCase(deps, ctx), now);
+      const state = caseState(deps, threadCase(deps, ctx, lang), now);
       return reply(statusAnswer(caseView(state, now, lang, ctx.userZone)), ctx);
     }
     case 'severity': {
-      const kase = threadCase(deps, ctx);
+      const kase = threadCase(deps, ctx, lang);
       const state = caseState(deps, kase, now);
       if (state.file.severities.length === 0) {
         throw new CaseProblem(
-          `${state.file.vendorName.en}'s targets do not depend on the severity; nothing to change.`,
+          lang === 'zh'
+            ? `${state.file.vendorName.zh} 的目標不因嚴重性而不同，沒有需要變更的。`
+            : `${state.file.vendorName.en}'s targets do not depend on the severity; nothing to change.`,
         );
       }
       const sev = resolveSeverity(state.file, cmd.severity);
-      if (!sev) throw new CaseProblem(unknownSeverity(state.file, cmd.severity));
-      if (sev.id === state.clocks.severity?.id) throw new CaseProblem(`Case #${kase.id} already has ${sev.name.en}.`);
-      const at = eventTime(cmd.at, state.contract.zone, now);
+      if (!sev) throw new CaseProblem(unknownSeverity(state.file, cmd.severity, lang));
+      if (sev.id === state.clocks.severity?.id) {
+        throw new CaseProblem(
+          lang === 'zh' ? `案件 #${kase.id} 已是${sev.name.zh}。` : `Case #${kase.id} already has ${sev.name.en}.`,
+        );
+      }
+      const at = eventTime(cmd.at, state.contract.zone, now, lang);
       const { state: after } = recordEvent(
         deps,
         kase,
@@ -216,30 +310,42 @@ async function command(
         },
         now,
       );
-      const headline = `Recorded: ${sev.name.en} from ${formatTime(at, state.contract.zone)}; the targets run anew from that moment.`;
+      const headline =
+        lang === 'zh'
+          ? `已記錄：自 ${formatTime(at, state.contract.zone, lang)} 起為${sev.name.zh}；各目標自該時刻重新計算。`
+          : `Recorded: ${sev.name.en} from ${formatTime(at, state.contract.zone)}; the targets run anew from that moment.`;
       return reply(statusAnswer(caseView(after, now, lang, ctx.userZone), headline), ctx);
     }
     default: {
       const kind = EVENT_OF[cmd.kind];
       if (!kind) return problem(`"case ${cmd.kind}" is not a case command I know.`, lang);
-      const kase = threadCase(deps, ctx);
+      const kase = threadCase(deps, ctx, lang);
       const zone = deps.store.getContract(ctx.workspaceId, kase.contractId ?? -1)?.zone ?? 'UTC';
-      const at = eventTime(cmd.at, zone, now);
+      const at = eventTime(cmd.at, zone, now, lang);
       const { state } = recordEvent(deps, kase, { kind, at, actorId: ctx.userId, source: 'command' }, now);
-      const headline = `Recorded: ${recordedWords(kind)} (${formatTime(at, zone)}).`;
+      const headline =
+        lang === 'zh'
+          ? `已記錄：${recordedWords(kind, lang)}（${formatTime(at, zone, lang)}）。`
+          : `Recorded: ${recordedWords(kind)} (${formatTime(at, zone)}).`;
       return reply(statusAnswer(caseView(state, now, lang, ctx.userZone), headline), ctx);
     }
   }
 }
 
 /** "14:05" (today in the contract's zone, or yesterday when that is still ahead), or an ISO date-time. */
-export function eventTime(text: string | null, zone: string, now: number): number {
+export function eventTime(text: string | null, zone: string, now: number, lang: Language = 'en'): number {
+  const unreadable = () =>
+    new CaseProblem(
+      lang === 'zh'
+        ? `看不懂「${text}」這個時間。請用「14:05」（今天，${zone}）或「2026-03-02T14:05」。`
+        : `"${text}" is not a time I can read. Use "14:05" (today, ${zone}) or "2026-03-02T14:05".`,
+    );
   if (!text) return now;
   const t = text.trim().toUpperCase();
   let dt: DateTime;
   const hhmm = /^(\d{1,2}):(\d{2})$/.exec(t);
   if (hhmm && (Number(hhmm[1]) > 23 || Number(hhmm[2]) > 59)) {
-    throw new CaseProblem(`"${text}" is not a time I can read. Use "14:05" (today, ${zone}) or "2026-03-02T14:05".`);
+    throw unreadable();
   }
   if (hhmm) {
     dt = DateTime.fromMillis(now, { zone }).set({
@@ -253,14 +359,22 @@ export function eventTime(text: string | null, zone: string, now: number): numbe
     dt = DateTime.fromISO(t.replace(' ', 'T'), { zone });
   }
   if (!dt.isValid) {
-    throw new CaseProblem(`"${text}" is not a time I can read. Use "14:05" (today, ${zone}) or "2026-03-02T14:05".`);
+    throw unreadable();
   }
   if (dt.toMillis() > now + 60_000)
-    throw new CaseProblem(`"${text}" is in the future; record events when they happen.`);
+    throw new CaseProblem(
+      lang === 'zh'
+        ? `「${text}」是未來的時間；請在事件發生時再記錄。`
+        : `"${text}" is in the future; record events when they happen.`,
+    );
   return dt.toMillis();
 }
 
-function unknownSeverity(file: PlanFile, words: string): string {
+function unknownSeverity(file: PlanFile, words: string, lang: Language): string {
+  if (lang === 'zh') {
+    const list = file.severities.map((s) => `${s.id}（${s.name.zh}）`).join('、');
+    return `「${words}」不是 ${file.vendorName.zh} 的嚴重性。請用其中之一：${list}。`;
+  }
   const list = file.severities.map((s) => `${s.id} (${s.name.en})`).join(', ');
   return `"${words}" is not a ${file.vendorName.en} severity. Use one of: ${list}.`;
 }
@@ -271,11 +385,15 @@ function chooseContract(
   workspaceId: string,
   named: string | null,
   severity: string | null,
+  lang: Language,
 ): Contract {
+  const zh = lang === 'zh';
   const contracts = deps.store.listContracts(workspaceId);
   if (contracts.length === 0) {
     throw new CaseProblem(
-      'This workspace has no contract yet, so I do not know which targets apply. Add one first, e.g. `contract add jamf gold zone=Europe/Berlin holidays=DE`.',
+      zh
+        ? '本工作區還沒有合約，所以不知道適用哪些目標。請先新增一份，例如 `contract add jamf gold zone=Asia/Taipei holidays=TW`。'
+        : 'This workspace has no contract yet, so I do not know which targets apply. Add one first, e.g. `contract add jamf gold zone=Europe/Berlin holidays=DE`.',
     );
   }
   const listing = () =>
@@ -289,8 +407,12 @@ function chooseContract(
     if (found.length === 1) return found[0]!;
     throw new CaseProblem(
       found.length === 0
-        ? `No contract matches "${named}". This workspace has: ${listing()}. Use contract=<id>.`
-        : `"${named}" matches several contracts: ${found.map((c) => c.id).join(', ')}. Use contract=<id>.`,
+        ? zh
+          ? `沒有符合「${named}」的合約。本工作區有：${listing()}。請用 \`contract=<編號>\`。`
+          : `No contract matches "${named}". This workspace has: ${listing()}. Use contract=<id>.`
+        : zh
+          ? `「${named}」符合多份合約：${found.map((c) => c.id).join('、')}。請用 \`contract=<編號>\`。`
+          : `"${named}" matches several contracts: ${found.map((c) => c.id).join(', ')}. Use contract=<id>.`,
     );
   }
   if (contracts.length === 1) return contracts[0]!;
@@ -301,7 +423,11 @@ function chooseContract(
   if (severity && fits.length === 0) fits = contracts.filter((c) => matchOf(c) !== null);
   const vendors = new Set(fits.map((c) => c.vendor));
   if (fits.length === 1 || (fits.length > 1 && vendors.size === 1 && severity)) return fits[0]!;
-  throw new CaseProblem(`Which contract is this case under? This workspace has: ${listing()}. Add contract=<id>.`);
+  throw new CaseProblem(
+    zh
+      ? `這個案件屬於哪一份合約？本工作區有：${listing()}。請加上 \`contract=<編號>\`。`
+      : `Which contract is this case under? This workspace has: ${listing()}. Add contract=<id>.`,
+  );
 }
 
 function scopesOf(file: PlanFile): Set<string> {
@@ -314,23 +440,31 @@ async function open(
   cmd: Extract<CaseCommand, { kind: 'open' }>,
   lang: Language,
 ): Promise<Reply> {
-  const contract = chooseContract(deps, ctx.workspaceId, cmd.contract, cmd.severity);
+  const contract = chooseContract(deps, ctx.workspaceId, cmd.contract, cmd.severity, lang);
   const file = deps.knowledge.vendor(contract.vendor);
   const notes: string[] = [];
   let severity: string | null = null;
   if (cmd.severity) {
     const sev = resolveSeverity(file, cmd.severity);
     if (sev) severity = sev.id;
-    else if (file.severities.length > 0) throw new CaseProblem(unknownSeverity(file, cmd.severity));
+    else if (file.severities.length > 0) throw new CaseProblem(unknownSeverity(file, cmd.severity, lang));
     else
-      notes.push(`${file.vendorName.en}'s targets do not depend on the severity, so "${cmd.severity}" was left aside.`);
+      notes.push(
+        lang === 'zh'
+          ? `${file.vendorName.zh} 的目標不因嚴重性而不同，因此略過「${cmd.severity}」。`
+          : `${file.vendorName.en}'s targets do not depend on the severity, so "${cmd.severity}" was left aside.`,
+      );
   } else if (severityMatters(file, contract)) {
     return askSeverity(file, contract, lang);
   }
   const scopes = scopesOf(file);
   let productScope: string | null = cmd.product;
   if (productScope && !scopes.has(productScope)) {
-    notes.push(`${file.vendorName.en}'s targets do not differ by product, so product=${productScope} changes nothing.`);
+    notes.push(
+      lang === 'zh'
+        ? `${file.vendorName.zh} 的目標不因產品而不同，因此 \`product=${productScope}\` 不影響結果。`
+        : `${file.vendorName.en}'s targets do not differ by product, so product=${productScope} changes nothing.`,
+    );
     productScope = null;
   } else if (
     !productScope &&
@@ -339,7 +473,9 @@ async function open(
     file.targets.some((t) => t.scope && t.severities.includes(severity!))
   ) {
     notes.push(
-      'Assumed the case is not about an Azure component; say `product=azure` when opening if it is (faster targets).',
+      lang === 'zh'
+        ? '假設此案件與 Azure 元件無關；若有關，開案時加上 `product=azure`（目標較快）。'
+        : 'Assumed the case is not about an Azure component; say `product=azure` when opening if it is (faster targets).',
     );
   }
   const base = {
@@ -356,19 +492,25 @@ async function open(
   const opened = (threadTs: string, headline: string): Answer => {
     const state = openCase(deps, { ...base, threadTs });
     const answer = statusAnswer(caseView(state, base.openedAt, lang, ctx.userZone), headline);
-    answer.notes.unshift(...notes, ...calendarAssumptions(state));
+    answer.notes.unshift(...notes, ...calendarAssumptions(state, lang));
     return answer;
   };
-  const title = contractPlanName({ plans: [file] }, contract);
+  const zh = lang === 'zh';
+  const title = contractPlanName({ plans: [file] }, contract, lang);
   if (ctx.threadTs) {
-    return { answer: opened(ctx.threadTs, `Case opened: this thread tracks it (${title}).`), visibility: 'in_channel' };
+    const headline = zh ? `已開案：本討論串追蹤此案件（${title}）。` : `Case opened: this thread tracks it (${title}).`;
+    return { answer: opened(ctx.threadTs, headline), visibility: 'in_channel' };
   }
   // outside a thread: the app posts the case message and the case lives in its thread
-  const sevName = severity ? file.severities.find((s) => s.id === severity)?.name.en : null;
+  const sevName = severity ? file.severities.find((s) => s.id === severity)?.name[lang] : null;
   const header = emptyAnswer(
     'case',
-    `Vendor case: ${title}${sevName ? `, ${sevName}` : ''}${cmd.ref ? ` (${cmd.ref})` : ''}`,
-    'Tracking this case in the thread below: reply there, and mention the app for `case responded`, `case updated`, or questions like "when is my next update due?".',
+    zh
+      ? `廠商案件：${title}${sevName ? `，${sevName}` : ''}${cmd.ref ? `（${cmd.ref}）` : ''}`
+      : `Vendor case: ${title}${sevName ? `, ${sevName}` : ''}${cmd.ref ? ` (${cmd.ref})` : ''}`,
+    zh
+      ? '在下方討論串追蹤此案件：請在其中回覆，並提及我以記錄 `case responded`、`case updated`，或問「下次更新是什麼時候？」。'
+      : 'Tracking this case in the thread below: reply there, and mention the app for `case responded`, `case updated`, or questions like "when is my next update due?".',
   );
   const viaConsole = ctx.via === 'console';
   return {
@@ -376,8 +518,12 @@ async function open(
     visibility: 'in_channel',
     afterPost: async (posted) => {
       const headline = viaConsole
-        ? `Case opened on a new thread ${posted.ts} (the console has no thread here; pass --thread ${posted.ts} to talk about it).`
-        : 'Case opened: this thread tracks it.';
+        ? zh
+          ? `已在新討論串 ${posted.ts} 開案（主控台在此沒有討論串；加上 \`--thread ${posted.ts}\` 即可詢問此案件）。`
+          : `Case opened on a new thread ${posted.ts} (the console has no thread here; pass --thread ${posted.ts} to talk about it).`
+        : zh
+          ? '已開案：本討論串追蹤此案件。'
+          : 'Case opened: this thread tracks it.';
       const answer = opened(posted.ts, headline);
       const kase = deps.store.getCaseByThread(ctx.workspaceId, posted.channelId, posted.ts);
       if (kase) deps.store.updateCase(ctx.workspaceId, kase.id, { statusMessageTs: posted.ts });
@@ -386,10 +532,12 @@ async function open(
   };
 }
 
-function calendarAssumptions(state: ReturnType<typeof caseState>): string[] {
+function calendarAssumptions(state: ReturnType<typeof caseState>, lang: Language): string[] {
   const seen = new Set<string>();
-  for (const clock of state.clocks.clocks) for (const a of clock.calendar?.assumed ?? []) seen.add(a);
-  return [...seen].map((a) => `Assumed ${a}.`);
+  for (const clock of state.clocks.clocks) {
+    for (const a of (lang === 'zh' ? clock.calendar?.assumedZh : clock.calendar?.assumed) ?? []) seen.add(a);
+  }
+  return [...seen].map((a) => (lang === 'zh' ? `假設：${a}。` : `Assumed ${a}.`));
 }
 
 function askSeverity(file: PlanFile, contract: Contract, lang: Language): Reply {

@@ -13,12 +13,15 @@ import {
   type Command,
   contractAddedAnswer,
   contractRemovedAnswer,
+  languageOf,
+  languageOfLocale,
+  localeFor,
   parseCommand,
   parseContractArgs,
   quotaUsedAnswer,
   resolveQuotaUse,
 } from '../answers/index.js';
-import { type Answer, emptyAnswer } from '../model/answer.js';
+import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
 import { errorAnswer } from './errors.js';
 import type { ConversationContext, ConversationDeps, Reply, Visibility } from './types.js';
@@ -38,33 +41,86 @@ export function answerContext(deps: ConversationDeps, ctx: ConversationContext, 
     now: ctx.now,
     userZone: ctx.userZone,
     workspaceZone: store.getSettings(ctx.workspaceId).zone,
+    ...(ctx.userLocale ? { preferredLocale: ctx.userLocale } : {}),
     // only quota answers count uses; other questions need not read them
     quotaUses: kind === undefined || kind === 'quota' ? store.listQuotaUses(ctx.workspaceId) : [],
   };
 }
 
+/**
+ * Every reply is in the language and script of the question (or, for a bare command, the asker's Slack
+ * locale): the answer engine decides it once and the cases module and the store commands follow it.
+ */
 export async function handleText(deps: ConversationDeps, ctx: ConversationContext, text: string): Promise<Reply> {
+  const preferredLocale = preferredLocaleOf(deps, ctx);
+  const reply = await replyTo(deps, ctx, text, preferredLocale);
+  reply.answer.locale ??= localeFor({ text, language: languageOf(text) }, { preferredLocale });
+  return reply;
+}
+
+/** The asker's Slack locale, else the workspace's language setting (Traditional Chinese for 'zh'). */
+function preferredLocaleOf(deps: ConversationDeps, ctx: ConversationContext): Locale | undefined {
+  if (ctx.userLocale) return ctx.userLocale;
   try {
-    const cmd = parseCommand(text, deps.knowledge);
+    return deps.store.getSettings(ctx.workspaceId).language === 'zh' ? 'zh-Hant' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function replyTo(
+  deps: ConversationDeps,
+  ctx: ConversationContext,
+  text: string,
+  preferredLocale: Locale | undefined,
+): Promise<Reply> {
+  try {
+    const parsed = parseCommand(text, deps.knowledge);
+    const locale = localeFor(parsed, { preferredLocale });
+    // the store commands and the cases module write in the reply's language
+    const cmd = { ...parsed, language: languageOfLocale(locale) } as Command;
     const visibility = visibilityOf(ctx, cmd);
     // in a thread, and for plain questions anywhere ("when is my next update due?"), the cases module looks first
     const caseFirst = cmd.kind === 'case' || ctx.threadTs !== undefined || (cmd.kind === 'term' && cmd.implicit);
+    let fallback: Reply | null = null;
     if (caseFirst) {
       const reply = await handleCaseText(deps, ctx, cmd);
-      if (reply) return reply;
+      if (reply) {
+        reply.answer.locale = locale;
+        if (!reply.weak) return reply;
+        fallback = reply;
+      }
     }
     if (cmd.kind === 'term') await deps.search?.ready?.();
+    const writes =
+      cmd.kind === 'contract-add' || cmd.kind === 'contract-remove' || cmd.kind === 'quota-use' || cmd.kind === 'case';
+    if (fallback && !writes) {
+      // "no case is tracked in this thread" unless the question has a real answer of its own
+      const ordinary = answerCommand(cmd, { ...answerContext(deps, ctx, cmd.kind), locale });
+      const weakKinds: Answer['kind'][] = ['term', 'not-covered', 'not-understood'];
+      return weakKinds.includes(ordinary.kind) ? { ...fallback, weak: false } : { answer: ordinary, visibility };
+    }
+    const withLocale = (answer: Answer): Answer => {
+      answer.locale = locale;
+      return answer;
+    };
     switch (cmd.kind) {
-      case 'contract-add':
-        return contractAdd(deps, ctx, cmd, visibility);
+      case 'contract-add': {
+        const reply = contractAdd(deps, ctx, cmd, visibility);
+        withLocale(reply.answer);
+        return reply;
+      }
       case 'contract-remove':
-        return { answer: contractRemove(deps, ctx, cmd), visibility };
+        return { answer: withLocale(contractRemove(deps, ctx, cmd)), visibility };
       case 'quota-use':
-        return { answer: quotaUse(deps, ctx, cmd), visibility };
-      case 'case':
-        return caseHelpReply(ctx);
+        return { answer: withLocale(quotaUse(deps, ctx, cmd)), visibility };
+      case 'case': {
+        const help = caseHelpReply(ctx, cmd.language);
+        withLocale(help.answer);
+        return help;
+      }
       default:
-        return { answer: answerCommand(cmd, answerContext(deps, ctx, cmd.kind)), visibility };
+        return { answer: answerCommand(cmd, { ...answerContext(deps, ctx, cmd.kind), locale }), visibility };
     }
   } catch (error) {
     return { answer: errorAnswer(error), visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
@@ -80,28 +136,42 @@ function contractAdd(
   visibility: Visibility,
 ): Reply {
   if (cmd.args.trim() === '' && ctx.via === 'command') {
-    const answer = emptyAnswer('contract', 'Add a contract', 'Opening the contract form…');
+    const zh = cmd.language === 'zh';
+    const answer = emptyAnswer(
+      'contract',
+      zh ? '新增合約' : 'Add a contract',
+      zh ? '正在開啟合約表單…' : 'Opening the contract form…',
+    );
     return { answer, visibility: 'ephemeral', openModal: 'contract' };
   }
   const parsed = parseContractArgs(deps.knowledge, cmd.args, {
     defaultZone: deps.store.getSettings(ctx.workspaceId).zone,
+    language: cmd.language,
   });
   if (!parsed.ok) {
     if (cmd.args.trim() === '') {
-      parsed.answer.notes.unshift('In Slack, `/support contract add` with nothing after it opens a form.');
+      parsed.answer.notes.unshift(
+        cmd.language === 'zh'
+          ? '在 Slack 中，只輸入 `/support contract add` 會開啟表單。'
+          : 'In Slack, `/support contract add` with nothing after it opens a form.',
+      );
     }
     return { answer: parsed.answer, visibility };
   }
   const contract = deps.store.addContract(ctx.workspaceId, parsed.input);
-  return { answer: contractAddedAnswer(deps.knowledge, contract, parsed.assumed, cmd.language), visibility };
+  const assumed = cmd.language === 'zh' ? parsed.assumedZh : parsed.assumed;
+  return { answer: contractAddedAnswer(deps.knowledge, contract, assumed, cmd.language), visibility };
 }
 
 function contractRemove(deps: ConversationDeps, ctx: ConversationContext, cmd: CommandOf<'contract-remove'>): Answer {
   if (cmd.id === undefined || cmd.problems.length > 0) {
+    const zh = cmd.language === 'zh';
     const answer = emptyAnswer(
       'not-understood',
-      'Which contract?',
-      cmd.problems.join(' ') || 'Give the number of the contract to remove, e.g. `contract remove 2`.',
+      zh ? '哪一份合約？' : 'Which contract?',
+      zh
+        ? '請提供要移除的合約編號，例如 `contract remove 2`（`contract` 可列出合約）。'
+        : cmd.problems.join(' ') || 'Give the number of the contract to remove, e.g. `contract remove 2`.',
     );
     answer.suggestions.push('contract', 'contract remove 1');
     return answer;

@@ -3,7 +3,7 @@
  */
 import type { SearchLike } from '../answers/context.js';
 import type { Knowledge } from '../knowledge/load.js';
-import type { Answer } from '../model/answer.js';
+import type { Answer, Locale } from '../model/answer.js';
 import type { Store } from '../store/index.js';
 
 /** The only source of "now" outside tests' fixed times. */
@@ -38,6 +38,8 @@ export interface ConversationContext {
   userId: string;
   /** the asker's IANA zone (users.info tz), when known */
   userZone?: string;
+  /** the asker's Slack locale (users.info locale), when known: the language of replies to bare commands */
+  userLocale?: Locale;
   now: Date;
   /** how the text arrived: a slash command, a message addressed to the app (mention, DM), or the console */
   via: 'command' | 'mention' | 'console';
@@ -49,6 +51,8 @@ export interface Reply {
   answer: Answer;
   /** who sees it: the asker only, or the channel (the text ended with `public`; mentions answer in place) */
   visibility: Visibility;
+  /** a fallback: shown only when the ordinary answer to the same text is a glossary card or "not covered" */
+  weak?: boolean;
   /** the Slack layer opens the contract set-up modal (`contract add` with no arguments); the answer says so */
   openModal?: 'contract';
   /**

@@ -29,6 +29,8 @@ export interface ResolvedCalendar {
   region?: string;
   /** what was not given and was assumed, in English, e.g. "no public holidays (the contract names none)" */
   assumed: string[];
+  /** the same, in Chinese, one for one */
+  assumedZh: string[];
 }
 
 const WEEKDAYS_MON_FRI = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
@@ -46,16 +48,29 @@ function weekHours(hours: WeekHours): CalendarSpec['hours'] {
 }
 
 /** "09:00–17:30 Mon–Fri" for a week that is the same every weekday, else a per-day summary. */
-export function describeWeekHours(hours: CalendarSpec['hours']): string {
+export function describeWeekHours(hours: CalendarSpec['hours'], lang: 'en' | 'zh' = 'en'): string {
   if (hours === '24x7') return '24x7';
   const days = Object.entries(hours).filter(([, list]) => list && list.length > 0);
   const shapes = new Set(days.map(([, list]) => JSON.stringify(list)));
   const [firstDay] = days;
-  const fmt = (list: [string, string][]) => list.map(([a, b]) => `${a}–${b}`).join(', ');
+  const fmt = (list: [string, string][]) => list.map(([a, b]) => `${a}–${b}`).join(lang === 'zh' ? '、' : ', ');
   const names = days.map(([d]) => d).join(',');
-  if (shapes.size === 1 && firstDay && names === 'mon,tue,wed,thu,fri') return `${fmt(firstDay[1] ?? [])} Mon–Fri`;
+  if (shapes.size === 1 && firstDay && names === 'mon,tue,wed,thu,fri') {
+    return lang === 'zh' ? `週一至週五 ${fmt(firstDay[1] ?? [])}` : `${fmt(firstDay[1] ?? [])} Mon–Fri`;
+  }
+  if (lang === 'zh') return days.map(([d, list]) => `${ZH_DAY[d] ?? d} ${fmt(list ?? [])}`).join('；');
   return days.map(([d, list]) => `${d} ${fmt(list ?? [])}`).join('; ');
 }
+
+const ZH_DAY: Record<string, string> = {
+  mon: '週一',
+  tue: '週二',
+  wed: '週三',
+  thu: '週四',
+  fri: '週五',
+  sat: '週六',
+  sun: '週日',
+};
 
 /** The region a contract's vendor-region calendar uses: the contract's, the plan's default, else the first. */
 function regionFor(def: CalendarDef, file: PlanFile, contract: ContractCalendarFields | null | undefined) {
@@ -63,10 +78,14 @@ function regionFor(def: CalendarDef, file: PlanFile, contract: ContractCalendarF
   const keys = Object.keys(regions);
   const planDefault = file.plans.find((p) => p.id === contract?.plan)?.defaults?.region;
   const anyDefault = file.plans.map((p) => p.defaults?.region).find((r) => r !== undefined);
-  if (contract?.region && regions[contract.region]) return { key: contract.region, assumed: null };
+  if (contract?.region && regions[contract.region]) return { key: contract.region, assumed: null, assumedZh: null };
   const key = [planDefault, anyDefault, keys[0]].find((k) => k !== undefined && regions[k] !== undefined);
   if (!key) throw new Error(`calendar ${def.id} has no regions`);
-  return { key, assumed: `region ${key} (${contract ? 'the contract names none' : 'no contract on file'})` };
+  return {
+    key,
+    assumed: `region ${key} (${contract ? 'the contract names none' : 'no contract on file'})`,
+    assumedZh: `地區 ${regions[key]?.label.zh ?? key}（${contract ? '合約未指定' : '尚無合約'}）`,
+  };
 }
 
 /**
@@ -82,16 +101,18 @@ export function resolveCalendar(
   const def = file.calendars.find((c) => c.id === calendarId);
   if (!def) throw new Error(`${file.vendor}: unknown calendar "${calendarId}"`);
   const assumed: string[] = [];
+  const assumedZh: string[] = [];
   const zoneOf = () => {
     if (contract?.zone) return contract.zone;
     const zone = fallbackZone ?? 'UTC';
     assumed.push(`zone ${zone} (no contract on file)`);
+    assumedZh.push(`時區 ${zone}（尚無合約）`);
     return zone;
   };
 
   if (def.kind === 'fixed') {
     const zone = contract?.zone ?? fallbackZone ?? 'UTC';
-    return { def, spec: { zone, hours: weekHours(def.hours ?? '24x7') }, zone, assumed };
+    return { def, spec: { zone, hours: weekHours(def.hours ?? '24x7') }, zone, assumed, assumedZh };
   }
 
   if (def.kind === 'customer') {
@@ -102,14 +123,19 @@ export function resolveCalendar(
     } else {
       hours = weekHours(def.defaultHours ?? def.hours ?? '24x7');
       assumed.push(`business hours ${describeWeekHours(hours)} (the plan's default)`);
+      assumedZh.push(`上班時間 ${describeWeekHours(hours, 'zh')}（方案預設）`);
     }
     const holidays = contract?.holidays ?? null;
-    if (!holidays) assumed.push(`no public holidays (${contract ? 'the contract names none' : 'no contract on file'})`);
-    return { def, spec: { zone, hours, holidays }, zone, assumed };
+    if (!holidays) {
+      assumed.push(`no public holidays (${contract ? 'the contract names none' : 'no contract on file'})`);
+      assumedZh.push(`不計國定假日（${contract ? '合約未指定' : '尚無合約'}）`);
+    }
+    return { def, spec: { zone, hours, holidays }, zone, assumed, assumedZh };
   }
 
-  const { key, assumed: regionAssumed } = regionFor(def, file, contract);
+  const { key, assumed: regionAssumed, assumedZh: regionAssumedZh } = regionFor(def, file, contract);
   if (regionAssumed) assumed.push(regionAssumed);
+  if (regionAssumedZh) assumedZh.push(regionAssumedZh);
   const region = def.regions?.[key];
   if (!region) throw new Error(`calendar ${def.id} has no region ${key}`);
   const hours = weekHours(region.hours ?? def.hours ?? '24x7');
@@ -119,6 +145,7 @@ export function resolveCalendar(
     zone: region.zone,
     region: key,
     assumed,
+    assumedZh,
   };
 }
 

@@ -20,6 +20,8 @@ const Addition = z.strictObject({
   date: isoDate,
   name: z.string().min(1),
   localName: z.string().min(1).optional(),
+  /** the name in Chinese, where the local name is not Chinese */
+  zhName: z.string().min(1).optional(),
   note,
 });
 const DateNote = z.strictObject({ date: isoDate, note });

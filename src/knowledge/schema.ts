@@ -4,7 +4,8 @@
  * Every statement the app makes about a contract is one of the cited records below, and every
  * cited record carries `source: { doc, quote }` where `quote` occurs verbatim (whitespace-insensitive)
  * in `knowledge/sources/<doc>`. Where the document lost or leaves out information, the record says
- * `certainty: inferred` and gives a one-line `reason`, and the answers repeat that caveat.
+ * `certainty: inferred` and gives a one-line `reason` (and `reasonZh`, the same in Chinese), and the answers
+ * repeat that caveat in the language of the question.
  *
  * Objects are strict: an unknown key (usually a typo such as `certanty:`) is an error, not silently dropped.
  * `src/knowledge/load.ts` adds the checks zod cannot express: ids unique, references resolve (plans,
@@ -31,11 +32,23 @@ const citedFields = {
   certainty: z.enum(['stated', 'inferred']).default('stated'),
   /** required when certainty is inferred: why this reading was chosen */
   reason: z.string().optional(),
+  /** the same reason in Chinese (Traditional), shown when the question is Chinese; required with `reason` */
+  reasonZh: z.string().optional(),
 };
 
-function requireReason<T extends { certainty: string; reason?: string }>(v: T, ctx: z.RefinementCtx) {
+function requireReason<T extends { certainty: string; reason?: string; reasonZh?: string }>(
+  v: T,
+  ctx: z.RefinementCtx,
+) {
   if (v.certainty === 'inferred' && !v.reason) {
     ctx.addIssue({ code: 'custom', path: ['reason'], message: 'an inferred record needs a one-line reason' });
+  }
+  if (v.certainty === 'inferred' && !/[\u3400-\u9fff]/u.test(v.reasonZh ?? '')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reasonZh'],
+      message: 'an inferred record needs its reason in Chinese too (reasonZh), for answers to Chinese questions',
+    });
   }
 }
 
@@ -176,12 +189,19 @@ export const Fact = z
     text: Bilingual,
     value: z.union([z.number(), z.string(), z.boolean()]).optional(),
     unit: z.string().optional(),
+    /** the unit in Chinese, with its measure word ('次課程', '位聯絡人'); required with `unit` */
+    unitZh: z.string().optional(),
     span: Span.optional(),
     calendar: z.string().optional(), // CalendarDef id
     keywords: z.array(z.string()).default([]),
     ...citedFields,
   })
-  .superRefine(requireReason);
+  .superRefine(requireReason)
+  .superRefine((v, ctx) => {
+    if (v.unit && !v.unitZh) {
+      ctx.addIssue({ code: 'custom', path: ['unitZh'], message: 'a unit needs its Chinese form too (unitZh)' });
+    }
+  });
 export type Fact = z.infer<typeof Fact>;
 
 export const CancellationStep = z.strictObject({
@@ -238,6 +258,8 @@ export const QuotaRule = z
     aliases: z.array(z.string()).default([]),
     limit: z.number().positive(),
     unit: z.string(), // 'sessions', 'meetings', 'calendar days'
+    /** the unit in Chinese with its measure word: '次課程', '次會議' */
+    unitZh: z.string().min(1),
     window: QuotaWindow,
     carryOver: z.boolean().default(false),
     /** the rule in a line, e.g. "3 product coaching sessions per calendar quarter per enterprise" */

@@ -3,13 +3,19 @@
  * Plain data only, so that `entitlebot ask --json` can print it as `data`.
  */
 
+/**
+ * The language and script a reply is written in: English, Traditional Chinese, Simplified Chinese. The
+ * builders write English or Traditional Chinese; 'zh-Hans' is converted for display (src/text/script.ts).
+ */
+export type Locale = 'en' | 'zh-Hant' | 'zh-Hans';
+
 /** A verbatim quote from a source document, with an English gloss and how sure the reading is. */
 export interface Citation {
   doc: string;
   quote: string;
   gloss?: string;
   certainty: 'stated' | 'inferred';
-  /** why an inferred reading was chosen; shown to the user */
+  /** why an inferred reading was chosen, in the answer's language; shown to the user */
   reason?: string;
 }
 
@@ -57,6 +63,8 @@ export type AnswerKind =
 
 export interface Answer {
   kind: AnswerKind;
+  /** the language and script to show it in (default: English, or Traditional Chinese when the title is Chinese) */
+  locale?: Locale;
   title: string;
   /** one or two sentences: the answer itself */
   summary: string;

@@ -24,6 +24,8 @@ export interface SkippedDay {
   holiday?: string;
   /** the holiday's name in the country's language */
   holidayLocal?: string;
+  /** the holiday's name in Chinese, where known */
+  holidayZh?: string;
 }
 
 export interface DstChange {
@@ -85,6 +87,7 @@ export function explainDeadline(cal: Calendar, from: Instant, minutes: number): 
       if (info.closed.holiday) {
         entry.holiday = info.closed.holiday.name;
         entry.holidayLocal = info.closed.holiday.localName;
+        if (info.closed.holiday.zhName) entry.holidayZh = info.closed.holiday.zhName;
       }
       skipped.push(entry);
     }
@@ -195,7 +198,9 @@ function enReason(day: SkippedDay): string {
 function zhReason(day: SkippedDay): string {
   switch (day.reason) {
     case 'holiday': {
-      const name = day.holidayLocal && hasCjk(day.holidayLocal) ? day.holidayLocal : day.holiday;
+      // a holiday with no known Chinese name keeps its own (a proper name), in 「」
+      const name = day.holidayZh ?? (day.holidayLocal && hasCjk(day.holidayLocal) ? day.holidayLocal : undefined);
+      if (!name) return day.holiday ? `假日「${day.holiday}」` : '假日';
       return name ? `假日：${name}` : '假日';
     }
     case 'closed-date':

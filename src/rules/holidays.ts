@@ -13,6 +13,8 @@ export interface HolidayAddition {
   name: string;
   /** name in the country's language, e.g. 和平紀念日補假 */
   localName?: string;
+  /** name in Chinese, where the local name is not Chinese (e.g. 衛塞節 for Vesak Day) */
+  zhName?: string;
   /** one-line source note */
   note?: string;
 }
@@ -39,7 +41,22 @@ export interface Holiday {
   /** English name where date-holidays has one, else the local name */
   name: string;
   localName: string;
+  /** the name in Chinese where one is known (date-holidays' Chinese names, a Chinese local name, an override) */
+  zhName?: string;
   source: 'date-holidays' | 'override';
+}
+
+const CJK = /[\u3400-\u9fff]/u;
+
+/**
+ * A Chinese name for a holiday: the local name when it is Chinese (Taiwan, China), else date-holidays' Chinese
+ * translation when it has one (it falls back to the local language otherwise; "(更换日)" marks a substitute day).
+ */
+function chineseName(localName: string, translated: string | undefined): string | undefined {
+  if (CJK.test(localName)) return localName;
+  if (!translated) return undefined;
+  const name = translated.replace(/\s*\(更换日\)$/u, '（補假）');
+  return CJK.test(name) && !/[A-Za-z]/.test(name) ? name : undefined;
 }
 
 export interface HolidayYear {
@@ -127,14 +144,19 @@ function libraryHolidays(country: string, subdivision: string | undefined, year:
   }
   const local = hd.getHolidays(year);
   const english = hd.getHolidays(year, 'en');
+  const chinese = hd.getHolidays(year, 'zh');
   days = new Map();
   local.forEach((entry, i) => {
     if (entry.type !== 'public') return;
     if (entry.date.slice(11, 19) !== '00:00:00') return;
     const date = entry.date.slice(0, 10);
     const en = english[i];
+    const zh = chinese[i];
     const name = en && en.date === entry.date ? en.name : entry.name;
-    if (!days?.has(date)) days?.set(date, { date, name, localName: entry.name, source: 'date-holidays' });
+    const zhName = chineseName(entry.name, zh && zh.date === entry.date ? zh.name : undefined);
+    if (!days?.has(date)) {
+      days?.set(date, { date, name, localName: entry.name, ...(zhName ? { zhName } : {}), source: 'date-holidays' });
+    }
   });
   libraryYears.set(key, days);
   return days;
@@ -153,10 +175,12 @@ export function holidayYear(
   if (own) {
     for (const { date } of own.remove ?? []) holidays.delete(date);
     for (const day of own.add ?? []) {
+      const zhName = day.zhName ?? chineseName(day.localName ?? day.name, undefined);
       holidays.set(day.date, {
         date: day.date,
         name: day.name,
         localName: day.localName ?? day.name,
+        ...(zhName ? { zhName } : {}),
         source: 'override',
       });
     }

@@ -8,3 +8,7 @@ declare module 'opencc-js/dict/TWVariants' {
   const dict: string;
   export default dict;
 }
+declare module 'opencc-js/dict/TSCharacters' {
+  const dict: string;
+  export default dict;
+}

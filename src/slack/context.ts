@@ -1,11 +1,13 @@
 /**
- * Small helpers every listener uses: which workspace a request is for, the asker's zone (users.info, cached in
- * the store), and the text of a message without the app's mention.
+ * Small helpers every listener uses: which workspace a request is for, the asker's zone and Slack locale
+ * (users.info, cached in the store), and the text of a message without the app's mention.
  */
 import type { Context } from '@slack/bolt';
 import type { Reply } from '../conversation/types.js';
+import type { Locale } from '../model/answer.js';
 import { strings } from '../text/i18n.js';
 import { languageOf } from '../text/language.js';
+import { localeFromSlack } from '../text/script.js';
 import type { SlackApi } from './api.js';
 import type { SlackDeps } from './deps.js';
 import { UserZoneCache } from './user-zones.js';
@@ -30,32 +32,42 @@ export function workspaceIdOf(context: Context, fallbackTeamId?: string | null):
 
 type ZoneDeps = Pick<SlackDeps, 'store' | 'clock' | 'logger' | 'userZones'>;
 
-/** users.info for one asker, its zone cached in the store and in memory; never rejects. */
-async function fetchUserZone(
+/** What users.info said about an asker: the IANA zone and the Slack locale ('' when Slack gave none). */
+export interface AskerInfo {
+  zone: string | undefined;
+  locale: string;
+}
+
+/**
+ * users.info (with `include_locale`) for one asker, zone and locale cached in the store and in memory; never
+ * rejects.
+ */
+async function fetchAsker(
   deps: ZoneDeps,
   client: SlackApi,
   workspaceId: string,
   userId: string,
-): Promise<string | undefined> {
+): Promise<AskerInfo | undefined> {
   let timer: NodeJS.Timeout | undefined;
   try {
     const info = await Promise.race([
-      client.users.info({ user: userId }),
+      client.users.info({ user: userId, include_locale: true }),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('users.info took too long')), USER_ZONE_TIMEOUT_MS);
       }),
     ]);
     const zone = info.user?.tz;
-    if (!zone) return undefined;
+    const locale = typeof info.user?.locale === 'string' ? info.user.locale : '';
+    if (!zone) return { zone: undefined, locale };
     const now = deps.clock.now().getTime();
-    deps.userZones?.set(UserZoneCache.key(workspaceId, userId), zone, now);
+    deps.userZones?.set(UserZoneCache.key(workspaceId, userId), zone, now, locale);
     try {
-      deps.store.cacheUserZone(workspaceId, userId, zone, now);
+      deps.store.cacheUser(workspaceId, userId, { zone, locale }, now);
     } catch (error) {
       // a zone the store does not know (very new tzdata) is still worth showing
       deps.logger.warn(`Could not cache the zone ${zone} of ${userId}: ${(error as Error).message}`);
     }
-    return zone;
+    return { zone, locale };
   } catch (error) {
     deps.logger.warn(
       `users.info for ${userId} failed; answering without the asker's zone: ${(error as Error).message}`,
@@ -66,44 +78,54 @@ async function fetchUserZone(
   }
 }
 
+/** A Slack locale as one of ours, as an optional field. */
+function localeField(slackLocale: string | undefined): { locale?: Locale } {
+  const locale = localeFromSlack(slackLocale);
+  return locale ? { locale } : {};
+}
+
 const STILL_WAITING = Symbol('users.info still running');
 
 /**
- * The asker's IANA zone: from memory, else the store's cache, else users.info (then cached). `pending` is true when
- * users.info did not answer within USER_ZONE_WAIT_MS: the zone is then undefined, and the call goes on in the
- * background to fill the cache. `zone` is also undefined when Slack cannot say.
+ * The asker's IANA zone and Slack locale: from memory, else the store's cache, else users.info (then cached).
+ * `pending` is true when users.info did not answer within USER_ZONE_WAIT_MS: the zone is then undefined, and the
+ * call goes on in the background to fill the cache. `zone` is also undefined when Slack cannot say. A zone
+ * cached before locales were asked for is used as it is while users.info is asked again for the locale.
  */
 export async function userZoneFor(
   deps: ZoneDeps,
   client: SlackApi,
   workspaceId: string,
   userId: string,
-): Promise<{ zone: string | undefined; pending: boolean }> {
+): Promise<{ zone: string | undefined; pending: boolean; locale?: Locale }> {
   const now = deps.clock.now().getTime();
   const key = UserZoneCache.key(workspaceId, userId);
   const remembered = deps.userZones?.get(key, now);
-  if (remembered) return { zone: remembered, pending: false };
-  const cached = deps.store.getCachedUserZone(workspaceId, userId, now, USER_ZONE_MAX_AGE_MS);
+  if (remembered) return { zone: remembered, pending: false, ...localeField(deps.userZones?.localeOf(key)) };
+  const cached = deps.store.getCachedUser(workspaceId, userId, now, USER_ZONE_MAX_AGE_MS);
   if (cached) {
-    deps.userZones?.set(key, cached, now);
-    return { zone: cached, pending: false };
+    deps.userZones?.set(key, cached.zone, now, cached.locale);
+    return { zone: cached.zone, pending: false, ...localeField(cached.locale) };
   }
+  const zoneOnly = deps.store.getCachedUserZone(workspaceId, userId, now, USER_ZONE_MAX_AGE_MS) ?? undefined;
   let call = deps.userZones?.inFlight.get(key);
   if (!call) {
-    const started = fetchUserZone(deps, client, workspaceId, userId);
+    const started = fetchAsker(deps, client, workspaceId, userId);
     call = started;
     deps.userZones?.inFlight.set(key, started);
     void started.finally(() => deps.userZones?.inFlight.delete(key));
   }
   let timer: NodeJS.Timeout | undefined;
-  const zone = await Promise.race([
+  const asker = await Promise.race([
     call,
     new Promise<typeof STILL_WAITING>((resolve) => {
       timer = setTimeout(() => resolve(STILL_WAITING), USER_ZONE_WAIT_MS);
     }),
   ]);
   clearTimeout(timer);
-  return zone === STILL_WAITING ? { zone: undefined, pending: true } : { zone, pending: false };
+  if (asker === STILL_WAITING)
+    return zoneOnly ? { zone: zoneOnly, pending: false } : { zone: undefined, pending: true };
+  return { zone: asker?.zone ?? zoneOnly, pending: false, ...localeField(asker?.locale) };
 }
 
 /** The asker's IANA zone, or undefined when Slack cannot say or is slow to (see userZoneFor). */

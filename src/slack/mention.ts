@@ -30,7 +30,7 @@ export async function answerAddressedMessage(
   if (!deps.handledMessages.firstTime(`${workspaceId}:${message.channelId}:${message.ts}`, Date.now())) return;
   const place = { channelId: message.channelId, threadTs: message.threadTs, userId: message.userId };
   try {
-    const { zone: userZone, pending } = await userZoneFor(deps, client, workspaceId, message.userId);
+    const asker = await userZoneFor(deps, client, workspaceId, message.userId);
     const question = withoutMention(message.text, context.botUserId);
     const answered = await handleText(
       deps,
@@ -40,13 +40,14 @@ export async function answerAddressedMessage(
         threadTs: message.threadTs,
         messageTs: message.ts,
         userId: message.userId,
-        userZone,
+        userZone: asker.zone,
+        userLocale: asker.locale,
         now,
         via: 'mention',
       },
       question,
     );
-    const reply = noteZonePending(answered, pending, question);
+    const reply = noteZonePending(answered, asker.pending, question);
     await postReply(client, place, reply);
   } catch (error) {
     deps.logger.error(`Answering a message in ${message.channelId} failed: ${(error as Error).stack ?? error}`);

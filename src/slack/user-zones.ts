@@ -8,8 +8,9 @@
 export const USER_ZONE_MEMORY_MS = 60 * 60 * 1000;
 
 export class UserZoneCache {
-  private readonly zones = new Map<string, { zone: string; at: number }>();
-  readonly inFlight = new Map<string, Promise<string | undefined>>();
+  private readonly zones = new Map<string, { zone: string; at: number; locale?: string }>();
+  /** users.info calls in flight: the zone and the Slack locale they bring */
+  readonly inFlight = new Map<string, Promise<{ zone: string | undefined; locale: string } | undefined>>();
 
   constructor(readonly maxEntries = 20_000) {}
 
@@ -27,9 +28,14 @@ export class UserZoneCache {
     return entry.zone;
   }
 
-  set(key: string, zone: string, now: number): void {
+  /** the Slack locale remembered with the zone ('' when Slack gave none; undefined when not asked) */
+  localeOf(key: string): string | undefined {
+    return this.zones.get(key)?.locale;
+  }
+
+  set(key: string, zone: string, now: number, locale?: string): void {
     this.zones.delete(key);
-    this.zones.set(key, { zone, at: now });
+    this.zones.set(key, locale === undefined ? { zone, at: now } : { zone, at: now, locale });
     if (this.zones.size > this.maxEntries) {
       const oldest = this.zones.keys().next().value;
       if (oldest !== undefined) this.zones.delete(oldest);

@@ -15,6 +15,7 @@ import type {
   ReminderStatus,
   WorkspaceSettings,
 } from '../model/records.js';
+import type { CachedUser } from './user-zones.js';
 
 /**
  * Everything the rest of the app may ask of the database. Every method takes the workspace id first;
@@ -70,6 +71,9 @@ export interface Store {
   // users.info cache
   getCachedUserZone(workspaceId: string, userId: string, now: number, maxAgeMs: number): string | null;
   cacheUserZone(workspaceId: string, userId: string, zone: string, now: number): void;
+  /** zone and Slack locale; null when not cached, too old, or cached before the locale was asked for */
+  getCachedUser(workspaceId: string, userId: string, now: number, maxAgeMs: number): CachedUser | null;
+  cacheUser(workspaceId: string, userId: string, user: CachedUser, now: number): void;
 
   // cases
   /** throws StoreError 'case-exists' (with `details.caseId`) when the thread already has a case */

@@ -158,6 +158,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reminders_by_contract ON reminders (workspace_id, contract_id);
     `,
   },
+  {
+    version: 2,
+    name: 'users.info locale beside the zone',
+    sql: `
+      -- the user's Slack locale (users.info include_locale), e.g. zh-TW: it decides the language of replies to
+      -- bare commands. NULL: never asked (rows cached before this column); '' : asked, Slack gave none.
+      ALTER TABLE user_zones ADD COLUMN locale TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -2,31 +2,54 @@
  * Formatting shared by the two renderers (Slack blocks and console text): times in a named zone,
  * business time left or overdue, table layout. Pure.
  */
-import type { AnswerTime, Citation } from '../model/answer.js';
+import type { Answer, AnswerTime, Citation } from '../model/answer.js';
+import { strings } from './i18n.js';
+import type { Language } from './normalize.js';
 import { formatClock, formatLeft } from './time.js';
 
 /** An answer's ISO time on the wall clock of `zone`; the text itself when it is not a time. */
-function clockOf(iso: string, zone: string): string {
+function clockOf(iso: string, zone: string, lang: Language): string {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? iso : formatClock(ms, zone);
+  return Number.isNaN(ms) ? iso : formatClock(ms, zone, lang);
 }
 
-/** The lines that describe one AnswerTime: contract zone, asker's zone, time left, why. */
-export function timeLines(time: AnswerTime): { contract: string; user?: string; left?: string; why?: string } {
-  const contract = `${clockOf(time.at, time.zone)} (${time.zone})`;
+/**
+ * The lines that describe one AnswerTime: contract zone, asker's zone, time left, why. `show` puts the
+ * renderer's own words in the answer's script (src/text/script.ts displayText); `why` is the model's own.
+ */
+export function timeLines(
+  time: AnswerTime,
+  lang: Language = 'en',
+  show: (text: string) => string = (t) => t,
+): { contract: string; user?: string; left?: string; why?: string } {
+  const s = strings(lang);
+  const contract = show(`${clockOf(time.at, time.zone, lang)}${s.inZone(time.zone)}`);
   const showUser = time.userZone !== undefined && time.userZone !== time.zone;
-  const user = showUser ? `${clockOf(time.userAt ?? time.at, time.userZone!)} your time (${time.userZone})` : undefined;
+  const user = showUser
+    ? show(`${clockOf(time.userAt ?? time.at, time.userZone!, lang)}${s.yourTime(time.userZone!)}`)
+    : undefined;
   return {
     contract,
     user,
-    left: time.minutesLeft === undefined ? undefined : formatLeft(time.minutesLeft),
+    left: time.minutesLeft === undefined ? undefined : show(formatLeft(time.minutesLeft, lang)),
     why: time.explanation,
   };
 }
 
-export function citationLabel(citation: Citation): string {
-  const how = citation.certainty === 'inferred' ? `inferred${citation.reason ? `: ${citation.reason}` : ''}` : 'stated';
-  return `${citation.doc} (${how})`;
+/** "doc (inferred: reason)"; `show` converts the label's words, not the reason (already in the answer's script). */
+export function citationLabel(
+  citation: Citation,
+  lang: Language = 'en',
+  show: (text: string) => string = (t) => t,
+): string {
+  const slot = '\u0000';
+  const label = show(strings(lang).citationHow(citation.doc, citation.certainty, citation.reason ? slot : undefined));
+  return citation.reason ? label.replace(slot, () => citation.reason ?? '') : label;
+}
+
+/** The language of an answer's words: its locale, or English when none was set. */
+export function answerLanguage(answer: Pick<Answer, 'locale'>): Language {
+  return answer.locale === 'zh-Hant' || answer.locale === 'zh-Hans' ? 'zh' : 'en';
 }
 
 /** Display width: CJK and other wide characters take two columns in a monospace font. */

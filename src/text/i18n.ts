@@ -1,6 +1,7 @@
 /**
- * Titles, labels and phrases the answers use, in English and Traditional Chinese. Quotes are never
- * translated: they are the Chinese source text, shown with their English gloss.
+ * Titles, labels and phrases the answers and both renderers use, in English and Traditional Chinese
+ * (Simplified is converted from it for display: src/text/script.ts). Quotes are never translated: they are
+ * the Chinese source text, shown with their English gloss.
  */
 import type { Language } from './normalize.js';
 
@@ -64,6 +65,22 @@ const en = {
   windowEnds: 'Window ends',
   zonePending:
     "Times are in the contract's zone: Slack had not told us your time zone in time. It will show your own zone from your next question.",
+  // renderers
+  try: 'Try',
+  note: 'Note',
+  why: 'Why',
+  buttons: 'Buttons in Slack',
+  leftOut: (n: number) => `…and ${n} more part${n === 1 ? '' : 's'} left out; ask a narrower question to see them.`,
+  inZone: (zone: string) => ` (${zone})`,
+  yourTime: (zone: string) => ` your time (${zone})`,
+  colon: ': ',
+  citationHow: (doc: string, certainty: 'stated' | 'inferred', reason?: string) =>
+    `${doc} (${certainty === 'inferred' ? `inferred${reason ? `: ${reason}` : ''}` : 'stated'})`,
+  inferred: (reason: string) => `Inferred: ${reason}`,
+  wallGap: (wall: string, zone: string, taken: string) =>
+    `${wall} does not exist in ${zone}: the clocks jumped forward over it. Taken as ${taken}, the same time after the change.`,
+  wallOverlap: (wall: string, zone: string, taken: string, other: string) =>
+    `${wall} happens twice in ${zone}: the clocks went back. Taken as the first, ${taken}; for the second, write ${other}.`,
 };
 
 const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
@@ -112,7 +129,7 @@ const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
   notCoveredTitle: '這些合約未涵蓋',
   termTitle: (q: string) => `「${q}」`,
   mappedLevel: (typed: string, name: string, vendor: string, level: string) =>
-    `「${typed}」視為 ${vendor} ${name}（同屬 ${level} 等級）。`,
+    `「${typed}」視為 ${vendor} ${name}（同屬${ZH_LEVELS[level] ?? level}等級）。`,
   commercial: '商業用戶',
   education: '教育用戶',
   tier: '層級',
@@ -123,9 +140,35 @@ const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
   limit: '上限',
   windowEnds: '期限截止',
   zonePending: '時間以合約的時區顯示：Slack 尚未及時提供您的時區，下次提問起會以您的時區顯示。',
+  try: '試試',
+  note: '註',
+  why: '原因',
+  buttons: 'Slack 中的按鈕',
+  leftOut: (n: number) => `…另有 ${n} 個部分未顯示；請問得更具體一些即可看到。`,
+  inZone: (zone: string) => `（${zone}）`,
+  yourTime: (zone: string) => ` 您的時間（${zone}）`,
+  colon: '：',
+  citationHow: (doc: string, certainty: 'stated' | 'inferred', reason?: string) =>
+    `${doc}（${certainty === 'inferred' ? `推論${reason ? `：${reason}` : ''}` : '原文明載'}）`,
+  inferred: (reason: string) => `推論：${reason}`,
+  wallGap: (wall: string, zone: string, taken: string) =>
+    `${zone} 沒有 ${wall} 這個時間：時鐘在此撥快（日光節約時間開始）。以調整後的同一時刻 ${taken} 計算。`,
+  wallOverlap: (wall: string, zone: string, taken: string, other: string) =>
+    `${zone} 的 ${wall} 出現兩次：時鐘在此撥慢（日光節約時間結束）。以第一次 ${taken} 計算；若指第二次，請輸入 ${other}。`,
 };
 
 const dictionaries = { en, zh };
+
+/** The cross-vendor severity levels (knowledge Level) in Chinese. */
+const ZH_LEVELS: Record<string, string> = { critical: '最高', high: '高', medium: '中', low: '低' };
+
+/** A target's milestone (knowledge `milestone`) as a label; unknown ones in words from their id. */
+export function milestoneLabel(milestone: string, lang: Language): string {
+  const known: Record<string, { en: string; zh: string }> = {
+    'critical-situation-resource': { en: 'critical situation resource', zh: '重大情況資源' },
+  };
+  return known[milestone]?.[lang] ?? (lang === 'zh' ? '里程碑' : milestone.replace(/-/g, ' '));
+}
 export type Strings = typeof en;
 
 /** The phrase table for a language. */

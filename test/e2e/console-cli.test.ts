@@ -93,9 +93,10 @@ describe('entitlebot ask', () => {
     // opened 09:00 on a 1-hour 24x7 target: due 10:00 Berlin, 30 minutes left at 09:30
     expect(data.times[0].at).toMatch(/^2026-03-02T10:00/);
     expect(data.times[0].minutesLeft).toBe(30);
-    // another thread is not that case
-    const elsewhere = await ask(...ws, '--json', '--thread', '8.1', 'when is the response due?');
-    expect(JSON.parse(elsewhere.stdout).data.kind).not.toBe('case');
+    // another thread is not that case: it says no case is tracked there (issue 10), with none of case #1's clocks
+    const elsewhere = JSON.parse((await ask(...ws, '--json', '--thread', '8.1', 'when is the response due?')).stdout);
+    expect(elsewhere.data.title).toBe('No case is tracked in this thread');
+    expect(elsewhere.data.times).toEqual([]);
   });
 
   it('exits 2 with usage for a bad flag, a missing text, a bad --now or --user-tz', async () => {

@@ -33,6 +33,7 @@ describe('explainDeadline', () => {
         reason: 'holiday',
         holiday: 'Christmas Day',
         holidayLocal: '1. Weihnachtstag',
+        holidayZh: '聖誕節',
       },
       {
         date: '2026-12-26',
@@ -100,6 +101,10 @@ describe('describeExplanation', () => {
     );
     const zh = describeExplanation(explainDeadline(tw, '2026-02-26T17:00', 120), 'zh');
     expect(zh).toContain('2/27（週五）假日：和平紀念日補假');
+    // a German holiday in a Chinese answer: its Chinese name where date-holidays has one, else its own in 「」
+    const de = describeExplanation(explainDeadline(office, '2026-12-24T17:00', 120), 'zh');
+    expect(de).toContain('12/25（週五）假日：聖誕節');
+    expect(de).toContain('12/26（週六）假日「Boxing Day」');
     expect(zh).toContain('2026/3/2（週一）10:00 到期');
     const en = describeExplanation(explainDeadline(office, '2026-10-23T17:00', 60));
     expect(en).toContain('clocks changed Sun 25 Oct +02:00 → +01:00');

@@ -26,6 +26,8 @@ export interface RecordedResponsePost {
 
 export interface FakeUser {
   tz?: string;
+  /** users.info returns it when asked with include_locale, as Slack does */
+  locale?: string;
   name?: string;
   teamId?: string;
   isBot?: boolean;
@@ -130,6 +132,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
             team_id: user?.teamId ?? teamId,
             name: user?.name ?? String(params.user).toLowerCase(),
             tz: user?.tz ?? defaultTz,
+            ...(params.include_locale && user?.locale ? { locale: user.locale } : {}),
             is_bot: user?.isBot ?? false,
           },
         };

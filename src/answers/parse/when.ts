@@ -164,7 +164,57 @@ export function extractWhen(text: string): { when?: WhenSpec; rest: string; prob
  * The instant a spec names, read in `zone` (an explicit zone or offset in the spec wins), with the
  * missing parts taken from `now`: no date means today, no time means the current time of day.
  */
-export function resolveWhen(spec: WhenSpec, now: Date, zone: string): { at: Date } | { error: string } {
+/**
+ * A local time the clocks skipped (spring forward) or showed twice (fall back), and the instant taken for it:
+ * a skipped time is moved on by the length of the gap (02:30 → 03:30), as calendars do; a repeated one is the
+ * first of the two. The answer says so.
+ */
+export interface WallTimeShift {
+  kind: 'gap' | 'overlap';
+  /** the local time as typed, YYYY-MM-DD HH:mm */
+  wall: string;
+  zone: string;
+  /** the instant taken, ISO 8601 with its offset */
+  taken: string;
+  /** for an overlap: the other instant with that local time */
+  other?: string;
+}
+
+function isoWithOffset(dt: DateTime): string {
+  return dt.toISO({ suppressMilliseconds: true, suppressSeconds: true, includeOffset: true }) ?? '';
+}
+
+/** Whether the wall time `hour:minute` on `day` fell in a DST gap or overlap, and which instant `at` is. */
+function wallTimeShift(
+  day: DateTime,
+  hour: number,
+  minute: number,
+  at: DateTime,
+  zone: string,
+): WallTimeShift | undefined {
+  if (hour === 24) return undefined;
+  const wall = `${day.toFormat('yyyy-MM-dd')} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  if (at.hour !== hour || at.minute !== minute) {
+    return { kind: 'gap', wall, zone, taken: isoWithOffset(at) };
+  }
+  // the same wall time under the offsets before and after a change nearby
+  const before = at.minus({ hours: 3 }).offset;
+  const after = at.plus({ hours: 3 }).offset;
+  if (before === after) return undefined;
+  const wallMs = Date.UTC(day.year, day.month - 1, day.day, hour, minute);
+  const candidates = [before, after]
+    .map((offset) => DateTime.fromMillis(wallMs - offset * 60_000, { zone }))
+    .filter((dt) => dt.hour === hour && dt.minute === minute);
+  if (candidates.length < 2 || candidates[0]!.toMillis() === candidates[1]!.toMillis()) return undefined;
+  const [first, second] = candidates.sort((a, b) => a.toMillis() - b.toMillis()) as [DateTime, DateTime];
+  return { kind: 'overlap', wall, zone, taken: isoWithOffset(first), other: isoWithOffset(second) };
+}
+
+export function resolveWhen(
+  spec: WhenSpec,
+  now: Date,
+  zone: string,
+): { at: Date; shift?: WallTimeShift } | { error: string } {
   const readZone = spec.offset ? `UTC${spec.offset === 'Z' ? '' : normalizeOffset(spec.offset)}` : (spec.zone ?? zone);
   const today = DateTime.fromJSDate(now, { zone: readZone });
   if (!today.isValid) return { error: `the zone ${readZone} is not a valid IANA time zone` };
@@ -192,7 +242,12 @@ export function resolveWhen(spec: WhenSpec, now: Date, zone: string): { at: Date
       ? day.plus({ days: 1 }).set({ hour: 0, minute: 0 })
       : day.set({ hour, minute, second: spec.time ? 0 : today.second, millisecond: 0 });
   if (!at.isValid) return { error: `"${spec.text}" is not a time that exists in ${readZone}` };
-  return { at: at.toJSDate() };
+  const shift = spec.offset ? undefined : wallTimeShift(day, hour, minute, at, readZone);
+  if (shift?.kind === 'overlap') {
+    // the first of the two instants, whichever luxon chose
+    return { at: new Date(Date.parse(shift.taken)), shift };
+  }
+  return shift ? { at: at.toJSDate(), shift } : { at: at.toJSDate() };
 }
 
 function normalizeOffset(offset: string): string {

@@ -92,3 +92,20 @@ export const COMMAND_EXAMPLES: { word: string; example: string }[] = [
   { word: 'contract', example: 'contract add jamf gold zone=Europe/Berlin holidays=DE' },
   { word: 'case', example: 'case open p1' },
 ];
+
+/** Words that make a line a sentence rather than a bare command ("sla p1 gold" vs "what is the sla for p1?"). */
+const SENTENCE_WORDS =
+  /(?<![a-z])(what|whats|how|when|which|why|who|where|does|do|did|is|are|was|can|could|will|would|should|must|we|our|us|my|you|your|the|if|please|tell)(?![a-z])/i;
+
+/**
+ * True when the text has no words of its own: empty, `?`, or a command word followed by codes, plan names,
+ * numbers and dates (`sla p1 gold`, `help`, `due sev1 unified at 16:00`). Such a line says nothing about the
+ * asker's language, so their Slack locale may decide it.
+ */
+export function isCommandOnly(text: string): boolean {
+  const t = text.normalize('NFKC').trim().toLowerCase();
+  if (t === '' || t === '?') return true;
+  if (/[\u3400-\u9fff]/u.test(t)) return false;
+  const first = t.split(/\s+/)[0] ?? '';
+  return COMMAND_EXAMPLES.some((c) => c.word === first) && !SENTENCE_WORDS.test(t);
+}

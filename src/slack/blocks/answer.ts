@@ -6,7 +6,9 @@
  */
 import type { types } from '@slack/bolt';
 import type { Answer, AnswerFact, AnswerTable } from '../../model/answer.js';
-import { citationLabel, tableLines, timeLines } from '../../text/format.js';
+import { answerLanguage, citationLabel, tableLines, timeLines } from '../../text/format.js';
+import { strings } from '../../text/i18n.js';
+import { displayText, forDisplay } from '../../text/script.js';
 import { escapeMrkdwn, LIMITS, splitText, trimText } from './limits.js';
 
 type KnownBlock = types.KnownBlock;
@@ -92,7 +94,7 @@ function tableBlocks(table: AnswerTable): KnownBlock[] {
 
 function timeBlocks(answer: Answer): KnownBlock[] {
   return answer.times.map((time) => {
-    const l = timeLines(time);
+    const l = timeLines(time, answerLanguage(answer), displayText(answer));
     const lines = [`*${escapeMrkdwn(time.label)}*${citeMark(time.cite)}`, `:clock3: ${escapeMrkdwn(l.contract)}`];
     if (l.user) lines.push(`:bust_in_silhouette: ${escapeMrkdwn(l.user)}`);
     if (l.left) lines.push(escapeMrkdwn(l.left));
@@ -104,8 +106,9 @@ function timeBlocks(answer: Answer): KnownBlock[] {
 function citationBlocks(answer: Answer): KnownBlock[] {
   return answer.citations.map((c, i) => {
     const quote = `>「${escapeMrkdwn(c.quote.replace(/\s+/g, ' ').trim())}」`;
-    const gloss = c.gloss ? `\n_${escapeMrkdwn(c.gloss)}_` : '';
-    const label = `\n[${i + 1}] ${escapeMrkdwn(citationLabel(c))}`;
+    // the gloss is the quote in English: a Chinese reader reads the quote itself
+    const gloss = c.gloss && answerLanguage(answer) === 'en' ? `\n_${escapeMrkdwn(c.gloss)}_` : '';
+    const label = `\n[${i + 1}] ${escapeMrkdwn(citationLabel(c, answerLanguage(answer), displayText(answer)))}`;
     const room = LIMITS.contextText - gloss.length - label.length;
     return contextBlock([trimText(quote, Math.max(200, room)) + gloss + label]);
   });
@@ -126,8 +129,14 @@ function actionBlocks(answer: Answer): KnownBlock[] {
   return blocks;
 }
 
-/** Every block of the answer, in reading order, with no limit on their number (see answerMessages). */
-export function answerBlocks(answer: Answer, options: AnswerRenderOptions = {}): KnownBlock[] {
+/**
+ * Every block of the answer, in reading order, with no limit on their number (see answerMessages). Simplified
+ * Chinese is converted here, for display; quotes stay as the source has them.
+ */
+export function answerBlocks(model: Answer, options: AnswerRenderOptions = {}): KnownBlock[] {
+  const answer = forDisplay(model);
+  const show = displayText(answer);
+  const s = strings(answerLanguage(answer));
   const blocks: KnownBlock[] = [headerBlock(answer.title.trim() || 'Entitlebot')];
   if (answer.summary) blocks.push(...mrkdwnSections(escapeMrkdwn(answer.summary)));
   blocks.push(...factBlocks(answer.facts));
@@ -137,14 +146,19 @@ export function answerBlocks(answer: Answer, options: AnswerRenderOptions = {}):
     blocks.push(contextBlock(answer.notes.map((n) => `:information_source: ${escapeMrkdwn(n)}`)));
   blocks.push(...citationBlocks(answer));
   if (answer.suggestions.length > 0) {
-    blocks.push(contextBlock([`Try: ${answer.suggestions.map((s) => `\`${escapeMrkdwn(s)}\``).join('  ·  ')}`]));
+    blocks.push(
+      contextBlock([
+        `${show(s.try)}${s.colon}${answer.suggestions.map((s) => `\`${escapeMrkdwn(s)}\``).join('  ·  ')}`,
+      ]),
+    );
   }
   if (options.actions !== false) blocks.push(...actionBlocks(answer));
   return blocks;
 }
 
 /** The fallback text of a message (notifications, screen readers). */
-export function answerText(answer: Answer): string {
+export function answerText(model: Answer): string {
+  const answer = forDisplay(model);
   const text = answer.summary ? `${answer.title}: ${answer.summary}` : answer.title;
   return trimText(text, LIMITS.messageText);
 }
@@ -163,9 +177,7 @@ export function answerMessages(answer: Answer, options: AnswerRenderOptions = {}
   const kept = messages.slice(0, maxMessages);
   const dropped = blocks.length - kept.reduce((n, m) => n + m.blocks.length, 0);
   kept[kept.length - 1]!.blocks.push(
-    contextBlock([
-      `…and ${dropped} more part${dropped === 1 ? '' : 's'} left out; ask a narrower question to see them.`,
-    ]),
+    contextBlock([displayText(answer)(strings(answerLanguage(answer)).leftOut(dropped))]),
   );
   return kept;
 }

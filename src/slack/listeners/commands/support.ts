@@ -20,20 +20,21 @@ export function supportCommand(deps: SlackDeps) {
     try {
       const workspaceId = workspaceIdOf(context, command.team_id);
       const client = slackApi(deps.web, context);
-      const { zone: userZone, pending } = await userZoneFor(deps, client, workspaceId, command.user_id);
+      const asker = await userZoneFor(deps, client, workspaceId, command.user_id);
       const answered = await handleText(
         deps,
         {
           workspaceId,
           channelId: command.channel_id,
           userId: command.user_id,
-          userZone,
+          userZone: asker.zone,
+          userLocale: asker.locale,
           now: deps.clock.now(),
           via: 'command',
         },
         command.text ?? '',
       );
-      const reply = noteZonePending(answered, pending, command.text ?? '');
+      const reply = noteZonePending(answered, asker.pending, command.text ?? '');
       await answerCommand(deps, { ack: ackOnce, respond, client, command }, reply);
     } catch (error) {
       deps.logger.error(`/support ${JSON.stringify(command.text)} failed: ${(error as Error).stack ?? error}`);

@@ -1,0 +1,57 @@
+/** The users.info cache: zone and Slack locale, and the upgrade of a database cached before locales. */
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isStoreError, openStore } from '../../src/store/index.js';
+import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { tempDir } from '../support/store.js';
+
+let temp = tempDir();
+afterEach(() => {
+  temp.cleanup();
+  temp = tempDir();
+});
+
+describe('users.info cache with the locale', () => {
+  it('keeps zone and locale per workspace and user, for as long as asked', () => {
+    const store = openStore(':memory:');
+    store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: 'zh-TW' }, 1000);
+    expect(store.getCachedUser('T1', 'U1', 2000, 5000)).toEqual({ zone: 'Asia/Taipei', locale: 'zh-TW' });
+    expect(store.getCachedUser('T1', 'U1', 9000, 5000)).toBeNull();
+    expect(store.getCachedUser('T2', 'U1', 2000, 5000)).toBeNull();
+    expect(store.getCachedUserZone('T1', 'U1', 2000, 5000)).toBe('Asia/Taipei');
+    // Slack gave no locale: remembered as none, not asked again
+    store.cacheUser('T1', 'U2', { zone: 'UTC', locale: '' }, 1000);
+    expect(store.getCachedUser('T1', 'U2', 2000, 5000)).toEqual({ zone: 'UTC', locale: '' });
+    store.close();
+  });
+
+  it('refuses a locale that is not a language tag, and keeps what was there', () => {
+    const store = openStore(':memory:');
+    store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: 'zh-TW' }, 1000);
+    let error: unknown;
+    try {
+      store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: "zh'; DROP TABLE user_zones" }, 2000);
+    } catch (e) {
+      error = e;
+    }
+    expect(isStoreError(error)).toBe(true);
+    expect(store.getCachedUser('T1', 'U1', 2000, 5000)).toEqual({ zone: 'Asia/Taipei', locale: 'zh-TW' });
+    store.close();
+  });
+
+  it('upgrades a database whose zones were cached before locales: zones kept, locale to be asked for', () => {
+    const path = temp.file('v1.db');
+    const raw = new Database(path);
+    migrate(raw, path, MIGRATIONS.slice(0, 1));
+    raw
+      .prepare('INSERT INTO user_zones (workspace_id, user_id, zone, fetched_at) VALUES (?, ?, ?, ?)')
+      .run('T1', 'U1', 'Europe/Berlin', 1000);
+    raw.close();
+    const store = openStore(path);
+    expect(store.getCachedUserZone('T1', 'U1', 2000, 5000)).toBe('Europe/Berlin');
+    expect(store.getCachedUser('T1', 'U1', 2000, 5000)).toBeNull();
+    store.cacheUser('T1', 'U1', { zone: 'Europe/Berlin', locale: 'de-DE' }, 3000);
+    expect(store.getCachedUser('T1', 'U1', 4000, 5000)).toEqual({ zone: 'Europe/Berlin', locale: 'de-DE' });
+    store.close();
+  });
+});
