@@ -44,7 +44,7 @@ export {
 export { calendarFor, deadlineOf } from './due.js';
 export { errorAnswer, helpAnswer } from './help.js';
 export { parseCommand } from './parse/parse.js';
-export { resolveWhen } from './parse/when.js';
+export { resolveWhen, type WallTimeShift, wallTimeShift } from './parse/when.js';
 export { type QuotaTarget, quotasOf, quotaUsedAnswer, resolveQuotaUse } from './quota.js';
 
 /** The commands that only read: everything but the ones that change the store or track cases. */

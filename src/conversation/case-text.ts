@@ -8,7 +8,7 @@
  *   case on its thread (Reply.afterPost); the console, with no --thread, makes up a thread id and says so.
  */
 import { DateTime } from 'luxon';
-import type { Command } from '../answers/index.js';
+import { type Command, type WallTimeShift, wallTimeShift } from '../answers/index.js';
 import { questionAnswer, statusAnswer } from '../cases/answer.js';
 import { liveClocks } from '../cases/clocks.js';
 import {
@@ -29,6 +29,7 @@ import type { Language } from '../model/language.js';
 import type { Case, Contract } from '../model/records.js';
 import { scheduleWorkspaceDateReminders } from '../reminders/date-reminders.js';
 import { isStoreError } from '../store/index.js';
+import { strings } from '../text/i18n.js';
 import { contractPlanName } from '../text/names.js';
 import { formatTime } from '../text/time.js';
 import type { ConversationContext, ConversationDeps, Reply } from './types.js';
@@ -297,7 +298,7 @@ async function command(
           lang === 'zh' ? `案件 #${kase.id} 已是${sev.name.zh}。` : `Case #${kase.id} already has ${sev.name.en}.`,
         );
       }
-      const at = eventTime(cmd.at, state.contract.zone, now, lang);
+      const { at, shift } = eventTime(cmd.at, state.contract.zone, now, lang);
       const { state: after } = recordEvent(
         deps,
         kase,
@@ -312,8 +313,8 @@ async function command(
       );
       const headline =
         lang === 'zh'
-          ? `已記錄：自 ${formatTime(at, state.contract.zone, lang)} 起為${sev.name.zh}；各目標自該時刻重新計算。`
-          : `Recorded: ${sev.name.en} from ${formatTime(at, state.contract.zone)}; the targets run anew from that moment.`;
+          ? `已記錄：自 ${formatTime(at, state.contract.zone, lang)} 起為${sev.name.zh}；各目標自該時刻重新計算。${shiftSentence(shift, lang)}`
+          : `Recorded: ${sev.name.en} from ${formatTime(at, state.contract.zone)}; the targets run anew from that moment.${shiftSentence(shift, lang)}`;
       return reply(statusAnswer(caseView(after, now, lang, ctx.userZone), headline), ctx);
     }
     default: {
@@ -321,53 +322,82 @@ async function command(
       if (!kind) return problem(`"case ${cmd.kind}" is not a case command I know.`, lang);
       const kase = threadCase(deps, ctx, lang);
       const zone = deps.store.getContract(ctx.workspaceId, kase.contractId ?? -1)?.zone ?? 'UTC';
-      const at = eventTime(cmd.at, zone, now, lang);
+      const { at, shift } = eventTime(cmd.at, zone, now, lang);
       const { state } = recordEvent(deps, kase, { kind, at, actorId: ctx.userId, source: 'command' }, now);
       const headline =
         lang === 'zh'
-          ? `已記錄：${recordedWords(kind, lang)}（${formatTime(at, zone, lang)}）。`
-          : `Recorded: ${recordedWords(kind)} (${formatTime(at, zone)}).`;
+          ? `已記錄：${recordedWords(kind, lang)}（${formatTime(at, zone, lang)}）。${shiftSentence(shift, lang)}`
+          : `Recorded: ${recordedWords(kind)} (${formatTime(at, zone)}).${shiftSentence(shift, lang)}`;
       return reply(statusAnswer(caseView(state, now, lang, ctx.userZone), headline), ctx);
     }
   }
 }
 
-/** "14:05" (today in the contract's zone, or yesterday when that is still ahead), or an ISO date-time. */
-export function eventTime(text: string | null, zone: string, now: number, lang: Language = 'en'): number {
+/**
+ * "14:05" (today in the contract's zone, or yesterday when that is still ahead), or an ISO date-time. A local
+ * time the clocks skipped or showed twice is not moved silently: `shift` says which instant was taken.
+ */
+export function eventTime(
+  text: string | null,
+  zone: string,
+  now: number,
+  lang: Language = 'en',
+): { at: number; shift?: WallTimeShift } {
   const unreadable = () =>
     new CaseProblem(
       lang === 'zh'
         ? `看不懂「${text}」這個時間。請用「14:05」（今天，${zone}）或「2026-03-02T14:05」。`
         : `"${text}" is not a time I can read. Use "14:05" (today, ${zone}) or "2026-03-02T14:05".`,
     );
-  if (!text) return now;
+  if (!text) return { at: now };
   const t = text.trim().toUpperCase();
   let dt: DateTime;
+  let shift: WallTimeShift | undefined;
   const hhmm = /^(\d{1,2}):(\d{2})$/.exec(t);
   if (hhmm && (Number(hhmm[1]) > 23 || Number(hhmm[2]) > 59)) {
     throw unreadable();
   }
   if (hhmm) {
-    dt = DateTime.fromMillis(now, { zone }).set({
-      hour: Number(hhmm[1]),
-      minute: Number(hhmm[2]),
-      second: 0,
-      millisecond: 0,
-    });
-    if (dt.toMillis() > now) dt = dt.minus({ days: 1 });
+    const hour = Number(hhmm[1]);
+    const minute = Number(hhmm[2]);
+    let day = DateTime.fromMillis(now, { zone }).startOf('day');
+    dt = day.set({ hour, minute });
+    if (dt.toMillis() > now) {
+      day = day.minus({ days: 1 });
+      dt = day.set({ hour, minute });
+    }
+    shift = wallTimeShift(day, hour, minute, dt, zone);
   } else {
-    dt = DateTime.fromISO(t.replace(' ', 'T'), { zone });
+    dt = DateTime.fromISO(t.replace(' ', 'T'), { zone, setZone: true });
+    const typedOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(t);
+    const local = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(t);
+    if (dt.isValid && !typedOffset && local) {
+      const day = DateTime.fromISO(local[1] ?? '', { zone });
+      shift = wallTimeShift(day, Number(local[2]), Number(local[3]), dt, zone);
+    }
   }
   if (!dt.isValid) {
     throw unreadable();
   }
-  if (dt.toMillis() > now + 60_000)
+  const at = shift?.kind === 'overlap' ? Date.parse(shift.taken) : dt.toMillis();
+  if (at > now + 60_000)
     throw new CaseProblem(
       lang === 'zh'
         ? `「${text}」是未來的時間；請在事件發生時再記錄。`
         : `"${text}" is in the future; record events when they happen.`,
     );
-  return dt.toMillis();
+  return shift ? { at, shift } : { at };
+}
+
+/** The sentence that says which instant a skipped or repeated local time was taken as. */
+function shiftSentence(shift: WallTimeShift | undefined, lang: Language): string {
+  if (!shift) return '';
+  const s = strings(lang);
+  const text =
+    shift.kind === 'gap'
+      ? s.wallGap(shift.wall, shift.zone, shift.taken)
+      : s.wallOverlap(shift.wall, shift.zone, shift.taken, shift.other ?? '');
+  return ` ${text}`;
 }
 
 function unknownSeverity(file: PlanFile, words: string, lang: Language): string {

@@ -184,8 +184,11 @@ function isoWithOffset(dt: DateTime): string {
   return dt.toISO({ suppressMilliseconds: true, suppressSeconds: true, includeOffset: true }) ?? '';
 }
 
-/** Whether the wall time `hour:minute` on `day` fell in a DST gap or overlap, and which instant `at` is. */
-function wallTimeShift(
+/**
+ * Whether the wall time `hour:minute` on `day` fell in a DST gap or overlap, given `at`, the instant luxon made
+ * of it (for an overlap, callers take `taken`, the first of the two).
+ */
+export function wallTimeShift(
   day: DateTime,
   hour: number,
   minute: number,
