@@ -13,7 +13,7 @@ import {
   describeExplanation,
   explainDeadline,
 } from '../rules/index.js';
-import { milestoneLabel, strings } from '../text/i18n.js';
+import { milestoneLabel, parserProblem, strings } from '../text/i18n.js';
 import { planName } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
 import { formatSpan, formatTime } from '../text/time.js';
@@ -89,7 +89,7 @@ function label(ctx: AnswerContext, combo: Combo, t: Target, lang: Language): str
 export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): Answer {
   const s = strings(lang);
   const answer = emptyAnswer('due', s.dueResponse, '');
-  for (const p of cmd.problems) note(answer, p);
+  for (const p of cmd.problems) note(answer, parserProblem(p, lang));
   const { combos: all, from } = selectCombos(ctx.knowledge, cmd, ctx.contracts);
   const needsSeverity = all.some((c) => !c.file.severityFree);
   if (cmd.unknownSeverity) {
@@ -143,7 +143,10 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
       if ('error' in when) {
         answer.kind = 'error';
         answer.title = s.errorTitle;
-        answer.summary = lang === 'zh' ? `無法解讀時間：${when.error}` : `I could not read the time: ${when.error}.`;
+        answer.summary =
+          lang === 'zh'
+            ? `無法解讀時間：${parserProblem(when.error, lang)}`
+            : `I could not read the time: ${when.error}.`;
         answer.suggestions.push('due p1 gold at 2026-12-04 16:00', 'due p1 gold at 16:00');
         return answer;
       }

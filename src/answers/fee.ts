@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { PlanFile } from '../knowledge/schema.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import { cancellationFee, flexCreditCap } from '../rules/index.js';
-import { strings } from '../text/i18n.js';
+import { parserProblem, strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
 import type { Command } from './command.js';
 import { asUsage, cite, fmtNumber, note, suggest, topicLabel } from './common.js';
@@ -37,7 +37,7 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
         : 'None of these contract documents has a cancellation schedule.';
     return answer;
   }
-  for (const p of cmd.problems) note(answer, p);
+  for (const p of cmd.problems) note(answer, parserProblem(p, lang));
   if (!cmd.serviceDate && cmd.noticeDays !== undefined && cmd.noticeDate === undefined) {
     // only the days of notice were given: a service that many days from today gives the same step and table
     const zone = zoneFor(ctx, file.vendor);

@@ -7,7 +7,7 @@ import type { PlanFile, QuotaRule } from '../knowledge/schema.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import type { Contract } from '../model/records.js';
 import { type QuotaStatus, quotaStatus } from '../rules/index.js';
-import { strings } from '../text/i18n.js';
+import { parserProblem, strings } from '../text/i18n.js';
 import { planName, withVendor } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
 import type { Command } from './command.js';
@@ -186,7 +186,9 @@ export function resolveQuotaUse(knowledge: Knowledge, contracts: Contract[], cmd
     answer.suggestions.push(...suggestions);
     return { ok: false, answer };
   };
-  if (cmd.problems.length > 0) return fail(cmd.problems.join(' '), ['quota use coaching 1']);
+  if (cmd.problems.length > 0) {
+    return fail(cmd.problems.map((p) => parserProblem(p, lang)).join(' '), ['quota use coaching 1']);
+  }
   const candidates: { contract: Contract; rule: QuotaRule }[] = [];
   for (const contract of contracts) {
     const file = fileOf(knowledge, contract.vendor);

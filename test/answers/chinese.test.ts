@@ -139,6 +139,8 @@ const QUESTIONS: { q: string; kind: Answer['kind']; thread?: string }[] = [
   { q: '配額', kind: 'quota' },
   { q: '配額 使用 產品輔導 1', kind: 'quota' },
   { q: '取消費用', kind: 'not-understood' },
+  { q: '期限 P1 金級 25:99', kind: 'due' },
+  { q: '取消費用 2026-02-30 通知 2026-02-01', kind: 'not-understood' },
   { q: '合約 移除 99', kind: 'error' },
   { q: '合約 移除', kind: 'not-understood' },
   { q: '合約 新增 jamf 金級 時區=火星/基地', kind: 'error' },
