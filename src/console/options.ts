@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { DateTime, IANAZone } from 'luxon';
+import type { Locale } from '../model/answer.js';
+import { localeFromSlack } from '../text/script.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -54,4 +56,21 @@ export function parseZone(text: string, flag: string): string {
 /** The machine's own zone, the console user's zone unless told otherwise. */
 export function systemZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** --locale: a language tag (en, zh-TW, zh-CN, zh-Hant, zh-Hans), as Slack's user locale would be. */
+export function parseLocale(text: string): Locale {
+  const locale = /^zh-hans$/i.test(text) ? 'zh-Hans' : /^zh-hant$/i.test(text) ? 'zh-Hant' : localeFromSlack(text);
+  if (!locale) {
+    throw new UsageError(
+      `--locale ${JSON.stringify(text)} is not one of en, zh-TW (Traditional) or zh-CN (Simplified)`,
+    );
+  }
+  return locale;
+}
+
+/** The console user's locale from the environment (LC_ALL, LC_MESSAGES, LANG: zh_TW.UTF-8 → zh-Hant). */
+export function environmentLocale(env: NodeJS.ProcessEnv): Locale | undefined {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return tag ? localeFromSlack(tag.split('.')[0]) : undefined;
 }

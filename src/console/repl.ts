@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { openRuntime } from '../conversation/runtime.js';
 import { CONNECT_HINT } from '../env.js';
 import { type ConsoleIO, EXIT } from './io.js';
-import { systemZone } from './options.js';
+import { environmentLocale, systemZone } from './options.js';
 import { renderAnswer } from './render.js';
 import { CONSOLE_CHANNEL, CONSOLE_USER, CONSOLE_WORKSPACE, type ConsolePlace, converse } from './session.js';
 
@@ -25,6 +25,9 @@ export async function runConsole(io: ConsoleIO, options: ConsoleOptions): Promis
     userId: CONSOLE_USER,
     userZone: systemZone(),
   };
+  // a console run under LANG=zh_TW.UTF-8 answers bare commands in Chinese, as a Slack user's locale would
+  const userLocale = environmentLocale(io.env);
+  if (userLocale) place.userLocale = userLocale;
   io.out(
     [
       'Entitlebot console: ask what your vendor support contracts entitle you to.',

@@ -6,7 +6,7 @@
 
 import { handleText } from '../conversation/handle.js';
 import type { ConversationDeps, Reply } from '../conversation/types.js';
-import type { Answer } from '../model/answer.js';
+import type { Answer, Locale } from '../model/answer.js';
 
 export const CONSOLE_WORKSPACE = 'local';
 export const CONSOLE_CHANNEL = 'console';
@@ -18,6 +18,8 @@ export interface ConsolePlace {
   threadTs?: string;
   userId: string;
   userZone?: string;
+  /** the language of replies to bare commands (`sla p1 gold`), as a Slack user's locale decides it */
+  userLocale?: Locale;
 }
 
 export interface Exchange {
@@ -49,6 +51,7 @@ export async function converse(deps: ConversationDeps, place: ConsolePlace, text
       threadTs: place.threadTs,
       userId: place.userId,
       userZone: place.userZone,
+      ...(place.userLocale ? { userLocale: place.userLocale } : {}),
       now,
       via: 'console',
     },

@@ -31,6 +31,19 @@ describe('entitlebot ask', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('answers in the language of the question, and a bare command in the --locale given', async () => {
+    const simplified = await ask('白金级 P1 多快回应');
+    expect(simplified.stdout).toContain('首次回应');
+    expect(simplified.stdout).not.toContain('首次回應');
+    const bare = await ask('--locale', 'zh-TW', 'sla p1 gold');
+    expect(bare.stdout).toContain('首次回應');
+    const words = await ask('--locale', 'zh-TW', 'how fast does gold answer a p1?');
+    expect(words.stdout).toContain('First response');
+    const bad = await ask('--locale', 'klingon', 'help');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--locale');
+  });
+
   it('exits 0 with a helpful reply for text it does not understand', async () => {
     const r = await ask('sal p1 gold');
     expect(r.code).toBe(0);

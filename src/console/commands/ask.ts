@@ -1,18 +1,18 @@
 /**
  * `entitlebot ask [--db FILE] [--workspace ID] [--channel ID] [--thread TS] [--user ID] [--user-tz ZONE]
- *  [--now ISO] [--json] "TEXT"`: one message to the app, answered on stdout; the database keeps state between
+ *  [--locale TAG] [--now ISO] [--json] "TEXT"`: one message to the app, answered on stdout; the database keeps state between
  * calls. An answer (even "I don't understand") exits 0.
  */
 import { openRuntime } from '../../conversation/runtime.js';
 import { answerMessages } from '../../slack/blocks/answer.js';
 import { EXIT } from '../io.js';
-import { parseFlags, parseNow, parseZone, systemZone, UsageError } from '../options.js';
+import { parseFlags, parseLocale, parseNow, parseZone, systemZone, UsageError } from '../options.js';
 import { renderAnswer } from '../render.js';
 import { CONSOLE_CHANNEL, CONSOLE_USER, CONSOLE_WORKSPACE, converse } from '../session.js';
 import { databasePathFrom } from './database.js';
 import type { ConsoleCommand } from './types.js';
 
-const USAGE = `usage: entitlebot ask [--db FILE] [--workspace ID] [--channel ID] [--thread TS] [--user ID] [--user-tz ZONE] [--now ISO] [--json] "TEXT"
+const USAGE = `usage: entitlebot ask [--db FILE] [--workspace ID] [--channel ID] [--thread TS] [--user ID] [--user-tz ZONE] [--locale TAG] [--now ISO] [--json] "TEXT"
 
   TEXT is what you would type after /support, or with --thread, a message in that thread
   (every message is addressed to the app, as if it mentioned it).
@@ -22,6 +22,8 @@ const USAGE = `usage: entitlebot ask [--db FILE] [--workspace ID] [--channel ID]
   --thread TS      the thread the message is written in
   --user ID        who is asking (default: local-user)
   --user-tz ZONE   the asker's IANA zone (default: this machine's)
+  --locale TAG     the asker's language for bare commands: en, zh-TW or zh-CN (default: English; a question
+                   in words is answered in its own language)
   --now ISO        the time of the message, e.g. 2026-03-02T09:00:00+01:00 (default: now)
   --json           print {"text", "blocks", "data"}: data is the answer model`;
 
@@ -32,6 +34,7 @@ const FLAGS = {
   thread: { type: 'string' },
   user: { type: 'string' },
   'user-tz': { type: 'string' },
+  locale: { type: 'string' },
   now: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -46,6 +49,7 @@ export const ask: ConsoleCommand = {
     if (text === '') throw new UsageError('ask needs the TEXT to send, e.g. entitlebot ask "sla p1 gold"');
     const now = typeof values.now === 'string' ? parseNow(values.now) : undefined;
     const userZone = typeof values['user-tz'] === 'string' ? parseZone(values['user-tz'], '--user-tz') : systemZone();
+    const userLocale = typeof values.locale === 'string' ? parseLocale(values.locale) : undefined;
     const deps = await openRuntime({ databasePath: databasePathFrom(values.db, io.env), now });
     try {
       const place = {
@@ -54,6 +58,7 @@ export const ask: ConsoleCommand = {
         threadTs: typeof values.thread === 'string' ? values.thread : undefined,
         userId: typeof values.user === 'string' ? values.user : CONSOLE_USER,
         userZone,
+        ...(userLocale ? { userLocale } : {}),
       };
       const exchange = await converse(deps, place, text);
       const shown = exchange.followUp ?? exchange.reply.answer;
