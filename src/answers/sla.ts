@@ -198,7 +198,7 @@ function detailed(ctx: AnswerContext, row: Row, answer: Answer, lang: Language) 
   }
   if (row.severity) {
     answer.facts.push({
-      label: `${s.means}: ${row.severity.name[lang]}`,
+      label: lang === 'zh' ? `${s.means}（${row.severity.name.zh}）` : `${s.means}: ${row.severity.name.en}`,
       value: row.severity.definition[lang],
       cite: cite(answer, row.severity, lang),
     });

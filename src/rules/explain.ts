@@ -225,7 +225,7 @@ export function describeExplanation(expl: DeadlineExplanation, lang: 'en' | 'zh'
   const startTime = expl.countingFrom.slice(11, 16);
   const later = expl.countingFrom !== expl.from;
   if (lang === 'zh') {
-    let text = `${expl.due.slice(0, 4)}/${zhDate(dueDate)}${dueTime} 到期（${expl.zone}）：自 ${zhDate(startDate)}${startTime}${later ? '（下一個營業時段開始）' : ''} 起計營業時間 ${zhDuration(expl.minutes)}`;
+    let text = `${expl.due.slice(0, 4)}/${zhDate(dueDate)}${dueTime} 到期（${expl.zone}）：自 ${zhDate(startDate)}${startTime}${later ? '（下一個營業時段開始）' : ' '}起計營業時間 ${zhDuration(expl.minutes)}`;
     if (expl.skipped.length) text += `；略過 ${expl.skipped.map((d) => `${zhDate(d.date)}${zhReason(d)}`).join('、')}`;
     if (expl.dstChanges.length) {
       text += `；期間時鐘調整 ${expl.dstChanges.map((c) => `${zhDate(c.at.slice(0, 10))} ${c.offsetBefore}→${c.offsetAfter}`).join('、')}`;
