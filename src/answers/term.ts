@@ -111,7 +111,11 @@ export function termAnswer(cmd: TermCommand, ctx: AnswerContext, lang: Language)
         : `"${cmd.query}" is not in these contracts (Microsoft Unified, Jamf, Autodesk).`,
     );
     answer.notes.push(lang === 'zh' ? notCoveredReasonZh(result.reason) : result.reason);
-    answer.suggestions.push('term flex allowance', 'sla p1 gold', 'what is a CSM', 'help');
+    answer.suggestions.push(
+      ...(lang === 'zh'
+        ? ['什麼是彈性額度', 'sla p1 gold', '什麼是 CSM', 'help']
+        : ['term flex allowance', 'sla p1 gold', 'what is a CSM', 'help']),
+    );
     return answer;
   }
   const answer = emptyAnswer('term', s.termTitle(cmd.query), '');
