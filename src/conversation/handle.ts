@@ -123,7 +123,8 @@ async function replyTo(
         return { answer: answerCommand(cmd, { ...answerContext(deps, ctx, cmd.kind), locale }), visibility };
     }
   } catch (error) {
-    return { answer: errorAnswer(error), visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
+    const lang = languageOfLocale(localeFor({ text, language: languageOf(text) }, { preferredLocale }));
+    return { answer: errorAnswer(error, lang), visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
   }
 }
 
