@@ -86,7 +86,7 @@ export function clockSentence(view: CaseView, clock: CaseClock): string {
       }
       if (clock.pausedUntil !== null) {
         s += zh
-          ? ` 營業時間時鐘目前暫停（${clock.pausedBecause}），於 ${formatTime(clock.pausedUntil, view.zone, 'zh')} 恢復。`
+          ? ` 營業時間時鐘目前暫停（${clock.pausedBecauseZh ?? clock.pausedBecause}），於 ${formatTime(clock.pausedUntil, view.zone, 'zh')} 恢復。`
           : ` The business-hours clock is paused for ${clock.pausedBecause} until ${formatTime(clock.pausedUntil, view.zone)}.`;
       }
       return s;

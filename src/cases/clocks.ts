@@ -94,6 +94,8 @@ export interface CaseClock {
   /** set when the business-hours clock is closed right now: when it resumes and why it is closed */
   pausedUntil: number | null;
   pausedBecause: string | null;
+  /** the same in Chinese */
+  pausedBecauseZh: string | null;
   /** one line: why the deadline falls where it does (the rules core's explanation) */
   explanation: { en: string; zh: string } | null;
   source: SourceRef | null;
@@ -260,16 +262,28 @@ export function minutesLeft(cal: CaseCalendar, now: number, due: number): number
   return -businessMinutesBetween(cal.calendar, new Date(due), new Date(now));
 }
 
-/** When a business-hours calendar is closed at `at`: when it opens again and why it is closed. */
-export function pauseAt(cal: CaseCalendar, at: number): { until: number; because: string } | null {
+/**
+ * When a business-hours calendar is closed at `at`: when it opens again and why it is closed, in English
+ * (`because`) and Chinese (`becauseZh`).
+ */
+export function pauseAt(cal: CaseCalendar, at: number): { until: number; because: string; becauseZh: string } | null {
   if (cal.alwaysOpen || isOpen(cal.calendar, new Date(at))) return null;
   const until = nextOpen(cal.calendar, new Date(at)).getTime();
   const skipped = explainDeadline(cal.calendar, new Date(at), 0).skipped;
   const holiday = skipped.find((d) => d.reason === 'holiday' || d.reason === 'closed-date');
   let because = 'the night';
-  if (holiday) because = holiday.holiday ? `the holiday ${holiday.holiday}` : 'a closed day';
-  else if (skipped.some((d) => d.reason === 'weekend')) because = 'the weekend';
-  return { until, because };
+  let becauseZh = '夜間';
+  if (holiday) {
+    because = holiday.holiday ? `the holiday ${holiday.holiday}` : 'a closed day';
+    const local =
+      holiday.holidayLocal && /[\u3400-\u9fff]/u.test(holiday.holidayLocal) ? holiday.holidayLocal : undefined;
+    const zhName = holiday.holidayZh ?? local ?? (holiday.holiday ? `「${holiday.holiday}」` : undefined);
+    becauseZh = zhName ? `假日${zhName}` : '停止服務日';
+  } else if (skipped.some((d) => d.reason === 'weekend')) {
+    because = 'the weekend';
+    becauseZh = '週末';
+  }
+  return { until, because, becauseZh };
 }
 
 interface Candidate {
@@ -301,6 +315,7 @@ function emptyClock(kind: ClockKind, state: ClockState, target: Target | null = 
     calendar: null,
     pausedUntil: null,
     pausedBecause: null,
+    pausedBecauseZh: null,
     explanation: null,
     source: target?.source ?? null,
   };
@@ -332,6 +347,7 @@ function deadlineClock(
   if (pause) {
     clock.pausedUntil = pause.until;
     clock.pausedBecause = pause.because;
+    clock.pausedBecauseZh = pause.becauseZh;
   }
   return clock;
 }

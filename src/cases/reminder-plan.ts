@@ -16,6 +16,7 @@
  * when the whole span is no longer than the lead (it would fall at the moment the clock starts).
  */
 
+import type { Language } from '../model/language.js';
 import type { ReminderInput, WorkspaceSettings } from '../model/records.js';
 import { businessMinutesBetween } from '../rules/index.js';
 import { formatLeft, formatTime } from '../text/time.js';
@@ -39,6 +40,8 @@ export interface ReminderPlanInput {
   /** the contract's zone, for the times in the text */
   zone: string;
   now: number;
+  /** the language of the text: the case's (default English) */
+  language?: Language;
 }
 
 export type ReminderPhase = 'warning' | 'breach';
@@ -55,6 +58,8 @@ export interface CaseReminderPayload {
   broadcast: boolean;
   pausedUntil: number | null;
   pausedBecause: string | null;
+  /** the language of the text and buttons (absent: English) */
+  language?: Language;
 }
 
 export function reminderKind(clock: ClockKind, phase: ReminderPhase): string {
@@ -119,7 +124,8 @@ function reminderFor(input: ReminderPlanInput, clock: CaseClock, lead: number, n
     zone: input.zone,
     broadcast: phase === 'breach' && input.settings.broadcastBreaches,
     pausedUntil: pause?.until ?? null,
-    pausedBecause: pause?.because ?? null,
+    pausedBecause: (input.language === 'zh' ? pause?.becauseZh : pause?.because) ?? null,
+    ...(input.language === 'zh' ? { language: 'zh' as const } : {}),
   };
   return {
     caseId: input.kase.id,
@@ -134,6 +140,7 @@ function reminderFor(input: ReminderPlanInput, clock: CaseClock, lead: number, n
 }
 
 function reminderText(input: ReminderPlanInput, clock: CaseClock, p: CaseReminderPayload): string {
+  if (input.language === 'zh') return reminderTextZh(input, clock, p);
   const title = clockTitle(clock, input.vendorName, input.clocks.severity);
   const ref = input.kase.vendorRef ? ` (case ${input.kase.vendorRef})` : '';
   const due = formatTime(p.deadline, p.zone);
@@ -152,4 +159,26 @@ function reminderText(input: ReminderPlanInput, clock: CaseClock, p: CaseReminde
     parts.push('The case is waiting on us; the contract does not pause the vendor’s clock.');
   }
   return parts.join(' ');
+}
+
+/** The same reminder for a case opened in Chinese. */
+function reminderTextZh(input: ReminderPlanInput, clock: CaseClock, p: CaseReminderPayload): string {
+  const title = clockTitle(clock, input.vendorName, input.clocks.severity, 'zh');
+  const ref = input.kase.vendorRef ? `（案件 ${input.kase.vendorRef}）` : '';
+  const due = formatTime(p.deadline, p.zone, 'zh');
+  const parts: string[] = [];
+  if (p.phase === 'warning') {
+    parts.push(`提醒：${title}${ref}的期限為 ${due}，${formatLeft(p.leadMinutes, 'zh')}。`);
+  } else if (clock.kind === 'obligation') {
+    parts.push(`已逾期：${title}${ref}的期限為 ${due}，我方尚未回覆。`);
+  } else {
+    parts.push(`已逾期：${title}${ref}的期限為 ${due}，至今仍未收到。`);
+  }
+  if (p.pausedUntil !== null) {
+    parts.push(`營業時間時鐘因${p.pausedBecause}暫停，於 ${formatTime(p.pausedUntil, p.zone, 'zh')} 恢復。`);
+  }
+  if (clock.kind !== 'obligation' && input.clocks.waitingSince !== null) {
+    parts.push('案件正在等待我方；合約並未讓廠商的時鐘因此暫停。');
+  }
+  return parts.join('');
 }

@@ -80,15 +80,24 @@ export function caseView(state: CaseState, now: number, lang: Language, userZone
 /** Recomputes the reminders of a case (cancelling those whose deadline moved or was met). */
 export function replanReminders(deps: CaseServiceDeps, state: CaseState, now: number): void {
   const settings = deps.store.getSettings(state.kase.workspaceId);
+  const language = caseLanguage(state.events);
   const rows = planCaseReminders({
     kase: state.kase,
     clocks: state.clocks,
-    vendorName: state.file.vendorName.en,
+    vendorName: state.file.vendorName[language],
+    language,
     settings,
     zone: state.contract.zone,
     now,
   });
   deps.store.replaceCaseReminders(state.kase.workspaceId, state.kase.id, rows);
+}
+
+/** The language a case was opened in (its `opened` event says; cases opened before that are English). */
+export function caseLanguage(events: readonly Pick<CaseEvent, 'kind' | 'data'>[]): Language {
+  const opened = events.find((e) => e.kind === 'opened');
+  const data = opened?.data as { language?: unknown } | null | undefined;
+  return data?.language === 'zh' ? 'zh' : 'en';
 }
 
 /** The case's cached fields, from its event history. */
@@ -120,6 +129,8 @@ export interface OpenCaseInput {
   openedAt: number;
   openedBy: string;
   source: CaseEventSource;
+  /** the language the case was opened in: its reminders are written in it */
+  language?: Language;
 }
 
 export function openCase(deps: CaseServiceDeps, input: OpenCaseInput): CaseState {
@@ -152,7 +163,12 @@ export function openCase(deps: CaseServiceDeps, input: OpenCaseInput): CaseState
     at: input.openedAt,
     actorId: input.openedBy,
     source: input.source,
-    data: { severity: input.severity, productScope: input.productScope, contractId: input.contract.id },
+    data: {
+      severity: input.severity,
+      productScope: input.productScope,
+      contractId: input.contract.id,
+      ...(input.language ? { language: input.language } : {}),
+    },
   });
   const state = caseState(deps, kase, input.openedAt);
   replanReminders(deps, state, input.openedAt);

@@ -518,6 +518,7 @@ async function open(
     openedAt: ctx.now.getTime(),
     openedBy: ctx.userId,
     source: 'command' as const,
+    language: lang,
   };
   const opened = (threadTs: string, headline: string): Answer => {
     const state = openCase(deps, { ...base, threadTs });

@@ -3,6 +3,7 @@
  * due a while ago (e.g. while the app was down), and what the Slack layer needs to lay it out with its buttons
  * (src/slack/blocks/reminder.ts) or the console to print it.
  */
+import type { Language } from '../model/language.js';
 import type { Reminder } from '../model/records.js';
 import { formatTime } from '../text/time.js';
 
@@ -18,20 +19,25 @@ export interface OutgoingMessage {
   /** also show a thread reply in the channel (breach broadcast) */
   broadcast: boolean;
   late: boolean;
+  /** the language of the text, for the buttons beside it (a case opened in Chinese is reminded in Chinese) */
+  language?: Language;
 }
 
-function payloadOf(reminder: Reminder): { broadcast?: boolean; zone?: string } {
+function payloadOf(reminder: Reminder): { broadcast?: boolean; zone?: string; language?: string } {
   const p = reminder.payload;
-  return p && typeof p === 'object' ? (p as { broadcast?: boolean; zone?: string }) : {};
+  return p && typeof p === 'object' ? (p as { broadcast?: boolean; zone?: string; language?: string }) : {};
 }
 
 export function renderReminder(reminder: Reminder, now: number, lateAfterMs: number): OutgoingMessage {
   const payload = payloadOf(reminder);
   const late = now - reminder.dueAt > lateAfterMs;
   const zone = payload.zone ?? 'UTC';
-  const text = late
-    ? `(Posted late: this reminder fell due ${formatTime(reminder.dueAt, zone)}, while Entitlebot was not running.) ${reminder.text}`
-    : reminder.text;
+  const language: Language = payload.language === 'zh' ? 'zh' : 'en';
+  const lateNote =
+    language === 'zh'
+      ? `（延遲發送：此提醒原定於 ${formatTime(reminder.dueAt, zone, 'zh')}，當時 Entitlebot 未在執行。）`
+      : `(Posted late: this reminder fell due ${formatTime(reminder.dueAt, zone)}, while Entitlebot was not running.) `;
+  const text = late ? `${lateNote}${reminder.text}` : reminder.text;
   return {
     reminderId: reminder.id,
     workspaceId: reminder.workspaceId,
@@ -42,5 +48,6 @@ export function renderReminder(reminder: Reminder, now: number, lateAfterMs: num
     text,
     broadcast: payload.broadcast === true && reminder.threadTs !== null,
     late,
+    language,
   };
 }

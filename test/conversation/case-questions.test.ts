@@ -172,3 +172,45 @@ describe('recording an event at a local time the clocks skipped or repeated', ()
     expect(new Date(events[0]!.at).toISOString()).toBe('2026-10-25T00:30:00.000Z');
   });
 });
+
+describe('a case opened in Chinese', () => {
+  let clockNow = at('2026-03-06 16:30'); // a Friday afternoon in Berlin
+  let s: Store;
+  let d: ConversationDeps;
+  beforeEach(() => {
+    clockNow = at('2026-03-06 16:30');
+    s = openStore(':memory:', { now: () => clockNow });
+    d = { store: s, knowledge, search: undefined, clock: { now: () => new Date(clockNow) } };
+    s.addContract('T1', contract({ vendor: 'jamf', plan: 'silver', hours: { start: '09:00', end: '17:00' } }));
+  });
+  afterEach(() => s.close());
+  const tell = (text: string) =>
+    handleText(
+      d,
+      { workspaceId: 'T1', channelId: 'C1', threadTs: '6.6', userId: 'U1', now: new Date(clockNow), via: 'mention' },
+      text,
+    );
+
+  it('is reminded in Chinese, and a clock paused for the weekend is said in Chinese', async () => {
+    await tell('案件 開啟 p1');
+    const reminders = s.listReminders('T1', { status: 'pending' });
+    expect(reminders.length).toBeGreaterThan(0);
+    for (const r of reminders) {
+      expect(r.text).toMatch(/^(提醒|已逾期)：/);
+      expect(r.text).not.toMatch(/Reminder|Breach|business time/);
+    }
+    // Friday 17:00 closes the week: the one-hour response runs on into Monday morning
+    expect(reminders.find((r) => r.text.startsWith('提醒'))?.text).toContain('2026/03/09（週一）09:30');
+    // asked on Saturday, the case's answer says the clock is paused for the weekend, in Chinese
+    clockNow = at('2026-03-07 10:00');
+    const r = await tell('逾期了嗎');
+    expect(r.answer.summary).toContain('營業時間時鐘目前暫停（週末）');
+    expect(r.answer.summary).not.toContain('the weekend');
+  });
+
+  it('an English case keeps English reminders', async () => {
+    await tell('case open p1');
+    const reminders = s.listReminders('T1', { status: 'pending' });
+    expect(reminders.every((r) => /^(Reminder|Breach):/.test(r.text))).toBe(true);
+  });
+});

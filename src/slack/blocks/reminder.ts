@@ -35,15 +35,17 @@ export function reminderBlocks(message: OutgoingMessage): types.KnownBlock[] {
     value,
     ...(style ? { style } : {}),
   });
+  const zh = message.language === 'zh';
+  const snooze = button(ACTION_SNOOZE_30, zh ? '延後 30 分鐘' : 'Snooze 30 min');
   const elements =
     message.caseId !== null
       ? [
-          button(ACTION_VENDOR_RESPONDED, 'Vendor responded', 'primary'),
-          button(ACTION_VENDOR_UPDATED, 'Vendor updated'),
-          button(ACTION_SNOOZE_30, 'Snooze 30 min'),
-          button(ACTION_CLOSE_CASE, 'Close case', 'danger'),
+          button(ACTION_VENDOR_RESPONDED, zh ? '廠商已回應' : 'Vendor responded', 'primary'),
+          button(ACTION_VENDOR_UPDATED, zh ? '廠商已更新' : 'Vendor updated'),
+          snooze,
+          button(ACTION_CLOSE_CASE, zh ? '結案' : 'Close case', 'danger'),
         ]
-      : [button(ACTION_SNOOZE_30, 'Snooze 30 min')];
+      : [snooze];
   return [
     { type: 'section', text: { type: 'mrkdwn', text: clip(message.text) } },
     { type: 'actions', block_id: `reminder_${message.reminderId}`, elements },

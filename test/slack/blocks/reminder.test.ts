@@ -40,4 +40,13 @@ describe('reminderBlocks', () => {
   it('keeps a long text within the section limit', () => {
     expect(blockLimitViolations(reminderBlocks({ ...base, text: 'x'.repeat(10_000) }), 50)).toEqual([]);
   });
+
+  it('labels the buttons in Chinese for a case reminded in Chinese, with the same actions', () => {
+    const zh = { ...base, language: 'zh' as const };
+    expect(actionIds(zh)).toEqual(actionIds(base));
+    const labels = reminderBlocks(zh)
+      .flatMap((b) => (b.type === 'actions' ? b.elements : []))
+      .map((e) => ('text' in e && e.text && 'text' in e.text ? e.text.text : ''));
+    expect(labels).toEqual(['廠商已回應', '廠商已更新', '延後 30 分鐘', '結案']);
+  });
 });
