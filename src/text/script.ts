@@ -8,9 +8,10 @@
  * to mainland phrases and characters, e.g. 軟體 → 软件) and leaves every quote from a source document
  * verbatim, as the source has it.
  */
+
+import { createRequire } from 'node:module';
 import STCharacters from 'opencc-js/dict/STCharacters';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
-import { Converter } from 'opencc-js/t2cn';
 import type { Answer, Locale } from '../model/answer.js';
 import { hasCjk, type Language } from './normalize.js';
 
@@ -91,10 +92,21 @@ export function localeFromSlack(code: string | undefined | null): Locale | undef
 
 let converter: ((text: string) => string) | undefined;
 
-/** Traditional (Taiwan) → Simplified (mainland), phrases and characters. Built on first use (~15 ms). */
+type OpenCCConverter = (options: { from: string; to: string }) => (text: string) => string;
+
+/**
+ * Traditional (Taiwan) → Simplified (mainland), phrases and characters. OpenCC's converter and its phrase tables
+ * are loaded and built on the first Simplified answer (20–50 ms, bench/display.ts), not at start-up: English and
+ * Traditional answers never pay for them.
+ */
 export function toSimplified(text: string): string {
   if (!hasCjk(text)) return text;
-  const convert = converter ?? Converter({ from: 'twp', to: 'cn' });
+  const convert =
+    converter ??
+    (createRequire(import.meta.url)('opencc-js/t2cn') as { Converter: OpenCCConverter }).Converter({
+      from: 'twp',
+      to: 'cn',
+    });
   converter = convert;
   return convert(text);
 }
