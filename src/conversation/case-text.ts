@@ -37,7 +37,9 @@ export async function handleCaseText(
   const lang: Language = cmd.language;
   try {
     if (cmd.kind === 'case') {
-      const reply = await command(deps, ctx, parseCaseCommand(cmd.rest ?? ''), lang);
+      // one transaction: a failure anywhere (a lock, a date out of range) leaves no half-opened case behind
+      const parsed = parseCaseCommand(cmd.rest ?? '');
+      const reply = deps.store.transaction(() => command(deps, ctx, parsed, lang));
       planDatesNow(deps, ctx);
       return reply;
     }
@@ -62,7 +64,7 @@ function planDatesNow(deps: ConversationDeps, ctx: ConversationContext): void {
   if (last !== undefined && Math.abs(now - last) < DATES_EVERY_MS) return;
   datesPlannedAt.set(ctx.workspaceId, now);
   try {
-    scheduleWorkspaceDateReminders(deps, ctx.workspaceId, now);
+    deps.store.transaction(() => scheduleWorkspaceDateReminders(deps, ctx.workspaceId, now));
   } catch {
     // a date reminder is a courtesy: never let it spoil the answer
   }
@@ -174,12 +176,7 @@ const EVENT_OF: Record<string, RecordableEventKind> = {
   reopen: 'reopened',
 };
 
-async function command(
-  deps: ConversationDeps,
-  ctx: ConversationContext,
-  cmd: CaseCommand,
-  lang: Language,
-): Promise<Reply> {
+function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseCommand, lang: Language): Reply {
   const now = ctx.now.getTime();
   switch (cmd.kind) {
     case 'invalid':
@@ -308,12 +305,12 @@ function scopesOf(file: PlanFile): Set<string> {
   return new Set(file.targets.map((t) => t.scope).filter((s): s is string => Boolean(s)));
 }
 
-async function open(
+function open(
   deps: ConversationDeps,
   ctx: ConversationContext,
   cmd: Extract<CaseCommand, { kind: 'open' }>,
   lang: Language,
-): Promise<Reply> {
+): Reply {
   const contract = chooseContract(deps, ctx.workspaceId, cmd.contract, cmd.severity);
   const file = deps.knowledge.vendor(contract.vendor);
   const notes: string[] = [];
@@ -378,10 +375,12 @@ async function open(
       const headline = viaConsole
         ? `Case opened on a new thread ${posted.ts} (the console has no thread here; pass --thread ${posted.ts} to talk about it).`
         : 'Case opened: this thread tracks it.';
-      const answer = opened(posted.ts, headline);
-      const kase = deps.store.getCaseByThread(ctx.workspaceId, posted.channelId, posted.ts);
-      if (kase) deps.store.updateCase(ctx.workspaceId, kase.id, { statusMessageTs: posted.ts });
-      return answer;
+      return deps.store.transaction(() => {
+        const answer = opened(posted.ts, headline);
+        const kase = deps.store.getCaseByThread(ctx.workspaceId, posted.channelId, posted.ts);
+        if (kase) deps.store.updateCase(ctx.workspaceId, kase.id, { statusMessageTs: posted.ts });
+        return answer;
+      });
     },
   };
 }

@@ -31,6 +31,11 @@ export interface Store {
    * or not a WAL database). The reminder scheduler calls it after each tick.
    */
   checkpoint(): number;
+  /**
+   * Runs `work` (synchronous: it may not await) in one IMMEDIATE transaction: every store write inside it is
+   * committed together, or none is when it throws (the error is rethrown). Nested calls are savepoints.
+   */
+  transaction<T>(work: () => T): T;
 
   // Slack installations, keyed by the enterprise id for org-wide installs, else by the team id. The three
   // methods are the shape of Bolt's InstallationStore (src/slack/installation-store.ts hands them to Bolt);

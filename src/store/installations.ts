@@ -68,7 +68,7 @@ export function installationMethods(db: Database.Database, now: Now) {
         now: now(),
       });
       if (!isEnterpriseInstall && teamId && enterpriseId) linkEnterprise.run(teamId, enterpriseId, now());
-    })();
+    }).immediate();
   };
 
   return {

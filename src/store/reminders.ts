@@ -165,7 +165,7 @@ export function reminderMethods(db: Database.Database, now: Now) {
     return existing;
   };
 
-  const scheduleOnce = db.transaction(schedule);
+  const scheduleOnce = db.transaction(schedule).immediate;
 
   const replaceCaseReminders = db.transaction((ws: string, caseId: number, inputs: ReminderInput[]): Reminder[] => {
     if (!caseExists.get(ws, caseId)) {
@@ -184,7 +184,7 @@ export function reminderMethods(db: Database.Database, now: Now) {
       else if (existing.status === 'pending' || existing.status === 'cancelled') rearm.run({ ws, ...columns, now: at });
     }
     return pendingOfCase.all(ws, caseId).map(toReminder);
-  });
+  }).immediate;
 
   const snooze = db.transaction((ws: string, id: number, untilMs: number): Reminder | null => {
     const row = get.get(ws, id);
@@ -204,7 +204,7 @@ export function reminderMethods(db: Database.Database, now: Now) {
         dedupeKey: `${copy.dedupeKey}#snooze@${untilMs}`,
       }),
     );
-  });
+  }).immediate;
 
   const claimDue = db.transaction((at: number, limit: number, leaseMs: number): Reminder[] =>
     claim
