@@ -64,7 +64,7 @@ function planDatesNow(deps: ConversationDeps, ctx: ConversationContext): void {
   if (last !== undefined && Math.abs(now - last) < DATES_EVERY_MS) return;
   datesPlannedAt.set(ctx.workspaceId, now);
   try {
-    deps.store.transaction(() => scheduleWorkspaceDateReminders(deps, ctx.workspaceId, now));
+    scheduleWorkspaceDateReminders(deps, ctx.workspaceId, now, undefined, undefined, { error: () => {} });
   } catch {
     // a date reminder is a courtesy: never let it spoil the answer
   }

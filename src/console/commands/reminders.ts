@@ -66,7 +66,15 @@ export const reminders: ConsoleCommand = {
     });
     const workspace = typeof values.workspace === 'string' ? values.workspace : CONSOLE_WORKSPACE;
     const channel = typeof values.channel === 'string' ? values.channel : slack ? undefined : CONSOLE_CHANNEL;
-    const planDates = () => scheduleWorkspaceDateReminders(deps, workspace, now(), channel);
+    // a contract that cannot be planned is logged and skipped; it never keeps the tick from posting what is due
+    const planLog = { error: (m: string) => io.err(`warning: ${m}\n`) };
+    const planDates = () => {
+      try {
+        scheduleWorkspaceDateReminders(deps, workspace, now(), channel, undefined, planLog);
+      } catch (error) {
+        planLog.error(`date reminders for workspace ${workspace}: ${(error as Error).message}`);
+      }
+    };
     try {
       if (values.once) {
         planDates();
