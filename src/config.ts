@@ -36,6 +36,8 @@ export interface Config {
   botId?: string;
   botUserId?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** how long a reminder claim holds without renewal (ENTITLEBOT_REMINDER_LEASE_MS; default the store's 60 s) */
+  reminderLeaseMs?: number;
 }
 
 export class ConfigError extends Error {
@@ -81,6 +83,14 @@ const EnvSchema = z.object({
       .optional(),
   ),
   DATABASE_PATH: optionalText,
+  ENTITLEBOT_REMINDER_LEASE_MS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of milliseconds, at least 1000')
+      .transform(Number)
+      .pipe(z.number().int().min(1000, 'must be at least 1000 (one second)').max(3_600_000, 'must be at most 3600000'))
+      .optional(),
+  ),
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()),
 });
 type Env = z.infer<typeof EnvSchema>;
@@ -109,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botId: e.SLACK_BOT_ID,
     botUserId: e.SLACK_BOT_USER_ID,
     logLevel: e.LOG_LEVEL ?? 'info',
+    ...(e.ENTITLEBOT_REMINDER_LEASE_MS ? { reminderLeaseMs: e.ENTITLEBOT_REMINDER_LEASE_MS } : {}),
   };
 }
 

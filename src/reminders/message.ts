@@ -30,7 +30,7 @@ export function renderReminder(reminder: Reminder, now: number, lateAfterMs: num
   const late = now - reminder.dueAt > lateAfterMs;
   const zone = payload.zone ?? 'UTC';
   const text = late
-    ? `(Posted late: this reminder fell due ${formatTime(reminder.dueAt, zone)}, while Entitlebot was not running.) ${reminder.text}`
+    ? `(Posted late: this reminder fell due ${formatTime(reminder.dueAt, zone)}, ${reminder.lastError ? 'when Slack could not take it' : 'while Entitlebot was not running'}.) ${reminder.text}`
     : reminder.text;
   return {
     reminderId: reminder.id,

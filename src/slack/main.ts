@@ -32,6 +32,7 @@ export async function startSlack(config: Config): Promise<void> {
       slackApiUrl: config.slackApiUrl,
     }),
     log: { info: (m) => logger.info(m), error: (m) => logger.error(m) },
+    options: { leaseMs: config.reminderLeaseMs },
   });
   scheduler.start();
 

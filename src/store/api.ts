@@ -118,11 +118,22 @@ export interface Store {
   snoozeReminder(workspaceId: string, id: number, untilMs: number): Reminder | null;
   /**
    * THE cross-workspace query (the scheduler's). In one IMMEDIATE transaction: pending reminders due at `now` or
-   * earlier, and reminders stuck in 'sending' since `now - leaseMs` or before (a crash between posting and marking),
-   * earliest first, at most `limit`; marks them 'sending' with attempts + 1 and claimedAt = now. Each carries its
-   * workspace id; every later call about it is scoped by that id.
+   * earlier, and reminders 'sending' whose lease ran out (`leaseUntil <= now`: the holder crashed or stalled),
+   * earliest first, at most `limit`; marks them 'sending' with attempts + 1, claimedAt = now, claimedBy = `owner`
+   * and leaseUntil = now + `leaseMs`. A live lease is never taken over. Each row carries its workspace id; every
+   * later call about it is scoped by that id.
    */
-  claimDueReminders(now: number, limit: number, leaseMs?: number): Reminder[];
+  claimDueReminders(now: number, limit: number, leaseMs?: number, owner?: string): Reminder[];
+  /**
+   * The holder extends its leases to `leaseUntil` (in one transaction); returns the ids it still holds (a row
+   * whose lease ran out and was taken over by another scheduler is not among them).
+   */
+  renewReminderLeases(held: { workspaceId: string; id: number }[], owner: string, leaseUntil: number): number[];
+  /**
+   * The due time of the case's next reminder after `afterDueAt` (pending, being sent or sent), other than
+   * `exceptId`; null when there is none. A reminder still unsent when the next one falls due is stale.
+   */
+  nextCaseReminderDue(workspaceId: string, caseId: number, afterDueAt: number, exceptId: number): number | null;
   markReminderSent(workspaceId: string, id: number, sentAt: number, postedTs?: string | null): Reminder | null;
   /** back to pending (429, 5xx): due again at `retryAtMs`, with the error kept */
   releaseReminder(workspaceId: string, id: number, error: string, retryAtMs: number): Reminder | null;
@@ -130,4 +141,5 @@ export interface Store {
   markReminderFailed(workspaceId: string, id: number, error: string): Reminder | null;
 }
 
-export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
+/** how long a claim holds without renewal; the scheduler renews every third of it while it posts */
+export const DEFAULT_LEASE_MS = 60 * 1000;

@@ -158,6 +158,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reminders_by_contract ON reminders (workspace_id, contract_id);
     `,
   },
+  {
+    version: 2,
+    name: 'reminder leases',
+    sql: `
+      -- who holds a 'sending' reminder and until when; the holder renews it while it posts, and only a lease that
+      -- ran out may be taken over (rows claimed before this migration expire at claimed_at + the default lease)
+      ALTER TABLE reminders ADD COLUMN claimed_by TEXT;
+      ALTER TABLE reminders ADD COLUMN lease_until INTEGER;
+      UPDATE reminders SET lease_until = claimed_at + 120000 WHERE status = 'sending';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

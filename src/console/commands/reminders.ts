@@ -62,7 +62,7 @@ export const reminders: ConsoleCommand = {
       now,
       log: { info: (m) => io.err(`${m}\n`), error: (m) => io.err(`error: ${m}\n`) },
       // the console has no channel to flood: no pacing there
-      options: slack ? {} : { channelGapMs: 0 },
+      options: { leaseMs: config.reminderLeaseMs, ...(slack ? {} : { channelGapMs: 0 }) },
     });
     const workspace = typeof values.workspace === 'string' ? values.workspace : CONSOLE_WORKSPACE;
     const channel = typeof values.channel === 'string' ? values.channel : slack ? undefined : CONSOLE_CHANNEL;

@@ -5,12 +5,12 @@
  */
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sweepDateReminders } from '../../src/cases/dateReminders.js';
 import { main } from '../../src/console/main.js';
+import { sweepDateReminders } from '../../src/reminders/date-reminders.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { databaseOf } from '../../src/store/internal.js';
-import { tempDir } from '../store/helpers.js';
-import { at, contract, knowledge } from './helpers.js';
+import { at, contract, knowledge } from '../support/cases.js';
+import { tempDir } from '../support/store.js';
 
 const temp = tempDir();
 afterEach(() => temp.cleanup());
