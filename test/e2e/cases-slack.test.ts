@@ -253,6 +253,15 @@ describe('a case in a Slack thread', () => {
     expect(store.listReminders(TEAM_ID, { status: 'pending' })).toEqual([]);
   });
 
+  it('cancels a workspace’s reminders when its bot token is revoked', async () => {
+    await mention('case open p1', tsAt(now, 1));
+    expect(store.listReminders(TEAM_ID, { status: 'pending' }).length).toBeGreaterThan(0);
+    await h.event({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] }, event_ts: '5.2' }, TEAM_ID);
+    expect(store.listReminders(TEAM_ID, { status: 'pending' })).toEqual([]);
+    now = at('2026-03-02 11:30');
+    expect((await scheduler().tick()).claimed).toBe(0);
+  });
+
   it('opens a case from the message shortcut and its modal', async () => {
     const message = tsAt(now, 3);
     await h.interaction({
