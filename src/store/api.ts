@@ -50,6 +50,14 @@ export interface Store {
   /** app_uninstalled / tokens_revoked: deletes the installation keyed by this team or enterprise id; keeps data */
   deleteWorkspaceTokens(workspaceId: string): number;
 
+  /**
+   * The Slack layer's memory of what it acted on (request signatures, messages answered): true the first time
+   * `key` of `kind` is offered until `expiresAt`, false while it is remembered. Cross-workspace by nature (a
+   * request's signature is checked before its workspace is known); it holds keys and expiry times only, and
+   * expired keys are pruned as it goes. Shared by every process on the file and kept across restarts.
+   */
+  firstSeen(kind: string, key: string, expiresAt: number, now: number): boolean;
+
   // settings
   getSettings(workspaceId: string): WorkspaceSettings;
   updateSettings(workspaceId: string, patch: Partial<WorkspaceSettings>): WorkspaceSettings;

@@ -8,6 +8,7 @@ import { registerDatabase } from './internal.js';
 import { migrate } from './migrations.js';
 import { quotaUseMethods } from './quota-uses.js';
 import { reminderMethods } from './reminders.js';
+import { seenOnceMethods } from './seen-once.js';
 import { settingsMethods } from './settings.js';
 import { userZoneMethods } from './user-zones.js';
 
@@ -67,6 +68,7 @@ export function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOp
     ...userZoneMethods(db),
     ...caseMethods(db, now),
     ...reminderMethods(db, now),
+    ...seenOnceMethods(db),
   };
   guardMethods(store, path, watch);
   registerDatabase(store, db);

@@ -4,11 +4,11 @@
  * the stores are real SQLite files.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { slackPoster } from '../../src/cases/posters.js';
-import { createScheduler, type Scheduler, type SchedulerOptions } from '../../src/cases/scheduler.js';
+import { createScheduler, type Scheduler, type SchedulerOptions } from '../../src/reminders/scheduler.js';
+import { slackPoster } from '../../src/slack/poster.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { tempDir } from '../store/helpers.js';
-import { type FakeSlack, startFakeSlack } from '../support/fakeSlack.js';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { tempDir } from '../support/store.js';
 
 const T0 = Date.UTC(2026, 2, 2, 9, 0);
 const TOKEN = 'xoxb-delivery';
