@@ -49,6 +49,11 @@ export interface Store {
   linkWorkspaceToEnterprise(workspaceId: string, enterpriseId: string): void;
   /** app_uninstalled / tokens_revoked: deletes the installation keyed by this team or enterprise id; keeps data */
   deleteWorkspaceTokens(workspaceId: string): number;
+  /**
+   * Maintenance (`entitlebot reencrypt`), across installations: seals every installation not yet sealed with the
+   * current key (plain rows, rows under a previous key), in one transaction. Throws 'secret-key' without a key.
+   */
+  reencryptInstallations(): { total: number; resealed: number };
 
   /**
    * The Slack layer's memory of what it acted on (request signatures, messages answered): true the first time

@@ -8,7 +8,9 @@ export type StoreErrorCode =
   /** SQLite itself failed (busy beyond the timeout, disk full, I/O error); the message names the file */
   | 'database'
   /** the database file was deleted or replaced while the app ran; the store refuses to write */
-  | 'database-gone';
+  | 'database-gone'
+  /** an encrypted installation whose key is not configured (or that does not decrypt) */
+  | 'secret-key';
 
 /** A failure a person can act on: the message says what was wrong and what would work. */
 export class StoreError extends Error {

@@ -8,6 +8,7 @@ import { registerDatabase } from './internal.js';
 import { migrate } from './migrations.js';
 import { quotaUseMethods } from './quota-uses.js';
 import { reminderMethods } from './reminders.js';
+import { type SecretKeys, secretBox } from './secrets.js';
 import { seenOnceMethods } from './seen-once.js';
 import { settingsMethods } from './settings.js';
 import { userZoneMethods } from './user-zones.js';
@@ -18,6 +19,7 @@ export { DEFAULT_LEASE_MS } from './api.js';
 export { DEFAULT_DATABASE_PATH } from './database.js';
 export { isStoreError, StoreError, type StoreErrorCode } from './errors.js';
 export { LATEST_SCHEMA_VERSION } from './migrations.js';
+export { keyId, parseKey, type SecretKeys } from './secrets.js';
 export { DEFAULT_SETTINGS } from './settings.js';
 
 export interface StoreOptions {
@@ -25,6 +27,8 @@ export interface StoreOptions {
   now?: () => number;
   /** how long a write waits for a busy database (another process's transaction); default 5 s */
   busyTimeoutMs?: number;
+  /** the keys Slack tokens are sealed with (ENTITLEBOT_ENCRYPTION_KEY, …_PREVIOUS); without, they are stored plain */
+  secrets?: SecretKeys;
 }
 
 /**
@@ -61,7 +65,7 @@ export function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOp
       // command never fails half-way on a lock; nested calls are savepoints of the outer transaction
       return inTransaction.immediate(work) as T;
     },
-    ...installationMethods(db, now),
+    ...installationMethods(db, now, secretBox(options.secrets), path),
     ...settingsMethods(db, now),
     ...contractMethods(db, now),
     ...quotaUseMethods(db, now),

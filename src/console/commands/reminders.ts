@@ -45,7 +45,11 @@ export const reminders: ConsoleCommand = {
     // zod (config.ts) is loaded only by the commands that read the Slack settings
     const { loadConfig } = await import('../../config.js');
     const config = loadConfig(io.env);
-    const deps = await openRuntime({ databasePath: databasePathFrom(values.db, io.env), now: fixedNow });
+    const deps = await openRuntime({
+      databasePath: databasePathFrom(values.db, io.env),
+      now: fixedNow,
+      secrets: { ...config.secrets, warn: (m) => io.err(`warning: ${m}\n`) },
+    });
     const now = () => deps.clock.now().getTime();
     const slack = config.mode.kind !== 'console';
     const poster: ReminderPoster =
