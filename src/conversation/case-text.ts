@@ -23,7 +23,11 @@ import { scheduleWorkspaceDateReminders } from '../reminders/date-reminders.js';
 import { isStoreError } from '../store/index.js';
 import { contractPlanName } from '../text/names.js';
 import { formatTime } from '../text/time.js';
+import { refusal, refusalAnswer } from './permissions.js';
 import type { ConversationContext, ConversationDeps, Reply } from './types.js';
+
+/** case commands that change nothing, open to anyone the app answers */
+const READ_ONLY = new Set<CaseCommand['kind']>(['status', 'help', 'invalid']);
 
 /**
  * A parsed line (the conversation parses it once, with the answer engine's parser): a `case …` command's
@@ -37,8 +41,12 @@ export async function handleCaseText(
   const lang: Language = cmd.language;
   try {
     if (cmd.kind === 'case') {
-      // one transaction: a failure anywhere (a lock, a date out of range) leaves no half-opened case behind
       const parsed = parseCaseCommand(cmd.rest ?? '');
+      if (!READ_ONLY.has(parsed.kind)) {
+        const refused = await refusal(ctx.actor, 'case');
+        if (refused) return { answer: refusalAnswer(refused, lang), visibility: 'ephemeral' };
+      }
+      // one transaction: a failure anywhere (a lock, a date out of range) leaves no half-opened case behind
       const reply = deps.store.transaction(() => command(deps, ctx, parsed, lang));
       planDatesNow(deps, ctx);
       return reply;

@@ -22,6 +22,7 @@ import {
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
 import { errorAnswer } from './errors.js';
+import { type Change, refusal, refusalAnswer } from './permissions.js';
 import type { ConversationContext, ConversationDeps, Reply, Visibility } from './types.js';
 
 function visibilityOf(ctx: ConversationContext, cmd: Pick<Command, 'public'>): Visibility {
@@ -55,6 +56,14 @@ export async function handleText(deps: ConversationDeps, ctx: ConversationContex
       if (reply) return reply;
     }
     if (cmd.kind === 'term') await deps.search?.ready?.();
+    const change: Change | null =
+      cmd.kind === 'contract-add' || cmd.kind === 'contract-remove'
+        ? 'contract'
+        : cmd.kind === 'quota-use'
+          ? 'quota'
+          : null;
+    const refused = change ? await refusal(ctx.actor, change) : null;
+    if (refused) return { answer: refusalAnswer(refused), visibility: 'ephemeral' };
     switch (cmd.kind) {
       case 'contract-add':
         return deps.store.transaction(() => contractAdd(deps, ctx, cmd, visibility));

@@ -30,6 +30,8 @@ export const BOT_SCOPES = [
   'im:history',
   'mpim:history',
   'users:read',
+  // ENTITLEBOT_ADMINS may name user groups: their members are read to know who may change contracts
+  'usergroups:read',
 ];
 
 export const EVENTS_PATH = '/slack/events';
@@ -143,6 +145,8 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     handledMessages: storedRecentKeys(options.store),
     userZones: new UserZoneCache(),
     installations,
+    admins: config.admins ?? [],
+    adminGroups: new Map(),
     vendors: vendorChoices(options.knowledge),
   };
   registerListeners(app, deps);

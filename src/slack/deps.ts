@@ -13,6 +13,10 @@ export interface SlackDeps extends ConversationDeps {
   web: webApi.WebClient;
   /** mentions and DMs already acted on (channel + ts) */
   handledMessages: OnceMemory;
+  /** ENTITLEBOT_ADMINS: who alone may change contracts (user and user-group ids); empty: every member */
+  admins: string[];
+  /** user-group members, as last read (workspace/group → members, read at) */
+  adminGroups: Map<string, { members: Set<string>; at: number }>;
   /** the contract modal's choices, from the knowledge base */
   vendors: VendorChoice[];
   /** askers' zones in memory and users.info calls in flight (without it: the store's cache only) */

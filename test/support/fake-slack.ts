@@ -56,6 +56,8 @@ export interface FakeSlack {
   /** a response_url that records what is posted to it */
   responseUrl(id?: string): string;
   setUser(userId: string, user: FakeUser): void;
+  /** the members usergroups.users.list answers for a user group */
+  setUserGroup(groupId: string, members: string[]): void;
   /**
    * The next `times` calls to `method` fail: HTTP `status` (429 sends Retry-After), or, with `slackError`,
    * HTTP 200 with { ok: false, error }.
@@ -101,6 +103,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: RecordedCall[] = [];
   const responsePosts: RecordedResponsePost[] = [];
   const users = new Map<string, FakeUser>();
+  const userGroups = new Map<string, string[]>();
   const failures = new Map<string, Failure>();
   const delays = new Map<string, number>();
   let tsCounter = 0;
@@ -154,6 +157,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
             is_bot: user?.isBot ?? false,
           },
         };
+      }
+      case 'usergroups.users.list': {
+        const members = userGroups.get(String(params.usergroup));
+        return members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
       }
       default:
         return { ok: true };
@@ -226,6 +233,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     setUser: (userId, user) => {
       users.set(userId, user);
+    },
+    setUserGroup: (groupId, members) => {
+      userGroups.set(groupId, members);
     },
     failNext: (method, f) => {
       failures.set(method, {
