@@ -31,9 +31,12 @@ export interface SecretBox {
   open(stored: string, associated: string): string;
   /** true when the row is plain or sealed with another key than the current one */
   needsReseal(stored: string): boolean;
-  /** warns once (per box) that tokens are kept unencrypted, when there is no key */
+  /** warns (once per database file and process) that tokens are kept unencrypted, when there is no key */
   warnIfPlain(where: string): void;
 }
+
+/** database files already warned about in this process: the warning is given once per file, not per store */
+const warnedAbout = new Set<string>();
 
 export function keyId(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 8);
@@ -56,10 +59,9 @@ export function secretBox(keys: SecretKeys = {}): SecretBox {
   const byId = new Map<string, Buffer>();
   for (const k of [...(keys.previous ?? []), ...(current ? [current] : [])]) byId.set(keyId(k), k);
   const currentId = current ? keyId(current) : null;
-  let warned = false;
   const warnIfPlain = (where: string) => {
-    if (current || warned) return;
-    warned = true;
+    if (current || warnedAbout.has(where)) return;
+    warnedAbout.add(where);
     (keys.warn ?? ((m: string) => process.emitWarning(m)))(
       `ENTITLEBOT_ENCRYPTION_KEY is not set: Slack tokens are stored unencrypted in ${where}. ` +
         'Set it (32 random bytes, e.g. `openssl rand -base64 32`) and run `entitlebot reencrypt`.',
