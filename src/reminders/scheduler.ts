@@ -142,9 +142,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const sleep = deps.sleep ?? realSleep;
   const log = deps.log ?? silentLog;
   const o = deps.options ?? {};
-  const intervalMs = o.intervalMs ?? 15_000;
   const batchSize = o.batchSize ?? 50;
   const leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
+  // never longer than a lease: a claim abandoned by a dead process is taken over within a lease and a tick
+  const intervalMs = Math.min(o.intervalMs ?? 15_000, leaseMs);
   const channelGapMs = o.channelGapMs ?? 1_000;
   const concurrency = Math.max(1, o.concurrency ?? 4);
   const callTimeoutMs = o.callTimeoutMs ?? 15_000;
@@ -155,7 +156,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     random: o.random ?? Math.random,
   };
   const staleAfterMs = o.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
-  const lateAfterMs = o.lateAfterMs ?? 2 * intervalMs;
+  const lateAfterMs = o.lateAfterMs ?? 2 * (o.intervalMs ?? 15_000);
   const owner = o.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const { store, poster } = deps;
 
