@@ -14,6 +14,8 @@ import { DEFAULT_DATABASE_PATH } from './env.js';
 // the console and `entitlebot ask` import these from ./env.js, which does not load zod
 export { CONNECT_HINT, DEFAULT_DATABASE_PATH, loadDotenvFile } from './env.js';
 
+import { parseKey } from './store/secrets.js';
+
 export type SlackMode =
   | { kind: 'socket'; appToken: string; botToken: string }
   | { kind: 'http'; botToken: string; signingSecret: string; port: number }
@@ -36,6 +38,12 @@ export interface Config {
   botId?: string;
   botUserId?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** how long a reminder claim holds without renewal (ENTITLEBOT_REMINDER_LEASE_MS; default the store's 60 s) */
+  reminderLeaseMs?: number;
+  /** Slack tokens at rest: ENTITLEBOT_ENCRYPTION_KEY seals, ENTITLEBOT_ENCRYPTION_KEY_PREVIOUS (comma-separated) only opens */
+  secrets?: { key?: Buffer; previous: Buffer[] };
+  /** ENTITLEBOT_ADMINS: user (U…, W…) and user-group (S…) ids who alone may change contracts; empty: every member */
+  admins?: string[];
 }
 
 export class ConfigError extends Error {
@@ -49,6 +57,8 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const KEY_FORMAT = 'must be 32 random bytes as 64 hex digits or base64 (e.g. the output of `openssl rand -base64 32`)';
 
 const EnvSchema = z.object({
   SLACK_APP_TOKEN: optionalText.pipe(
@@ -81,6 +91,37 @@ const EnvSchema = z.object({
       .optional(),
   ),
   DATABASE_PATH: optionalText,
+  ENTITLEBOT_ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((v) => parseKey(v) !== null, KEY_FORMAT)
+      .transform((v) => parseKey(v)!)
+      .optional(),
+  ),
+  ENTITLEBOT_ENCRYPTION_KEY_PREVIOUS: optionalText.pipe(
+    z
+      .string()
+      .refine((v) => v.split(',').every((k) => parseKey(k) !== null), `each key (comma-separated) ${KEY_FORMAT}`)
+      .transform((v) => v.split(',').map((k) => parseKey(k)!))
+      .optional(),
+  ),
+  ENTITLEBOT_ADMINS: optionalText.pipe(
+    z
+      .string()
+      .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+      .refine((ids) => ids.every((id) => /^[UWS][A-Z0-9]{2,}$/.test(id)), {
+        message: 'must be Slack user ids (U…, W…) or user-group ids (S…), separated by commas',
+      })
+      .optional(),
+  ),
+  ENTITLEBOT_REMINDER_LEASE_MS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of milliseconds, at least 1000')
+      .transform(Number)
+      .pipe(z.number().int().min(1000, 'must be at least 1000 (one second)').max(3_600_000, 'must be at most 3600000'))
+      .optional(),
+  ),
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()),
 });
 type Env = z.infer<typeof EnvSchema>;
@@ -109,6 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botId: e.SLACK_BOT_ID,
     botUserId: e.SLACK_BOT_USER_ID,
     logLevel: e.LOG_LEVEL ?? 'info',
+    ...(e.ENTITLEBOT_REMINDER_LEASE_MS ? { reminderLeaseMs: e.ENTITLEBOT_REMINDER_LEASE_MS } : {}),
+    secrets: { key: e.ENTITLEBOT_ENCRYPTION_KEY, previous: e.ENTITLEBOT_ENCRYPTION_KEY_PREVIOUS ?? [] },
+    admins: e.ENTITLEBOT_ADMINS ?? [],
   };
 }
 
@@ -163,7 +207,7 @@ function pickMode(e: Env): SlackMode {
 
 function describeValue(name: string, value: string): string {
   // never echo secrets back into logs
-  if (/TOKEN|SECRET/.test(name))
+  if (/TOKEN|SECRET|KEY/.test(name))
     return value.trim() === '' ? 'an empty value' : `a value of ${value.length} characters`;
   return JSON.stringify(value);
 }

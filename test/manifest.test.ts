@@ -52,6 +52,8 @@ function registered(): Registered {
     clock: { now: () => new Date() },
     logger: console,
     handledMessages: new RecentKeys(),
+    admins: [],
+    adminGroups: new Map(),
     vendors: vendorChoices(knowledge),
   } as unknown as SlackDeps;
   registerListeners(recorder as unknown as App, deps);
@@ -72,6 +74,7 @@ const METHOD_SCOPES: Record<string, string> = {
   'chat.update': 'chat:write',
   'chat.delete': 'chat:write',
   'users.info': 'users:read',
+  'usergroups.users.list': 'usergroups:read',
   'conversations.info': 'channels:read',
   'reactions.add': 'reactions:write',
   'chat.getPermalink': '',
@@ -137,7 +140,9 @@ describe('manifest.yml matches the code', () => {
     const source = sourceFiles(new URL('../src', import.meta.url).pathname)
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
-    for (const [, method] of source.matchAll(/\bclient\.((?:chat|users|views|conversations|reactions)\.\w+)\(/g)) {
+    for (const [, method] of source.matchAll(
+      /\bclient\.((?:chat|users|views|conversations|reactions|usergroups\.users)\.\w+)\(/g,
+    )) {
       expect(METHOD_SCOPES, `scope for ${method}`).toHaveProperty(method!);
       if (METHOD_SCOPES[method!]) needed.add(METHOD_SCOPES[method!]!);
     }

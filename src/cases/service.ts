@@ -133,7 +133,12 @@ export interface OpenCaseInput {
   language?: Language;
 }
 
+/** Creates the case, its 'opened' event and its reminders in one transaction: all of them, or none. */
 export function openCase(deps: CaseServiceDeps, input: OpenCaseInput): CaseState {
+  return deps.store.transaction(() => openCaseNow(deps, input));
+}
+
+function openCaseNow(deps: CaseServiceDeps, input: OpenCaseInput): CaseState {
   const existing = deps.store.getCaseByThread(input.workspaceId, input.channelId, input.threadTs);
   if (existing) {
     throw new CaseProblem(
@@ -201,8 +206,17 @@ function checkEvent(state: CaseState, e: EventInput): void {
   }
 }
 
-/** Records an event, refreshes the case's cached fields and replans its reminders. */
+/** Records an event, refreshes the case's cached fields and replans its reminders, in one transaction. */
 export function recordEvent(
+  deps: CaseServiceDeps,
+  kase: Case,
+  e: EventInput,
+  now: number,
+): { state: CaseState; event: CaseEvent } {
+  return deps.store.transaction(() => recordEventNow(deps, kase, e, now));
+}
+
+function recordEventNow(
   deps: CaseServiceDeps,
   kase: Case,
   e: EventInput,
@@ -222,6 +236,10 @@ export function recordEvent(
 
 /** Undoes an event (a Slack Connect auto-detection), then refreshes the case and its reminders. */
 export function undoEvent(deps: CaseServiceDeps, workspaceId: string, eventId: number, now: number): CaseState {
+  return deps.store.transaction(() => undoEventNow(deps, workspaceId, eventId, now));
+}
+
+function undoEventNow(deps: CaseServiceDeps, workspaceId: string, eventId: number, now: number): CaseState {
   const event = deps.store.getCaseEvent(workspaceId, eventId);
   if (!event) throw new CaseProblem('That event is not in this workspace any more.');
   const kase = deps.store.getCase(workspaceId, event.caseId);

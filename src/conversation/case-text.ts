@@ -32,7 +32,11 @@ import { isStoreError } from '../store/index.js';
 import { strings } from '../text/i18n.js';
 import { contractPlanName } from '../text/names.js';
 import { formatTime } from '../text/time.js';
+import { refusal, refusalAnswer } from './permissions.js';
 import type { ConversationContext, ConversationDeps, Reply } from './types.js';
+
+/** case commands that change nothing, open to anyone the app answers */
+const READ_ONLY = new Set<CaseCommand['kind']>(['status', 'help', 'invalid']);
 
 /**
  * A parsed line (the conversation parses it once, with the answer engine's parser): a `case …` command's
@@ -47,7 +51,13 @@ export async function handleCaseText(
   try {
     if (asksForCaseList(cmd.text)) return caseList(deps, ctx, lang);
     if (cmd.kind === 'case') {
-      const reply = await command(deps, ctx, parseCaseCommand(cmd.rest ?? ''), lang);
+      const parsed = parseCaseCommand(cmd.rest ?? '');
+      if (!READ_ONLY.has(parsed.kind)) {
+        const refused = await refusal(ctx.actor, 'case');
+        if (refused) return { answer: refusalAnswer(refused, lang), visibility: 'ephemeral' };
+      }
+      // one transaction: a failure anywhere (a lock, a date out of range) leaves no half-opened case behind
+      const reply = deps.store.transaction(() => command(deps, ctx, parsed, lang));
       planDatesNow(deps, ctx);
       return reply;
     }
@@ -72,7 +82,7 @@ function planDatesNow(deps: ConversationDeps, ctx: ConversationContext): void {
   if (last !== undefined && Math.abs(now - last) < DATES_EVERY_MS) return;
   datesPlannedAt.set(ctx.workspaceId, now);
   try {
-    scheduleWorkspaceDateReminders(deps, ctx.workspaceId, now);
+    scheduleWorkspaceDateReminders(deps, ctx.workspaceId, now, undefined, undefined, { error: () => {} });
   } catch {
     // a date reminder is a courtesy: never let it spoil the answer
   }
@@ -263,12 +273,7 @@ const EVENT_OF: Record<string, RecordableEventKind> = {
   reopen: 'reopened',
 };
 
-async function command(
-  deps: ConversationDeps,
-  ctx: ConversationContext,
-  cmd: CaseCommand,
-  lang: Language,
-): Promise<Reply> {
+function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseCommand, lang: Language): Reply {
   const now = ctx.now.getTime();
   switch (cmd.kind) {
     case 'invalid':
@@ -464,12 +469,12 @@ function scopesOf(file: PlanFile): Set<string> {
   return new Set(file.targets.map((t) => t.scope).filter((s): s is string => Boolean(s)));
 }
 
-async function open(
+function open(
   deps: ConversationDeps,
   ctx: ConversationContext,
   cmd: Extract<CaseCommand, { kind: 'open' }>,
   lang: Language,
-): Promise<Reply> {
+): Reply {
   const contract = chooseContract(deps, ctx.workspaceId, cmd.contract, cmd.severity, lang);
   const file = deps.knowledge.vendor(contract.vendor);
   const notes: string[] = [];
@@ -555,10 +560,12 @@ async function open(
         : zh
           ? '已開案：本討論串追蹤此案件。'
           : 'Case opened: this thread tracks it.';
-      const answer = opened(posted.ts, headline);
-      const kase = deps.store.getCaseByThread(ctx.workspaceId, posted.channelId, posted.ts);
-      if (kase) deps.store.updateCase(ctx.workspaceId, kase.id, { statusMessageTs: posted.ts });
-      return answer;
+      return deps.store.transaction(() => {
+        const answer = opened(posted.ts, headline);
+        const kase = deps.store.getCaseByThread(ctx.workspaceId, posted.channelId, posted.ts);
+        if (kase) deps.store.updateCase(ctx.workspaceId, kase.id, { statusMessageTs: posted.ts });
+        return answer;
+      });
     },
   };
 }

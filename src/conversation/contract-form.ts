@@ -95,6 +95,9 @@ export function addContractFromForm(
     errors[field] = summary;
     return { ok: false, errors };
   }
-  const contract = deps.store.addContract(ctx.workspaceId, parsed.input);
-  return { ok: true, contract, answer: contractAddedAnswer(deps.knowledge, contract, parsed.assumed) };
+  // stored and answered together: if the answer cannot be built, the contract is not kept either
+  return deps.store.transaction(() => {
+    const contract = deps.store.addContract(ctx.workspaceId, parsed.input);
+    return { ok: true as const, contract, answer: contractAddedAnswer(deps.knowledge, contract, parsed.assumed) };
+  });
 }

@@ -3,8 +3,9 @@
  *
  * Parses with the answer engine, performs the commands that change the store (contract add/remove, quota use),
  * hands `case …` commands and questions asked in a case thread to the cases module, and answers everything
- * else with the answer engine. It never throws: a failure becomes an answer that says what went wrong, and
- * nothing is written unless the whole command was understood.
+ * else with the answer engine. It never throws: a failure becomes an answer that says what went wrong.
+ * Every command that writes does all its writes, and builds its answer, inside one store transaction: when
+ * anything fails, every write of the command is rolled back, so "nothing was changed" is then the truth.
  */
 import { DateTime } from 'luxon';
 import {
@@ -24,6 +25,7 @@ import {
 import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
 import { errorAnswer } from './errors.js';
+import { type Change, refusal, refusalAnswer } from './permissions.js';
 import type { ConversationContext, ConversationDeps, Reply, Visibility } from './types.js';
 
 function visibilityOf(ctx: ConversationContext, cmd: Pick<Command, 'public'>): Visibility {
@@ -104,16 +106,24 @@ async function replyTo(
       answer.locale = locale;
       return answer;
     };
+    const change: Change | null =
+      cmd.kind === 'contract-add' || cmd.kind === 'contract-remove'
+        ? 'contract'
+        : cmd.kind === 'quota-use'
+          ? 'quota'
+          : null;
+    const refused = change ? await refusal(ctx.actor, change) : null;
+    if (refused) return { answer: withLocale(refusalAnswer(refused)), visibility: 'ephemeral' };
     switch (cmd.kind) {
       case 'contract-add': {
-        const reply = contractAdd(deps, ctx, cmd, visibility);
+        const reply = deps.store.transaction(() => contractAdd(deps, ctx, cmd, visibility));
         withLocale(reply.answer);
         return reply;
       }
       case 'contract-remove':
-        return { answer: withLocale(contractRemove(deps, ctx, cmd)), visibility };
+        return { answer: withLocale(deps.store.transaction(() => contractRemove(deps, ctx, cmd))), visibility };
       case 'quota-use':
-        return { answer: withLocale(quotaUse(deps, ctx, cmd)), visibility };
+        return { answer: withLocale(deps.store.transaction(() => quotaUse(deps, ctx, cmd))), visibility };
       case 'case': {
         const help = caseHelpReply(ctx, cmd.language);
         withLocale(help.answer);
@@ -190,6 +200,8 @@ function quotaUse(deps: ConversationDeps, ctx: ConversationContext, cmd: Command
   const today = DateTime.fromJSDate(ctx.now).setZone(contract.zone).toISODate();
   if (!today) throw new Error(`Cannot date a use in the zone ${contract.zone}`);
   const usedOn = cmd.on ?? today;
+  const outside = outsideTerm(contract, usedOn);
+  if (outside) return outside;
   store.recordQuotaUse(ctx.workspaceId, {
     contractId: contract.id,
     quotaId: rule.id,
@@ -198,7 +210,21 @@ function quotaUse(deps: ConversationDeps, ctx: ConversationContext, cmd: Command
     userId: ctx.userId,
   });
   const uses = store.listQuotaUses(ctx.workspaceId, { contractId: contract.id, quotaId: rule.id });
-  const answer = quotaUsedAnswer(knowledge, contract, rule, cmd.count, uses, ctx.now, cmd.language, ctx.userZone);
+  // before the term starts (a booking made ahead) or after it ended, the quota stands as on its first or last day
+  const asOf =
+    contract.startDate && today < contract.startDate
+      ? DateTime.fromISO(contract.startDate, { zone: contract.zone }).toJSDate()
+      : contract.endDate && today > contract.endDate
+        ? DateTime.fromISO(contract.endDate, { zone: contract.zone }).endOf('day').toJSDate()
+        : ctx.now;
+  const answer = quotaUsedAnswer(knowledge, contract, rule, cmd.count, uses, asOf, cmd.language, ctx.userZone);
+  if (asOf !== ctx.now) {
+    answer.notes.push(
+      cmd.language === 'zh'
+        ? `合約 #${contract.id} 的期間為 ${contract.startDate ?? '…'} 至 ${contract.endDate ?? '…'}；上列用量以 ${DateTime.fromJSDate(asOf).setZone(contract.zone).toISODate()} 計。`
+        : `Contract #${contract.id} runs ${contract.startDate ?? '…'} to ${contract.endDate ?? '…'}; the figures above are as of ${DateTime.fromJSDate(asOf).setZone(contract.zone).toISODate()}.`,
+    );
+  }
   if (usedOn > today) {
     answer.notes.push(
       cmd.language === 'zh'
@@ -206,5 +232,19 @@ function quotaUse(deps: ConversationDeps, ctx: ConversationContext, cmd: Command
         : `Recorded as booked for ${usedOn}: the cancellation-fee steps and booking reminders are planned from that date.`,
     );
   }
+  return answer;
+}
+
+/** A use dated outside the contract's term is refused before anything is written. */
+function outsideTerm(contract: { id: number; startDate: string | null; endDate: string | null }, usedOn: string) {
+  const before = contract.startDate !== null && usedOn < contract.startDate;
+  const after = contract.endDate !== null && usedOn > contract.endDate;
+  if (!before && !after) return null;
+  const answer = emptyAnswer(
+    'error',
+    'Not recorded',
+    `${usedOn} is ${before ? 'before' : 'after'} the term of contract #${contract.id} (${contract.startDate ?? 'open start'} to ${contract.endDate ?? 'open end'}), so nothing was recorded. Give a date within the term, e.g. \`on ${before ? contract.startDate : contract.endDate}\`.`,
+  );
+  answer.suggestions.push('contract');
   return answer;
 }

@@ -10,7 +10,7 @@
 import { openKnowledge } from '../knowledge/saved.js';
 import type { SearchInput } from '../search/engine.js';
 import type { KnowledgeSearch } from '../search/index.js';
-import { openStore } from '../store/index.js';
+import { openStore, type SecretKeys } from '../store/index.js';
 import { type ConversationDeps, type SearchIndex, systemClock } from './types.js';
 
 export interface RuntimeOptions {
@@ -19,11 +19,13 @@ export interface RuntimeOptions {
   now?: Date;
   /** when the search index is read: at the first glossary question (default) or now */
   search?: 'lazy' | 'eager';
+  /** the keys Slack tokens are sealed with (see docs/store.md) */
+  secrets?: SecretKeys;
 }
 
 export async function openRuntime(options: RuntimeOptions): Promise<ConversationDeps> {
   const { knowledge, terms, clauses } = await openKnowledge();
-  const store = openStore(options.databasePath);
+  const store = openStore(options.databasePath, { secrets: options.secrets });
   const fixed = options.now;
   const input = { terms, clauses };
   return {

@@ -43,6 +43,21 @@ export interface ConversationContext {
   now: Date;
   /** how the text arrived: a slash command, a message addressed to the app (mention, DM), or the console */
   via: 'command' | 'mention' | 'console';
+  /** who is asking, for what they may change (Slack); undefined: the console and the CLI, which may change all */
+  actor?: Actor;
+}
+
+/**
+ * Who may change what (README "Who may change what"): contracts, plans, quota uses and cases are changed only
+ * by members of the installing organisation; an admin list, when set, narrows contract changes further.
+ */
+export interface Actor {
+  /** false for someone from another organisation (a Slack Connect guest in a shared channel) */
+  ours: boolean;
+  /** may add or remove contracts (every member, or only ENTITLEBOT_ADMINS when set) */
+  mayChangeContracts(): Promise<boolean>;
+  /** who may, for the refusal: user and user-group ids */
+  admins: string[];
 }
 
 export type Visibility = 'ephemeral' | 'in_channel';

@@ -209,6 +209,9 @@ export interface Reminder {
   attempts: number;
   lastError: string | null;
   claimedAt: number | null;
+  /** the scheduler that holds a 'sending' reminder, and until when (it renews the lease while it posts) */
+  claimedBy: string | null;
+  leaseUntil: number | null;
   sentAt: number | null;
   /** ts of the posted message */
   postedTs: string | null;

@@ -13,10 +13,18 @@ export interface DateReminderDeps {
   knowledge: Knowledge;
 }
 
+export interface DateReminderLog {
+  error(message: string): void;
+}
+
 /**
  * Schedules the date reminders due by `now` for one workspace, in `channelId`, else in the channel of its
  * latest case (a workspace that never tracked a case has no channel to remind in yet). Returns how many
  * new reminders it scheduled.
+ *
+ * Contracts are taken one at a time, each in its own transaction: a contract whose term has not started yet (or
+ * is over) has nothing to remind of and is passed over; one whose data fails is rolled back, logged with its
+ * workspace and id, and skipped, so that it never keeps the other contracts (or workspaces) from their reminders.
  */
 export function scheduleWorkspaceDateReminders(
   deps: DateReminderDeps,
@@ -24,29 +32,47 @@ export function scheduleWorkspaceDateReminders(
   now: number,
   channelId?: string,
   policy?: Partial<DatePolicy>,
+  log: DateReminderLog = console,
 ): number {
   const channel = channelId ?? deps.store.lastCaseChannel(workspaceId);
   if (!channel) return 0;
   let count = 0;
   const uses = deps.store.listQuotaUses(workspaceId);
   for (const contract of deps.store.listContracts(workspaceId)) {
-    // a contract whose term is over has no windows, cut-offs or bookings left to remind of
-    if (contract.endDate && contract.endDate < DateTime.fromMillis(now, { zone: contract.zone }).toISODate()!) continue;
-    const file = deps.knowledge.vendor(contract.vendor);
-    const rows = planDateReminders({
-      file,
-      contract,
-      uses,
-      bookings: bookingsFromUses(file, contract, uses, now),
-      now,
-      channelId: channel,
-      policy,
-    });
-    for (const row of rows) {
-      // a key seen before in any state (sent, or cancelled by an uninstall) is not scheduled again
-      if (deps.store.hasReminderKey(workspaceId, row.dedupeKey)) continue;
-      deps.store.scheduleReminder(workspaceId, row);
-      count += 1;
+    const today = DateTime.fromMillis(now, { zone: contract.zone }).toISODate();
+    // a contract whose term is over, or has not begun, has no windows, cut-offs or bookings to remind of now
+    if (
+      !today ||
+      (contract.endDate && contract.endDate < today) ||
+      (contract.startDate && contract.startDate > today)
+    ) {
+      continue;
+    }
+    try {
+      count += deps.store.transaction(() => {
+        const file = deps.knowledge.vendor(contract.vendor);
+        const rows = planDateReminders({
+          file,
+          contract,
+          uses,
+          bookings: bookingsFromUses(file, contract, uses, now),
+          now,
+          channelId: channel,
+          policy,
+        });
+        let scheduled = 0;
+        for (const row of rows) {
+          // a key seen before in any state (sent, or cancelled by an uninstall) is not scheduled again
+          if (deps.store.hasReminderKey(workspaceId, row.dedupeKey)) continue;
+          deps.store.scheduleReminder(workspaceId, row);
+          scheduled += 1;
+        }
+        return scheduled;
+      });
+    } catch (error) {
+      log.error(
+        `date reminders: skipped contract ${contract.id} of workspace ${workspaceId} (${contract.vendor} ${contract.plan}): ${(error as Error).message}`,
+      );
     }
   }
   return count;
@@ -60,14 +86,14 @@ export function scheduleWorkspaceDateReminders(
 export async function sweepDateReminders(
   deps: DateReminderDeps,
   now: number,
-  log: { error(message: string): void } = console,
+  log: DateReminderLog = console,
 ): Promise<number> {
   let count = 0;
   for (const workspaceId of deps.store.listWorkspacesWithContracts()) {
     try {
-      count += scheduleWorkspaceDateReminders(deps, workspaceId, now);
+      count += scheduleWorkspaceDateReminders(deps, workspaceId, now, undefined, undefined, log);
     } catch (error) {
-      log.error(`date reminders for ${workspaceId}: ${(error as Error).message}`);
+      log.error(`date reminders: skipped workspace ${workspaceId}: ${(error as Error).message}`);
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

@@ -33,10 +33,18 @@ export function renderReminder(reminder: Reminder, now: number, lateAfterMs: num
   const late = now - reminder.dueAt > lateAfterMs;
   const zone = payload.zone ?? 'UTC';
   const language: Language = payload.language === 'zh' ? 'zh' : 'en';
+  const cause =
+    language === 'zh'
+      ? reminder.lastError
+        ? '當時 Slack 無法接收'
+        : '當時 Entitlebot 未在執行'
+      : reminder.lastError
+        ? 'when Slack could not take it'
+        : 'while Entitlebot was not running';
   const lateNote =
     language === 'zh'
-      ? `（延遲發送：此提醒原定於 ${formatTime(reminder.dueAt, zone, 'zh')}，當時 Entitlebot 未在執行。）`
-      : `(Posted late: this reminder fell due ${formatTime(reminder.dueAt, zone)}, while Entitlebot was not running.) `;
+      ? `（延遲發送：此提醒原定於 ${formatTime(reminder.dueAt, zone, 'zh')}，${cause}。）`
+      : `(Posted late: this reminder fell due ${formatTime(reminder.dueAt, zone)}, ${cause}.) `;
   const text = late ? `${lateNote}${reminder.text}` : reminder.text;
   return {
     reminderId: reminder.id,

@@ -1,20 +1,27 @@
 /**
  * The reminder scheduler: one loop (every 15 s by default) that claims due reminders, posts them and marks
- * them sent.
+ * them sent. Several schedulers (processes) may share one database.
  *
- * Delivery guarantees, given the store's claim (pending → sending with attempts + 1, in one transaction):
- * - a restart loses none: a row is only ever `sent` after its post succeeded; rows left `sending` by a crash
- *   are claimed again (at start-up at once, with a zero lease, since this loop is the only poster);
- * - a restart repeats none marked sent, and at most the one message that was posted but not yet marked:
- *   messages are posted one at a time, each marked before the next is posted;
- * - reminders that fell due while the app was down are posted once by the first tick, marked as late.
+ * Delivery guarantees, given the store's claim (pending → sending with a lease, in one IMMEDIATE transaction):
+ * - a reminder is only ever `sent` after its post succeeded, so a crash loses none;
+ * - a claim carries a lease (default 60 s) that the scheduler renews every third of it while it holds the row
+ *   (a timer, so a slow Slack call does not let it lapse); only a lease that ran out is taken over, by any
+ *   scheduler, and a scheduler starting up waits like any other. So two live schedulers never post the same
+ *   reminder; a crash repeats at most the messages that were in flight (posted, not yet marked), once each,
+ *   after the lease runs out;
+ * - trouble with Slack never gives a reminder up quickly: a 429 or 5xx, a network error or a call that takes
+ *   longer than the per-call timeout puts it back to pending, due again after a backoff (exponential in the
+ *   attempts, with a floor — `Retry-After: 0` is not "now" — full jitter and a cap); other channels go on
+ *   meanwhile. A reminder is given up (failed) only on a permanent error (no token, channel gone) or when it is
+ *   stale: more than `staleAfterMs` (a day) late, or still unsent when the next reminder of its case falls due;
+ * - Slack's pacing: at most one message a second per channel; a 429 holds back the whole workspace until its
+ *   Retry-After; up to `concurrency` channels are posted to at once, so one slow channel holds no other.
  *
- * Slack's limits: at most one message a second per channel (the pacer; other channels go first meanwhile),
- * HTTP 429 waits for Retry-After and tries again, 5xx and network errors retry with backoff and then leave
- * the reminder pending for the next tick with a logged error; permanent errors (no token, channel gone)
- * mark it failed. Clock and sleep are injected so that tests run on a fake clock.
+ * Clock and sleep are injected so that tests run on a fake clock; the lease timer and the per-call timeout use
+ * real timers.
  */
-
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Reminder } from '../model/records.js';
 import { DEFAULT_LEASE_MS, type Store } from '../store/index.js';
 import { type OutgoingMessage, renderReminder } from './message.js';
@@ -36,7 +43,13 @@ export interface SchedulerLog {
 
 export type SchedulerStore = Pick<
   Store,
-  'claimDueReminders' | 'markReminderSent' | 'releaseReminder' | 'markReminderFailed' | 'addCaseEvent'
+  | 'claimDueReminders'
+  | 'renewReminderLeases'
+  | 'nextCaseReminderDue'
+  | 'markReminderSent'
+  | 'releaseReminder'
+  | 'markReminderFailed'
+  | 'addCaseEvent'
 > &
   Partial<Pick<Store, 'checkpoint'>>;
 
@@ -44,19 +57,27 @@ export interface SchedulerOptions {
   intervalMs?: number;
   /** reminders claimed at once; the tick claims again while batches come back full */
   batchSize?: number;
+  /** how long a claim holds without renewal; renewed every third of it */
   leaseMs?: number;
   /** the gap between two messages in one channel */
   channelGapMs?: number;
-  /** waits between tries on a 5xx or network error; then the reminder waits for the next tick */
-  backoffMs?: number[];
-  /** a Retry-After longer than this releases the reminder instead of holding the loop */
-  maxRetryAfterMs?: number;
-  /** 429s waited out for one message before it is released */
-  maxRateLimitWaits?: number;
-  /** claims of one reminder before it is marked failed */
-  maxAttempts?: number;
+  /** channels posted to at once */
+  concurrency?: number;
+  /** a post that takes longer counts as a network error (the reminder is retried later) */
+  callTimeoutMs?: number;
+  /** the first retry's delay; doubled per attempt up to `backoffCapMs`, then jittered (50–100 %) */
+  backoffBaseMs?: number;
+  backoffCapMs?: number;
+  /** no retry sooner than this, whatever Retry-After says */
+  backoffFloorMs?: number;
+  /** a reminder this late is given up */
+  staleAfterMs?: number;
   /** a reminder posted this long after its due time is marked as late */
   lateAfterMs?: number;
+  /** the jitter source, [0, 1); tests fix it */
+  random?: () => number;
+  /** this scheduler's name on its claims (default: host, pid and a random suffix) */
+  owner?: string;
 }
 
 export interface SchedulerDeps {
@@ -79,9 +100,10 @@ export interface TickReport {
 }
 
 export interface Scheduler {
-  /** one tick; `startup` reclaims every reminder left `sending` by a crashed process at once */
-  tick(opts?: { startup?: boolean }): Promise<TickReport>;
-  /** runs a start-up tick, then a tick every interval, until stop() */
+  readonly owner: string;
+  /** one tick */
+  tick(): Promise<TickReport>;
+  /** runs a tick at once, then a tick every interval, until stop() */
   start(): void;
   stop(): Promise<void>;
 }
@@ -89,127 +111,216 @@ export interface Scheduler {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const silentLog: SchedulerLog = { info: () => {}, error: () => {} };
 
+export const DEFAULT_STALE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The delay before retry number `attempt` (1 = the first retry): base × 2^(attempt−1), capped, with full jitter
+ * between half and all of it, never under the floor nor under what Slack asked for (`retryAfterMs`).
+ */
+export function retryDelay(
+  attempt: number,
+  o: { baseMs: number; capMs: number; floorMs: number; retryAfterMs?: number; random: () => number },
+): number {
+  const exp = Math.min(o.capMs, o.baseMs * 2 ** Math.max(0, Math.min(attempt - 1, 30)));
+  const jittered = exp * (0.5 + 0.5 * o.random());
+  const asked = o.retryAfterMs === undefined ? 0 : o.retryAfterMs + o.floorMs * o.random();
+  return Math.round(Math.max(o.floorMs, o.retryAfterMs === undefined ? jittered : asked));
+}
+
+function timeout<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    work,
+    new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? realSleep;
   const log = deps.log ?? silentLog;
   const o = deps.options ?? {};
-  const intervalMs = o.intervalMs ?? 15_000;
   const batchSize = o.batchSize ?? 50;
   const leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
+  // never longer than a lease: a claim abandoned by a dead process is taken over within a lease and a tick
+  const intervalMs = Math.min(o.intervalMs ?? 15_000, leaseMs);
   const channelGapMs = o.channelGapMs ?? 1_000;
-  const backoffMs = o.backoffMs ?? [1_000, 2_000, 4_000];
-  const maxRetryAfterMs = o.maxRetryAfterMs ?? 60_000;
-  const maxRateLimitWaits = o.maxRateLimitWaits ?? 3;
-  const maxAttempts = o.maxAttempts ?? 10;
-  const lateAfterMs = o.lateAfterMs ?? 2 * intervalMs;
+  const concurrency = Math.max(1, o.concurrency ?? 4);
+  const callTimeoutMs = o.callTimeoutMs ?? 15_000;
+  const backoff = {
+    baseMs: o.backoffBaseMs ?? 2_000,
+    capMs: o.backoffCapMs ?? 5 * 60_000,
+    floorMs: o.backoffFloorMs ?? 1_000,
+    random: o.random ?? Math.random,
+  };
+  const staleAfterMs = o.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  const lateAfterMs = o.lateAfterMs ?? 2 * (o.intervalMs ?? 15_000);
+  const owner = o.owner ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const { store, poster } = deps;
 
   /** when each channel may take its next message */
   const channelFreeAt = new Map<string, number>();
+  /** a 429 holds back every channel of the workspace until then */
+  const workspaceFreeAt = new Map<string, number>();
   const channelKey = (r: Reminder) => `${r.workspaceId}/${r.channelId}`;
+  /** the reminders this scheduler holds (claimed, not yet marked) */
+  const held = new Map<number, Reminder>();
 
-  async function waitForChannel(key: string): Promise<void> {
-    const free = channelFreeAt.get(key) ?? 0;
-    const wait = free - now();
-    if (wait > 0) await sleep(wait);
+  const renew = () => {
+    if (held.size === 0) return;
+    try {
+      const list = [...held.values()].map((r) => ({ workspaceId: r.workspaceId, id: r.id }));
+      const kept = new Set(store.renewReminderLeases(list, owner, now() + leaseMs));
+      for (const id of [...held.keys()]) {
+        if (!kept.has(id)) {
+          held.delete(id);
+          log.error(`reminder ${id}: its lease ran out and another scheduler took it; not posting it here`);
+        }
+      }
+    } catch (error) {
+      log.error(`renewing reminder leases failed: ${error instanceof Error ? error.message : error}`);
+    }
+  };
+
+  function staleReason(r: Reminder, at: number): string | null {
+    if (at - r.dueAt > staleAfterMs) {
+      return `stale: ${Math.round((at - r.dueAt) / 60_000)} min late (given up after ${Math.round(staleAfterMs / 60_000)} min)`;
+    }
+    if (r.caseId !== null) {
+      const next = store.nextCaseReminderDue(r.workspaceId, r.caseId, r.dueAt, r.id);
+      if (next !== null && at >= next) return 'stale: the next reminder of its case is already due';
+    }
+    return null;
+  }
+
+  function release(r: Reminder, error: string, delayMs: number, report: TickReport): void {
+    store.releaseReminder(r.workspaceId, r.id, error, now() + delayMs);
+    report.released += 1;
   }
 
   async function deliver(r: Reminder, report: TickReport): Promise<void> {
-    if (r.attempts > maxAttempts) {
-      store.markReminderFailed(r.workspaceId, r.id, `gave up after ${r.attempts - 1} attempts: ${r.lastError ?? ''}`);
-      log.error(`reminder ${r.id} (${r.workspaceId}) failed: gave up after ${r.attempts - 1} attempts`);
+    const key = channelKey(r);
+    const free = channelFreeAt.get(key) ?? 0;
+    if (free > now()) await sleep(free - now());
+    if (!held.has(r.id)) return; // taken over meanwhile (our lease lapsed)
+    const at = now();
+    const stale = staleReason(r, at);
+    if (stale) {
+      store.markReminderFailed(r.workspaceId, r.id, `${stale}; last error: ${r.lastError ?? 'none'}`);
+      log.error(`reminder ${r.id} (${r.workspaceId}, ${r.channelId}) given up: ${stale}`);
       report.failed += 1;
       return;
     }
-    const key = channelKey(r);
-    let transientTries = 0;
-    let rateLimitWaits = 0;
-    for (;;) {
-      await waitForChannel(key);
-      const message = renderReminder(r, now(), lateAfterMs);
-      let outcome: PostOutcome;
-      try {
-        outcome = await poster.post(message);
-      } catch (error) {
-        outcome = { ok: false, kind: 'transient', error: error instanceof Error ? error.message : String(error) };
-      }
-      channelFreeAt.set(key, now() + channelGapMs);
-      if (outcome.ok) {
-        store.markReminderSent(r.workspaceId, r.id, now(), outcome.ts);
-        report.sent += 1;
-        if (message.late) report.late += 1;
-        if (r.caseId !== null) {
-          try {
-            store.addCaseEvent(r.workspaceId, r.caseId, {
-              kind: 'reminded',
-              at: now(),
-              source: 'auto',
-              data: { reminderId: r.id, kind: r.kind, late: message.late },
-            });
-          } catch {
-            // the history line is a courtesy; the reminder itself is marked sent
-          }
-        }
-        deps.onSent?.(message, r);
-        return;
-      }
-      if (outcome.kind === 'permanent') {
-        store.markReminderFailed(r.workspaceId, r.id, outcome.error);
-        log.error(`reminder ${r.id} (${r.workspaceId}, ${r.channelId}) failed: ${outcome.error}`);
-        report.failed += 1;
-        return;
-      }
-      if (outcome.kind === 'rate-limited') {
-        rateLimitWaits += 1;
-        if (outcome.retryAfterMs > maxRetryAfterMs || rateLimitWaits > maxRateLimitWaits) {
-          store.releaseReminder(r.workspaceId, r.id, outcome.error, now() + outcome.retryAfterMs);
-          log.error(`reminder ${r.id} (${r.workspaceId}) rate limited; due again in ${outcome.retryAfterMs} ms`);
-          report.released += 1;
-          return;
-        }
-        channelFreeAt.set(key, now() + outcome.retryAfterMs);
-        continue;
-      }
-      const backoff = backoffMs[transientTries];
-      transientTries += 1;
-      if (backoff === undefined) {
-        store.releaseReminder(r.workspaceId, r.id, outcome.error, now() + intervalMs);
-        log.error(`reminder ${r.id} (${r.workspaceId}) not posted, tried ${transientTries} times: ${outcome.error}`);
-        report.released += 1;
-        return;
-      }
-      await sleep(backoff);
+    const paused = workspaceFreeAt.get(r.workspaceId) ?? 0;
+    if (paused > at) {
+      release(
+        r,
+        r.lastError ?? 'HTTP 429 ratelimited',
+        paused - at + Math.round(backoff.floorMs * backoff.random()),
+        report,
+      );
+      return;
     }
+    const message = renderReminder(r, at, lateAfterMs);
+    let outcome: PostOutcome;
+    try {
+      const result = await timeout(poster.post(message), callTimeoutMs);
+      outcome =
+        result === 'timeout'
+          ? { ok: false, kind: 'transient', error: `no answer from Slack in ${callTimeoutMs} ms` }
+          : result;
+    } catch (error) {
+      outcome = { ok: false, kind: 'transient', error: error instanceof Error ? error.message : String(error) };
+    }
+    channelFreeAt.set(key, now() + channelGapMs);
+    if (outcome.ok) {
+      store.markReminderSent(r.workspaceId, r.id, now(), outcome.ts);
+      report.sent += 1;
+      if (message.late) report.late += 1;
+      if (r.caseId !== null) {
+        try {
+          store.addCaseEvent(r.workspaceId, r.caseId, {
+            kind: 'reminded',
+            at: now(),
+            source: 'auto',
+            data: { reminderId: r.id, kind: r.kind, late: message.late },
+          });
+        } catch {
+          // the history line is a courtesy; the reminder itself is marked sent
+        }
+      }
+      deps.onSent?.(message, r);
+      return;
+    }
+    if (outcome.kind === 'permanent') {
+      store.markReminderFailed(r.workspaceId, r.id, outcome.error);
+      log.error(`reminder ${r.id} (${r.workspaceId}, ${r.channelId}) failed: ${outcome.error}`);
+      report.failed += 1;
+      return;
+    }
+    if (outcome.kind === 'rate-limited') {
+      const delay = retryDelay(r.attempts, { ...backoff, retryAfterMs: Math.max(0, outcome.retryAfterMs) });
+      workspaceFreeAt.set(r.workspaceId, now() + delay);
+      release(r, outcome.error, delay, report);
+      log.error(`reminder ${r.id} (${r.workspaceId}) rate limited; due again in ${delay} ms`);
+      return;
+    }
+    const delay = retryDelay(r.attempts, backoff);
+    release(r, outcome.error, delay, report);
+    log.error(
+      `reminder ${r.id} (${r.workspaceId}, ${r.channelId}) not posted (${outcome.error}); again in ${delay} ms`,
+    );
   }
 
-  /** Posts one at a time, taking first a reminder whose channel is free (the order is due time otherwise). */
+  /**
+   * Each channel's reminders in due order, one at a time; up to `concurrency` channels at once, the channel whose
+   * earliest reminder is due first going first.
+   */
   async function deliverAll(batch: Reminder[], report: TickReport): Promise<void> {
-    const queue = [...batch];
-    while (queue.length > 0) {
-      const t = now();
-      let index = queue.findIndex((r) => (channelFreeAt.get(channelKey(r)) ?? 0) <= t);
-      if (index < 0) index = 0;
-      const [next] = queue.splice(index, 1);
-      if (next) await deliver(next, report);
+    const byChannel = new Map<string, Reminder[]>();
+    for (const r of batch) {
+      const list = byChannel.get(channelKey(r));
+      if (list) list.push(r);
+      else byChannel.set(channelKey(r), [r]);
     }
+    const queues = [...byChannel.values()];
+    const worker = async () => {
+      for (let queue = queues.shift(); queue; queue = queues.shift()) {
+        for (const r of queue) {
+          try {
+            await deliver(r, report);
+          } catch (error) {
+            // the store failed (a busy or vanished file): the lease runs out and the reminder is claimed again
+            log.error(`reminder ${r.id} (${r.workspaceId}): ${error instanceof Error ? error.message : error}`);
+          } finally {
+            held.delete(r.id);
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queues.length) }, worker));
   }
 
   let running = false;
-  async function tick(opts: { startup?: boolean } = {}): Promise<TickReport> {
+  async function tick(): Promise<TickReport> {
     const report: TickReport = { claimed: 0, sent: 0, late: 0, released: 0, failed: 0 };
     if (running) return report;
     running = true;
+    const renewer = setInterval(renew, Math.max(10, Math.floor(leaseMs / 3)));
+    renewer.unref?.();
     try {
-      let lease = opts.startup ? 0 : leaseMs;
       for (;;) {
-        const batch = store.claimDueReminders(now(), batchSize, lease);
-        lease = leaseMs;
+        const batch = store.claimDueReminders(now(), batchSize, leaseMs, owner);
+        for (const r of batch) held.set(r.id, r);
         report.claimed += batch.length;
         await deliverAll(batch, report);
         if (batch.length < batchSize) break;
       }
     } finally {
+      clearInterval(renewer);
+      held.clear();
       running = false;
       // the tick's writes go into the database file now, between ticks, rather than inside a later claim
       try {
@@ -224,8 +335,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = true;
   let current: Promise<unknown> = Promise.resolve();
-  const loop = (startup: boolean) => {
-    current = tick({ startup })
+  const loop = () => {
+    current = tick()
       .then((report) => {
         if (report.claimed > 0) {
           log.info(
@@ -235,16 +346,17 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       })
       .catch((error: unknown) => log.error(`reminder tick failed: ${error instanceof Error ? error.message : error}`))
       .finally(() => {
-        if (!stopped) timer = setTimeout(() => loop(false), intervalMs);
+        if (!stopped) timer = setTimeout(loop, intervalMs);
       });
   };
 
   return {
+    owner,
     tick,
     start() {
       if (!stopped) return;
       stopped = false;
-      loop(true);
+      loop();
     },
     async stop() {
       stopped = true;

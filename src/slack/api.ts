@@ -16,6 +16,7 @@ export interface SlackApi {
   chat: Pick<Client['chat'], 'postMessage' | 'postEphemeral' | 'update'>;
   views: Pick<Client['views'], 'open' | 'publish' | 'update'>;
   users: Pick<Client['users'], 'info'>;
+  usergroups: { users: Pick<Client['usergroups']['users'], 'list'> };
 }
 
 /** The context key the OAuth authorize result keeps the workspace's bot token under (see app.ts). */
@@ -46,5 +47,6 @@ export function slackApi(shared: Client, context: Context): SlackApi {
       update: bind(shared.views.update),
     },
     users: { info: bind(shared.users.info) },
+    usergroups: { users: { list: bind(shared.usergroups.users.list) } },
   };
 }

@@ -16,8 +16,8 @@ import { type SlackDeps, vendorChoices } from './deps.js';
 import { InstallationCache } from './installation-cache.js';
 import { boltInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/index.js';
-import { createGuardedReceiver } from './receiver.js';
-import { RecentKeys } from './recent.js';
+import { createGuardedReceiver, storedSignatures } from './receiver.js';
+import { storedRecentKeys } from './recent.js';
 import { UserZoneCache } from './user-zones.js';
 
 /** Bot scopes the code uses (manifest.yml declares the same; a test checks both ways). */
@@ -30,6 +30,8 @@ export const BOT_SCOPES = [
   'im:history',
   'mpim:history',
   'users:read',
+  // ENTITLEBOT_ADMINS may name user groups: their members are read to know who may change contracts
+  'usergroups:read',
 ];
 
 export const EVENTS_PATH = '/slack/events';
@@ -109,6 +111,8 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     receiver = createGuardedReceiver({
       signingSecret: mode.signingSecret,
       endpoints: EVENTS_PATH,
+      // in the store: a captured request is refused after a restart, and by every process on the database
+      replayGuard: storedSignatures(options.store),
       port: mode.port,
       logger: options.logger,
       logLevel: options.logger ? undefined : logLevel,
@@ -138,9 +142,11 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     clock: options.clock,
     logger: app.logger,
     web: app.client,
-    handledMessages: new RecentKeys(),
+    handledMessages: storedRecentKeys(options.store),
     userZones: new UserZoneCache(),
     installations,
+    admins: config.admins ?? [],
+    adminGroups: new Map(),
     vendors: vendorChoices(options.knowledge),
   };
   registerListeners(app, deps);

@@ -3,7 +3,7 @@ import type { ConversationDeps } from '../conversation/types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { VendorChoice } from './blocks/contract-modal.js';
 import type { InstallationCache } from './installation-cache.js';
-import type { RecentKeys } from './recent.js';
+import type { OnceMemory } from './recent.js';
 import type { UserZoneCache } from './user-zones.js';
 
 /** What every listener gets: the conversation's dependencies plus the Slack layer's own. */
@@ -12,7 +12,11 @@ export interface SlackDeps extends ConversationDeps {
   /** the one Web API client; calls carry the workspace's token (see api.ts) */
   web: webApi.WebClient;
   /** mentions and DMs already acted on (channel + ts) */
-  handledMessages: RecentKeys;
+  handledMessages: OnceMemory;
+  /** ENTITLEBOT_ADMINS: who alone may change contracts (user and user-group ids); empty: every member */
+  admins: string[];
+  /** user-group members, as last read (workspace/group → members, read at) */
+  adminGroups: Map<string, { members: Set<string>; at: number }>;
   /** the contract modal's choices, from the knowledge base */
   vendors: VendorChoice[];
   /** askers' zones in memory and users.info calls in flight (without it: the store's cache only) */

@@ -13,12 +13,23 @@ import { slackPoster } from './poster.js';
 export async function startSlack(config: Config): Promise<void> {
   const mode = config.mode;
   if (mode.kind === 'console') throw new Error('startSlack needs Slack credentials');
-  const deps = await openRuntime({ databasePath: config.databasePath, search: 'eager' });
+  let warnPlain: (message: string) => void = (m) => process.emitWarning(m);
+  const deps = await openRuntime({
+    databasePath: config.databasePath,
+    search: 'eager',
+    secrets: { ...config.secrets, warn: (m) => warnPlain(m) },
+  });
   // the holiday library too: otherwise the first deadline question after start-up waits for it to load
   preloadHolidayLibrary();
   const slack = createApp({ ...deps, config });
   const { port } = await slack.start();
   const logger = slack.deps.logger;
+  warnPlain = (m) => logger.warn(m);
+  if (mode.kind === 'oauth' && !config.secrets?.key) {
+    logger.warn(
+      `ENTITLEBOT_ENCRYPTION_KEY is not set: Slack tokens are stored unencrypted in ${config.databasePath}. Set it (e.g. \`openssl rand -base64 32\`) and run \`entitlebot reencrypt\`.`,
+    );
+  }
   const where = mode.kind === 'socket' ? 'over Socket Mode' : `on http://localhost:${port}/slack/events`;
   logger.info(
     `Entitlebot is running ${where} (${mode.kind} mode, ready ${Math.round(performance.now())} ms after the process started)`,
@@ -32,6 +43,7 @@ export async function startSlack(config: Config): Promise<void> {
       slackApiUrl: config.slackApiUrl,
     }),
     log: { info: (m) => logger.info(m), error: (m) => logger.error(m) },
+    options: { leaseMs: config.reminderLeaseMs },
   });
   scheduler.start();
 

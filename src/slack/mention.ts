@@ -5,6 +5,7 @@
 import type { Context } from '@slack/bolt';
 import { errorAnswer } from '../conversation/errors.js';
 import { handleText } from '../conversation/handle.js';
+import { actorOf } from './actor.js';
 import { slackApi } from './api.js';
 import { noteZonePending, userZoneFor, withoutMention, workspaceIdOf } from './context.js';
 import { postReply } from './deliver.js';
@@ -17,6 +18,10 @@ export interface AddressedMessage {
   userId: string;
   text: string;
   teamId?: string;
+  /** the author's own team (Slack Connect), when Slack says it */
+  userTeamId?: string;
+  /** the channel is shared with another organisation */
+  sharedChannel?: boolean;
 }
 
 export async function answerAddressedMessage(
@@ -44,6 +49,13 @@ export async function answerAddressedMessage(
         userLocale: asker.locale,
         now,
         via: 'mention',
+        actor: actorOf(deps, client, {
+          workspaceId,
+          enterpriseId: context.enterpriseId,
+          userId: message.userId,
+          userTeamId: message.userTeamId,
+          sharedChannel: message.sharedChannel,
+        }),
       },
       question,
     );

@@ -5,12 +5,15 @@
  * `v0:<timestamp>:<body>` with the signing secret, compared in constant time), a timestamp within five minutes
  * either way, and a signature not accepted before within that window (Bolt alone would let a captured request be
  * replayed for five minutes). Anything else is refused with 401. Only requests with a valid signature are
- * remembered, so a forged request cannot make a genuine one look like a replay. Bolt's own check is switched off:
+ * remembered, so a forged request cannot make a genuine one look like a replay. The app keeps that memory in the
+ * store (`storedSignatures`), so a captured request is refused after a restart and by every other process on the
+ * database too; `SeenSignatures` is the in-memory version. Bolt's own check is switched off:
  * it would repeat the same HMAC (and `tsscmp`'s two more) on every request.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions, type Logger } from '@slack/bolt';
+import { isStoreError, type Store } from '../store/index.js';
 
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
@@ -19,14 +22,14 @@ export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
  * 500 requests a second, 150,000 entries). So each entry is small: the first 128 bits of the signature (only
  * verified signatures get here, and a forger cannot choose an HMAC's prefix) and its expiry in whole seconds.
  */
-export class SeenSignatures {
+export class SeenSignatures implements ReplayGuard {
   private readonly expiries = new Map<string, number>();
 
   /** true the first time a signature is offered within its window, false for a replay */
   accept(signature: string, timestampSeconds: number, nowMs: number): boolean {
     const nowSeconds = Math.floor(nowMs / 1000);
     this.prune(nowSeconds);
-    const key = signature.slice(3, 35);
+    const key = signatureKey(signature);
     const expiry = this.expiries.get(key);
     if (expiry !== undefined && expiry >= nowSeconds) return false;
     this.expiries.set(key, timestampSeconds + SIGNATURE_WINDOW_SECONDS);
@@ -44,6 +47,27 @@ export class SeenSignatures {
       this.expiries.delete(key);
     }
   }
+}
+
+/** The replay memory the guard asks: true the first time a (verified) signature is offered within its window. */
+export interface ReplayGuard {
+  accept(signature: string, timestampSeconds: number, nowMs: number): boolean;
+}
+
+/** the first 128 bits of the hex signature (after `v0=`): a forger cannot choose an HMAC's prefix */
+const signatureKey = (signature: string) => signature.slice(3, 35);
+
+/** The replay memory in the store: one indexed insert per request, expired keys pruned as it goes. */
+export function storedSignatures(store: Pick<Store, 'firstSeen'>): ReplayGuard {
+  return {
+    accept: (signature, timestampSeconds, nowMs) =>
+      store.firstSeen(
+        'signature',
+        signatureKey(signature),
+        Math.max((timestampSeconds + SIGNATURE_WINDOW_SECONDS) * 1000, nowMs) + 1000,
+        nowMs,
+      ),
+  };
 }
 
 export type SignatureVerdict = 'ok' | 'mismatch' | 'stale' | 'future';
@@ -68,17 +92,19 @@ export function verifySlackSignature(
 export interface GuardedReceiverOptions extends HTTPReceiverOptions {
   /** for tests of the window; defaults to Date.now */
   nowMs?: () => number;
+  /** where accepted signatures are remembered; default in memory (the app passes the store's) */
+  replayGuard?: ReplayGuard;
 }
 
 export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPReceiver {
-  const { nowMs = Date.now, ...receiverOptions } = options;
+  const { nowMs = Date.now, replayGuard, ...receiverOptions } = options;
   const guarded = options.signatureVerification !== false;
   // our guard verifies every request to the endpoints (see above); Bolt need not do it again
   const receiver = new HTTPReceiver({ ...receiverOptions, signatureVerification: false });
   const endpoints = new Set(
     Array.isArray(options.endpoints) ? options.endpoints : [options.endpoints ?? '/slack/events'],
   );
-  const seen = new SeenSignatures();
+  const seen = replayGuard ?? new SeenSignatures();
   const logger = options.logger;
   const boltListener = receiver.requestListener;
 
@@ -97,8 +123,11 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
           res.end();
         }
       })
-      .catch(() => {
-        res.writeHead(400);
+      .catch((error: unknown) => {
+        // a body that cannot be read is the client's fault; a replay memory that cannot be written is ours
+        const ours = isStoreError(error);
+        if (ours) logger?.error(`Could not check a Slack request for replay: ${(error as Error).message}`);
+        res.writeHead(ours ? 503 : 400);
         res.end();
       });
   };
@@ -108,7 +137,7 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
 async function guard(
   req: IncomingMessage,
   signingSecret: string,
-  seen: SeenSignatures,
+  seen: ReplayGuard,
   nowMs: number,
   logger: Logger | undefined,
 ): Promise<'pass' | 'refuse'> {

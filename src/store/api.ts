@@ -32,6 +32,11 @@ export interface Store {
    * or not a WAL database). The reminder scheduler calls it after each tick.
    */
   checkpoint(): number;
+  /**
+   * Runs `work` (synchronous: it may not await) in one IMMEDIATE transaction: every store write inside it is
+   * committed together, or none is when it throws (the error is rethrown). Nested calls are savepoints.
+   */
+  transaction<T>(work: () => T): T;
 
   // Slack installations, keyed by the enterprise id for org-wide installs, else by the team id. The three
   // methods are the shape of Bolt's InstallationStore (src/slack/installation-store.ts hands them to Bolt);
@@ -45,6 +50,19 @@ export interface Store {
   linkWorkspaceToEnterprise(workspaceId: string, enterpriseId: string): void;
   /** app_uninstalled / tokens_revoked: deletes the installation keyed by this team or enterprise id; keeps data */
   deleteWorkspaceTokens(workspaceId: string): number;
+  /**
+   * Maintenance (`entitlebot reencrypt`), across installations: seals every installation not yet sealed with the
+   * current key (plain rows, rows under a previous key), in one transaction. Throws 'secret-key' without a key.
+   */
+  reencryptInstallations(): { total: number; resealed: number };
+
+  /**
+   * The Slack layer's memory of what it acted on (request signatures, messages answered): true the first time
+   * `key` of `kind` is offered until `expiresAt`, false while it is remembered. Cross-workspace by nature (a
+   * request's signature is checked before its workspace is known); it holds keys and expiry times only, and
+   * expired keys are pruned as it goes. Shared by every process on the file and kept across restarts.
+   */
+  firstSeen(kind: string, key: string, expiresAt: number, now: number): boolean;
 
   // settings
   getSettings(workspaceId: string): WorkspaceSettings;
@@ -117,11 +135,22 @@ export interface Store {
   snoozeReminder(workspaceId: string, id: number, untilMs: number): Reminder | null;
   /**
    * THE cross-workspace query (the scheduler's). In one IMMEDIATE transaction: pending reminders due at `now` or
-   * earlier, and reminders stuck in 'sending' since `now - leaseMs` or before (a crash between posting and marking),
-   * earliest first, at most `limit`; marks them 'sending' with attempts + 1 and claimedAt = now. Each carries its
-   * workspace id; every later call about it is scoped by that id.
+   * earlier, and reminders 'sending' whose lease ran out (`leaseUntil <= now`: the holder crashed or stalled),
+   * earliest first, at most `limit`; marks them 'sending' with attempts + 1, claimedAt = now, claimedBy = `owner`
+   * and leaseUntil = now + `leaseMs`. A live lease is never taken over. Each row carries its workspace id; every
+   * later call about it is scoped by that id.
    */
-  claimDueReminders(now: number, limit: number, leaseMs?: number): Reminder[];
+  claimDueReminders(now: number, limit: number, leaseMs?: number, owner?: string): Reminder[];
+  /**
+   * The holder extends its leases to `leaseUntil` (in one transaction); returns the ids it still holds (a row
+   * whose lease ran out and was taken over by another scheduler is not among them).
+   */
+  renewReminderLeases(held: { workspaceId: string; id: number }[], owner: string, leaseUntil: number): number[];
+  /**
+   * The due time of the case's next reminder after `afterDueAt` (pending, being sent or sent), other than
+   * `exceptId`; null when there is none. A reminder still unsent when the next one falls due is stale.
+   */
+  nextCaseReminderDue(workspaceId: string, caseId: number, afterDueAt: number, exceptId: number): number | null;
   markReminderSent(workspaceId: string, id: number, sentAt: number, postedTs?: string | null): Reminder | null;
   /** back to pending (429, 5xx): due again at `retryAtMs`, with the error kept */
   releaseReminder(workspaceId: string, id: number, error: string, retryAtMs: number): Reminder | null;
@@ -129,4 +158,5 @@ export interface Store {
   markReminderFailed(workspaceId: string, id: number, error: string): Reminder | null;
 }
 
-export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
+/** how long a claim holds without renewal; the scheduler renews every third of it while it posts */
+export const DEFAULT_LEASE_MS = 60 * 1000;

@@ -215,7 +215,7 @@ export function caseMethods(db: Database.Database, now: Now) {
       now: now(),
     }) as CaseRow;
     return toCase(row);
-  });
+  }).immediate;
 
   const updateCase = db.transaction((ws: string, id: number, patch: CasePatch): Case => {
     const row = get.get(ws, id);
@@ -225,7 +225,7 @@ export function caseMethods(db: Database.Database, now: Now) {
     const next = patched(toCase(row), patch ?? {});
     if (next.contractId !== row.contract_id) requireContract(ws, next.contractId);
     return toCase(update.get({ ...next, updatedAt: now() }) as CaseRow);
-  });
+  }).immediate;
 
   return {
     createCase(workspaceId: string, input: CaseInput): Case {

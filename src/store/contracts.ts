@@ -168,7 +168,7 @@ export function contractMethods(db: Database.Database, now: Now) {
     cancelReminders.run(at, ws, id);
     remove.run(ws, id); // quota uses go with it (ON DELETE CASCADE)
     return true;
-  });
+  }).immediate;
 
   return {
     listWorkspacesWithContracts(): string[] {

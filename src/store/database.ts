@@ -4,16 +4,19 @@ import Database from 'better-sqlite3';
 
 export const DEFAULT_DATABASE_PATH = 'data/entitlebot.db';
 
-function isFileOnDisk(path: string): boolean {
+/** How long a write waits for another process's transaction to end before it fails (and says so). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+export function isFileOnDisk(path: string): boolean {
   return path !== '' && path !== ':memory:' && !path.startsWith('file:');
 }
 
 /** Opens (creating it and its directory when missing) one SQLite file with the settings the store relies on. */
-export function openDatabase(path: string): Database.Database {
+export function openDatabase(path: string, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): Database.Database {
   if (isFileOnDisk(path)) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new Database(path, { timeout: busyTimeoutMs });
   try {
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     // SQLite checkpoints the WAL into the database from inside whichever write crosses this many pages (default

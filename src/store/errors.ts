@@ -4,7 +4,13 @@ export type StoreErrorCode =
   | 'case-exists'
   | 'contract-in-use'
   | 'newer-schema'
-  | 'workspace-required';
+  | 'workspace-required'
+  /** SQLite itself failed (busy beyond the timeout, disk full, I/O error); the message names the file */
+  | 'database'
+  /** the database file was deleted or replaced while the app ran; the store refuses to write */
+  | 'database-gone'
+  /** an encrypted installation whose key is not configured (or that does not decrypt) */
+  | 'secret-key';
 
 /** A failure a person can act on: the message says what was wrong and what would work. */
 export class StoreError extends Error {

@@ -2,11 +2,14 @@ import type { Store } from './api.js';
 import { caseMethods } from './cases.js';
 import { contractMethods } from './contracts.js';
 import { DEFAULT_DATABASE_PATH, openDatabase } from './database.js';
+import { databaseError, guardMethods, watchFile } from './guard.js';
 import { installationMethods } from './installations.js';
 import { registerDatabase } from './internal.js';
 import { migrate } from './migrations.js';
 import { quotaUseMethods } from './quota-uses.js';
 import { reminderMethods } from './reminders.js';
+import { type SecretKeys, secretBox } from './secrets.js';
+import { seenOnceMethods } from './seen-once.js';
 import { settingsMethods } from './settings.js';
 import { userZoneMethods } from './user-zones.js';
 
@@ -16,11 +19,16 @@ export { DEFAULT_LEASE_MS } from './api.js';
 export { DEFAULT_DATABASE_PATH } from './database.js';
 export { isStoreError, StoreError, type StoreErrorCode } from './errors.js';
 export { LATEST_SCHEMA_VERSION } from './migrations.js';
+export { keyId, parseKey, type SecretKeys } from './secrets.js';
 export { DEFAULT_SETTINGS } from './settings.js';
 
 export interface StoreOptions {
   /** the store's clock for its own bookkeeping (createdAt, updatedAt, undoneAt); defaults to Date.now */
   now?: () => number;
+  /** how long a write waits for a busy database (another process's transaction); default 5 s */
+  busyTimeoutMs?: number;
+  /** the keys Slack tokens are sealed with (ENTITLEBOT_ENCRYPTION_KEY, …_PREVIOUS); without, they are stored plain */
+  secrets?: SecretKeys;
 }
 
 /**
@@ -29,13 +37,20 @@ export interface StoreOptions {
  */
 export function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOptions = {}): Store {
   const now = options.now ?? Date.now;
-  const db = openDatabase(path);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(path, options.busyTimeoutMs);
+  } catch (error) {
+    throw databaseError(error, path);
+  }
   try {
     migrate(db, path);
   } catch (error) {
     db.close();
-    throw error;
+    throw databaseError(error, path);
   }
+  const watch = watchFile(path);
+  const inTransaction = db.transaction((work: () => unknown) => work());
   const store: Store = {
     path,
     close: () => {
@@ -45,14 +60,21 @@ export function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOp
       const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
       return result ? Math.max(0, result.log - result.checkpointed) : 0;
     },
-    ...installationMethods(db, now),
+    transaction<T>(work: () => T): T {
+      // IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before anything is read, so a
+      // command never fails half-way on a lock; nested calls are savepoints of the outer transaction
+      return inTransaction.immediate(work) as T;
+    },
+    ...installationMethods(db, now, secretBox(options.secrets), path),
     ...settingsMethods(db, now),
     ...contractMethods(db, now),
     ...quotaUseMethods(db, now),
     ...userZoneMethods(db),
     ...caseMethods(db, now),
     ...reminderMethods(db, now),
+    ...seenOnceMethods(db),
   };
+  guardMethods(store, path, watch);
   registerDatabase(store, db);
   return store;
 }

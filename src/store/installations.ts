@@ -1,12 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { Installation, InstallationQuery } from '../model/installation.js';
 import { StoreError } from './errors.js';
+import type { SecretBox } from './secrets.js';
 import { requireWorkspace } from './validate.js';
 
 type Now = () => number;
 
 interface InstallationRow {
   data: string;
+}
+
+interface KeyedRow extends InstallationRow {
+  install_key: string;
 }
 
 function installKey(query: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string }): string {
@@ -22,7 +27,7 @@ function installKey(query: { isEnterpriseInstall?: boolean; enterpriseId?: strin
   return key;
 }
 
-export function installationMethods(db: Database.Database, now: Now) {
+export function installationMethods(db: Database.Database, now: Now, box: SecretBox, path: string) {
   const upsert = db.prepare(`
     INSERT INTO installations (install_key, team_id, enterprise_id, is_enterprise_install, data, installed_at, updated_at)
     VALUES (@key, @teamId, @enterpriseId, @isEnterpriseInstall, @data, @now, @now)
@@ -34,9 +39,14 @@ export function installationMethods(db: Database.Database, now: Now) {
   const selectWorkspaceEnterprise = db.prepare<[string], { enterprise_id: string | null }>(
     'SELECT enterprise_id FROM workspaces WHERE workspace_id = ?',
   );
-  const selectOrgInstall = db.prepare<[string], InstallationRow>(
-    'SELECT data FROM installations WHERE install_key = ? AND is_enterprise_install = 1',
+  const selectOrgInstall = db.prepare<[string], KeyedRow>(
+    'SELECT install_key, data FROM installations WHERE install_key = ? AND is_enterprise_install = 1',
   );
+  // maintenance only (`entitlebot reencrypt`): every installation, to seal each with the current key
+  const selectAllForReseal = db.prepare<[], KeyedRow>(
+    'SELECT install_key, data FROM installations ORDER BY install_key',
+  );
+  const reseal = db.prepare<[string, string]>('UPDATE installations SET data = ? WHERE install_key = ?');
   const linkEnterprise = db.prepare<[string, string, number]>(`
     INSERT INTO workspaces (workspace_id, enterprise_id, updated_at) VALUES (?, ?, ?)
     ON CONFLICT (workspace_id) DO UPDATE SET enterprise_id = excluded.enterprise_id, updated_at = excluded.updated_at
@@ -44,7 +54,7 @@ export function installationMethods(db: Database.Database, now: Now) {
 
   const read = (key: string): Installation | null => {
     const row = selectByKey.get(key);
-    return row ? (JSON.parse(row.data) as Installation) : null;
+    return row ? (JSON.parse(box.open(row.data, key)) as Installation) : null;
   };
 
   const store = (installation: Installation): void => {
@@ -52,6 +62,7 @@ export function installationMethods(db: Database.Database, now: Now) {
     const enterpriseId = installation.enterprise?.id;
     const teamId = installation.team?.id;
     const key = installKey({ isEnterpriseInstall, enterpriseId, teamId });
+    box.warnIfPlain(path);
     db.transaction(() => {
       const previous = read(key);
       // A user-only install after the bot install must not drop the bot token the app posts with.
@@ -64,11 +75,11 @@ export function installationMethods(db: Database.Database, now: Now) {
         teamId: teamId ?? null,
         enterpriseId: enterpriseId ?? null,
         isEnterpriseInstall: isEnterpriseInstall ? 1 : 0,
-        data: JSON.stringify(merged),
+        data: box.seal(JSON.stringify(merged), key),
         now: now(),
       });
       if (!isEnterpriseInstall && teamId && enterpriseId) linkEnterprise.run(teamId, enterpriseId, now());
-    })();
+    }).immediate();
   };
 
   return {
@@ -101,7 +112,28 @@ export function installationMethods(db: Database.Database, now: Now) {
       if (own) return own;
       const enterpriseId = selectWorkspaceEnterprise.get(ws)?.enterprise_id;
       const org = enterpriseId ? selectOrgInstall.get(enterpriseId) : undefined;
-      return org ? (JSON.parse(org.data) as Installation) : null;
+      return org ? (JSON.parse(box.open(org.data, org.install_key)) as Installation) : null;
+    },
+
+    reencryptInstallations(): { total: number; resealed: number } {
+      if (!box.encrypting) {
+        throw new StoreError(
+          'secret-key',
+          'ENTITLEBOT_ENCRYPTION_KEY is not set: there is no key to encrypt the installations with. Set it, then run this again.',
+        );
+      }
+      return db
+        .transaction(() => {
+          let resealed = 0;
+          const rows = selectAllForReseal.all();
+          for (const row of rows) {
+            if (!box.needsReseal(row.data)) continue;
+            reseal.run(box.seal(box.open(row.data, row.install_key), row.install_key), row.install_key);
+            resealed += 1;
+          }
+          return { total: rows.length, resealed };
+        })
+        .immediate();
     },
 
     linkWorkspaceToEnterprise(workspaceId: string, enterpriseId: string): void {

@@ -160,6 +160,27 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'reminder leases, request memory',
+    sql: `
+      -- who holds a 'sending' reminder and until when; the holder renews it while it posts, and only a lease that
+      -- ran out may be taken over (rows claimed before this migration expire at claimed_at + the default lease)
+      ALTER TABLE reminders ADD COLUMN claimed_by TEXT;
+      ALTER TABLE reminders ADD COLUMN lease_until INTEGER;
+      UPDATE reminders SET lease_until = claimed_at + 120000 WHERE status = 'sending';
+
+      -- what the Slack layer must act on once, across restarts and processes: request signatures (replay guard),
+      -- messages answered. Keys only (a signature prefix, workspace:channel:ts), each kept until it expires.
+      CREATE TABLE seen_once (
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (kind, key)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX seen_once_expiry ON seen_once (expires_at);
+    `,
+  },
+  {
+    version: 3,
     name: 'users.info locale beside the zone',
     sql: `
       -- the user's Slack locale (users.info include_locale), e.g. zh-TW: it decides the language of replies to

@@ -34,6 +34,8 @@ interface ReminderRow {
   attempts: number;
   last_error: string | null;
   claimed_at: number | null;
+  claimed_by: string | null;
+  lease_until: number | null;
   sent_at: number | null;
   posted_ts: string | null;
   created_at: number;
@@ -57,6 +59,8 @@ function toReminder(row: ReminderRow): Reminder {
     attempts: row.attempts,
     lastError: row.last_error,
     claimedAt: row.claimed_at,
+    claimedBy: row.claimed_by,
+    leaseUntil: row.lease_until,
     sentAt: row.sent_at,
     postedTs: row.posted_ts,
     createdAt: row.created_at,
@@ -108,7 +112,7 @@ export function reminderMethods(db: Database.Database, now: Now) {
   const rearm = db.prepare(`
     UPDATE reminders SET case_id = @caseId, contract_id = @contractId, channel_id = @channelId, thread_ts = @threadTs,
       kind = @kind, due_at = @dueAt, text = @text, payload = @payload, status = 'pending', attempts = 0,
-      last_error = NULL, claimed_at = NULL, updated_at = @now
+      last_error = NULL, claimed_at = NULL, claimed_by = NULL, lease_until = NULL, updated_at = @now
     WHERE workspace_id = @ws AND dedupe_key = @dedupeKey AND status IN ('pending', 'cancelled')
     RETURNING *`);
   const pendingOfCase = db.prepare<[string, number], ReminderRow>(
@@ -123,23 +127,34 @@ export function reminderMethods(db: Database.Database, now: Now) {
   const moveDue = db.prepare<[number, number, string, number], ReminderRow>(
     "UPDATE reminders SET due_at = ?, updated_at = ? WHERE workspace_id = ? AND id = ? AND status = 'pending' RETURNING *",
   );
-  // The one query without a workspace id: the scheduler claims due reminders of every workspace.
-  const claim = db.prepare<{ now: number; staleBefore: number; limit: number }, ReminderRow>(`
-    UPDATE reminders SET status = 'sending', attempts = attempts + 1, claimed_at = @now, updated_at = @now
+  // The one query without a workspace id: the scheduler claims due reminders of every workspace. A 'sending'
+  // row is taken over only when its lease ran out (its holder died or stalled), never while it is renewed.
+  const claim = db.prepare<{ now: number; leaseUntil: number; owner: string; limit: number }, ReminderRow>(`
+    UPDATE reminders SET status = 'sending', attempts = attempts + 1, claimed_at = @now, claimed_by = @owner,
+      lease_until = @leaseUntil, updated_at = @now
     WHERE id IN (
       SELECT id FROM (
         SELECT * FROM (SELECT id, due_at FROM reminders WHERE status = 'pending' AND due_at <= @now
           ORDER BY due_at, id LIMIT @limit)
         UNION ALL
-        SELECT * FROM (SELECT id, due_at FROM reminders WHERE status = 'sending' AND claimed_at <= @staleBefore
+        SELECT * FROM (SELECT id, due_at FROM reminders WHERE status = 'sending' AND lease_until <= @now
           ORDER BY due_at, id LIMIT @limit)
       ) ORDER BY due_at, id LIMIT @limit)
     RETURNING *`);
+  const renew = db.prepare<{ ws: string; id: number; owner: string; leaseUntil: number; now: number }>(`
+    UPDATE reminders SET lease_until = @leaseUntil, updated_at = @now
+    WHERE workspace_id = @ws AND id = @id AND status = 'sending' AND claimed_by = @owner`);
+  // the due time of the case's next reminder after this one (pending, being sent or sent): past it, this one is stale
+  const nextOfCase = db.prepare<{ ws: string; caseId: number; dueAt: number; id: number }, { due_at: number }>(`
+    SELECT due_at FROM reminders WHERE workspace_id = @ws AND case_id = @caseId AND id != @id
+      AND status IN ('pending', 'sending', 'sent') AND due_at > @dueAt
+    ORDER BY due_at LIMIT 1`);
   const markSent = db.prepare<[number, string | null, number, string, number], ReminderRow>(`
     UPDATE reminders SET status = 'sent', sent_at = ?, posted_ts = ?, last_error = NULL, updated_at = ?
     WHERE workspace_id = ? AND id = ? AND status IN ('sending', 'pending') RETURNING *`);
   const release = db.prepare<[string, number, number, string, number], ReminderRow>(`
-    UPDATE reminders SET status = 'pending', last_error = ?, due_at = ?, claimed_at = NULL, updated_at = ?
+    UPDATE reminders SET status = 'pending', last_error = ?, due_at = ?, claimed_at = NULL, claimed_by = NULL,
+      lease_until = NULL, updated_at = ?
     WHERE workspace_id = ? AND id = ? AND status = 'sending' RETURNING *`);
   const markFailed = db.prepare<[string, number, string, number], ReminderRow>(`
     UPDATE reminders SET status = 'failed', last_error = ?, updated_at = ?
@@ -165,7 +180,7 @@ export function reminderMethods(db: Database.Database, now: Now) {
     return existing;
   };
 
-  const scheduleOnce = db.transaction(schedule);
+  const scheduleOnce = db.transaction(schedule).immediate;
 
   const replaceCaseReminders = db.transaction((ws: string, caseId: number, inputs: ReminderInput[]): Reminder[] => {
     if (!caseExists.get(ws, caseId)) {
@@ -184,7 +199,7 @@ export function reminderMethods(db: Database.Database, now: Now) {
       else if (existing.status === 'pending' || existing.status === 'cancelled') rearm.run({ ws, ...columns, now: at });
     }
     return pendingOfCase.all(ws, caseId).map(toReminder);
-  });
+  }).immediate;
 
   const snooze = db.transaction((ws: string, id: number, untilMs: number): Reminder | null => {
     const row = get.get(ws, id);
@@ -204,14 +219,23 @@ export function reminderMethods(db: Database.Database, now: Now) {
         dedupeKey: `${copy.dedupeKey}#snooze@${untilMs}`,
       }),
     );
-  });
+  }).immediate;
 
-  const claimDue = db.transaction((at: number, limit: number, leaseMs: number): Reminder[] =>
+  const claimDue = db.transaction((at: number, limit: number, leaseMs: number, owner: string): Reminder[] =>
     claim
-      .all({ now: at, staleBefore: at - leaseMs, limit })
+      .all({ now: at, leaseUntil: at + leaseMs, owner, limit })
       .map(toReminder)
       .sort(byDueTime),
   );
+
+  const renewAll = db.transaction((held: { workspaceId: string; id: number }[], owner: string, until: number) => {
+    const at = now();
+    const kept: number[] = [];
+    for (const r of held) {
+      if (renew.run({ ws: r.workspaceId, id: r.id, owner, leaseUntil: until, now: at }).changes > 0) kept.push(r.id);
+    }
+    return kept;
+  }).immediate;
 
   const scoped = (workspaceId: string, id: number): [string, number] => [
     requireWorkspace(workspaceId),
@@ -253,17 +277,29 @@ export function reminderMethods(db: Database.Database, now: Now) {
       const [ws, reminderId] = scoped(workspaceId, id);
       return snooze(ws, reminderId, requireTime('untilMs', untilMs));
     },
-    claimDueReminders(at: number, limit: number, leaseMs: number = DEFAULT_LEASE_MS): Reminder[] {
+    claimDueReminders(at: number, limit: number, leaseMs: number = DEFAULT_LEASE_MS, owner = 'scheduler'): Reminder[] {
       requireTime('now', at);
       if (!Number.isSafeInteger(limit) || limit <= 0) {
         throw new StoreError('invalid', `limit must be a positive whole number; got ${limit}.`);
       }
-      // 0 is allowed: at start-up the only scheduler may take back everything a crash left in 'sending'.
-      if (!Number.isSafeInteger(leaseMs) || leaseMs < 0) {
-        throw new StoreError('invalid', `leaseMs must be a whole number of milliseconds, 0 or more; got ${leaseMs}.`);
+      if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) {
+        throw new StoreError('invalid', `leaseMs must be a positive whole number of milliseconds; got ${leaseMs}.`);
       }
       // IMMEDIATE: take the write lock before reading, so two schedulers never claim the same row.
-      return claimDue.immediate(at, limit, leaseMs);
+      return claimDue.immediate(at, limit, leaseMs, requireText('owner', owner, 200));
+    },
+    renewReminderLeases(held: { workspaceId: string; id: number }[], owner: string, leaseUntil: number): number[] {
+      for (const r of held) scoped(r.workspaceId, r.id);
+      return renewAll(held, requireText('owner', owner, 200), requireTime('leaseUntil', leaseUntil));
+    },
+    nextCaseReminderDue(workspaceId: string, caseId: number, afterDueAt: number, exceptId: number): number | null {
+      const row = nextOfCase.get({
+        ws: requireWorkspace(workspaceId),
+        caseId: requireId('case id', caseId),
+        dueAt: requireTime('dueAt', afterDueAt),
+        id: exceptId,
+      });
+      return row?.due_at ?? null;
     },
     markReminderSent(workspaceId: string, id: number, sentAt: number, postedTs: string | null = null): Reminder | null {
       const [ws, reminderId] = scoped(workspaceId, id);

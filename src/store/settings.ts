@@ -96,7 +96,7 @@ export function settingsMethods(db: Database.Database, now: Now) {
       now: now(),
     });
     return toSettings(row);
-  });
+  }).immediate;
 
   return { getSettings, updateSettings: (ws: string, patch: Partial<WorkspaceSettings>) => updateSettings(ws, patch) };
 }

@@ -198,16 +198,18 @@ describe('a case in a Slack thread', () => {
     expect((await scheduler().tick()).sent).toBe(0);
   });
 
-  it('waits out a 429 with Retry-After from Slack and posts once', async () => {
+  it('puts a reminder back for Retry-After on a 429 from Slack, and posts it once after', async () => {
     const thread = tsAt(now, 1);
     await mention('case open p1', thread);
     const before = posts().length;
     h.fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 7 });
     now = at('2026-03-02 10:30');
-    const sleeps: number[] = [];
-    const report = await scheduler(sleeps).tick();
-    expect(report.sent).toBe(1);
-    expect(sleeps).toContain(7_000);
+    const report = await scheduler().tick();
+    expect(report).toMatchObject({ sent: 0, released: 1 });
+    const back = store.listReminders(TEAM_ID, { status: 'pending' })[0]!;
+    expect(back.dueAt - now).toBeGreaterThanOrEqual(7_000);
+    now = back.dueAt;
+    expect((await scheduler().tick()).sent).toBe(1);
     expect(posts().length - before).toBe(2); // the refused try and the one that went through
     expect(store.listReminders(TEAM_ID, { status: 'sent' })).toHaveLength(1);
   });
@@ -235,8 +237,11 @@ describe('a case in a Slack thread', () => {
     expect(failed[0]?.lastError ?? store.listReminders('T0SECOND', { status: 'pending' })[0]?.lastError).toMatch(
       /HTTP 503/,
     );
-    now += 20_000;
-    await scheduler().tick();
+    // the backoff grows per attempt; within a few minutes both are through
+    for (let i = 0; i < 6; i++) {
+      now += 60_000;
+      await scheduler().tick();
+    }
     expect(store.listReminders(TEAM_ID, { status: 'sent' })).toHaveLength(1);
     expect(store.listReminders('T0SECOND', { status: 'sent' })).toHaveLength(1);
   });
@@ -246,6 +251,15 @@ describe('a case in a Slack thread', () => {
     expect(store.listReminders(TEAM_ID, { status: 'pending' }).length).toBeGreaterThan(0);
     await h.event({ type: 'app_uninstalled', event_ts: '5.1' }, TEAM_ID);
     expect(store.listReminders(TEAM_ID, { status: 'pending' })).toEqual([]);
+  });
+
+  it('cancels a workspace’s reminders when its bot token is revoked', async () => {
+    await mention('case open p1', tsAt(now, 1));
+    expect(store.listReminders(TEAM_ID, { status: 'pending' }).length).toBeGreaterThan(0);
+    await h.event({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] }, event_ts: '5.2' }, TEAM_ID);
+    expect(store.listReminders(TEAM_ID, { status: 'pending' })).toEqual([]);
+    now = at('2026-03-02 11:30');
+    expect((await scheduler().tick()).claimed).toBe(0);
   });
 
   it('opens a case from the message shortcut and its modal', async () => {

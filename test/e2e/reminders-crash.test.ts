@@ -1,7 +1,7 @@
 /**
  * The scheduler survives SIGKILL: a child process (`entitlebot reminders`, posting to a slow fake Slack) is
- * killed while it posts, twice, and restarted. Every reminder is posted, each crash repeats at most the one
- * message that was in flight, and every reminder ends up marked sent.
+ * killed while it posts, twice, and restarted. Every reminder is posted, each crash repeats at most the
+ * messages that were in flight (one per channel being posted to), and every reminder ends up marked sent.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -57,6 +57,8 @@ function startChild(): ChildProcess {
     SLACK_SIGNING_SECRET: 'crash-test-secret',
     SLACK_API_URL: apiUrl,
     LOG_LEVEL: 'error',
+    // a killed process's claims are taken over once their lease runs out: a short one keeps the test short
+    ENTITLEBOT_REMINDER_LEASE_MS: '2000',
   });
   return spawn(process.execPath, [CLI, 'reminders', '--db', db], { cwd: ROOT, env, stdio: 'ignore' });
 }
@@ -77,7 +79,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 describe('scheduler crash', () => {
-  it('loses no reminder and repeats at most one per SIGKILL', async () => {
+  it('loses no reminder and repeats at most the messages in flight per SIGKILL', async () => {
     const store = openStore(db);
     const now = Date.now();
     for (let i = 0; i < REMINDERS; i++) {
@@ -111,10 +113,15 @@ describe('scheduler crash', () => {
     }
 
     const counts = new Map<string, number>();
-    for (const text of posted) counts.set(text, (counts.get(text) ?? 0) + 1);
+    // a reminder taken over after a crash may go out marked late: count it by its own text at the end
+    for (const text of posted) {
+      const own = /reminder \d+$/.exec(text)?.[0] ?? text;
+      counts.set(own, (counts.get(own) ?? 0) + 1);
+    }
     for (let i = 0; i < REMINDERS; i++) expect(counts.get(`reminder ${i}`) ?? 0).toBeGreaterThanOrEqual(1);
     const repeats = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
-    expect(repeats).toBeLessThanOrEqual(crashes);
+    // at most the messages in flight when the process died: one per channel being posted to (4 at once)
+    expect(repeats).toBeLessThanOrEqual(crashes * 4);
     expect(check.listReminders('T0CRASH', { status: 'pending' })).toEqual([]);
     expect(check.listReminders('T0CRASH', { status: 'sending' })).toEqual([]);
     check.close();

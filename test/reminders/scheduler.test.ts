@@ -86,18 +86,32 @@ describe('scheduler tick', () => {
     expect(inC1[1]!.at - inC1[0]!.at).toBeGreaterThanOrEqual(1_000);
   });
 
-  it('waits for Retry-After on a 429 and then posts once', async () => {
+  it('puts a reminder back until Retry-After on a 429 (holding back its workspace), and a later tick posts it once', async () => {
     const time = fakeTime();
     const poster = fakePoster(time, [{ ok: false, kind: 'rate-limited', retryAfterMs: 3_000, error: 'HTTP 429' }]);
-    remind('T1', 'C1', 'r', T0);
-    const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
+    const r = remind('T1', 'C1', 'r', T0 - 1);
+    remind('T1', 'C1', 'same-workspace', T0);
+    const scheduler = createScheduler({
+      store,
+      poster,
+      now: time.now,
+      sleep: time.sleep,
+      options: { random: () => 0 },
+    });
     const report = await scheduler.tick();
-    expect(report.sent).toBe(1);
-    expect(poster.attempts).toHaveLength(2);
-    expect(poster.posted[0]!.at - T0).toBeGreaterThanOrEqual(3_000);
+    expect(report).toMatchObject({ sent: 0, released: 2, failed: 0 });
+    // the next reminder of the rate-limited workspace was not even tried
+    expect(poster.attempts).toEqual(['C1']);
+    const back = store.getReminder('T1', r.id)!;
+    expect(back).toMatchObject({ status: 'pending', lastError: 'HTTP 429' });
+    expect(back.dueAt).toBeGreaterThanOrEqual(T0 + 3_000);
+    expect((await scheduler.tick()).claimed).toBe(0);
+    time.clock.t = back.dueAt + 2_000;
+    expect((await scheduler.tick()).sent).toBe(2);
+    expect(poster.posted.map((p) => p.text).sort()).toEqual(['text r', 'text same-workspace']);
   });
 
-  it('retries 5xx with backoff, then leaves the reminder for the next tick with the error logged', async () => {
+  it('retries 5xx later with backoff, not in line, with the error logged, and posts when Slack is back', async () => {
     const time = fakeTime();
     const failure: PostOutcome = { ok: false, kind: 'transient', error: 'HTTP 503' };
     const poster = fakePoster(time, [failure, failure, failure, failure]);
@@ -109,17 +123,21 @@ describe('scheduler tick', () => {
       now: time.now,
       sleep: time.sleep,
       log: { info: () => {}, error: (m) => errors.push(m) },
+      options: { random: () => 1 },
     });
-    const report = await scheduler.tick();
-    expect(report).toMatchObject({ sent: 0, released: 1 });
-    expect(time.clock.slept).toEqual([1_000, 2_000, 4_000]);
-    const after = store.getReminder('T1', r.id)!;
-    expect(after.status).toBe('pending');
-    expect(after.lastError).toBe('HTTP 503');
-    expect(after.dueAt).toBeGreaterThan(time.clock.t);
+    const delays: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const report = await scheduler.tick();
+      expect(report).toMatchObject({ sent: 0, released: 1, failed: 0 });
+      const after = store.getReminder('T1', r.id)!;
+      expect(after).toMatchObject({ status: 'pending', lastError: 'HTTP 503' });
+      delays.push(after.dueAt - time.clock.t);
+      time.clock.t = after.dueAt;
+    }
+    // doubling from 2 s: the queue is never held while waiting
+    expect(delays).toEqual([2_000, 4_000, 8_000, 16_000]);
+    expect(time.clock.slept).toEqual([]);
     expect(errors.join('\n')).toMatch(/HTTP 503/);
-    // the next tick, after the interval, posts it
-    time.clock.t += 15_000;
     expect((await scheduler.tick()).sent).toBe(1);
     expect(store.getReminder('T1', r.id)!.status).toBe('sent');
   });
@@ -138,7 +156,7 @@ describe('scheduler tick', () => {
     const poster = fakePoster(time);
     remind('T1', 'C1', 'old', T0 - 3 * 3_600_000);
     const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
-    const report = await scheduler.tick({ startup: true });
+    const report = await scheduler.tick();
     expect(report.late).toBe(1);
     expect(poster.posted[0]!.text).toMatch(
       /^\(Posted late: this reminder fell due .*while Entitlebot was not running\.\) text old/,
@@ -146,18 +164,21 @@ describe('scheduler tick', () => {
     expect((await scheduler.tick()).claimed).toBe(0);
   });
 
-  it('reposts at start-up a reminder a crashed process had claimed but not marked, and only that one', async () => {
+  it('reposts a reminder a crashed process had claimed but not marked, once its lease ran out, and only that one', async () => {
     const time = fakeTime();
     remind('T1', 'C1', 'crashed', T0 - 1_000);
     remind('T1', 'C1', 'done', T0 - 2_000);
     // the previous process claimed both, posted and marked 'done', then died before marking 'crashed'
-    const claimed = store.claimDueReminders(T0, 10);
+    const claimed = store.claimDueReminders(T0, 10, 60_000, 'dead-process');
     const done = claimed.find((r) => r.dedupeKey === 'done')!;
     store.markReminderSent('T1', done.id, T0, '9.9');
     const poster = fakePoster(time);
     const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
-    await scheduler.tick({ startup: true });
-    expect(poster.posted.map((p) => p.text)).toEqual(['text crashed']);
+    // a start-up does not take over a live claim: the other process may still be posting it
+    expect((await scheduler.tick()).claimed).toBe(0);
+    time.clock.t = T0 + 60_000;
+    await scheduler.tick();
+    expect(poster.posted.map((p) => p.text)).toEqual([expect.stringMatching(/text crashed$/)]);
     expect(store.listReminders('T1', { status: 'sent' })).toHaveLength(2);
   });
 

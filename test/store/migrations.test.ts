@@ -28,6 +28,7 @@ describe('opening a database', () => {
       'installations',
       'quota_uses',
       'reminders',
+      'seen_once',
       'user_zones',
       'workspaces',
     ]);

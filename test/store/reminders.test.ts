@@ -66,11 +66,20 @@ describe('claiming due reminders', () => {
     expect(store.claimDueReminders(T0 + DEFAULT_LEASE_MS + 1000, 10)).toEqual([]);
   });
 
-  it('with a zero lease (a lone scheduler starting up) takes back every reminder left sending', () => {
+  it('never takes over a live lease: the holder renews it, and only a lapsed one is claimed again', () => {
     const { id } = store.scheduleReminder('T1', due('a', T0));
-    store.claimDueReminders(T0, 10);
-    expect(store.claimDueReminders(T0 + 1, 10, 0)).toMatchObject([{ id, attempts: 2, claimedAt: T0 + 1 }]);
-    expect(() => store.claimDueReminders(T0, 10, -1)).toThrow(/leaseMs must be a whole number/);
+    store.claimDueReminders(T0, 10, 1_000, 'A');
+    // B starts up: A's claim is live
+    expect(store.claimDueReminders(T0 + 500, 10, 1_000, 'B')).toEqual([]);
+    // A renews while it posts; B still gets nothing after the first lease would have run out
+    expect(store.renewReminderLeases([{ workspaceId: 'T1', id }], 'A', T0 + 2_000)).toEqual([id]);
+    expect(store.claimDueReminders(T0 + 1_500, 10, 1_000, 'B')).toEqual([]);
+    // A stops renewing (it died): B takes over, and A can no longer renew what it lost
+    expect(store.claimDueReminders(T0 + 2_000, 10, 1_000, 'B')).toMatchObject([
+      { id, attempts: 2, claimedBy: 'B', leaseUntil: T0 + 3_000 },
+    ]);
+    expect(store.renewReminderLeases([{ workspaceId: 'T1', id }], 'A', T0 + 5_000)).toEqual([]);
+    expect(() => store.claimDueReminders(T0, 10, 0)).toThrow(/leaseMs must be a positive whole number/);
   });
 
   it('releases a reminder for a later retry, keeping the error, and fails it for good', () => {

@@ -15,6 +15,10 @@ export interface RecordedCall {
   params: Record<string, any>;
   token: string | undefined;
   at: number;
+  /** the HTTP status answered (200 also for { ok: false }); undefined while the call hangs */
+  status?: number;
+  /** false when the fake answered with an error (a failure set up by failNext) */
+  ok?: boolean;
 }
 
 export interface RecordedResponsePost {
@@ -37,6 +41,10 @@ interface Failure {
   status: number;
   retryAfterSeconds?: number;
   slackError?: string;
+  /** never answer (until the fake is closed) */
+  hang?: boolean;
+  // biome-ignore lint/suspicious/noExplicitAny: recorded Slack params
+  match?: (params: Record<string, any>) => boolean;
   remaining: number;
 }
 
@@ -50,14 +58,28 @@ export interface FakeSlack {
   /** a response_url that records what is posted to it */
   responseUrl(id?: string): string;
   setUser(userId: string, user: FakeUser): void;
+  /** the members usergroups.users.list answers for a user group */
+  setUserGroup(groupId: string, members: string[]): void;
   /**
    * The next `times` calls to `method` fail: HTTP `status` (429 sends Retry-After), or, with `slackError`,
    * HTTP 200 with { ok: false, error }.
    */
   failNext(
     method: string,
-    failure: { status?: number; retryAfterSeconds?: number; slackError?: string; times?: number },
+    failure: {
+      status?: number;
+      retryAfterSeconds?: number;
+      slackError?: string;
+      times?: number;
+      /** never answer those calls */
+      hang?: boolean;
+      /** only calls whose params match fail (and count) */
+      // biome-ignore lint/suspicious/noExplicitAny: recorded Slack params
+      match?: (params: Record<string, any>) => boolean;
+    },
   ): void;
+  /** every Web API answer is delayed this long (a slow Slack) */
+  setLatency(ms: number): void;
   /** resolves when `predicate` holds for the recorded calls (polls); rejects after `timeoutMs` */
   waitFor<T>(probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
   /** every call to `method` is answered `ms` later (0: at once again), as a slow Slack would */
@@ -83,10 +105,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: RecordedCall[] = [];
   const responsePosts: RecordedResponsePost[] = [];
   const users = new Map<string, FakeUser>();
+  const userGroups = new Map<string, string[]>();
   const failures = new Map<string, Failure>();
   const delays = new Map<string, number>();
   let tsCounter = 0;
   let viewCounter = 0;
+  let latencyMs = 0;
 
   const nextTs = () => {
     tsCounter += 1;
@@ -137,6 +161,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           },
         };
       }
+      case 'usergroups.users.list': {
+        const members = userGroups.get(String(params.usergroup));
+        return members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' };
+      }
       default:
         return { ok: true };
     }
@@ -162,12 +190,17 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       : typeof params.token === 'string'
         ? params.token
         : undefined;
-    calls.push({ method, params, token, at: Date.now() });
+    const call: RecordedCall = { method, params, token, at: Date.now() };
+    calls.push(call);
     const delay = delays.get(method);
     if (delay) await new Promise((r) => setTimeout(r, delay));
     const failure = failures.get(method);
-    if (failure && failure.remaining > 0) {
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    if (failure && failure.remaining > 0 && (failure.match?.(params) ?? true)) {
       failure.remaining -= 1;
+      call.ok = false;
+      if (failure.hang) return; // the connection stays open: a Slack that never answers
+      call.status = failure.slackError ? 200 : failure.status;
       if (failure.slackError) return sendJson(res, 200, { ok: false, error: failure.slackError });
       const headers: Record<string, string> = {};
       if (failure.retryAfterSeconds !== undefined) headers['retry-after'] = String(failure.retryAfterSeconds);
@@ -178,6 +211,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         headers,
       );
     }
+    call.status = 200;
+    call.ok = true;
     return sendJson(res, 200, answer(method, params));
   };
 
@@ -202,13 +237,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setUser: (userId, user) => {
       users.set(userId, user);
     },
+    setUserGroup: (groupId, members) => {
+      userGroups.set(groupId, members);
+    },
     failNext: (method, f) => {
       failures.set(method, {
         status: f.status ?? 429,
         retryAfterSeconds: f.retryAfterSeconds ?? ((f.status ?? 429) === 429 ? 1 : undefined),
         slackError: f.slackError,
+        hang: f.hang,
+        match: f.match,
         remaining: f.times ?? 1,
       });
+    },
+    setLatency: (ms) => {
+      latencyMs = ms;
     },
     waitFor: async (probe, timeoutMs = 5_000) => {
       const deadline = Date.now() + timeoutMs;
@@ -228,6 +271,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       responsePosts.length = 0;
       failures.clear();
       delays.clear();
+      latencyMs = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

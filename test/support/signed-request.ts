@@ -62,9 +62,14 @@ export function slashCommandBody(f: SlashCommandFields): string {
 let eventCounter = 0;
 
 /** An Events API envelope (event_callback) around `event`. */
-export function eventBody(event: Record<string, unknown>, teamId = 'T0FAKE'): string {
+export function eventBody(
+  event: Record<string, unknown>,
+  teamId = 'T0FAKE',
+  envelope: Record<string, unknown> = {},
+): string {
   eventCounter += 1;
   return JSON.stringify({
+    ...envelope,
     token: 'legacy-verification-token',
     team_id: teamId,
     api_app_id: 'A0APP',

@@ -38,6 +38,8 @@ export interface HarnessOptions {
   teams?: string[];
   store?: Store;
   clock?: Clock;
+  /** ENTITLEBOT_ADMINS */
+  admins?: string[];
 }
 
 export interface Harness {
@@ -46,7 +48,8 @@ export interface Harness {
   store: Store;
   app: EntitlebotApp;
   command(text: string, fields?: Omit<SlashCommandFields, 'text'>): Promise<HttpResult>;
-  event(event: Record<string, unknown>, teamId?: string): Promise<HttpResult>;
+  /** `envelope`: extra fields of the event_callback, e.g. { is_ext_shared_channel: true } */
+  event(event: Record<string, unknown>, teamId?: string, envelope?: Record<string, unknown>): Promise<HttpResult>;
   interaction(payload: Record<string, unknown>): Promise<HttpResult>;
   /** posts an arbitrary signed body (for forged/aged/replayed requests use postSigned directly) */
   close(): Promise<void>;
@@ -89,6 +92,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     botId: BOT_ID,
     botUserId: BOT_USER_ID,
     logLevel: 'error',
+    admins: options.admins,
   };
   const app = createApp({
     config,
@@ -108,7 +112,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     app,
     command: (text, fields = {}) =>
       postSigned(url, SIGNING_SECRET, slashCommandBody({ responseUrl: fake.responseUrl(), ...fields, text }), 'form'),
-    event: (event, teamId = TEAM_ID) => postSigned(url, SIGNING_SECRET, eventBody(event, teamId), 'json'),
+    event: (event, teamId = TEAM_ID, envelope = {}) =>
+      postSigned(url, SIGNING_SECRET, eventBody(event, teamId, envelope), 'json'),
     interaction: (payload) => postSigned(url, SIGNING_SECRET, interactionBody(payload), 'form'),
     close: async () => {
       await app.stop();

@@ -45,7 +45,11 @@ export const reminders: ConsoleCommand = {
     // zod (config.ts) is loaded only by the commands that read the Slack settings
     const { loadConfig } = await import('../../config.js');
     const config = loadConfig(io.env);
-    const deps = await openRuntime({ databasePath: databasePathFrom(values.db, io.env), now: fixedNow });
+    const deps = await openRuntime({
+      databasePath: databasePathFrom(values.db, io.env),
+      now: fixedNow,
+      secrets: { ...config.secrets, warn: (m) => io.err(`warning: ${m}\n`) },
+    });
     const now = () => deps.clock.now().getTime();
     const slack = config.mode.kind !== 'console';
     const poster: ReminderPoster =
@@ -62,11 +66,19 @@ export const reminders: ConsoleCommand = {
       now,
       log: { info: (m) => io.err(`${m}\n`), error: (m) => io.err(`error: ${m}\n`) },
       // the console has no channel to flood: no pacing there
-      options: slack ? {} : { channelGapMs: 0 },
+      options: { leaseMs: config.reminderLeaseMs, ...(slack ? {} : { channelGapMs: 0 }) },
     });
     const workspace = typeof values.workspace === 'string' ? values.workspace : CONSOLE_WORKSPACE;
     const channel = typeof values.channel === 'string' ? values.channel : slack ? undefined : CONSOLE_CHANNEL;
-    const planDates = () => scheduleWorkspaceDateReminders(deps, workspace, now(), channel);
+    // a contract that cannot be planned is logged and skipped; it never keeps the tick from posting what is due
+    const planLog = { error: (m: string) => io.err(`warning: ${m}\n`) };
+    const planDates = () => {
+      try {
+        scheduleWorkspaceDateReminders(deps, workspace, now(), channel, undefined, planLog);
+      } catch (error) {
+        planLog.error(`date reminders for workspace ${workspace}: ${(error as Error).message}`);
+      }
+    };
     try {
       if (values.once) {
         planDates();

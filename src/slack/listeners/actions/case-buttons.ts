@@ -5,6 +5,7 @@ import { recordedWords } from '../../../cases/words.js';
 import type { Answer } from '../../../model/answer.js';
 import { isStoreError } from '../../../store/index.js';
 import { formatTime } from '../../../text/time.js';
+import { refusalFor, sharedChannelOf } from '../../actor.js';
 import { type SlackApi, slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
@@ -42,10 +43,29 @@ async function postInThread(client: SlackApi, channel: string, threadTs: string,
   for (const m of answerMessages(answer)) await client.chat.postMessage({ channel, thread_ts: threadTs, ...m });
 }
 
-/** Runs a button's work; a problem (a closed case, a gone reminder) is told to the one who clicked. */
+/**
+ * Runs a button's work; a problem (a closed case, a gone reminder) is told to the one who clicked. Every case button
+ * changes the case, so someone from another organisation (a shared channel) is refused before anything is done.
+ */
 async function guarded(deps: SlackDeps, args: ButtonArgs, work: (client: SlackApi) => Promise<void>): Promise<void> {
   await args.ack();
   const client = slackApi(deps.web, args.context);
+  const refused = await refusalFor(
+    deps,
+    client,
+    {
+      workspaceId: workspaceIdOf(args.context, args.body.team?.id),
+      enterpriseId: args.context.enterpriseId,
+      userId: args.body.user.id,
+      userTeamId: args.body.user.team_id,
+      sharedChannel: sharedChannelOf(args.body),
+    },
+    'case',
+  );
+  if (refused) {
+    await tellUser(client, args, refused);
+    return;
+  }
   try {
     await work(client);
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { errorAnswer } from '../../../conversation/errors.js';
 import { handleText } from '../../../conversation/handle.js';
+import { actorOf } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { noteZonePending, userZoneFor, workspaceIdOf } from '../../context.js';
@@ -31,6 +32,13 @@ export function supportCommand(deps: SlackDeps) {
           userLocale: asker.locale,
           now: deps.clock.now(),
           via: 'command',
+          actor: actorOf(deps, client, {
+            workspaceId,
+            enterpriseId: context.enterpriseId,
+            userId: command.user_id,
+            userTeamId: command.team_id,
+            sharedChannel: (command as { is_ext_shared_channel?: unknown }).is_ext_shared_channel === true,
+          }),
         },
         command.text ?? '',
       );

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { sharedChannelOf } from '../../actor.js';
 import { type MessageFields, mentionsApp } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerAddressedMessage } from '../../mention.js';
@@ -11,7 +12,7 @@ const PERSON_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
  * Other channel messages are left to the case listeners.
  */
 export function addressedMessage(deps: SlackDeps) {
-  return async ({ message, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
+  return async ({ message, context, body }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs) => {
     if (!PERSON_SUBTYPES.has(message.subtype)) return;
     const m = message as MessageFields;
     if (!m.user || m.bot_id) return;
@@ -24,6 +25,8 @@ export function addressedMessage(deps: SlackDeps) {
       userId: m.user,
       text: m.text ?? '',
       teamId: m.team,
+      userTeamId: m.user_team ?? m.team,
+      sharedChannel: sharedChannelOf(body),
     });
   };
 }

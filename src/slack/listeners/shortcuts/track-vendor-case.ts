@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { refusalFor, sharedChannelOf } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { trackCaseModal } from '../../blocks/track-modal.js';
 import { workspaceIdOf } from '../../context.js';
@@ -14,6 +15,22 @@ export function trackVendorCase(deps: SlackDeps) {
     const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
     const tell = (text: string) =>
       client.chat.postEphemeral({ channel: channelId, user: shortcut.user.id, text, thread_ts: threadTs });
+    const refused = await refusalFor(
+      deps,
+      client,
+      {
+        workspaceId,
+        enterpriseId: context.enterpriseId,
+        userId: shortcut.user.id,
+        userTeamId: shortcut.user.team_id,
+        sharedChannel: sharedChannelOf(shortcut),
+      },
+      'case',
+    );
+    if (refused) {
+      await tell(refused);
+      return;
+    }
     const existing = deps.store.getCaseByThread(workspaceId, channelId, threadTs);
     if (existing) {
       await tell(`This thread already tracks case #${existing.id}. Mention me there with \`case\` for its clocks.`);

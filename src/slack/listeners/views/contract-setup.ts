@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { addContractFromForm } from '../../../conversation/contract-form.js';
+import { refusalFor } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { contractFormErrors, readContractForm, type ViewStateValues } from '../../blocks/contract-modal.js';
@@ -27,6 +28,17 @@ export function contractSetup(deps: SlackDeps) {
     const userId = body.user.id;
     const channelId = metadataChannel(view.private_metadata);
     const now = deps.clock.now();
+    const client = slackApi(deps.web, context);
+    const refused = await refusalFor(
+      deps,
+      client,
+      { workspaceId, enterpriseId: context.enterpriseId, userId, userTeamId: body.user.team_id },
+      'contract',
+    );
+    if (refused) {
+      await ack({ response_action: 'errors', errors: contractFormErrors({ vendor: refused }, values) });
+      return;
+    }
     const result = addContractFromForm(
       deps,
       { workspaceId, channelId: channelId ?? userId, userId, now, via: 'command' },
@@ -38,7 +50,6 @@ export function contractSetup(deps: SlackDeps) {
     }
     await ack();
 
-    const client = slackApi(deps.web, context);
     const zone = await userZoneOf(deps, client, workspaceId, userId);
     await publishHome(deps, client, workspaceId, userId, zone);
     if (channelId) {

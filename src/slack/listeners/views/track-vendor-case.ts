@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { statusAnswer } from '../../../cases/answer.js';
 import { CaseProblem, caseView, openCase } from '../../../cases/service.js';
+import { refusalFor } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { readTrackModal, TRACK_CHOICE_BLOCK, type TrackMetadata } from '../../blocks/track-modal.js';
@@ -28,6 +29,14 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
     const fail = (message: string) => ack({ response_action: 'errors', errors: { [TRACK_CHOICE_BLOCK]: message } });
     if ('error' in choice) return void (await fail(choice.error));
     if (!meta) return void (await fail('This form lost track of its message; run the shortcut again.'));
+    const client = slackApi(deps.web, context);
+    const refused = await refusalFor(
+      deps,
+      client,
+      { workspaceId, enterpriseId: context.enterpriseId, userId: body.user.id, userTeamId: body.user.team_id },
+      'case',
+    );
+    if (refused) return void (await fail(refused));
     const contract = deps.store.getContract(workspaceId, choice.contractId);
     if (!contract) return void (await fail('That contract was removed meanwhile; choose another.'));
     const now = deps.clock.now().getTime();
@@ -51,7 +60,6 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
     }
     await ack();
 
-    const client = slackApi(deps.web, context);
     const zone = await userZoneOf(deps, client, workspaceId, body.user.id);
     const answer = statusAnswer(caseView(state, now, 'en', zone), `<@${body.user.id}> opened a case on this thread.`);
     for (const m of answerMessages(answer)) {
