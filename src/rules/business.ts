@@ -81,12 +81,16 @@ export function addOpenMs(cal: Calendar, t: number, ms: number): number {
   // open time in this year before t (a closed t counts everything up to its previous closing)
   let target = (i < 0 ? 0 : (chunk.cumEnd[i] as number) - (open ? (chunk.closes[i] as number) - t : 0)) + ms;
   let emptyYears = 0;
-  while (target > chunk.total) {
-    target -= chunk.total;
-    chunk = cal.chunkOfYear(chunk.year + 1);
-    emptyYears = chunk.total === 0 ? emptyYears + 1 : 0;
-    if (emptyYears > SEARCH_SPAN_YEARS) throw noOpening(cal, chunk.start);
+  let year = chunk.year;
+  let total = chunk.total;
+  while (target > total) {
+    target -= total;
+    year += 1;
+    total = cal.yearTotal(year);
+    emptyYears = total === 0 ? emptyYears + 1 : 0;
+    if (emptyYears > SEARCH_SPAN_YEARS) throw noOpening(cal, cal.chunkOfYear(year).start);
   }
+  chunk = cal.chunkOfYear(year);
   const j = lowerBound(chunk.cumEnd, target);
   return (chunk.closes[j] as number) - ((chunk.cumEnd[j] as number) - target);
 }
@@ -97,13 +101,11 @@ export function openMsBetween(cal: Calendar, a: number, b: number): number {
   const first = cal.chunkAt(a);
   const beforeA = openBefore(first, a);
   if (b < first.end) return openBefore(first, b) - beforeA;
+  // whole years between a's and b's count by their totals alone (their tables need not stay in memory)
+  const last = cal.chunkAt(b);
   let sum = first.total - beforeA;
-  let chunk = first;
-  for (;;) {
-    chunk = cal.chunkOfYear(chunk.year + 1);
-    if (b < chunk.end) return sum + openBefore(chunk, b);
-    sum += chunk.total;
-  }
+  for (let year = first.year + 1; year < last.year; year++) sum += cal.yearTotal(year);
+  return sum + openBefore(last, b);
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
- * A compiled calendar: the spec plus, per local calendar year (built lazily on first use and cached),
- * every open interval as epoch milliseconds with running totals of open time. All business-time questions
- * then become binary searches over plain number arrays.
+ * A compiled calendar: the spec plus, per local calendar year (built lazily on first use), every open
+ * interval as epoch milliseconds with running totals of open time. All business-time questions then become
+ * binary searches over plain number arrays. A calendar keeps at most YEAR_CACHE_SIZE built years (least
+ * recently used dropped, rebuilt exactly when asked again) and one number per year, its total open time, so
+ * that counting across many years need not keep their tables: its memory is bounded whatever it is asked.
  */
 import { RulesError, showValue } from './errors.js';
 import { checkHolidayRegion, type Holiday, type HolidayOverrides, type HolidayYear, holidayYear } from './holidays.js';
+import { LruCache } from './lru.js';
 import {
   type CalendarSpec,
   type MinuteInterval,
@@ -27,6 +30,11 @@ export const MAX_YEAR = 2500;
 /** How far nextOpen / nextClose / adding look before giving up (a calendar closed that long is a mistake). */
 export const SEARCH_SPAN_YEARS = 3;
 export const SEARCH_SPAN_MS = SEARCH_SPAN_YEARS * 366 * DAY_MS;
+/**
+ * Built years a calendar keeps (each about 60 KB for office hours). A question touches one or two years;
+ * counting across more uses the per-year totals, so a small cache is enough.
+ */
+export const YEAR_CACHE_SIZE = 6;
 
 /** Why a whole local day has no open time. */
 export type ClosedReason = 'weekend' | 'holiday' | 'closed-date' | 'break' | 'dst-gap';
@@ -96,7 +104,9 @@ export class Calendar {
   private readonly overrides: HolidayOverrides | undefined;
   /** hours of a make-up working day whose weekday has none: the first of Mon–Fri that has hours */
   private readonly workDayHours: MinuteInterval[];
-  private readonly chunks: (YearChunk | undefined)[] = [];
+  private readonly chunks = new LruCache<number, YearChunk>(YEAR_CACHE_SIZE);
+  /** open milliseconds per year (index year − MIN_YEAR), NaN until the year was built once */
+  private readonly totals = new Float64Array(MAX_YEAR - MIN_YEAR + 1).fill(Number.NaN);
   private last: YearChunk = NO_CHUNK;
 
   constructor(spec: NormalizedSpec, options: CompileOptions = {}) {
@@ -120,17 +130,29 @@ export class Calendar {
   }
 
   chunkOfYear(year: number): YearChunk {
-    const index = year - MIN_YEAR;
-    const cached = this.chunks[index];
+    if (year === this.last.year) return this.last;
+    const cached = this.chunks.get(year);
     if (cached) return cached;
-    if (year < MIN_YEAR || year > MAX_YEAR) {
+    if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
       throw new RulesError(
         `the calendar covers the years ${MIN_YEAR}–${MAX_YEAR}; the request reached the year ${year}`,
       );
     }
     const chunk = this.build(year);
-    this.chunks[index] = chunk;
+    this.chunks.set(year, chunk);
+    this.totals[year - MIN_YEAR] = chunk.total;
     return chunk;
+  }
+
+  /** How many built years this calendar holds now (at most YEAR_CACHE_SIZE). */
+  get cachedYears(): number {
+    return this.chunks.size;
+  }
+
+  /** Open milliseconds in the local year `year` (built once, then remembered as one number). */
+  yearTotal(year: number): number {
+    const known = year >= MIN_YEAR && year <= MAX_YEAR ? (this.totals[year - MIN_YEAR] as number) : Number.NaN;
+    return Number.isNaN(known) ? this.chunkOfYear(year).total : known;
   }
 
   /** The first instant the local clock reads `wall` (a wall time written as a UTC timestamp) or later. */

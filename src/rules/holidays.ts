@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
 import { RulesError, showValue } from './errors.js';
+import { LruCache } from './lru.js';
 
 /** A date to close: a holiday date-holidays misses. */
 export interface HolidayAddition {
@@ -121,7 +122,9 @@ export function checkHolidayRegion(country: string, subdivision?: string): void 
   }
 }
 
-const libraryYears = new Map<string, Map<string, Holiday>>();
+/** Country-years of date-holidays' results kept (each a few dozen entries; computing one takes 1–10 ms). */
+export const HOLIDAY_CACHE_SIZE = 256;
+const libraryYears = new LruCache<string, Map<string, Holiday>>(HOLIDAY_CACHE_SIZE);
 const instances = new Map<string, Holidays>();
 
 /**

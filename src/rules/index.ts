@@ -14,9 +14,9 @@
  *   breaks: { '2026-12-31': [['12:00', '17:30']] },  // optional: time removed from that date's hours
  *   shifts: { '2026-12-27': [['10:00', '14:00']] } } // optional: hours replacing that date's weekday hours
  * ```
- * A date's hours are decided in this order: a shift (it wins even over a holiday; a date may not be both a
- * shift and a closed date), else a closed date (closed), else a public holiday (closed), else the weekday's
- * hours; then the date's breaks are cut out. A make-up working day from the holiday overrides (China's 调休)
+ * A date's hours are decided in this order: a closed date (closed; a date that is both closed and given
+ * shift hours is closed, as zendesk/biz decides, and the shift is ignored), else a shift (it wins even over
+ * a holiday), else a public holiday (closed), else the weekday's hours; then the date's breaks are cut out. A make-up working day from the holiday overrides (China's 调休)
  * whose weekday has no hours opens with the hours of the first of Monday–Friday that has some. Intervals
  * of one day that overlap or touch are merged. A spec with no open time at all is an error.
  *
@@ -41,6 +41,12 @@
  *   is 0 when `to` is not after `from`.
  * - The calendar covers the years 1900–2500. `nextOpen`, and counting, give up with a RulesError after
  *   3 years without open time; `nextClose` returns null when the calendar stays open that long.
+ * - Memory is bounded: a Calendar keeps its per-year interval tables in a small least-recently-used cache
+ *   (`YEAR_CACHE_SIZE` years; a dropped year is rebuilt, with the same result, when asked again) and one
+ *   number per year (its open time), so counting across many years keeps only their totals. Public holidays
+ *   from date-holidays are likewise kept for the `HOLIDAY_CACHE_SIZE` most recently used country-years.
+ *   Results never depend on what is cached. The work of one call still grows with the span it counts: callers
+ *   that take instants from people bound them (the app answers within 10 years of now).
  * - Inputs are a Date (the fast path) or ISO 8601 text; text without an offset is a wall time in the
  *   calendar's zone.
  *
@@ -81,6 +87,7 @@ export {
   MAX_YEAR,
   MIN_YEAR,
   SEARCH_SPAN_YEARS,
+  YEAR_CACHE_SIZE,
 } from './calendar.js';
 export { RulesError } from './errors.js';
 export {
@@ -102,12 +109,13 @@ export {
   type ListPrice,
   listPrice,
 } from './fees.js';
-export type {
-  Holiday,
-  HolidayAddition,
-  HolidayDateNote,
-  HolidayOverrides,
-  HolidayYearOverrides,
+export {
+  HOLIDAY_CACHE_SIZE,
+  type Holiday,
+  type HolidayAddition,
+  type HolidayDateNote,
+  type HolidayOverrides,
+  type HolidayYearOverrides,
 } from './holidays.js';
 export { preloadHolidayLibrary } from './holidays.js';
 export type { Instant } from './input.js';

@@ -264,17 +264,11 @@ function normalizeChecked(spec: CalendarSpec): NormalizedSpec {
   for (const [date, list] of Object.entries(spec.shifts ?? {}))
     shifts.set(date, checkIntervals(list, `shifts.${date}`));
   const closedDates = new Set(spec.closedDates ?? []);
-  for (const date of closedDates) {
-    if (shifts.has(date)) {
-      throw new RulesError(
-        `closedDates: ${date} is also in shifts; a date is either closed or open on shift hours, not both`,
-        'closedDates',
-      );
-    }
-  }
+  // a date both closed and given shift hours is closed (as zendesk/biz decides): the shift is left out
+  for (const date of closedDates) shifts.delete(date);
   if (week.every((day) => day.length === 0) && shifts.size === 0) {
     throw new RulesError(
-      `hours: the calendar has no open time at all (no weekday has intervals and there are no shifts), got ${showValue(spec.hours)}`,
+      `hours: the calendar has no open time at all (no weekday has intervals and there are no shifts on dates that are not closed), got ${showValue(spec.hours)}`,
       'hours',
     );
   }

@@ -8,6 +8,7 @@ import {
   nextClose,
   nextOpen,
   RulesError,
+  YEAR_CACHE_SIZE,
 } from '../../src/rules/index.js';
 import { berlinOffice, ms, weekdays } from '../support/rules-fixtures.js';
 
@@ -307,18 +308,18 @@ describe('bad input gets a clear message', () => {
     expect(sub.message).toMatch(/"ZZ".*BY/);
   });
 
-  it('rejects a calendar with no open time and a date both closed and on shift', () => {
+  it('rejects a calendar with no open time, counting a shift on a closed date as none', () => {
     expect(errorOf(() => compileCalendar({ zone: 'UTC', hours: { mon: [] } })).message).toMatch(/no open time/);
     expect(
       errorOf(() =>
         compileCalendar({
           zone: 'UTC',
-          hours: '24x7',
+          hours: { mon: [] },
           closedDates: ['2026-06-15'],
           shifts: { '2026-06-15': [['09:00', '10:00']] },
         }),
       ).message,
-    ).toMatch(/2026-06-15/);
+    ).toMatch(/no open time/);
   });
 
   it('names a bad instant or amount of minutes', () => {
@@ -332,5 +333,46 @@ describe('bad input gets a clear message', () => {
 
   it('refuses years outside 1900–2500', () => {
     expect(errorOf(() => isOpen(office, '2601-01-01T00:00Z')).message).toMatch(/1900–2500/);
+  });
+});
+
+describe('a date both closed and given shift hours', () => {
+  // zendesk/biz lets the closed date win; so do we, rather than refusing the calendar
+  const cal = compileCalendar(
+    berlinOffice({
+      closedDates: ['2026-06-15'],
+      shifts: { '2026-06-15': [['10:00', '14:00']], '2026-06-13': [['10:00', '12:00']] },
+    }),
+  );
+
+  it('is closed all day, and other shifts still open their dates', () => {
+    expect(isOpen(cal, '2026-06-15T11:00')).toBe(false);
+    expect(nextOpen(cal, '2026-06-15T08:00').getTime()).toBe(ms('2026-06-16T09:00:00+02:00'));
+    expect(isOpen(cal, '2026-06-13T11:00')).toBe(true);
+    // Friday 17:00 + 60 min: 30 min Friday, the Saturday shift's first 30 min
+    expect(addBusinessTime(cal, '2026-06-12T17:00', 60).getTime()).toBe(ms('2026-06-13T10:30:00+02:00'));
+  });
+});
+
+describe('memory is bounded: a calendar keeps only a few years of tables', () => {
+  it('answers across decades exactly while holding at most YEAR_CACHE_SIZE years', () => {
+    const cal = compileCalendar(berlinOffice({ holidays: { country: 'DE' } }));
+    const fresh = () => compileCalendar(berlinOffice({ holidays: { country: 'DE' } }));
+    // year by year on fresh calendars, then the whole span on one: the same open time
+    let byYear = 0;
+    for (let year = 2026; year < 2046; year++) {
+      byYear += businessMinutesBetween(fresh(), `${year}-01-01T00:00`, `${year + 1}-01-01T00:00`);
+    }
+    expect(businessMinutesBetween(cal, '2026-01-01T00:00', '2046-01-01T00:00')).toBe(byYear);
+    expect(cal.cachedYears).toBeLessThanOrEqual(YEAR_CACHE_SIZE);
+    // walking many years one question at a time does not grow it either
+    for (let year = 1990; year < 2070; year += 4) isOpen(cal, `${year}-06-10T10:00`);
+    expect(cal.cachedYears).toBeLessThanOrEqual(YEAR_CACHE_SIZE);
+    // an evicted year is rebuilt to the same answer
+    const deadline = addBusinessTime(cal, '2026-12-23T16:00', 600).getTime();
+    expect(deadline).toBe(addBusinessTime(fresh(), '2026-12-23T16:00', 600).getTime());
+    expect(addBusinessTime(cal, '2026-01-05T09:00', byYear).getTime()).toBe(
+      addBusinessTime(fresh(), '2026-01-05T09:00', byYear).getTime(),
+    );
   });
 });
