@@ -18,6 +18,7 @@ import { strings } from '../text/i18n.js';
 import { planName } from '../text/names.js';
 import { type Language, languageOf, normalize } from '../text/normalize.js';
 import { note } from './common.js';
+import { horizonProblem } from './horizon.js';
 import { extractAmount, formatAmount } from './parse/amount.js';
 import { vocabularyOf } from './parse/parse.js';
 import { findPhrases } from './parse/vocabulary.js';
@@ -169,7 +170,7 @@ function vendorRegionFile(file: PlanFile): boolean {
 export function parseContractArgs(
   knowledge: Knowledge,
   text: string,
-  opts: { defaultZone?: string; language?: Language } = {},
+  opts: { defaultZone?: string; language?: Language; /** dates outside the horizon around it are refused */ now?: Date } = {},
 ): ParsedContract {
   const lang = opts.language ?? languageOf(text);
   const zh = lang === 'zh';
@@ -306,10 +307,12 @@ export function parseContractArgs(
       case 'start':
       case 'end': {
         const d = parseDate(value);
+        const far = 'date' in d && opts.now ? horizonProblem(d.date, opts.now, zh ? 'zh' : 'en') : null;
         if ('error' in d)
           problems.push(
             zh ? `${k}：「${value}」不是日期（格式為 YYYY-MM-DD，例如 2026-12-20）。` : `${k}: ${d.error}.`,
           );
+        else if (far) problems.push(`${k}: ${far}`);
         else if (k === 'start') input.startDate = d.date;
         else input.endDate = d.date;
         break;

@@ -20,6 +20,7 @@ import { formatSpan, formatTime } from '../text/time.js';
 import type { Command } from './command.js';
 import { answerTime, asUsage, cite, note, suggest } from './common.js';
 import type { AnswerContext } from './context.js';
+import { horizonProblem, outsideHorizonAnswer } from './horizon.js';
 import { resolveWhen } from './parse/when.js';
 import { type Combo, contractFor, selectCombos, severityFor, targetsOf } from './select.js';
 import { appliedAddonNotes } from './sla.js';
@@ -150,6 +151,8 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
         answer.suggestions.push('due p1 gold at 2026-12-04 16:00', 'due p1 gold at 16:00');
         return answer;
       }
+      const far = horizonProblem(when.at, ctx.now, lang);
+      if (far) return outsideHorizonAnswer(far, lang);
       start = when.at;
       if (when.shift) {
         const { kind, wall, zone: where, taken, other } = when.shift;

@@ -11,6 +11,7 @@ import type { Language } from '../text/normalize.js';
 import type { Command } from './command.js';
 import { asUsage, cite, fmtNumber, note, suggest, topicLabel } from './common.js';
 import type { AnswerContext } from './context.js';
+import { HORIZON_YEARS, horizonProblem, outsideHorizonAnswer } from './horizon.js';
 import { formatAmount } from './parse/amount.js';
 
 type FeeCancelCommand = Extract<Command, { kind: 'fee-cancel' }>;
@@ -26,6 +27,19 @@ function shiftDate(date: string, days: number): string {
 
 export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang: Language): Answer {
   const s = strings(lang);
+  const far =
+    (cmd.serviceDate && horizonProblem(cmd.serviceDate, ctx.now, lang)) ||
+    (cmd.noticeDate && horizonProblem(cmd.noticeDate, ctx.now, lang)) ||
+    (cmd.noticeDays !== undefined && cmd.noticeDays > HORIZON_YEARS * 365
+      ? horizonProblem(
+          DateTime.fromJSDate(ctx.now)
+            .plus({ days: Math.min(cmd.noticeDays, 1_000_000) })
+            .toJSDate(),
+          ctx.now,
+          lang,
+        )
+      : null);
+  if (far) return outsideHorizonAnswer(far, lang);
   const answer = emptyAnswer('fee', s.feeCancelTitle, '');
   const file = ctx.knowledge.plans.find((f) => f.fees.cancellation);
   const schedule = file?.fees.cancellation;

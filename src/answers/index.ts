@@ -10,7 +10,9 @@
  *   - `contract-remove`: remove, then `contractRemovedAnswer`;
  *   - `quota-use`: `resolveQuotaUse`, record the use, `quotaUsedAnswer`;
  *   - `case`: the cases module parses `cmd.rest`.
- * Any exception inside a builder becomes an `error` answer with a clear message.
+ * Any exception inside a builder becomes an `error` answer with a clear message. Dates more than
+ * HORIZON_YEARS from now get an answer saying so, and the conversation refuses text longer than
+ * MAX_INPUT_CHARS (see horizon.ts).
  */
 
 import type { Answer, Locale } from '../model/answer.js';
@@ -43,6 +45,15 @@ export {
 } from './contract.js';
 export { calendarFor, deadlineOf } from './due.js';
 export { errorAnswer, helpAnswer } from './help.js';
+export {
+  HORIZON_YEARS,
+  horizonOf,
+  horizonProblem,
+  MAX_INPUT_CHARS,
+  nowProblem,
+  outsideHorizonAnswer,
+  tooLongAnswer,
+} from './horizon.js';
 export { parseCommand } from './parse/parse.js';
 export { resolveWhen, type WallTimeShift, wallTimeShift } from './parse/when.js';
 export { type QuotaTarget, quotasOf, quotaUsedAnswer, resolveQuotaUse } from './quota.js';

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { DateTime, IANAZone } from 'luxon';
+import { nowProblem } from '../answers/index.js';
 import type { Locale } from '../model/answer.js';
 import { localeFromSlack } from '../text/script.js';
 
@@ -43,7 +44,10 @@ export function parseNow(text: string): Date {
       `--now ${JSON.stringify(text)} is not an ISO 8601 time with an offset, e.g. 2026-03-02T09:00:00+01:00`,
     );
   }
-  return dt.toJSDate();
+  const now = dt.toJSDate();
+  const problem = nowProblem(now);
+  if (problem) throw new UsageError(`--now ${JSON.stringify(text)}: ${problem}`);
+  return now;
 }
 
 export function parseZone(text: string, flag: string): string {

@@ -8,6 +8,7 @@
  *   case on its thread (Reply.afterPost); the console, with no --thread, makes up a thread id and says so.
  */
 import { DateTime } from 'luxon';
+import { horizonProblem } from '../answers/horizon.js';
 import { type Command, type WallTimeShift, wallTimeShift } from '../answers/index.js';
 import { questionAnswer, statusAnswer } from '../cases/answer.js';
 import { liveClocks } from '../cases/clocks.js';
@@ -391,6 +392,8 @@ export function eventTime(
         ? `「${text}」是未來的時間；請在事件發生時再記錄。`
         : `"${text}" is in the future; record events when they happen.`,
     );
+  const far = horizonProblem(new Date(at), new Date(now), lang);
+  if (far) throw new CaseProblem(far);
   return shift ? { at, shift } : { at };
 }
 

@@ -64,7 +64,7 @@ export function addContractFromForm(
   const head = `${file.vendor} ${base.id}`;
   const defaultZone = deps.store.getSettings(ctx.workspaceId).zone;
   const problemOf = (args: string) => {
-    const parsed = parseContractArgs(deps.knowledge, `${head} ${args}`, { defaultZone });
+    const parsed = parseContractArgs(deps.knowledge, `${head} ${args}`, { defaultZone, now: ctx.now });
     return parsed.ok ? null : parsed.answer.summary;
   };
 
@@ -88,7 +88,7 @@ export function addContractFromForm(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   // then together, for the rules that span fields (an end before the start)
-  const parsed = parseContractArgs(deps.knowledge, `${head} ${parts.join(' ')}`, { defaultZone });
+  const parsed = parseContractArgs(deps.knowledge, `${head} ${parts.join(' ')}`, { defaultZone, now: ctx.now });
   if (!parsed.ok) {
     const summary = parsed.answer.summary;
     const field: ContractFormField = /^end:/.test(summary) ? 'end' : /^addons:/.test(summary) ? 'addons' : 'vendor';

@@ -14,13 +14,17 @@ import {
   type Command,
   contractAddedAnswer,
   contractRemovedAnswer,
+  horizonProblem,
   languageOf,
   languageOfLocale,
   localeFor,
+  nowProblem,
+  outsideHorizonAnswer,
   parseCommand,
   parseContractArgs,
   quotaUsedAnswer,
   resolveQuotaUse,
+  tooLongAnswer,
 } from '../answers/index.js';
 import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
@@ -54,6 +58,11 @@ export function answerContext(deps: ConversationDeps, ctx: ConversationContext, 
  * locale): the answer engine decides it once and the cases module and the store commands follow it.
  */
 export async function handleText(deps: ConversationDeps, ctx: ConversationContext, text: string): Promise<Reply> {
+  const fallback: Visibility = ctx.via === 'command' ? 'ephemeral' : 'in_channel';
+  const long = tooLongAnswer(text, languageOf(text));
+  if (long) return { answer: long, visibility: fallback };
+  const clockProblem = nowProblem(ctx.now);
+  if (clockProblem) return { answer: outsideHorizonAnswer(clockProblem, languageOf(text)), visibility: fallback };
   const preferredLocale = preferredLocaleOf(deps, ctx);
   const reply = await replyTo(deps, ctx, text, preferredLocale);
   reply.answer.locale ??= localeFor({ text, language: languageOf(text) }, { preferredLocale });
@@ -158,6 +167,7 @@ function contractAdd(
   const parsed = parseContractArgs(deps.knowledge, cmd.args, {
     defaultZone: deps.store.getSettings(ctx.workspaceId).zone,
     language: cmd.language,
+    now: ctx.now,
   });
   if (!parsed.ok) {
     if (cmd.args.trim() === '') {
@@ -200,6 +210,8 @@ function quotaUse(deps: ConversationDeps, ctx: ConversationContext, cmd: Command
   const today = DateTime.fromJSDate(ctx.now).setZone(contract.zone).toISODate();
   if (!today) throw new Error(`Cannot date a use in the zone ${contract.zone}`);
   const usedOn = cmd.on ?? today;
+  const far = horizonProblem(usedOn, ctx.now, cmd.language);
+  if (far) return outsideHorizonAnswer(far, cmd.language);
   const outside = outsideTerm(contract, usedOn);
   if (outside) return outside;
   store.recordQuotaUse(ctx.workspaceId, {

@@ -24,9 +24,15 @@ export interface NearWord {
 
 export class LatinVocabulary {
   private readonly tree = new SearchableMap<true>();
+  /** the longest word: a word longer by more than the typo distance has no near word, and is not searched */
+  private readonly longest: number = 0;
 
   constructor(words: Iterable<string>) {
-    for (const w of words) if (isLatinWord(w)) this.tree.set(w, true);
+    for (const w of words) {
+      if (!isLatinWord(w)) continue;
+      this.tree.set(w, true);
+      this.longest = Math.max(this.longest, w.length);
+    }
   }
 
   /** The index has this word, or (for a word of PREFIX_MIN_LENGTH letters or more) a word it starts. */
@@ -39,6 +45,8 @@ export class LatinVocabulary {
   near(word: string): NearWord[] {
     if (!isLatinWord(word) || word.length < FUZZY_MIN_LENGTH || this.knows(word)) return [];
     const maxDistance = Math.min(2, Math.round(word.length * 0.2));
+    // fuzzyGet's work grows with the word's length times the tree's size: 40,000 letters took seconds
+    if (word.length > this.longest + maxDistance) return [];
     const near: NearWord[] = [];
     for (const [candidate, [, distance]] of this.tree.fuzzyGet(word, maxDistance)) {
       if (distance > 0)

@@ -80,6 +80,13 @@ const SEVERITY_WORDS = new Set(['severity', 'sev', '嚴重性']);
 /** ICU's word segmenter for Chinese, made on first use (making one costs several milliseconds). */
 let segmenter: Intl.Segmenter | undefined;
 
+/**
+ * Han runs are segmented into words in pieces of at most MAX_RUN characters (the knowledge's longest run is
+ * under 50), MAX_BATCH characters to a call of the segmenter, which keeps tokenizing linear in the text.
+ */
+const MAX_RUN = 200;
+const MAX_BATCH = 1_000;
+
 /** A Han run, or a run of other letters and digits. */
 const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
@@ -93,7 +100,7 @@ function tokensOf(folded: string, cased: string): string[] {
     if (han) {
       if (han.length === 1) tokens.push(han);
       for (let i = 0; i + 2 <= han.length; i++) tokens.push(han.slice(i, i + 2));
-      if (han.length > 2) longRuns.push(han);
+      if (han.length > 2) for (let i = 0; i < han.length; i += MAX_RUN) longRuns.push(han.slice(i, i + MAX_RUN));
       previous = han.endsWith('嚴重性') ? '嚴重性' : han;
     } else if (other) {
       const writtenInCapitals = () => {
@@ -108,14 +115,25 @@ function tokensOf(folded: string, cased: string): string[] {
       previous = other;
     }
   }
-  // The runs of one text are segmented in one call, kept apart by a comma that no word spans: one
-  // call per run costs more, and one call over a whole document is pathologically slow on Node 20.
-  if (longRuns.length) {
+  // The runs of one text are segmented a batch at a time, kept apart by a comma that no word spans: one
+  // call per run costs more, and the segmenter's time grows with the square of the text given in one call
+  // (a whole document, or 40,000 characters of Chinese, takes seconds).
+  let batch: string[] = [];
+  let size = 0;
+  const segment = () => {
     segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-    for (const { segment, isWordLike } of segmenter.segment(longRuns.join('，'))) {
+    for (const { segment, isWordLike } of segmenter.segment(batch.join('，'))) {
       if (isWordLike && segment.length > 2) tokens.push(segment);
     }
+    batch = [];
+    size = 0;
+  };
+  for (const run of longRuns) {
+    if (size + run.length > MAX_BATCH && batch.length) segment();
+    batch.push(run);
+    size += run.length + 1;
   }
+  if (batch.length) segment();
   return tokens;
 }
 

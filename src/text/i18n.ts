@@ -50,6 +50,12 @@ const en = {
   helpTitle: 'Entitlebot: what your support contracts entitle you to',
   notUnderstoodTitle: "I didn't understand that",
   errorTitle: 'Something went wrong',
+  outsideHorizonTitle: 'That date is too far away',
+  outsideHorizon: (date: string, from: string, to: string, years: number) =>
+    `${date} is more than ${years} years from now. Entitlebot works with dates from ${from} to ${to}: give a date in that range (YYYY-MM-DD).`,
+  tooLongTitle: 'That message is too long',
+  tooLong: (length: number, max: number) =>
+    `That is ${length.toLocaleString('en-US')} characters; Entitlebot reads at most ${max.toLocaleString('en-US')}. Ask one question at a time, e.g. \`sla p1 gold\` or "what is a CSM?".`,
   notCoveredTitle: 'Not in these contracts',
   termTitle: (q: string) => `“${q}”`,
   mappedLevel: (typed: string, name: string, vendor: string, level: string) =>
@@ -126,6 +132,12 @@ const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
   helpTitle: 'Entitlebot：您的支援合約提供哪些權益',
   notUnderstoodTitle: '我不太明白',
   errorTitle: '發生錯誤',
+  outsideHorizonTitle: '日期太遠',
+  outsideHorizon: (date: string, from: string, to: string, years: number) =>
+    `${date} 距今超過 ${years} 年。Entitlebot 處理 ${from} 至 ${to} 之間的日期：請給此範圍內的日期（YYYY-MM-DD）。`,
+  tooLongTitle: '訊息太長',
+  tooLong: (length: number, max: number) =>
+    `這則訊息有 ${length.toLocaleString('en-US')} 個字元；Entitlebot 最多讀取 ${max.toLocaleString('en-US')} 個。請一次問一個問題，例如 \`sla p1 gold\` 或「什麼是彈性額度？」。`,
   notCoveredTitle: '這些合約未涵蓋',
   termTitle: (q: string) => `「${q}」`,
   mappedLevel: (typed: string, name: string, vendor: string, level: string) =>

@@ -167,7 +167,8 @@ function parseFeeCancel(args: string): {
     else out.amount = amount;
     text = text.replace(am[0], ' ');
   } else {
-    const dollars = /(?:usd|\$|美元)\s*[\d,.]+[km]?|[\d,.]+\s*(?:usd|美元)/.exec(text);
+    // a number run is tried from its start only (a lookbehind), so a long run of digits is scanned once
+    const dollars = /(?:usd|\$|美元)\s*[\d,.]+[km]?|(?<![\d,.])[\d,.]+\s*(?:usd|美元)/.exec(text);
     if (dollars) {
       const { amount } = extractAmount(dollars[0]);
       if (amount !== undefined) out.amount = amount;
@@ -184,7 +185,7 @@ function parseFeeCancel(args: string): {
     text = text.replace(noticeDate[0], ' ');
   } else {
     const noticeDays = new RegExp(`(?:${noticeWords})\\s*[:=]?\\s*(\\d+)\\s*(?:days?|d|天|日)?(?![\\d-])`).exec(text);
-    const daysBefore = /(\d+)\s*(?:days?|天|日)\s*(?:notice|before|ahead|in advance|前|提前)?/.exec(text);
+    const daysBefore = /(?<!\d)(\d+)\s*(?:days?|天|日)\s*(?:notice|before|ahead|in advance|前|提前)?/.exec(text);
     const days = noticeDays ?? daysBefore;
     if (days?.[1]) {
       out.noticeDays = Number(days[1]);
@@ -219,8 +220,11 @@ function parseContractRemove(args: string): { id?: number; problems: string[] } 
 
 /** The closest command words to a mistyped first word, as ready-to-type suggestions. */
 export function closestCommands(word: string, restOfText: string): string[] {
-  const scored = COMMAND_EXAMPLES.map((c) => ({ ...c, d: editDistance(word, c.word) }))
-    .filter((c) => c.d <= Math.max(1, Math.floor(c.word.length / 2)))
+  const allowed = (c: { word: string }) => Math.max(1, Math.floor(c.word.length / 2));
+  // the distance is at least the difference in length: a long word need not be compared at all
+  const scored = COMMAND_EXAMPLES.filter((c) => Math.abs(word.length - c.word.length) <= allowed(c))
+    .map((c) => ({ ...c, d: editDistance(word, c.word) }))
+    .filter((c) => c.d <= allowed(c))
     .sort((a, b) => a.d - b.d);
   return scored.map((c) => (restOfText ? `${c.word} ${restOfText}` : c.example));
 }
