@@ -19,7 +19,7 @@ import { planName } from '../text/names.js';
 import { type Language, languageOf, normalize } from '../text/normalize.js';
 import { note } from './common.js';
 import { horizonProblem } from './horizon.js';
-import { extractAmount, formatAmount } from './parse/amount.js';
+import { formatAmount, parseAmountValue } from './parse/amount.js';
 import { vocabularyOf } from './parse/parse.js';
 import { findPhrases } from './parse/vocabulary.js';
 import { canonicalZone, parseDate } from './parse/when.js';
@@ -342,14 +342,14 @@ export function parseContractArgs(
         input.name = value.trim() || null;
         break;
       case 'flex': {
-        const { amount } = extractAmount(normalize(value));
-        if (amount === undefined || amount <= 0)
+        const parsed = parseAmountValue(normalize(value));
+        if ('error' in parsed)
           problems.push(
             zh
-              ? `flex：「${value}」不是金額（例如 flex=250000）。`
-              : `flex: "${value}" is not an amount (e.g. flex=250000).`,
+              ? `flex：「${value}」不是金額：請寫正的十進位數字，例如 flex=250000、flex=250,000 或 flex=250k。`
+              : `flex: ${parsed.error}, e.g. flex=250000, flex=250,000 or flex=250k.`,
           );
-        else input.amounts.flexAllowance = amount;
+        else input.amounts.flexAllowance = parsed.amount;
         break;
       }
     }

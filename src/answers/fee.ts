@@ -187,6 +187,16 @@ export function feeFlexAnswer(cmd: FeeFlexCommand, ctx: AnswerContext, lang: Lan
     return answer;
   }
   let allowance = cmd.allowance;
+  if (allowance === undefined && cmd.problems.length > 0) {
+    // an amount was typed but could not be read: say so rather than fall back to the contract's
+    const problems = cmd.problems.join('; ');
+    return asUsage(
+      answer,
+      lang,
+      { en: `${problems}.`, zh: `${problems}。請提供正數金額，例如 \`fee flex 250000\`。` },
+      ['fee flex 250000', 'fee flex 250k'],
+    );
+  }
   if (allowance === undefined) {
     const fromContract = ctx.contracts.find((c) => c.vendor === file.vendor && c.amounts.flexAllowance !== undefined);
     allowance = fromContract?.amounts.flexAllowance;

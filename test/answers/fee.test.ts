@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { parseCommand, parseContractArgs } from '../../src/answers/index.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
 import { answer, context, contract, knowledge } from '../support/answers.js';
 
@@ -128,5 +129,28 @@ describe('a cancellation asked in words', () => {
     const a = answer('提前 10 天取消要付多少', context({ now: new Date('2026-12-01T10:00:00Z') }));
     expect(a.kind).toBe('fee');
     expect(a.facts.some((f) => f.value === '50 %')).toBe(true);
+  });
+});
+
+describe('numbers are decimal, positive and finite', () => {
+  it('refuses 1e309, -5 and 0x10 as a flex allowance instead of reading 309, 5 or 10', () => {
+    for (const typed of ['1e309', '-5', '0x10', 'Infinity']) {
+      const parsed = parseContractArgs(knowledge, `microsoft unified flex=${typed}`);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.answer.summary).toMatch(/flex: ".*" is not an amount: write a positive decimal/);
+      const asked = answer(`fee flex ${typed}`, context());
+      expect(asked.summary).toContain('is not an amount');
+      expect(asked.facts).toEqual([]);
+    }
+    const good = parseContractArgs(knowledge, 'microsoft unified flex=250,000');
+    expect(good.ok && good.input.amounts.flexAllowance).toBe(250_000);
+    const k = parseContractArgs(knowledge, 'microsoft unified flex=1.5m');
+    expect(k.ok && k.input.amounts.flexAllowance).toBe(1_500_000);
+  });
+
+  it('refuses a negative number of quota uses instead of counting it as positive', () => {
+    const cmd = parseCommand('quota use coaching -5', knowledge);
+    expect(cmd.kind).toBe('quota-use');
+    if (cmd.kind === 'quota-use') expect(cmd.problems.join(' ')).toMatch(/"-5" is not a number of uses/);
   });
 });

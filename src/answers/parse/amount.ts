@@ -1,5 +1,7 @@
 /**
- * Money and counts as typed: 250000, 250,000, $250,000, USD 250k, 1.5m, 25萬, 2,500 美元.
+ * Money and counts as typed: 250000, 250,000, $250,000, USD 250k, 1.5m, 25萬, 2,500 美元. Decimal, positive
+ * and finite only: a number written with a sign, an exponent or a base prefix (-5, 1e309, 0x10) is refused
+ * as a whole, never read as the digits after the sign, the e or the x (which made flex=1e309 an allowance of 309).
  */
 
 const AMOUNT =
@@ -15,8 +17,17 @@ const MULTIPLIER: Record<string, number> = {
   百万: 1_000_000,
 };
 
-/** The first amount in normalised text, and the text without it. */
-export function extractAmount(text: string): { amount?: number; rest: string } {
+/** A number in a form amounts are not written in: signed, with an exponent, in another base, or not finite. */
+const NOT_DECIMAL =
+  /(?<![\p{L}\p{N}_.])(?:[-−+]\s*\d[\d,.]*|\d+(?:\.\d+)?e[+-]?\d+|0[xob][\da-f]+|infinity|nan)(?![\p{L}\p{N}_])/iu;
+
+/**
+ * The first amount in normalised text, and the text without it. `refused` is set (and `amount` not) when the
+ * text holds a number in a form that is not a positive decimal amount, to be reported as such.
+ */
+export function extractAmount(text: string): { amount?: number; rest: string; refused?: string } {
+  const odd = NOT_DECIMAL.exec(text);
+  if (odd) return { rest: text, refused: odd[0] };
   const m = AMOUNT.exec(text);
   if (!m?.[1]) return { rest: text };
   const base = Number(m[1].replace(/,/g, ''));
@@ -33,4 +44,15 @@ const AMOUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 
 export function formatAmount(amount: number, currency?: string): string {
   const n = AMOUNT_FORMAT.format(amount);
   return currency ? `${currency} ${n}` : n;
+}
+
+/** An amount that must be the whole of `text` (a `key=value` value): the amount, or why not, for a person. */
+export function parseAmountValue(text: string): { amount: number } | { error: string } {
+  const m = AMOUNT.exec(text.trim());
+  const whole = m !== null && m.index === 0 && m[0].length === text.trim().length;
+  const { amount, refused } = whole ? extractAmount(text.trim()) : { amount: undefined, refused: undefined };
+  if (amount !== undefined && amount > 0 && Number.isFinite(amount) && !refused) return { amount };
+  return {
+    error: `"${text}" is not an amount: write a positive decimal number`,
+  };
 }

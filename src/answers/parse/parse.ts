@@ -352,13 +352,14 @@ export function parseCommand(text: string, knowledge?: Pick<Knowledge, 'plans'>)
       if (kind === 'fee-cancel') return { ...common, kind, ...parseFeeCancel(rest.replace(/^(fee|費用|费用)\s*/, '')) };
       if (kind === 'fee-flex') {
         const cleaned = rest.replace(/^(allowance|額度|额度|cap|fee)\s*/, '');
-        const { amount } = extractAmount(cleaned);
+        const { amount, refused } = extractAmount(cleaned);
         // "flex allowance?" / "彈性額度是什麼" without an amount asks what it is
-        if (amount === undefined && found.kind === 'fee-flex')
+        if (amount === undefined && !refused && found.kind === 'fee-flex')
           return { ...common, kind: 'term', query: cleanQuery(body), implicit: true };
-        const problems =
-          amount === undefined
-            ? [cleaned ? `"${cleaned}" is not an amount` : 'the flex allowance amount is missing']
+        const problems = refused
+          ? [`"${refused}" is not an amount: write a positive decimal number, e.g. 250000 or 250k`]
+          : amount === undefined && cleaned
+            ? [`"${cleaned}" is not an amount`]
             : [];
         return { ...common, kind, ...(amount !== undefined ? { allowance: amount } : {}), problems };
       }
@@ -383,9 +384,10 @@ export function parseCommand(text: string, knowledge?: Pick<Knowledge, 'plans'>)
         const withoutDate = dated
           ? `${afterUse.slice(0, dated.index)} ${afterUse.slice(dated.index + dated[0].length)}`
           : afterUse;
-        const { amount, rest } = extractAmount(withoutDate.trim());
+        const { amount, rest, refused } = extractAmount(withoutDate.trim());
         const { matches, rest: unmatched } = findPhrases(vocab, rest, { args: true });
         const problems: string[] = [];
+        if (refused) problems.push(`"${refused}" is not a number of uses: write a whole number such as 1 or 2`);
         if (amount !== undefined && (!Number.isInteger(amount) || amount <= 0))
           problems.push(`${amount} is not a whole number of uses`);
         if (on && !DateTime.fromISO(on).isValid) problems.push(`${on} is not a date`);
