@@ -29,6 +29,9 @@ export type ParsedContract =
   | { ok: true; input: ContractInput; assumed: string[]; assumedZh: string[] }
   | { ok: false; answer: Answer };
 
+/** The longest contract name kept. */
+export const MAX_NAME_CHARS = 100;
+
 const KEYS = ['zone', 'holidays', 'hours', 'region', 'customer', 'start', 'end', 'addons', 'name', 'flex'] as const;
 type Key = (typeof KEYS)[number];
 const KEY_ALIASES: Record<string, Key> = {
@@ -339,7 +342,10 @@ export function parseContractArgs(
         break;
       }
       case 'name':
-        input.name = value.trim() || null;
+        // bounded so that the Home tab Slack echoes back in every button press stays well under the body limit
+        if (value.trim().length > MAX_NAME_CHARS)
+          problems.push(`name: at most ${MAX_NAME_CHARS} characters (this one has ${value.trim().length}).`);
+        else input.name = value.trim() || null;
         break;
       case 'flex': {
         const parsed = parseAmountValue(normalize(value));

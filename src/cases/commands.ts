@@ -187,6 +187,9 @@ export function parseCaseCommand(rest: string): CaseCommand {
   };
 }
 
+/** The longest vendor case number kept (the track-case modal's field allows as many). */
+export const MAX_REF_CHARS = 64;
+
 function parseOpen(words: string[]): CaseCommand {
   let product: string | null = null;
   let ref: string | null = null;
@@ -215,6 +218,9 @@ function parseOpen(words: string[]): CaseCommand {
       ref = word.slice(1);
     } else {
       severityWords.push(lower);
+    }
+    if (ref !== null && ref.length > MAX_REF_CHARS) {
+      return { kind: 'invalid', message: `A vendor case number has at most ${MAX_REF_CHARS} characters.` };
     }
   }
   return { kind: 'open', severity: severityWords.length ? severityWords.join(' ') : null, product, ref, contract };

@@ -16,6 +16,7 @@ import { type SlackDeps, vendorChoices } from './deps.js';
 import { InstallationCache } from './installation-cache.js';
 import { boltInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/index.js';
+import { catchListenerErrors } from './middleware/catch-errors.js';
 import { createGuardedReceiver, storedSignatures } from './receiver.js';
 import { storedRecentKeys } from './recent.js';
 import { UserZoneCache } from './user-zones.js';
@@ -149,6 +150,8 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     adminGroups: new Map(),
     vendors: vendorChoices(options.knowledge),
   };
+  // first, so that it wraps every listener (the cases module's too)
+  app.use(catchListenerErrors(deps));
   registerListeners(app, deps);
   app.error(async (error) => {
     deps.logger.error(`Unhandled error in a listener: ${error.stack ?? error.message}`);

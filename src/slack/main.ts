@@ -9,6 +9,7 @@ import { createScheduler, sweepDateReminders } from '../reminders/index.js';
 import { preloadHolidayLibrary } from '../rules/index.js';
 import { createApp } from './app.js';
 import { slackPoster } from './poster.js';
+import { installProcessGuard } from './process-guard.js';
 
 export async function startSlack(config: Config): Promise<void> {
   const mode = config.mode;
@@ -22,7 +23,6 @@ export async function startSlack(config: Config): Promise<void> {
   // the holiday library too: otherwise the first deadline question after start-up waits for it to load
   preloadHolidayLibrary();
   const slack = createApp({ ...deps, config });
-  const { port } = await slack.start();
   const logger = slack.deps.logger;
   warnPlain = (m) => logger.warn(m);
   if (mode.kind === 'oauth' && !config.secrets?.key) {
@@ -30,6 +30,8 @@ export async function startSlack(config: Config): Promise<void> {
       `ENTITLEBOT_ENCRYPTION_KEY is not set: Slack tokens are stored unencrypted in ${config.databasePath}. Set it (e.g. \`openssl rand -base64 32\`) and run \`entitlebot reencrypt\`.`,
     );
   }
+  installProcessGuard(logger);
+  const { port } = await slack.start();
   const where = mode.kind === 'socket' ? 'over Socket Mode' : `on http://localhost:${port}/slack/events`;
   logger.info(
     `Entitlebot is running ${where} (${mode.kind} mode, ready ${Math.round(performance.now())} ms after the process started)`,

@@ -9,6 +9,12 @@
  * store (`storedSignatures`), so a captured request is refused after a restart and by every other process on the
  * database too; `SeenSignatures` is the in-memory version. Bolt's own check is switched off:
  * it would repeat the same HMAC (and `tsscmp`'s two more) on every request.
+ *
+ * Before any of that, the body is bounded: a POST to the endpoints whose Content-Length, or whose bytes counted
+ * while they stream in, exceed MAX_BODY_BYTES is refused with 413 before it is read whole, signed or not (four
+ * unsigned 500 MB posts once took the server to 2.46 GB). After the checks, a body Bolt could not treat as an
+ * object (`payload=null`, a JSON `null` or number, unparsable JSON) is refused with 400: Bolt would throw on it
+ * outside any handler and take the process down.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,6 +22,14 @@ import { HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions, type Logge
 import { isStoreError, type Store } from '../store/index.js';
 
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
+
+/**
+ * The largest request body read. The largest payload Slack sends this app is a button press on the Home tab,
+ * which carries the whole view: at its fullest (100 blocks; contract names of 100 characters, all Chinese,
+ * which Slack sends as \uXXXX escapes, URL-encoded) about 490 KB (docs/benchmarks.md); a 40,000-character
+ * message event is about 500 KB. 1 MiB leaves twice that.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Signatures accepted within the window; memory is bounded by the request rate × five minutes (at a sustained
@@ -110,46 +124,121 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
 
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'POST' || !endpoints.has(path) || !guarded) {
+    if (req.method !== 'POST' || !endpoints.has(path)) {
       boltListener(req, res);
       return;
     }
-    guard(req, options.signingSecret, seen, nowMs(), logger)
-      .then((verdict) => {
-        if (verdict === 'pass') {
-          boltListener(req, res);
-        } else {
-          res.writeHead(401);
-          res.end();
+    const refuse = (status: number) => {
+      if (res.headersSent) return;
+      // the rest of an oversized body is not read: the connection is closed once the answer is out
+      if (status === 413) res.setHeader('Connection', 'close');
+      res.writeHead(status);
+      res.end();
+      if (status === 413) discardThenClose(req);
+    };
+    readBody(req, MAX_BODY_BYTES)
+      .then((body) => {
+        if (body === 'too-large') {
+          logger?.warn(`Refused a request to the Slack endpoint: its body is over ${MAX_BODY_BYTES} bytes`);
+          return refuse(413);
         }
+        // where Bolt's own parser (bufferIncomingMessage) finds the body again
+        (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+        const verdict = guarded ? guard(req, body, options.signingSecret, seen, nowMs(), logger) : 'pass';
+        if (verdict !== 'pass') return refuse(401);
+        if (!readableByBolt(req)) {
+          logger?.warn('Refused a Slack request whose body is not a JSON object (malformed or empty payload)');
+          return refuse(400);
+        }
+        boltListener(req, res);
       })
       .catch((error: unknown) => {
         // a body that cannot be read is the client's fault; a replay memory that cannot be written is ours
         const ours = isStoreError(error);
         if (ours) logger?.error(`Could not check a Slack request for replay: ${(error as Error).message}`);
-        res.writeHead(ours ? 503 : 400);
-        res.end();
+        refuse(ours ? 503 : 400);
       });
   };
   return receiver;
 }
 
-async function guard(
+/**
+ * The body, counted as it streams in: 'too-large' as soon as it (or its declared Content-Length) passes
+ * `limit`, without reading the rest.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve('too-large');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (result: Buffer | 'too-large' | Error) => {
+      if (done) return;
+      done = true;
+      req.off('data', onData);
+      if (result instanceof Error) reject(result);
+      else resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.pause();
+        finish('too-large');
+      } else chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.once('end', () => finish(Buffer.concat(chunks, size)));
+    req.once('error', (error) => finish(error));
+    req.once('close', () => finish(new Error('the client closed the request')));
+  });
+}
+
+/**
+ * After a 413: the rest of the body is read and dropped (memory stays flat) for a short grace, so that the
+ * client, still sending, gets to read the answer (closing a socket with unread data resets the connection and
+ * can lose the answer in flight); then the connection is closed whatever is left.
+ */
+function discardThenClose(req: IncomingMessage): void {
+  let dropped = 0;
+  const close = () => req.destroy();
+  const timer = setTimeout(close, 2_000);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > 4 * MAX_BODY_BYTES) close();
+  });
+  req.once('close', () => clearTimeout(timer));
+  req.resume();
+}
+
+/** True when Bolt's body parser gives a JSON object for this request (see the module comment). */
+function readableByBolt(req: IncomingMessage): boolean {
+  try {
+    const body: unknown = HTTPModuleFunctions.parseHTTPRequestBody(
+      req as Parameters<typeof HTTPModuleFunctions.parseHTTPRequestBody>[0],
+    );
+    return typeof body === 'object' && body !== null && !Array.isArray(body);
+  } catch {
+    return false;
+  }
+}
+
+function guard(
   req: IncomingMessage,
+  body: Buffer,
   signingSecret: string,
   seen: ReplayGuard,
   nowMs: number,
   logger: Logger | undefined,
-): Promise<'pass' | 'refuse'> {
-  // buffers the body on the request, where Bolt's own parser finds it again
-  const buffered = await HTTPModuleFunctions.bufferIncomingMessage(req);
+): 'pass' | 'refuse' {
   const signature = req.headers['x-slack-signature'];
   const timestamp = Number(req.headers['x-slack-request-timestamp']);
   if (typeof signature !== 'string' || !Number.isSafeInteger(timestamp)) {
     logger?.warn('Refused a request to the Slack endpoint without a signature and timestamp');
     return 'refuse';
   }
-  const verdict = verifySlackSignature(signingSecret, buffered.rawBody, signature, timestamp, nowMs);
+  const verdict = verifySlackSignature(signingSecret, body, signature, timestamp, nowMs);
   if (verdict !== 'ok') {
     logger?.warn(`Refused a Slack request: ${REFUSALS[verdict]}`);
     return 'refuse';

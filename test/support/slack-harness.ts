@@ -10,6 +10,7 @@
  * install does. `processBeforeResponse` is on, Web API retries are off and the bot ids are known, so no
  * auth.test call is needed at start-up.
  */
+import type { Logger } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/conversation/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -40,6 +41,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** ENTITLEBOT_ADMINS */
   admins?: string[];
+  /** the app's logger (default: Bolt's console logger at level error) */
+  logger?: Logger;
 }
 
 export interface Harness {
@@ -102,6 +105,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock: options.clock ?? { now: () => new Date() },
     processBeforeResponse: true,
     clientOptions: { retryConfig: { retries: 0 } },
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   const { port } = await app.start(0);
   const url = `http://127.0.0.1:${port}/slack/events`;
