@@ -62,7 +62,9 @@ export async function answerAddressedMessage(
     const reply = noteZonePending(answered, asker.pending, question);
     await postReply(client, place, reply);
   } catch (error) {
-    deps.logger.error(`Answering a message in ${message.channelId} failed: ${(error as Error).stack ?? error}`);
+    deps.logger.error(
+      `[${context.requestId ?? '-'}] answering a message in ${message.channelId} failed: ${(error as Error).stack ?? error}`,
+    );
     await postReply(client, place, { answer: errorAnswer(error), visibility: 'ephemeral' }).catch(() => undefined);
   }
 }

@@ -12,9 +12,9 @@
  *
  * Before any of that, the body is bounded: a POST to the endpoints whose Content-Length, or whose bytes counted
  * while they stream in, exceed MAX_BODY_BYTES is refused with 413 before it is read whole, signed or not (four
- * unsigned 500 MB posts once took the server to 2.46 GB). After the checks, a body Bolt could not treat as an
- * object (`payload=null`, a JSON `null` or number, unparsable JSON) is refused with 400: Bolt would throw on it
- * outside any handler and take the process down.
+ * unsigned 500 MB posts once took the server to 2.46 GB). After the checks, a body Bolt could not treat as a
+ * Slack payload (`payload=null`, a JSON `null` or number, unparsable JSON, an object without a `type` or
+ * `command`) is refused with 400: Bolt would throw on some outside any handler and take the process down.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -147,7 +147,7 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
         const verdict = guarded ? guard(req, body, options.signingSecret, seen, nowMs(), logger) : 'pass';
         if (verdict !== 'pass') return refuse(401);
         if (!readableByBolt(req)) {
-          logger?.warn('Refused a Slack request whose body is not a JSON object (malformed or empty payload)');
+          logger?.warn('Refused a Slack request whose body is not a Slack payload (malformed, empty or untyped)');
           return refuse(400);
         }
         boltListener(req, res);
@@ -212,13 +212,19 @@ function discardThenClose(req: IncomingMessage): void {
   req.resume();
 }
 
-/** True when Bolt's body parser gives a JSON object for this request (see the module comment). */
+/**
+ * True when Bolt's body parser gives a JSON object for this request that says what it is, as everything Slack
+ * sends does (a `type`, a slash command's `command`, or `ssl_check`). Anything else would throw inside Bolt, or
+ * wait three seconds for a listener that will never come.
+ */
 function readableByBolt(req: IncomingMessage): boolean {
   try {
     const body: unknown = HTTPModuleFunctions.parseHTTPRequestBody(
       req as Parameters<typeof HTTPModuleFunctions.parseHTTPRequestBody>[0],
     );
-    return typeof body === 'object' && body !== null && !Array.isArray(body);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+    const fields = body as Record<string, unknown>;
+    return typeof fields.type === 'string' || typeof fields.command === 'string' || fields.ssl_check === '1';
   } catch {
     return false;
   }

@@ -45,7 +45,9 @@ export function supportCommand(deps: SlackDeps) {
       const reply = noteZonePending(answered, asker.pending, command.text ?? '');
       await answerCommand(deps, { ack: ackOnce, respond, client, command }, reply);
     } catch (error) {
-      deps.logger.error(`/support ${JSON.stringify(command.text)} failed: ${(error as Error).stack ?? error}`);
+      deps.logger.error(
+        `[${context.requestId ?? '-'}] /support ${JSON.stringify(command.text)} failed: ${(error as Error).stack ?? error}`,
+      );
       const [message] = answerMessages(errorAnswer(error));
       if (!acked) await ack({ response_type: 'ephemeral', ...message });
       else await respond({ response_type: 'ephemeral', ...message! }).catch(() => undefined);
