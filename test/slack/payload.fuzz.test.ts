@@ -4,6 +4,7 @@
  * callback ids with random values) go into the app. None gets a 5xx or takes the process down, everything the
  * app posts back fits Block Kit, and the app still answers at the end.
  */
+import { type Logger, LogLevel } from '@slack/bolt';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_ACTION } from '../../src/model/answer.js';
@@ -14,9 +15,20 @@ import { blockLimitViolations } from '../support/block-limits.js';
 import { eventBody, postSigned, slashCommandBody } from '../support/signed-request.js';
 import { type Harness, SIGNING_SECRET, startHarness, TEAM_ID } from '../support/slack-harness.js';
 
+const errors: string[] = [];
+const logger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (...msg: unknown[]) => errors.push(msg.map(String).join(' ')),
+  setLevel: () => undefined,
+  getLevel: () => LogLevel.ERROR,
+  setName: () => undefined,
+};
+
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ logger });
   await h.command('contract add jamf gold zone=Europe/Berlin holidays=DE');
 }, 60_000);
 afterAll(async () => {
@@ -152,6 +164,8 @@ describe('Slack payloads under fuzz', () => {
       const list = typeof blocks === 'string' ? JSON.parse(blocks) : blocks;
       if (list) expect(blockLimitViolations(list, max)).toEqual([]);
     }
+    // whatever failed inside a listener was logged with the request's id
+    for (const line of errors) expect(line).toMatch(/^\[r-[0-9a-f]{10}\] /);
     const after = await h.command('sla p1 gold');
     expect(after.status).toBe(200);
     expect(JSON.stringify(after.json.blocks)).toMatch(/P1/);

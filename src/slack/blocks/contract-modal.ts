@@ -6,6 +6,7 @@
  * name), so a submission is validated by the same parser as the command, and its errors come back keyed by field.
  */
 import type { types } from '@slack/bolt';
+import { MAX_NAME_CHARS } from '../../answers/contract.js';
 import type { ContractFormField, ContractFormValues } from '../../conversation/contract-form.js';
 import { LIMITS, trimText } from './limits.js';
 
@@ -187,6 +188,8 @@ function textInput(
       type: 'plain_text_input',
       action_id: VALUE,
       placeholder: plain(placeholder),
+      // every field's value is short (a zone, hours, a date, an amount); a name is at most MAX_NAME_CHARS
+      max_length: MAX_NAME_CHARS,
       ...(initial ? { initial_value: initial } : {}),
     },
     ...(hint ? { hint: plain(hint) } : {}),

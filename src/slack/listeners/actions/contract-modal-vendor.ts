@@ -16,7 +16,8 @@ export function contractModalVendor(deps: SlackDeps) {
     const view = body.view;
     if (!view) return;
     const form = readContractForm((view.state?.values ?? {}) as ViewStateValues);
-    const vendor = action.selected_option.value;
+    const vendor = action.selected_option?.value;
+    if (!vendor) return;
     if (form.vendor !== vendor) form.plan = undefined;
     form.vendor = vendor;
     await client.views.update({

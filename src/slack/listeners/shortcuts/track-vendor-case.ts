@@ -11,8 +11,16 @@ export function trackVendorCase(deps: SlackDeps) {
     await ack();
     const client = slackApi(deps.web, context);
     const workspaceId = workspaceIdOf(context, shortcut.team?.id);
-    const channelId = shortcut.channel.id;
-    const threadTs = shortcut.message.thread_ts ?? shortcut.message.ts;
+    // a payload without the message (not one Slack sends for a message shortcut) gets told how it is used
+    const channelId = shortcut.channel?.id;
+    const threadTs = shortcut.message?.thread_ts ?? shortcut.message?.ts;
+    if (!channelId || !threadTs) {
+      await client.chat.postMessage({
+        channel: shortcut.user.id,
+        text: 'Use “Track as vendor case” from the menu of a message: its thread becomes the case.',
+      });
+      return;
+    }
     const tell = (text: string) =>
       client.chat.postEphemeral({ channel: channelId, user: shortcut.user.id, text, thread_ts: threadTs });
     const refused = await refusalFor(
