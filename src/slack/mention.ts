@@ -65,6 +65,8 @@ export async function answerAddressedMessage(
     deps.logger.error(
       `[${context.requestId ?? '-'}] answering a message in ${message.channelId} failed: ${(error as Error).stack ?? error}`,
     );
-    await postReply(client, place, { answer: errorAnswer(error), visibility: 'ephemeral' }).catch(() => undefined);
+    const answer = errorAnswer(error);
+    answer.notes.push(`Reference ${context.requestId ?? '-'} (for whoever runs the app).`);
+    await postReply(client, place, { answer, visibility: 'ephemeral' }).catch(() => undefined);
   }
 }

@@ -83,4 +83,19 @@ describe('a case thread in the console', () => {
     expect(r.stderr).toMatch(/--now needs --once/);
     expect(r.stderr).toMatch(/usage: entitlebot reminders/);
   });
+
+  it('refuses --now 9999-12-31 with the years that work, and opens no case (issue 12)', async () => {
+    const r = await ask('--thread', '9.1', '--now', '9999-12-31T00:00:00Z', 'case open p1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--now "9999-12-31T00:00:00Z".*1910–2490/);
+    const store = openStore(db);
+    try {
+      expect(store.listContracts('local').length).toBeGreaterThan(0);
+      expect(store.getCaseByThread('local', 'console', '9.1')).toBeNull();
+    } finally {
+      store.close();
+    }
+    const ok = await ask('--thread', '9.1', '--now', '2026-03-04T10:00:00+01:00', 'case');
+    expect(ok.code).toBe(0);
+  });
 });

@@ -45,10 +45,14 @@ export function supportCommand(deps: SlackDeps) {
       const reply = noteZonePending(answered, asker.pending, command.text ?? '');
       await answerCommand(deps, { ack: ackOnce, respond, client, command }, reply);
     } catch (error) {
+      const requestId = context.requestId ?? '-';
+      // the text is cut in the log: a message can be 40,000 characters
       deps.logger.error(
-        `[${context.requestId ?? '-'}] /support ${JSON.stringify(command.text)} failed: ${(error as Error).stack ?? error}`,
+        `[${requestId}] /support ${JSON.stringify((command.text ?? '').slice(0, 200))} failed: ${(error as Error).stack ?? error}`,
       );
-      const [message] = answerMessages(errorAnswer(error));
+      const answer = errorAnswer(error);
+      answer.notes.push(`Reference ${requestId} (for whoever runs the app).`);
+      const [message] = answerMessages(answer);
       if (!acked) await ack({ response_type: 'ephemeral', ...message });
       else await respond({ response_type: 'ephemeral', ...message! }).catch(() => undefined);
     }
