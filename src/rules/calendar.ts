@@ -31,10 +31,11 @@ export const MAX_YEAR = 2500;
 export const SEARCH_SPAN_YEARS = 3;
 export const SEARCH_SPAN_MS = SEARCH_SPAN_YEARS * 366 * DAY_MS;
 /**
- * Built years a calendar keeps (each about 60 KB for office hours). A question touches one or two years;
- * counting across more uses the per-year totals, so a small cache is enough.
+ * Built years a calendar keeps (each about 100 KB of heap for office hours with public holidays). A question
+ * touches one or two years (the start's and the deadline's); counting across more uses the per-year totals,
+ * so a small cache is enough.
  */
-export const YEAR_CACHE_SIZE = 6;
+export const YEAR_CACHE_SIZE = 3;
 
 /** Why a whole local day has no open time. */
 export type ClosedReason = 'weekend' | 'holiday' | 'closed-date' | 'break' | 'dst-gap';
