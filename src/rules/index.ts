@@ -116,8 +116,8 @@ export {
   type HolidayDateNote,
   type HolidayOverrides,
   type HolidayYearOverrides,
+  preloadHolidayLibrary,
 } from './holidays.js';
-export { preloadHolidayLibrary } from './holidays.js';
 export type { Instant } from './input.js';
 export {
   type QuotaPeriod,
