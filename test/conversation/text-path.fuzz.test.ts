@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswer } from '../../src/console/render.js';
+import { addContractFromForm } from '../../src/conversation/contract-form.js';
 import { handleText } from '../../src/conversation/handle.js';
 import type { ConversationDeps } from '../../src/conversation/types.js';
 import { loadKnowledgeSearch } from '../../src/search/index.js';
@@ -227,6 +228,47 @@ describe('the text path under fuzz', () => {
               for (const t of mrkdwnTexts(m.blocks)) expect(t).not.toMatch(SMUGGLED);
             }
             expect(typeof renderAnswer(answer)).toBe('string');
+          }
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300), seed: Number(process.env.FUZZ_SEED ?? 20261202) },
+    );
+  }, 60_000);
+
+  it('the contract form never throws: a contract with every field valid, or a message beside each bad field', async () => {
+    const field = fc.option(fc.oneof(fc.constantFrom(...WORDS), date, fc.string({ maxLength: 120 })), {
+      nil: undefined,
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          vendor: fc.option(fc.constantFrom('jamf', 'microsoft', 'autodesk', 'nope', ''), { nil: undefined }),
+          plan: fc.option(fc.constantFrom('gold', 'silver', 'unified', 'enterprise', 'x'), { nil: undefined }),
+          addons: fc.option(fc.array(fc.constantFrom('uer', 'aem', 'zzz', ''), { maxLength: 3 }), { nil: undefined }),
+          name: field,
+          zone: field,
+          holidays: field,
+          hours: field,
+          region: field,
+          customer: field,
+          start: field,
+          end: field,
+        }),
+        now,
+        async (form, at) => {
+          const before = store.listContracts('T-form').length;
+          const result = addContractFromForm(
+            deps,
+            { workspaceId: 'T-form', channelId: 'C-fuzz', userId: 'U-fuzz', now: at, via: 'command' },
+            form,
+          );
+          if (result.ok) {
+            expect(store.listContracts('T-form')).toHaveLength(before + 1);
+            for (const m of answerMessages(result.answer)) expect(blockLimitViolations(m.blocks, 50)).toEqual([]);
+          } else {
+            expect(Object.keys(result.errors).length).toBeGreaterThan(0);
+            for (const message of Object.values(result.errors)) expect(message?.length).toBeGreaterThan(0);
+            expect(store.listContracts('T-form')).toHaveLength(before);
           }
         },
       ),
