@@ -173,7 +173,11 @@ function vendorRegionFile(file: PlanFile): boolean {
 export function parseContractArgs(
   knowledge: Knowledge,
   text: string,
-  opts: { defaultZone?: string; language?: Language; /** dates outside the horizon around it are refused */ now?: Date } = {},
+  opts: {
+    defaultZone?: string;
+    language?: Language /** dates outside the horizon around it are refused */;
+    now?: Date;
+  } = {},
 ): ParsedContract {
   const lang = opts.language ?? languageOf(text);
   const zh = lang === 'zh';
