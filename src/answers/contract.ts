@@ -175,7 +175,8 @@ export function parseContractArgs(
   text: string,
   opts: {
     defaultZone?: string;
-    language?: Language /** dates outside the horizon around it are refused */;
+    language?: Language;
+    /** dates outside the horizon around it are refused */
     now?: Date;
   } = {},
 ): ParsedContract {
