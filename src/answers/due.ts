@@ -36,11 +36,19 @@ export const calendarFor = compiledCalendar;
 export interface Deadline {
   due: Date;
   explanation: string;
-  minutesLeft: number;
+  /** business minutes from now (negative: late); undefined beyond LEFT_HORIZON_MS, where it is not worth counting */
+  minutesLeft?: number;
   zone: string;
   /** what was assumed, in the answer's language */
   assumed: string[];
 }
+
+/**
+ * How far from now the business time left is still counted. Counting it means compiling every calendar year in
+ * between (for Chinese-calendar holidays, tens of milliseconds a year), and "2,016 h of business time" a year
+ * out tells nobody more than the date itself does.
+ */
+const LEFT_HORIZON_MS = 366 * 24 * 3_600_000;
 
 /**
  * The deadline of a target's span from `start` on its calendar, with the rules core's explanation.
@@ -68,11 +76,14 @@ export function deadlineOf(
   }
   const explanation = describeExplanation(explainDeadline(cal, start, minutes), lang);
   const now = ctx.now;
+  const gap = due.getTime() - now.getTime();
   const minutesLeft =
-    due.getTime() >= now.getTime() ? businessMinutesBetween(cal, now, due) : -businessMinutesBetween(cal, due, now);
+    Math.abs(gap) > LEFT_HORIZON_MS
+      ? undefined
+      : Math.round(gap >= 0 ? businessMinutesBetween(cal, now, due) : -businessMinutesBetween(cal, due, now));
   const zone = contract?.zone ?? resolved.zone;
   const assumed = lang === 'zh' ? resolved.assumedZh : resolved.assumed;
-  return { due, explanation, minutesLeft: Math.round(minutesLeft), zone, assumed };
+  return { due, explanation, minutesLeft, zone, assumed };
 }
 
 function label(ctx: AnswerContext, combo: Combo, t: Target, lang: Language): string {

@@ -36,6 +36,16 @@ describe('due: when a response and an update would fall due', () => {
     }
   });
 
+  it('counts the business time left within a year, and gives only the deadline beyond it', () => {
+    const now = new Date('2026-12-02T09:00:00Z');
+    const near = answer('due p1 at 2027-03-01 10:00', context({ contracts: [berlin('silver')], now }));
+    const far = answer('due p1 at 2030-03-01 10:00', context({ contracts: [berlin('silver')], now }));
+    expect(time(near, /First update/).minutesLeft).toBeGreaterThan(0);
+    expect(local(time(far, /First update/)).year).toBe(2030);
+    expect(time(far, /First update/).minutesLeft).toBeUndefined();
+    expect(time(far, /First update/).explanation).toMatch(/2030/);
+  });
+
   it('times are shown in the contract zone and in the asker’s zone (the same instant)', () => {
     const a = answer('due p1 gold', context({ contracts: [berlin('gold')], userZone: 'Asia/Taipei' }));
     const t = time(a, /First response/);
