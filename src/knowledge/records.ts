@@ -69,6 +69,22 @@ function spanMinutes(t: Target): number | undefined {
   return 'minutes' in t.span ? t.span.minutes : t.span.businessDays;
 }
 
+/** How a quota's window is said, so that "per year" or 「每季」 finds the quota. */
+const WINDOW_WORDS: Record<QuotaRule['window'], string[]> = {
+  'calendar-quarter': ['per quarter', 'calendar quarter', '每季', '日曆季度'],
+  'calendar-year': ['per year', 'calendar year', 'a year', '每年', '一年'],
+  'rolling-12-months': ['per year', 'twelve months', '12 months', '十二個月', '每年'],
+  'contract-term': ['contract term', 'per contract', '合約期間'],
+  'per-event': ['per event', 'each event', '每次事件'],
+};
+
+/** Whether unused allowance carries over, in words a question uses. */
+function carryWords(quota: QuotaRule): string[] {
+  return quota.carryOver
+    ? ['carry over', 'roll over', '可延至下一期']
+    : ['carry over', 'roll over', 'unused', 'expire', 'lapse', '延至', '失效', '未使用', '留到'];
+}
+
 const PERCENT_TEXT = (n: number) => ({ en: `${n} %`, zh: `${n}%` });
 
 /** Every record of every plan file, in file order. */
@@ -130,7 +146,7 @@ export function recordsOf(knowledge: Pick<Knowledge, 'plans'>): AnswerRecord[] {
           zh: `${quota.name.zh}：${quota.limit}`,
         },
         ...cited(quota),
-        names: [quota.name.en, quota.name.zh, ...quota.aliases],
+        names: [quota.name.en, quota.name.zh, ...quota.aliases, ...WINDOW_WORDS[quota.window], ...carryWords(quota)],
         number: quota.limit,
         quota,
       });
