@@ -199,6 +199,9 @@ const COMPARISON =
 const LIST = /^(list|which|what are the|what are all)\b|有哪些|哪幾|哪几|列出/u;
 const DEFINITION =
   /^(what is|what's|whats|what are|define|definition of|meaning of|explain)\b|what does .* (mean|stand for)|stand for|什麼是|什么是|是什麼|是什么|何謂|何谓|的定義|的定义|什麼意思|什么意思/u;
+/** Asking what a word means, whatever it is about ("what does response time mean", 「怎麼定義」). */
+const MEANING =
+  /what does .* (mean|stand for)|\bmeaning of\b|\bdefine\b|\bdefinition of\b|怎麼定義|怎么定义|如何定義|如何定义|的定義|的定义|什麼意思|什么意思|何謂|何谓/u;
 const CASE_WORDS =
   /\b(my|our|this|the) (case|ticket|incident)\b|\bnext (update|response)\b|\boverdue\b|\bopen cases\b|我的案件|我們的案件|我们的案件|這個案件|这个案件|此案件|這張單|这张单|下次更新|下一次更新|下次回覆|下次回复|逾期了|\b(is|are) (it|they|the vendor|we) (late|overdue|behind)\b|廠商.*(逾期|遲了)/u;
 
@@ -353,7 +356,8 @@ export function understand(text: string, knowledge?: Pick<Knowledge, 'plans'>): 
   else if (sides && COMPARISON.test(norm)) kind = 'comparison';
   else if (COUNT.test(norm)) kind = 'count';
   else if (YES_NO_EN.test(norm) || YES_NO_ZH.test(norm)) kind = 'yes-no';
-  else if (DEFINITION.test(norm) && !targetKind && definedWords(norm) <= 4) kind = 'definition';
+  else if (MEANING.test(norm) || (DEFINITION.test(norm) && !targetKind && definedWords(norm) <= 4))
+    kind = 'definition';
   else if (LIST.test(norm)) kind = 'list';
 
   return {
