@@ -424,6 +424,7 @@ export function answerQuestion(q: Question, cmd: Command, ctx: AnswerContext, la
       else if (
         named &&
         q.kind === 'value' &&
+        !ASKS_WHEN.test(q.norm) &&
         found.best.coverage >= 0.99 &&
         q.vendors.length === 0 &&
         q.plans.length === 0
