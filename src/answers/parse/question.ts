@@ -356,8 +356,7 @@ export function understand(text: string, knowledge?: Pick<Knowledge, 'plans'>): 
   else if (sides && COMPARISON.test(norm)) kind = 'comparison';
   else if (COUNT.test(norm)) kind = 'count';
   else if (YES_NO_EN.test(norm) || YES_NO_ZH.test(norm)) kind = 'yes-no';
-  else if (MEANING.test(norm) || (DEFINITION.test(norm) && !targetKind && definedWords(norm) <= 4))
-    kind = 'definition';
+  else if (MEANING.test(norm) || (DEFINITION.test(norm) && !targetKind && definedWords(norm) <= 4)) kind = 'definition';
   else if (LIST.test(norm)) kind = 'list';
 
   return {
