@@ -87,7 +87,10 @@ async function replyTo(
     // in a thread, and for questions about a case anywhere ("when is my next update due?"), the cases module
     // looks first; a question that merely contains 更新 or 回覆 is not about a case
     const caseFirst =
-      cmd.kind === 'case' || ctx.threadTs !== undefined || (!typed && understand(text, deps.knowledge).kind === 'case');
+      cmd.kind === 'case' ||
+      ctx.threadTs !== undefined ||
+      (cmd.kind === 'term' && cmd.implicit) ||
+      (!typed && understand(text, deps.knowledge).kind === 'case');
     let fallback: Reply | null = null;
     if (caseFirst) {
       const reply = await handleCaseText(deps, ctx, cmd);

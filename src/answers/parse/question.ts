@@ -351,7 +351,13 @@ export function understand(text: string, knowledge?: Pick<Knowledge, 'plans'>): 
   let kind: QuestionKind = 'value';
   if (cancel && (noticeDays !== undefined || dates.length >= 2 || (dates.length >= 1 && amount !== undefined)))
     kind = 'fee';
-  else if (chosenSeverities.length > 0 && (hasTime || dates.length > 0) && CUES.due.test(norm)) kind = 'deadline';
+  // a deadline computation: a severity with an opening time, or "when is … due" (from now)
+  else if (
+    chosenSeverities.length > 0 &&
+    CUES.due.test(norm) &&
+    (hasTime || dates.length > 0 || /(?<![a-z])(due|deadline)(?![a-z])|到期|期限/u.test(norm))
+  )
+    kind = 'deadline';
   else if (!namedSomething && CASE_WORDS.test(norm) && !cancel) kind = 'case';
   else if (sides && COMPARISON.test(norm)) kind = 'comparison';
   else if (COUNT.test(norm)) kind = 'count';
