@@ -18,7 +18,8 @@
 import { DateTime } from 'luxon';
 import type { AnswerRecord } from '../knowledge/records.js';
 import type { Answer } from '../model/answer.js';
-import { paraphrased, type RecordHit } from '../search/records.js';
+import { paraphrased } from '../search/paraphrase.js';
+import type { RecordHit } from '../search/records.js';
 import { foldText, queryTokens } from '../search/tokenize.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';

@@ -18,9 +18,9 @@ import { indexDocuments, type SearchInput, searchOver } from './engine.js';
 import { loadOrBuildSearchIndex, SAVED_INDEX } from './saved.js';
 import type { KnowledgeSearch } from './types.js';
 
+export { paraphrased } from './paraphrase.js';
 export {
   buildRecordSearch,
-  paraphrased,
   type RecordHit,
   type RecordSearch,
   type RecordSearchOptions,
