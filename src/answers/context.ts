@@ -13,7 +13,7 @@ import type { Language } from '../text/normalize.js';
 export type QuotaUseRecord = Pick<QuotaUse, 'contractId' | 'quotaId' | 'count' | 'usedOn'>;
 
 /** The glossary and clause search (src/search `buildSearchIndex`): `lookup` is all the answers use. */
-export type SearchLike = Pick<KnowledgeSearch, 'lookup'>;
+export type SearchLike = Pick<KnowledgeSearch, 'lookup'> & Partial<Pick<KnowledgeSearch, 'records' | 'knows' | 'near'>>;
 
 export interface AnswerContext {
   knowledge: Knowledge;

@@ -111,6 +111,7 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
     steps: schedule.steps,
   });
   const c = cite(answer, schedule, lang);
+  answer.basis = [`fee.${file.vendor}.cancellation`, `fee.${file.vendor}.cancellation.${result.stepIndex}`];
   const pct = `${result.percent} %`;
   answer.summary =
     lang === 'zh'

@@ -10,21 +10,26 @@
  *   - `contract-remove`: remove, then `contractRemovedAnswer`;
  *   - `quota-use`: `resolveQuotaUse`, record the use, `quotaUsedAnswer`;
  *   - `case`: the cases module parses `cmd.rest`.
+ * - `answer(text, ctx)`: a typed command as `answerCommand` does; a question in words through the question
+ *   model (`understand`) and the scored candidates of choose.ts.
  * Any exception inside a builder becomes an `error` answer with a clear message. Dates more than
  * HORIZON_YEARS from now get an answer saying so, and the conversation refuses text longer than
  * MAX_INPUT_CHARS (see horizon.ts).
  */
 
-import type { Answer, Locale } from '../model/answer.js';
-import type { Language } from '../text/normalize.js';
+import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
+import { type Language, normalize } from '../text/normalize.js';
 import { languageOfLocale, localeOf } from '../text/script.js';
+import { answerQuestion } from './choose.js';
 import type { Command } from './command.js';
 import type { AnswerContext } from './context.js';
 import { contractsAnswer } from './contract.js';
 import { dueAnswer } from './due.js';
 import { feeCancelAnswer, feeFlexAnswer } from './fee.js';
 import { errorAnswer, helpAnswer, notUnderstoodAnswer } from './help.js';
-import { isCommandOnly } from './parse/words.js';
+import { parseCommand } from './parse/parse.js';
+import { understand } from './parse/question.js';
+import { COMMAND_WORDS, isCommandOnly } from './parse/words.js';
 import { priceAnswer } from './price.js';
 import { quotaAnswer } from './quota.js';
 import { slaAnswer } from './sla.js';
@@ -55,6 +60,7 @@ export {
   tooLongAnswer,
 } from './horizon.js';
 export { parseCommand } from './parse/parse.js';
+export { type Question, type QuestionKind, understand } from './parse/question.js';
 export { resolveWhen, type WallTimeShift, wallTimeShift } from './parse/when.js';
 export { type QuotaTarget, quotasOf, quotaUsedAnswer, resolveQuotaUse } from './quota.js';
 
@@ -106,6 +112,85 @@ function answerIn(cmd: ReadCommand, ctx: AnswerContext, lang: Language): Answer 
       case 'not-understood':
         return notUnderstoodAnswer(cmd, lang);
     }
+  } catch (err) {
+    return errorAnswer(err, lang);
+  }
+}
+
+/** Command words that start a typed command; "what is" and 什麼是 start questions. */
+const TYPED_COMMAND_WORDS = Object.entries(COMMAND_WORDS)
+  .flatMap(([kind, words]) =>
+    words.filter(
+      (w) =>
+        kind !== 'term' || ['term', 'terms', 'define', 'definition', 'glossary', '名詞', '術語', '术语'].includes(w),
+    ),
+  )
+  .map((w) => normalize(w))
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * Whether the text is a typed command (`sla p1 gold`, `due sev1 …`, `fee cancel …`) rather than a question
+ * in words. A command word followed by nothing that command can use ("deadline to request proactive
+ * services", "cost of a late cancellation", 「合約期間可以隨時加購 UER 嗎」) starts a question.
+ */
+export function isTypedCommand(cmd: Command, text: string): boolean {
+  switch (cmd.kind) {
+    case 'help':
+    case 'contract-add':
+    case 'contract-remove':
+    case 'quota-use':
+    case 'case':
+    case 'not-understood':
+      return true;
+    case 'term':
+      return !cmd.implicit;
+    default: {
+      const norm = normalize(text.replace(/^\/support\s+/i, '').replace(/^(<@[A-Z0-9]+(\|[^>]*)?>\s*)+/i, ''));
+      const word = TYPED_COMMAND_WORDS.find(
+        (w) => norm.startsWith(w) && (!/[a-z0-9]$/.test(w) || !/[a-z0-9]/.test(norm[w.length] ?? '')),
+      );
+      if (!word) return false;
+      if (cmd.kind === 'due' || cmd.kind === 'sla')
+        return cmd.severity !== undefined || cmd.plans.length > 0 || cmd.vendors.length > 0 || norm === word;
+      if (cmd.kind === 'price') return cmd.plans.length > 0 || cmd.vendors.length > 0 || norm === word;
+      if (cmd.kind === 'contract') return /^\s*(list|show|ls|列表|列出|查看)?\s*$/u.test(norm.slice(word.length));
+      return true;
+    }
+  }
+}
+
+function isReadCommand(cmd: Command): cmd is ReadCommand {
+  return !['contract-add', 'contract-remove', 'quota-use', 'case'].includes(cmd.kind);
+}
+
+/**
+ * Text in, answer out. Never throws. A typed command that only reads is answered by `answerCommand`; one that
+ * changes the store or tracks a case gets a reply saying it needs the conversation; a question in words is
+ * read into the question model and answered by scoring candidates (choose.ts).
+ */
+export function answer(text: string, ctx: AnswerContext): Answer {
+  let lang: Language = ctx.language ?? 'en';
+  try {
+    const cmd = parseCommand(text, ctx.knowledge);
+    if (isTypedCommand(cmd, text)) {
+      if (isReadCommand(cmd)) return answerCommand(cmd, ctx);
+      const zh = (ctx.language ?? cmd.language) === 'zh';
+      const reply = emptyAnswer(
+        'error',
+        zh ? '此指令需要工作區' : 'This command needs a workspace',
+        zh
+          ? '新增、移除合約、記錄配額使用與追蹤案件需在 Slack 或主控台中進行。'
+          : 'Adding or removing contracts, recording quota use and tracking cases are done in Slack or the console.',
+      );
+      reply.suggestions.push('help');
+      return reply;
+    }
+    // the reply's language and script follow the question's, as for a command
+    const locale = localeFor(cmd, ctx);
+    lang = languageOfLocale(locale);
+    const result = answerQuestion(understand(text, ctx.knowledge), cmd, ctx, lang);
+    result.locale = locale;
+    return result;
   } catch (err) {
     return errorAnswer(err, lang);
   }

@@ -40,6 +40,7 @@ export function priceAnswer(cmd: PriceCommand, ctx: AnswerContext, lang: Languag
         const p = prices.find((x) => x.customerType === type);
         if (!p) return '–';
         cite(answer, p, lang);
+        answer.basis = [...(answer.basis ?? []), `price.${vendor}.${p.plan}.${p.customerType}`];
         if (p.period === null) periodMissing = true;
         return `${formatAmount(p.amount, p.currency)}${p.period ? ` / ${p.period}` : ''}`;
       });

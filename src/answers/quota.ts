@@ -112,6 +112,7 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
         continue;
       }
       addStatusRow(answer, rule, contract, st, lang, rows);
+      if (!answer.basis?.includes(rule.id)) answer.basis = [...(answer.basis ?? []), rule.id];
       lines.push(
         lang === 'zh'
           ? `${rule.name.zh}：已用 ${st.used}，剩 ${st.remaining}（至 ${st.windowEnd}）`

@@ -214,7 +214,11 @@ function detailed(ctx: AnswerContext, row: Row, answer: Answer, lang: Language) 
   }
 }
 
-export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language): Answer {
+/**
+ * `focus`: the kind of target the question asks about ("how often … updates"): its figure leads the
+ * summary and its targets lead `basis`.
+ */
+export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language, focus?: Target['kind']): Answer {
   const s = strings(lang);
   const { combos, from } = selectCombos(ctx.knowledge, cmd, ctx.contracts);
   const answer = emptyAnswer('sla', s.slaAllTitle, '');
@@ -271,6 +275,11 @@ export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language): 
     ];
     if (row.targets.some((t) => t.kind === 'customer'))
       pieces.push(`${s.yourDuty}${colon}${cell(row, 'customer', lang)}`);
+    if (focus && focus !== 'response') {
+      const i = ['response', 'update', 'coverage', 'customer'].indexOf(focus);
+      const [lead] = pieces.splice(i, 1);
+      if (lead) pieces.unshift(lead);
+    }
     answer.summary = pieces.filter((p) => !p.endsWith('–')).join(lang === 'zh' ? '；' : '; ');
     addonNotes(ctx, row, answer, lang);
   } else {
@@ -290,13 +299,27 @@ export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language): 
     answer.tables.push(table);
     for (const r of rows) for (const t of r.targets) cite(answer, t, lang);
     for (const r of rows) addonNotes(ctx, r, answer, lang);
-    answer.summary =
-      lang === 'zh'
+    answer.summary = focus
+      ? // a question in words gets its answer in the first line: the figure asked about, row by row
+        rows
+          .map(
+            (r) =>
+              `${comboName(ctx, r.combo, lang)}${r.severity ? ` ${r.severity.name[lang]}` : ''}${lang === 'zh' ? '：' : ': '}${cell(r, focus, lang)}`,
+          )
+          .join(lang === 'zh' ? '；' : '; ')
+      : lang === 'zh'
         ? `${rows.length} 個方案／嚴重性組合符合；下表列出回應、更新、服務時段與貴用戶的義務。`
         : `${rows.length} plan and severity combinations match; the table shows response, updates, coverage and your obligations.`;
     if (!cmd.severity) suggest(answer, 'sla p1 gold');
   }
   scopeNote(rows, cmd, answer, lang);
+  const order = focus
+    ? [focus, 'response', 'update', 'coverage', 'customer']
+    : ['response', 'update', 'coverage', 'customer'];
+  answer.basis = rows
+    .flatMap((r) => r.targets)
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+    .map((t) => t.id);
   if (from !== 'named' && rows.length > 1) suggest(answer, 'sla sev1 unified');
   return answer;
 }

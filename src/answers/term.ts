@@ -120,6 +120,7 @@ export function termAnswer(cmd: TermCommand, ctx: AnswerContext, lang: Language)
   }
   const answer = emptyAnswer('term', s.termTitle(cmd.query), '');
   const { best, others } = result;
+  answer.basis = [best.id];
   if (best.term) termHit(answer, best.term, ctx, lang);
   else if (best.clause) clauseHit(answer, best.clause, ctx, lang);
   for (const other of others.slice(0, 3)) {

@@ -10,11 +10,13 @@
 import { DateTime } from 'luxon';
 import {
   type AnswerContext,
+  answer,
   answerCommand,
   type Command,
   contractAddedAnswer,
   contractRemovedAnswer,
   horizonProblem,
+  isTypedCommand,
   languageOf,
   languageOfLocale,
   localeFor,
@@ -25,6 +27,7 @@ import {
   quotaUsedAnswer,
   resolveQuotaUse,
   tooLongAnswer,
+  understand,
 } from '../answers/index.js';
 import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
@@ -91,8 +94,14 @@ async function replyTo(
     // the store commands and the cases module write in the reply's language
     const cmd = { ...parsed, language: languageOfLocale(locale) } as Command;
     const visibility = visibilityOf(ctx, cmd);
-    // in a thread, and for plain questions anywhere ("when is my next update due?"), the cases module looks first
-    const caseFirst = cmd.kind === 'case' || ctx.threadTs !== undefined || (cmd.kind === 'term' && cmd.implicit);
+    const typed = isTypedCommand(cmd, text);
+    // in a thread, and for questions about a case anywhere ("when is my next update due?"), the cases module
+    // looks first; a question that merely contains 更新 or 回覆 is not about a case
+    const caseFirst =
+      cmd.kind === 'case' ||
+      ctx.threadTs !== undefined ||
+      (cmd.kind === 'term' && cmd.implicit) ||
+      (!typed && understand(text, deps.knowledge).kind === 'case');
     let fallback: Reply | null = null;
     if (caseFirst) {
       const reply = await handleCaseText(deps, ctx, cmd);
@@ -102,12 +111,14 @@ async function replyTo(
         fallback = reply;
       }
     }
-    if (cmd.kind === 'term') await deps.search?.ready?.();
+    // a question in words is answered from the search's records and terms
+    if (cmd.kind === 'term' || !typed) await deps.search?.ready?.();
     const writes =
       cmd.kind === 'contract-add' || cmd.kind === 'contract-remove' || cmd.kind === 'quota-use' || cmd.kind === 'case';
     if (fallback && !writes) {
       // "no case is tracked in this thread" unless the question has a real answer of its own
-      const ordinary = answerCommand(cmd, { ...answerContext(deps, ctx, cmd.kind), locale });
+      const context = { ...answerContext(deps, ctx, cmd.kind), locale };
+      const ordinary = typed ? answerCommand(cmd, context) : answer(text, context);
       const weakKinds: Answer['kind'][] = ['term', 'not-covered', 'not-understood'];
       return weakKinds.includes(ordinary.kind) ? { ...fallback, weak: false } : { answer: ordinary, visibility };
     }
@@ -138,8 +149,10 @@ async function replyTo(
         withLocale(help.answer);
         return help;
       }
-      default:
-        return { answer: answerCommand(cmd, { ...answerContext(deps, ctx, cmd.kind), locale }), visibility };
+      default: {
+        const context = { ...answerContext(deps, ctx, typed ? cmd.kind : undefined), locale };
+        return { answer: typed ? answerCommand(cmd, context) : answer(text, context), visibility };
+      }
     }
   } catch (error) {
     const lang = languageOfLocale(localeFor({ text, language: languageOf(text) }, { preferredLocale }));

@@ -7,6 +7,7 @@
  * commands, most of which never ask a glossary question) or before the runtime is handed over
  * (`search: 'eager'`, for the Slack process, so that no asker's request pays for it).
  */
+import { recordsOf } from '../knowledge/records.js';
 import { openKnowledge } from '../knowledge/saved.js';
 import type { SearchInput } from '../search/engine.js';
 import type { KnowledgeSearch } from '../search/index.js';
@@ -27,7 +28,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Conversation
   const { knowledge, terms, clauses } = await openKnowledge();
   const store = openStore(options.databasePath, { secrets: options.secrets });
   const fixed = options.now;
-  const input = { terms, clauses };
+  // the records (every fact, target, quota, price and fee step) are indexed beside the terms and clauses
+  const input = { terms, clauses, records: recordsOf(knowledge) };
   return {
     store,
     knowledge,
@@ -50,14 +52,18 @@ function searchFor(input: SearchInput): Promise<KnowledgeSearch> {
 
 /** The glossary search, read on the first question that needs it (handleText awaits `ready` first). */
 function lazySearch(input: SearchInput): SearchIndex {
+  const read = (): KnowledgeSearch => {
+    if (!loaded) throw new Error('The glossary search was asked before it was read (await ready() first).');
+    return loaded;
+  };
   return {
     ready: async () => {
       await searchFor(input);
     },
-    lookup: (query: string) => {
-      if (!loaded) throw new Error('The glossary search was asked before it was read (await ready() first).');
-      return loaded.lookup(query);
-    },
+    lookup: (query: string) => read().lookup(query),
+    records: (query, options) => read().records(query, options),
+    knows: (token) => read().knows(token),
+    near: (token) => read().near(token),
   };
 }
 

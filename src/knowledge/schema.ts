@@ -272,6 +272,8 @@ export type QuotaRule = z.infer<typeof QuotaRule>;
 export const PlanFile = z.strictObject({
   vendor: z.string().min(1), // 'microsoft' | 'jamf' | 'autodesk'
   vendorName: Bilingual,
+  /** other names people use for the vendor: short forms, Chinese names (微軟, MS, msft) */
+  vendorAliases: z.array(z.string()).default([]),
   document: z.string().min(1),
   title: Bilingual,
   /** the calendars this vendor's targets and facts run on (24x7, customer business hours, regional weeks) */

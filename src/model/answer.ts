@@ -76,6 +76,11 @@ export interface Answer {
   notes: string[];
   /** commands the user could try next */
   suggestions: string[];
+  /**
+   * ids of the knowledge records the answer rests on, the main one first (facts, targets, quotas:
+   * their ids; `price.<vendor>.<plan>.<customer>`, `fee.<vendor>.cancellation`, glossary term ids)
+   */
+  basis?: string[];
   /** buttons the Slack renderer may show: action ids with a value */
   actions?: { id: string; text: string; value: string; style?: 'primary' | 'danger' }[];
 }

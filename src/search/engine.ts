@@ -10,9 +10,11 @@
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Clause } from '../knowledge/clauses.js';
+import type { AnswerRecord } from '../knowledge/records.js';
 import type { Term } from '../knowledge/terms.js';
 import { LatinVocabulary, PREFIX_MIN_LENGTH } from './latin.js';
 import { matchNames, type Name, namesOf, VENDOR_WORDS } from './names.js';
+import { buildRecordSearch, withTermNames } from './records.js';
 import { isLatinWord, queryTokens, tokenize } from './tokenize.js';
 import { COVERAGE_RULE, type KnowledgeSearch, type LookupResult, type SearchHit, type SearchOptions } from './types.js';
 
@@ -117,6 +119,8 @@ interface Run {
 export interface SearchInput {
   terms: readonly Term[];
   clauses: readonly Clause[];
+  /** the knowledge base's records (src/knowledge/records.ts); without them `records()` finds nothing */
+  records?: readonly AnswerRecord[];
 }
 
 /** A built index and the token statistics ranking needs: what a saved index holds. */
@@ -167,8 +171,9 @@ export function indexDocuments({ terms, clauses }: SearchInput): IndexData {
 /** The search over an index built (or loaded) for these terms and clauses. */
 export function searchOver(
   { mini, fieldFrequency, fieldTexts }: IndexData,
-  { terms, clauses }: SearchInput,
+  { terms, clauses, records = [] }: SearchInput,
 ): KnowledgeSearch {
+  const recordSearch = buildRecordSearch(withTermNames(records, terms));
   const latin = new LatinVocabulary(fieldFrequency.keys());
   const termById = new Map(terms.map((t) => [t.id, t]));
   const namesById = new Map<string, Name[]>(terms.map((t) => [t.id, namesOf(t)]));
@@ -261,6 +266,9 @@ export function searchOver(
 
   return {
     size: { terms: terms.length, clauses: clauses.length },
+    records: (query, options) => recordSearch.find(query, options),
+    knows: (token) => fieldFrequency.has(token) || recordSearch.knows(token),
+    near: (token) => recordSearch.near(token),
     search: (query, options = {}) => run(queryTokens(query), options).ranked.map((r) => r.hit),
     lookup(query, options = {}) {
       const tokens = queryTokens(query);

@@ -11,11 +11,20 @@
  * COVERAGE_RULE).
  */
 import { loadClauses } from '../knowledge/corpus.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import { recordsOf } from '../knowledge/records.js';
 import { loadTerms } from '../knowledge/terms.js';
 import { indexDocuments, type SearchInput, searchOver } from './engine.js';
 import { loadOrBuildSearchIndex, SAVED_INDEX } from './saved.js';
 import type { KnowledgeSearch } from './types.js';
 
+export { paraphrased } from './paraphrase.js';
+export {
+  buildRecordSearch,
+  type RecordHit,
+  type RecordSearch,
+  type RecordSearchOptions,
+} from './records.js';
 export { COVERAGE_RULE, type KnowledgeSearch, type LookupResult, type SearchHit, type SearchOptions } from './types.js';
 export type { SearchInput };
 
@@ -30,6 +39,9 @@ let loaded: KnowledgeSearch | undefined;
 
 /** The search over knowledge/terms and knowledge/sources, built or loaded once per process. */
 export function loadKnowledgeSearch(): KnowledgeSearch {
-  loaded ??= loadOrBuildSearchIndex({ terms: loadTerms(), clauses: loadClauses() }, SAVED_INDEX);
+  loaded ??= loadOrBuildSearchIndex(
+    { terms: loadTerms(), clauses: loadClauses(), records: recordsOf(loadKnowledge()) },
+    SAVED_INDEX,
+  );
   return loaded;
 }

@@ -73,6 +73,17 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * The stop words of the record index: the verbs a statement turns on (need, use, give, provide, offer,
+ * send) say what a fact is about ("what do we need before AED" is about its prerequisites).
+ */
+export const RECORD_STOP_WORDS: ReadonlySet<string> = new Set(
+  [...STOP_WORDS].filter(
+    (w) =>
+      !'need needs use used using send sends give gives provide provides offer offers offered'.split(' ').includes(w),
+  ),
+);
+
 /** Stop words that name something when written in capitals: IT (coaching), US (Eastern), A (severity). */
 const MEANINGFUL_IN_CAPITALS = new Set(['it', 'us', 'a']);
 const SEVERITY_WORDS = new Set(['severity', 'sev', '嚴重性']);
@@ -91,7 +102,7 @@ const MAX_BATCH = 1_000;
 const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 /** Tokens of folded text; `cased` is the same text with the original capitals, to see IT or US. */
-function tokensOf(folded: string, cased: string): string[] {
+function tokensOf(folded: string, cased: string, stop: ReadonlySet<string> = STOP_WORDS): string[] {
   const tokens: string[] = [];
   const longRuns: string[] = [];
   let previous = '';
@@ -108,7 +119,7 @@ function tokensOf(folded: string, cased: string): string[] {
         return written === written.toUpperCase() && written !== 'I';
       };
       const keep =
-        !STOP_WORDS.has(other) ||
+        !stop.has(other) ||
         (MEANINGFUL_IN_CAPITALS.has(other) && writtenInCapitals()) ||
         (other === 'a' && SEVERITY_WORDS.has(previous));
       if (keep) tokens.push(other);
@@ -138,10 +149,10 @@ function tokensOf(folded: string, cased: string): string[] {
 }
 
 /** Folds text and cuts it into index tokens. */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, stop: ReadonlySet<string> = STOP_WORDS): string[] {
   const nfkc = text.normalize('NFKC');
   const folded = foldText(nfkc);
-  return tokensOf(folded, alignCase(nfkc, folded));
+  return tokensOf(folded, alignCase(nfkc, folded), stop);
 }
 
 /** True for a token of Latin letters only: the only kind that gets fuzzy and prefix matching. */
@@ -159,12 +170,12 @@ const QUESTION_FILLER: RegExp[] = [
  * The tokens of a question: folded, its filler removed ("what is", "how fast do I get", "什麼是",
  * "是什麼", "?"), duplicates dropped, in order.
  */
-export function queryTokens(question: string): string[] {
+export function queryTokens(question: string, stop: ReadonlySet<string> = STOP_WORDS): string[] {
   const nfkc = question.normalize('NFKC');
   let folded = foldText(nfkc);
   // Blank the filler out (same length) so that the text stays aligned with the original's capitals.
   for (const re of QUESTION_FILLER) folded = folded.replace(re, (s) => ' '.repeat(s.length));
-  return [...new Set(tokensOf(folded, alignCase(nfkc, folded)))];
+  return [...new Set(tokensOf(folded, alignCase(nfkc, folded), stop))];
 }
 
 /** The folded text with the capitals of the original where the original has them (same length). */

@@ -1,6 +1,7 @@
 /** The search API's types, shared by the engine and its callers (src/answers). */
 import type { Clause } from '../knowledge/clauses.js';
 import type { Term } from '../knowledge/terms.js';
+import type { RecordHit, RecordSearchOptions } from './records.js';
 
 export interface SearchHit {
   kind: 'term' | 'clause';
@@ -31,6 +32,12 @@ export interface KnowledgeSearch {
   search(query: string, options?: SearchOptions): SearchHit[];
   /** the best entry for a question, or `not-covered` when nothing in the contracts answers it */
   lookup(query: string, options?: SearchOptions): LookupResult;
+  /** the facts, targets, quotas, prices and fee steps that best answer a question (src/search/records.ts) */
+  records(query: string, options?: RecordSearchOptions): RecordHit[];
+  /** whether a question token occurs anywhere in the index: terms, clauses or records */
+  knows(token: string): boolean;
+  /** whether a Latin word is a typo (one edit) of a word the records use */
+  near(token: string): boolean;
   readonly size: { terms: number; clauses: number };
 }
 

@@ -87,6 +87,18 @@ const en = {
     `${wall} does not exist in ${zone}: the clocks jumped forward over it. Taken as ${taken}, the same time after the change.`,
   wallOverlap: (wall: string, zone: string, taken: string, other: string) =>
     `${wall} happens twice in ${zone}: the clocks went back. Taken as the first, ${taken}; for the second, write ${other}.`,
+  yes: 'Yes',
+  no: 'No',
+  contractsSay: 'The contracts say',
+  notSaid: (what: string) => `That is not in these contracts: they say nothing about ${what}.`,
+  notSaidAnything: 'That is not in these contracts (Microsoft Unified, Jamf, Autodesk).',
+  closest: 'Closest they do say',
+  statement: 'Statement',
+  appliesTo: 'Applies to',
+  compareTitle: 'Comparison',
+  sameFigure: 'the same figure on every side',
+  faster: (name: string) => `${name} is faster.`,
+  differentCalendars: 'The clocks differ: one runs around the clock, the other only in business hours.',
 };
 
 const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
@@ -167,6 +179,18 @@ const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
     `${zone} 沒有 ${wall} 這個時間：時鐘在此撥快（日光節約時間開始）。以調整後的同一時刻 ${taken} 計算。`,
   wallOverlap: (wall: string, zone: string, taken: string, other: string) =>
     `${zone} 的 ${wall} 出現兩次：時鐘在此撥慢（日光節約時間結束）。以第一次 ${taken} 計算；若指第二次，請輸入 ${other}。`,
+  yes: '是',
+  no: '否',
+  contractsSay: '合約內容',
+  notSaid: (what: string) => `這些合約沒有提到${what}，不在合約範圍內。`,
+  notSaidAnything: '這不在這些合約（Microsoft Unified、Jamf、Autodesk）的範圍內。',
+  closest: '合約中最接近的內容',
+  statement: '內容',
+  appliesTo: '適用於',
+  compareTitle: '比較',
+  sameFigure: '各方數字相同',
+  faster: (name: string) => `${name} 較快。`,
+  differentCalendars: '計時方式不同：一方全天候計時，另一方只計上班時間。',
 };
 
 const dictionaries = { en, zh };

@@ -1,10 +1,11 @@
 /** Shared set-up for the answer-engine tests: the real knowledge files, contracts, a context. */
 
 import type { AnswerContext } from '../../src/answers/context.js';
-import { answerCommand, type Command, type ReadCommand } from '../../src/answers/index.js';
+import { type Command, answer as engineAnswer, type ReadCommand } from '../../src/answers/index.js';
 import { parseCommand } from '../../src/answers/parse/parse.js';
 import { loadClauses } from '../../src/knowledge/corpus.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { recordsOf } from '../../src/knowledge/records.js';
 import { loadTerms } from '../../src/knowledge/terms.js';
 import type { Answer } from '../../src/model/answer.js';
 import type { Contract, ContractInput } from '../../src/model/records.js';
@@ -42,7 +43,7 @@ let searchIndex: KnowledgeSearch | undefined;
 
 /** The real glossary and clause search, built once for the test file. */
 export function search(): KnowledgeSearch {
-  searchIndex ??= buildSearchIndex({ terms: loadTerms(), clauses: loadClauses() });
+  searchIndex ??= buildSearchIndex({ terms: loadTerms(), clauses: loadClauses(), records: recordsOf(knowledge) });
   return searchIndex;
 }
 
@@ -53,7 +54,8 @@ export function search(): KnowledgeSearch {
 export function answer(text: string, ctx: AnswerContext): Answer {
   const cmd = parseCommand(text, ctx.knowledge);
   if (!isReadCommand(cmd)) throw new Error(`"${text}" is a ${cmd.kind} command: test it through the conversation`);
-  return answerCommand(cmd, ctx);
+  // the engine's own entry: typed commands by answerCommand, questions in words by the question model
+  return engineAnswer(text, ctx);
 }
 
 export function isReadCommand(cmd: Command): cmd is ReadCommand {

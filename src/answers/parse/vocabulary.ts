@@ -57,7 +57,30 @@ const PRIORITY_WORDS = ['p', 'pri', 'prio', 'priority', '優先權', '優先級'
 /** Product scopes a target may be split by. */
 const SCOPE_WORDS: Record<string, string[]> = {
   azure: ['azure', 'azure component', 'azure components', 'azure 元件'],
-  other: ['non-azure', 'non azure', 'other products', 'other product', '其他產品', '其他产品', '所有其他產品'],
+  other: [
+    'non-azure',
+    'non azure',
+    'other products',
+    'other product',
+    'not azure',
+    'rather than azure',
+    'other than azure',
+    'instead of azure',
+    'except azure',
+    'outside azure',
+    'besides azure',
+    'excluding azure',
+    'azure 以外',
+    'azure 之外',
+    'azure 以外的產品',
+    'azure 以外产品',
+    '非 azure',
+    '除了 azure',
+    '不是 azure',
+    '其他產品',
+    '其他产品',
+    '所有其他產品',
+  ],
 };
 
 function push(list: Phrase[], phrase: string, ref: VocabRef, argOnly = false) {
@@ -83,6 +106,7 @@ export function buildVocabulary(files: PlanFile[]): Vocabulary {
     push(phrases, vendor, { type: 'vendor', vendor });
     push(phrases, file.vendorName.en, { type: 'vendor', vendor });
     push(phrases, file.vendorName.zh, { type: 'vendor', vendor });
+    for (const alias of file.vendorAliases) push(phrases, alias, { type: 'vendor', vendor });
 
     for (const s of file.severities) {
       const ref: VocabRef = { type: 'severity', entries: [{ vendor, id: s.id, level: s.level }] };
