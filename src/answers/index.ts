@@ -150,6 +150,8 @@ export function isTypedCommand(cmd: Command, text: string): boolean {
         (w) => norm.startsWith(w) && (!/[a-z0-9]$/.test(w) || !/[a-z0-9]/.test(norm[w.length] ?? '')),
       );
       if (!word) return false;
+      // `due at <time>` is the command too: it asks about the workspace's own contracts
+      if (cmd.kind === 'due' && cmd.at !== undefined) return true;
       if (cmd.kind === 'due' || cmd.kind === 'sla')
         return cmd.severity !== undefined || cmd.plans.length > 0 || cmd.vendors.length > 0 || norm === word;
       if (cmd.kind === 'price') return cmd.plans.length > 0 || cmd.vendors.length > 0 || norm === word;
