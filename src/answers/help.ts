@@ -87,6 +87,8 @@ export function helpAnswer(lang: Language, knowledge?: Pick<Knowledge, 'plans'>)
     rows: GRAMMAR.map((g) =>
       lang === 'zh' ? [g.usageZh, g.zh, g.exampleZh ?? g.example] : [g.usage, g.en, g.example],
     ),
+    // the short reply lists the commands; the examples are one button away
+    brief: 2,
   });
   if (knowledge) {
     // the plans as the knowledge files name them, so a new plan file shows up here too

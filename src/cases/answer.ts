@@ -159,7 +159,19 @@ export function statusAnswer(view: CaseView, headline?: string): Answer {
   answer.facts.push({ label: zh ? '狀態' : 'Status', value: statusWord(view) });
   answer.suggestions = suggestionsFor(view);
   answer.actions = actionsFor(view);
+  answer.replay = replayOf(view);
   return answer;
+}
+
+/** The case's status can be built again for its full wording (the Slack card's button). */
+function replayOf(view: CaseView): Answer['replay'] {
+  return {
+    kind: 'case',
+    caseId: view.kase.id,
+    at: view.now,
+    lang: view.lang,
+    ...(view.userZone ? { zone: view.userZone } : {}),
+  };
 }
 
 function statusWord(view: CaseView): string {
@@ -251,5 +263,6 @@ export function questionAnswer(view: CaseView, which: QuestionClock | null, ask:
   addWaitingNote(view, answer, cites);
   answer.citations = cites.list;
   answer.suggestions = suggestionsFor(view);
+  answer.replay = replayOf(view);
   return answer;
 }

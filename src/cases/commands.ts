@@ -30,12 +30,15 @@ export type CaseCommand =
   | { kind: 'severity'; severity: string; at: string | null }
   | { kind: 'status' }
   | { kind: 'help' }
+  /** hand the case to someone (a Slack mention), or back to the one who opened it with no one named */
+  | { kind: 'owner'; userId: string | null }
   | { kind: 'invalid'; message: string };
 
 export const CASE_USAGE = [
   'case open [<severity>] [product=azure] [ref=<vendor case number>] [contract=<id or vendor>]',
   'case responded | updated | customer | wait | resume | close | reopen   (add "at 14:05" for an earlier time)',
   'case severity <severity>',
+  'case owner @someone   (who answers for the case; direct messages before a deadline and at a breach)',
   'case   (the case status: every clock with its due time)',
 ];
 
@@ -153,6 +156,7 @@ export function parseCaseCommand(rest: string): CaseCommand {
       : { kind: 'invalid', message: `"case ${head}" takes nothing after it.` };
   }
   if (head === 'help' || head === '說明' || head === '说明') return { kind: 'help' };
+  if (head === 'owner' || head === '負責人' || head === '负责人') return parseOwner(original.slice(1));
   if (OPEN_WORDS.has(head)) return parseOpen(original.slice(1));
 
   if (SEVERITY_WORDS.has(head)) {
@@ -189,6 +193,16 @@ export function parseCaseCommand(rest: string): CaseCommand {
 
 /** The longest vendor case number kept (the track-case modal's field allows as many). */
 export const MAX_REF_CHARS = 64;
+
+/** `case owner <@U123>` (Slack sends a mention as <@U123> or <@U123|name>); `case owner` alone hands it back. */
+function parseOwner(words: string[]): CaseCommand {
+  if (words.length === 0) return { kind: 'owner', userId: null };
+  const mention = words.length === 1 ? /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(words[0]!) : null;
+  if (!mention) {
+    return { kind: 'invalid', message: 'Name the new owner with an @-mention, e.g. `case owner @dana`.' };
+  }
+  return { kind: 'owner', userId: mention[1]! };
+}
 
 function parseOpen(words: string[]): CaseCommand {
   let product: string | null = null;

@@ -287,6 +287,19 @@ function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseComm
       const state = caseState(deps, threadCase(deps, ctx, lang), now);
       return reply(statusAnswer(caseView(state, now, lang, ctx.userZone)), ctx);
     }
+    case 'owner': {
+      const kase = threadCase(deps, ctx, lang);
+      const updated = deps.store.updateCase(ctx.workspaceId, kase.id, { ownerId: cmd.userId });
+      const state = caseState(deps, updated, now);
+      const headline =
+        cmd.userId === null
+          ? 'The case is back with the person who opened it.'
+          : 'New owner recorded: they get a direct message before each deadline and at a breach.';
+      return {
+        ...reply(statusAnswer(caseView(state, now, lang, ctx.userZone), headline), ctx),
+        case: { id: kase.id, change: 'event', note: headline },
+      };
+    }
     case 'severity': {
       const kase = threadCase(deps, ctx, lang);
       const state = caseState(deps, kase, now);
@@ -321,7 +334,10 @@ function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseComm
         lang === 'zh'
           ? `已記錄：自 ${formatTime(at, state.contract.zone, lang)} 起為${sev.name.zh}；各目標自該時刻重新計算。${shiftSentence(shift, lang)}`
           : `Recorded: ${sev.name.en} from ${formatTime(at, state.contract.zone)}; the targets run anew from that moment.${shiftSentence(shift, lang)}`;
-      return reply(statusAnswer(caseView(after, now, lang, ctx.userZone), headline), ctx);
+      return {
+        ...reply(statusAnswer(caseView(after, now, lang, ctx.userZone), headline), ctx),
+        case: { id: kase.id, change: 'event', note: headline },
+      };
     }
     default: {
       const kind = EVENT_OF[cmd.kind];
@@ -334,7 +350,10 @@ function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseComm
         lang === 'zh'
           ? `已記錄：${recordedWords(kind, lang)}（${formatTime(at, zone, lang)}）。${shiftSentence(shift, lang)}`
           : `Recorded: ${recordedWords(kind)} (${formatTime(at, zone)}).${shiftSentence(shift, lang)}`;
-      return reply(statusAnswer(caseView(state, now, lang, ctx.userZone), headline), ctx);
+      return {
+        ...reply(statusAnswer(caseView(state, now, lang, ctx.userZone), headline), ctx),
+        case: { id: kase.id, change: 'event', note: headline },
+      };
     }
   }
 }
@@ -538,7 +557,9 @@ function open(
   const title = contractPlanName({ plans: [file] }, contract, lang);
   if (ctx.threadTs) {
     const headline = zh ? `已開案：本討論串追蹤此案件（${title}）。` : `Case opened: this thread tracks it (${title}).`;
-    return { answer: opened(ctx.threadTs, headline), visibility: 'in_channel' };
+    const answer = opened(ctx.threadTs, headline);
+    const kase = deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs);
+    return { answer, visibility: 'in_channel', ...(kase ? { case: { id: kase.id, change: 'opened' as const } } : {}) };
   }
   // outside a thread: the app posts the case message and the case lives in its thread
   const sevName = severity ? file.severities.find((s) => s.id === severity)?.name[lang] : null;

@@ -25,14 +25,18 @@ import {
   parseCommand,
   parseContractArgs,
   quotaUsedAnswer,
+  type ReadCommand,
   resolveQuotaUse,
   tooLongAnswer,
   understand,
 } from '../answers/index.js';
-import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
+import { statusAnswer } from '../cases/answer.js';
+import { CaseProblem, caseState, caseView } from '../cases/service.js';
+import { type Answer, type AnswerReplay, emptyAnswer, type Locale } from '../model/answer.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
 import { errorAnswer } from './errors.js';
 import { type Change, refusal, refusalAnswer } from './permissions.js';
+import { handleSettingsText } from './settings-text.js';
 import type { ConversationContext, ConversationDeps, Reply, Visibility } from './types.js';
 
 function visibilityOf(ctx: ConversationContext, cmd: Pick<Command, 'public'>): Visibility {
@@ -89,6 +93,8 @@ async function replyTo(
   preferredLocale: Locale | undefined,
 ): Promise<Reply> {
   try {
+    const settings = handleSettingsText(deps, ctx, text);
+    if (settings) return settings;
     const parsed = parseCommand(text, deps.knowledge);
     const locale = localeFor(parsed, { preferredLocale });
     // the store commands and the cases module write in the reply's language
@@ -151,13 +157,52 @@ async function replyTo(
       }
       default: {
         const context = { ...answerContext(deps, ctx, typed ? cmd.kind : undefined), locale };
-        return { answer: typed ? answerCommand(cmd, context) : answer(text, context), visibility };
+        const built = typed ? answerCommand(cmd, context) : answer(text, context);
+        built.replay = {
+          kind: 'question',
+          text,
+          at: ctx.now.getTime(),
+          locale,
+          ...(ctx.userZone ? { zone: ctx.userZone } : {}),
+        };
+        return { answer: built, visibility };
       }
     }
   } catch (error) {
     const lang = languageOfLocale(localeFor({ text, language: languageOf(text) }, { preferredLocale }));
     return { answer: errorAnswer(error, lang), visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
   }
+}
+
+/**
+ * An answer built again from its replay (the Slack card's "Show the contract's words"): a read-only question
+ * answered as of its time, or a case's status as of its time. null when it cannot be: the text is not (or no
+ * longer) a read-only question, or the case is gone. Contracts are read as they are now.
+ */
+export function replayAnswer(
+  deps: ConversationDeps,
+  ctx: Pick<ConversationContext, 'workspaceId' | 'channelId' | 'userId'>,
+  replay: AnswerReplay,
+): Answer | null {
+  const now = new Date(replay.at);
+  if (replay.kind === 'case') {
+    const kase = deps.store.getCase(ctx.workspaceId, replay.caseId);
+    if (!kase) return null;
+    try {
+      return statusAnswer(caseView(caseState(deps, kase, replay.at), replay.at, replay.lang, replay.zone));
+    } catch (error) {
+      if (error instanceof CaseProblem) return null;
+      throw error;
+    }
+  }
+  const parsed = parseCommand(replay.text, deps.knowledge);
+  if (['contract-add', 'contract-remove', 'quota-use', 'case'].includes(parsed.kind)) return null;
+  const locale = replay.locale ?? localeFor(parsed, {});
+  const cmd = { ...parsed, language: languageOfLocale(locale) } as ReadCommand;
+  const full = { ...ctx, now, userZone: replay.zone, via: 'mention' } as ConversationContext;
+  const answer = answerCommand(cmd, { ...answerContext(deps, full, cmd.kind), locale });
+  answer.locale = locale;
+  return answer;
 }
 
 type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;

@@ -10,7 +10,7 @@ import type { HomeCase, HomeModel, HomeQuota } from '../model/home.js';
 import type { Contract } from '../model/records.js';
 import type { Store } from '../store/index.js';
 import { contractTitle } from '../text/names.js';
-import { formatClock, formatLeft, formatTime } from '../text/time.js';
+import { formatDueIn, formatTime } from '../text/time.js';
 import type { ConversationDeps } from './types.js';
 
 export function contractLines(c: Contract): string[] {
@@ -74,21 +74,22 @@ export function buildHomeModel(
       .join(' · ');
     let due: HomeCase['due'] = [];
     try {
-      due = caseDeadlines(deps)(workspaceId, k, now).map((d) => {
-        const inUser = userZone && userZone !== zone ? ` · ${formatClock(d.dueAt, userZone)} your time` : '';
-        return {
-          label: d.label,
-          when: `${formatClock(d.dueAt, zone)}${inUser}`,
-          left: d.minutesLeft === undefined ? undefined : formatLeft(d.minutesLeft),
-          late: d.minutesLeft !== undefined && d.minutesLeft < 0,
-        };
-      });
+      due = caseDeadlines(deps)(workspaceId, k, now).map((d) => ({
+        label: d.label,
+        when: formatTime(d.dueAt, zone),
+        at: d.dueAt,
+        zone,
+        left: formatDueIn(d.dueAt, now.getTime(), d.minutesLeft),
+        late: d.minutesLeft !== undefined && d.minutesLeft < 0,
+      }));
     } catch (error) {
       notes.push(`Case #${k.id}: its deadlines could not be computed (${(error as Error).message}).`);
     }
     return {
       title: `Case #${k.id}${k.vendorRef ? ` (${k.vendorRef})` : ''}${what ? ` — ${what}` : ''}`,
       channelId: k.channelId,
+      threadTs: k.threadTs,
+      ownerId: k.ownerId,
       status: k.status === 'waiting' ? 'waiting on us' : 'open',
       due,
     };
@@ -100,5 +101,7 @@ export function buildHomeModel(
     quotas,
     notes,
     asOf: formatTime(now, userZone ?? 'UTC'),
+    asOfAt: now.getTime(),
+    asOfZone: userZone ?? 'UTC',
   };
 }

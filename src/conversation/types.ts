@@ -75,4 +75,9 @@ export interface Reply {
    * becomes that message's thread). The console passes a made-up ts.
    */
   afterPost?: (posted: { channelId: string; ts: string }) => Promise<Answer | undefined>;
+  /**
+   * The case the reply is about. Slack keeps that case's card (one message at the top of its thread) up to date:
+   * on `opened` the card is the reply; on `event` the reply is the short `note` and the card is updated.
+   */
+  case?: { id: number; change?: 'opened' | 'event'; note?: string };
 }

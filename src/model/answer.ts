@@ -45,6 +45,8 @@ export interface AnswerTime {
 export interface AnswerTable {
   columns: string[];
   rows: string[][];
+  /** how many leading columns a short reply shows (default all); the full wording shows every column */
+  brief?: number;
 }
 
 export type AnswerKind =
@@ -83,7 +85,17 @@ export interface Answer {
   basis?: string[];
   /** buttons the Slack renderer may show: action ids with a value */
   actions?: { id: string; text: string; value: string; style?: 'primary' | 'danger' }[];
+  /**
+   * How to build this answer again (set by the conversation): the Slack card shows a short answer and offers
+   * the full wording behind a button, which rebuilds the answer from this rather than storing it.
+   */
+  replay?: AnswerReplay;
 }
+
+/** A question answered at `at` (a read-only command), or a case's status at `at`, for the asker's zone. */
+export type AnswerReplay =
+  | { kind: 'question'; text: string; at: number; zone?: string; locale?: Locale }
+  | { kind: 'case'; caseId: number; at: number; zone?: string; lang: 'en' | 'zh' };
 
 export function emptyAnswer(kind: AnswerKind, title: string, summary: string): Answer {
   return { kind, title, summary, facts: [], tables: [], times: [], citations: [], notes: [], suggestions: [] };
@@ -99,4 +111,6 @@ export const CASE_ACTION = {
   close: 'case_close',
   snooze30: 'reminder_snooze_30',
   undoAuto: 'case_auto_undo',
+  /** the full wording of an answer (quotes, notes, every row), posted in the thread */
+  showWords: 'answer_show_words',
 } as const;

@@ -12,9 +12,12 @@ export interface HomeContract {
 
 export interface HomeDue {
   label: string;
-  /** formatted time(s), e.g. "Mon 2 Mar 09:30 CET (Europe/Berlin) · 16:30 your time" */
+  /** the formatted time in the contract's zone, e.g. "Mon 2 Mar 2026 09:30 (Europe/Berlin)" */
   when: string;
-  /** "2 h left" or "late by 1 h" */
+  /** the instant itself and the zone `when` is in (Slack shows each reader their own zone); without them, `when` */
+  at?: number;
+  zone?: string;
+  /** "in 2 d 4 h, 11 h of business time" or "3 h ago, late by 1 h of business time" */
   left?: string;
   late?: boolean;
 }
@@ -27,6 +30,9 @@ export interface HomeCase {
   channelId?: string;
   status: string;
   due: HomeDue[];
+  /** the case thread (the Slack layer looks up its permalink) and who owns the case */
+  threadTs?: string;
+  ownerId?: string;
 }
 
 export interface HomeQuota {
@@ -47,4 +53,7 @@ export interface HomeModel {
   notes?: string[];
   /** formatted "as of" time */
   asOf?: string;
+  /** the "as of" instant and the zone `asOf` is in */
+  asOfAt?: number;
+  asOfZone?: string;
 }

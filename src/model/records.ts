@@ -45,6 +45,8 @@ export interface WorkspaceSettings {
   reminderLeadMinutes: number[];
   /** also post breaches to the channel (not only in the thread) */
   broadcastBreaches: boolean;
+  /** an internal channel that also receives every breach, with a link to the case thread; null: none */
+  escalationChannel: string | null;
 }
 
 export interface QuotaUseInput {
@@ -107,6 +109,8 @@ export interface CasePatch {
   reopenedAt?: number | null;
   /** ts of the app's case message when the app opened the case outside a thread, or of its pinned status message */
   statusMessageTs?: string | null;
+  /** who answers for the case; null: the person who opened it */
+  ownerId?: string | null;
 }
 
 export interface Case extends CaseInput {
@@ -122,6 +126,8 @@ export interface Case extends CaseInput {
   closedAt: number | null;
   reopenedAt: number | null;
   statusMessageTs: string | null;
+  /** who answers for the case: the person who opened it unless someone else took it */
+  ownerId: string;
   createdAt: number;
   updatedAt: number;
 }

@@ -21,11 +21,21 @@ export interface OutgoingMessage {
   late: boolean;
   /** the language of the text, for the buttons beside it (a case opened in Chinese is reminded in Chinese) */
   language?: Language;
+  /** the instants the text names, with the zone it names them in (Slack shows them as date tokens) */
+  instants: { at: number; zone: string }[];
 }
 
-function payloadOf(reminder: Reminder): { broadcast?: boolean; zone?: string; language?: string } {
+interface PayloadFields {
+  broadcast?: boolean;
+  zone?: string;
+  language?: string;
+  deadline?: number;
+  pausedUntil?: number | null;
+}
+
+function payloadOf(reminder: Reminder): PayloadFields {
   const p = reminder.payload;
-  return p && typeof p === 'object' ? (p as { broadcast?: boolean; zone?: string; language?: string }) : {};
+  return p && typeof p === 'object' ? (p as PayloadFields) : {};
 }
 
 export function renderReminder(reminder: Reminder, now: number, lateAfterMs: number): OutgoingMessage {
@@ -57,5 +67,8 @@ export function renderReminder(reminder: Reminder, now: number, lateAfterMs: num
     broadcast: payload.broadcast === true && reminder.threadTs !== null,
     late,
     language,
+    instants: [reminder.dueAt, payload.deadline, payload.pausedUntil]
+      .filter((at): at is number => typeof at === 'number' && Number.isFinite(at))
+      .map((at) => ({ at, zone })),
   };
 }

@@ -13,10 +13,11 @@ type Client = webApi.WebClient;
 
 /** The methods the app calls; the same shapes as WebClient's, so listeners read as Bolt's samples do. */
 export interface SlackApi {
-  chat: Pick<Client['chat'], 'postMessage' | 'postEphemeral' | 'update'>;
+  chat: Pick<Client['chat'], 'postMessage' | 'postEphemeral' | 'update' | 'getPermalink'>;
   views: Pick<Client['views'], 'open' | 'publish' | 'update'>;
   users: Pick<Client['users'], 'info'>;
   usergroups: { users: Pick<Client['usergroups']['users'], 'list'> };
+  conversations: Pick<Client['conversations'], 'info'>;
 }
 
 /** The context key the OAuth authorize result keeps the workspace's bot token under (see app.ts). */
@@ -40,6 +41,7 @@ export function slackApi(shared: Client, context: Context): SlackApi {
       postMessage: bind(shared.chat.postMessage),
       postEphemeral: bind(shared.chat.postEphemeral),
       update: bind(shared.chat.update),
+      getPermalink: bind(shared.chat.getPermalink),
     },
     views: {
       open: bind(shared.views.open),
@@ -48,5 +50,6 @@ export function slackApi(shared: Client, context: Context): SlackApi {
     },
     users: { info: bind(shared.users.info) },
     usergroups: { users: { list: bind(shared.usergroups.users.list) } },
+    conversations: { info: bind(shared.conversations.info) },
   };
 }

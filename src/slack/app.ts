@@ -19,15 +19,18 @@ import { registerListeners } from './listeners/index.js';
 import { catchListenerErrors } from './middleware/catch-errors.js';
 import { createGuardedReceiver, storedSignatures } from './receiver.js';
 import { storedRecentKeys } from './recent.js';
+import { SharedChannels } from './shared.js';
 import { UserZoneCache } from './user-zones.js';
 
 /** Bot scopes the code uses (manifest.yml declares the same; a test checks both ways). */
 export const BOT_SCOPES = [
   'app_mentions:read',
   'channels:history',
+  'channels:read',
   'chat:write',
   'commands',
   'groups:history',
+  'groups:read',
   'im:history',
   'mpim:history',
   'users:read',
@@ -149,6 +152,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     admins: config.admins ?? [],
     adminGroups: new Map(),
     vendors: vendorChoices(options.knowledge),
+    sharedChannels: new SharedChannels(),
   };
   // first, so that it wraps every listener (the cases module's too)
   app.use(catchListenerErrors(deps));

@@ -6,9 +6,12 @@ import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { Reply } from '../conversation/types.js';
 import type { Answer } from '../model/answer.js';
 import type { SlackApi } from './api.js';
-import { answerMessages, type SlackMessage } from './blocks/answer.js';
+import { answerMessages, mrkdwnSection, type SlackMessage } from './blocks/answer.js';
 import { contractModal } from './blocks/contract-modal.js';
+import { escapeMrkdwn } from './blocks/limits.js';
+import { syncCaseCard } from './case-card.js';
 import type { SlackDeps } from './deps.js';
+import { sharedChannel } from './shared.js';
 
 type Client = SlackApi;
 
@@ -19,8 +22,50 @@ export interface Place {
   userId: string;
 }
 
+/** Where case cards are kept up to date from (the deps and the workspace of the request). */
+export interface CardSync {
+  deps: SlackDeps;
+  workspaceId: string;
+}
+
+/**
+ * A reply about a case change, in its thread: the opening's reply is the case card itself (plus the notes the
+ * opening made, if any); an event's is one short line, and the card above is updated in place.
+ */
+async function postCaseChange(client: Client, place: Place, reply: Reply, cards: CardSync): Promise<boolean> {
+  const change = reply.case;
+  if (!change?.change || reply.visibility !== 'in_channel' || !place.threadTs) return false;
+  const thread = { channel: place.channelId, thread_ts: place.threadTs, unfurl_links: false };
+  if (change.change === 'opened') {
+    await syncCaseCard(cards.deps, client, cards.workspaceId, change.id);
+    const notes = reply.answer.notes.map((n) => `:information_source: ${escapeMrkdwn(n)}`).join('\n');
+    if (notes) await client.chat.postMessage({ ...thread, text: notes, blocks: [mrkdwnSection(notes)] });
+    return true;
+  }
+  const note = escapeMrkdwn(change.note ?? reply.answer.summary);
+  await client.chat.postMessage({ ...thread, text: note, blocks: [mrkdwnSection(note)] });
+  await syncCaseCard(cards.deps, client, cards.workspaceId, change.id);
+  return true;
+}
+
+function ownerOf(cards: CardSync, caseId: number): string | undefined {
+  return cards.deps.store.getCase(cards.workspaceId, caseId)?.ownerId;
+}
+
 /** Posts the reply where a message was written (mentions, DMs). */
-export async function postReply(client: Client, place: Place, reply: Reply): Promise<void> {
+export async function postReply(client: Client, place: Place, reply: Reply, cards?: CardSync): Promise<void> {
+  if (cards && reply.case && reply.visibility === 'in_channel') {
+    if (await sharedChannel(cards.deps, client, cards.workspaceId, place.channelId)) {
+      // a case thread shared with another organisation: what we track is told to the asker alone (and the
+      // card to the owner), never posted where the other organisation reads
+      if (reply.case.change) await syncCaseCard(cards.deps, client, cards.workspaceId, reply.case.id);
+      if (reply.case.change !== 'opened' || place.userId !== ownerOf(cards, reply.case.id)) {
+        await postReply(client, place, { ...reply, visibility: 'ephemeral', case: undefined });
+      }
+      return;
+    }
+  }
+  if (cards && (await postCaseChange(client, place, reply, cards))) return;
   const messages = answerMessages(reply.answer);
   if (reply.visibility === 'ephemeral') {
     for (const m of messages) {
@@ -34,7 +79,7 @@ export async function postReply(client: Client, place: Place, reply: Reply): Pro
     return;
   }
   const posted = await postMessages(client, place.channelId, place.threadTs, messages);
-  if (reply.afterPost && posted) await followUp(client, place.channelId, posted, reply);
+  if (reply.afterPost && posted) await followUp(client, place.channelId, posted, reply, cards);
 }
 
 async function postMessages(
@@ -51,9 +96,21 @@ async function postMessages(
   return first;
 }
 
-/** A reply that starts a thread (a case opened outside one) learns its message ts and may answer in that thread. */
-async function followUp(client: Client, channelId: string, ts: string, reply: Reply): Promise<void> {
+/**
+ * A reply that starts a thread (a case opened outside one) learns its message ts and may answer in that thread.
+ * When that opened a case, the posted message becomes the case's card.
+ */
+async function followUp(client: Client, channelId: string, ts: string, reply: Reply, cards?: CardSync): Promise<void> {
   const next: Answer | undefined = await reply.afterPost?.({ channelId, ts });
+  const kase = cards?.deps.store.getCaseByThread(cards.workspaceId, channelId, ts);
+  if (cards && kase) {
+    await syncCaseCard(cards.deps, client, cards.workspaceId, kase.id);
+    const notes = (next?.notes ?? []).map((n) => `:information_source: ${escapeMrkdwn(n)}`).join('\n');
+    const line = escapeMrkdwn(next?.summary.split(/(?<=\.)\s/)[0] ?? 'Case opened: this thread tracks it.');
+    const text = notes ? `${line}\n${notes}` : line;
+    await client.chat.postMessage({ channel: channelId, thread_ts: ts, text, blocks: [mrkdwnSection(text)] });
+    return;
+  }
   if (next) await postMessages(client, channelId, ts, answerMessages(next));
 }
 
@@ -62,6 +119,8 @@ export interface CommandResponder {
   respond: RespondFn;
   client: Client;
   command: SlashCommand;
+  /** the request's workspace (for the case card); defaults to the command's team */
+  workspaceId?: string;
 }
 
 /**
@@ -85,7 +144,8 @@ export async function answerCommand(deps: SlackDeps, r: CommandResponder, reply:
     // the message must be a real channel message (it becomes a thread), not a command response
     await r.ack();
     const posted = await postMessages(r.client, r.command.channel_id, undefined, messages);
-    if (posted) await followUp(r.client, r.command.channel_id, posted, reply);
+    const workspaceId = r.workspaceId ?? r.command.team_id;
+    if (posted) await followUp(r.client, r.command.channel_id, posted, reply, { deps, workspaceId });
     return;
   }
   if (messages.length === 1) {

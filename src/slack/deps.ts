@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge/load.js';
 import type { VendorChoice } from './blocks/contract-modal.js';
 import type { InstallationCache } from './installation-cache.js';
 import type { OnceMemory } from './recent.js';
+import type { SharedChannels } from './shared.js';
 import type { UserZoneCache } from './user-zones.js';
 
 /** What every listener gets: the conversation's dependencies plus the Slack layer's own. */
@@ -23,6 +24,8 @@ export interface SlackDeps extends ConversationDeps {
   userZones?: UserZoneCache;
   /** installations remembered for Bolt's authorize step (OAuth mode); forgotten when tokens are deleted */
   installations?: InstallationCache;
+  /** which channels are shared with another organisation (Slack Connect) */
+  sharedChannels: SharedChannels;
 }
 
 /** Vendors with their base plans and add-ons, as the contract modal lists them. */

@@ -7,7 +7,9 @@ import type { Config } from '../config.js';
 import { openRuntime } from '../conversation/runtime.js';
 import { createScheduler, sweepDateReminders } from '../reminders/index.js';
 import { preloadHolidayLibrary } from '../rules/index.js';
+import { slackApi } from './api.js';
 import { createApp } from './app.js';
+import { syncCaseCard } from './case-card.js';
 import { slackPoster } from './poster.js';
 import { installProcessGuard } from './process-guard.js';
 
@@ -43,6 +45,13 @@ export async function startSlack(config: Config): Promise<void> {
       store: deps.store,
       botToken: mode.kind === 'oauth' ? undefined : mode.botToken,
       slackApiUrl: config.slackApiUrl,
+      afterCaseReminder: (message, token) =>
+        syncCaseCard(
+          slack.deps,
+          slackApi(slack.deps.web, { botToken: token, isEnterpriseInstall: false }),
+          message.workspaceId,
+          message.caseId,
+        ),
     }),
     log: { info: (m) => logger.info(m), error: (m) => logger.error(m) },
     options: { leaseMs: config.reminderLeaseMs },

@@ -5,11 +5,13 @@
 import type { Context } from '@slack/bolt';
 import { errorAnswer } from '../conversation/errors.js';
 import { handleText } from '../conversation/handle.js';
+import { languageOf } from '../text/language.js';
 import { actorOf } from './actor.js';
 import { slackApi } from './api.js';
 import { noteZonePending, userZoneFor, withoutMention, workspaceIdOf } from './context.js';
 import { postReply } from './deliver.js';
 import type { SlackDeps } from './deps.js';
+import { cannotPostAdvice, slackErrorCode } from './errors.js';
 
 export interface AddressedMessage {
   channelId: string;
@@ -33,7 +35,10 @@ export async function answerAddressedMessage(
   const client = slackApi(deps.web, context);
   const now = deps.clock.now();
   if (!deps.handledMessages.firstTime(`${workspaceId}:${message.channelId}:${message.ts}`, Date.now())) return;
-  const place = { channelId: message.channelId, threadTs: message.threadTs, userId: message.userId };
+  // a mention at the top of a channel is answered in a thread under it, not as more channel noise; the thread is
+  // then the mention's own (so `case open` there tracks that thread). A DM with the app stays a conversation.
+  const threadTs = message.threadTs ?? (message.channelId.startsWith('D') ? undefined : message.ts);
+  const place = { channelId: message.channelId, threadTs, userId: message.userId };
   try {
     const asker = await userZoneFor(deps, client, workspaceId, message.userId);
     const question = withoutMention(message.text, context.botUserId);
@@ -42,7 +47,7 @@ export async function answerAddressedMessage(
       {
         workspaceId,
         channelId: message.channelId,
-        threadTs: message.threadTs,
+        threadTs,
         messageTs: message.ts,
         userId: message.userId,
         userZone: asker.zone,
@@ -60,8 +65,20 @@ export async function answerAddressedMessage(
       question,
     );
     const reply = noteZonePending(answered, asker.pending, question);
-    await postReply(client, place, reply);
+    await postReply(client, place, reply, { deps, workspaceId });
   } catch (error) {
+    const advice = cannotPostAdvice(error, languageOf(message.text));
+    if (advice) {
+      // the channel will not take a message, maybe not even an ephemeral one: then the asker's DM with the app
+      deps.logger.warn(
+        `[${context.requestId ?? '-'}] could not answer in ${message.channelId}: ${slackErrorCode(error)}`,
+      );
+      await client.chat
+        .postEphemeral({ channel: message.channelId, user: message.userId, text: advice })
+        .catch(() => client.chat.postMessage({ channel: message.userId, text: advice }))
+        .catch(() => undefined);
+      return;
+    }
     deps.logger.error(
       `[${context.requestId ?? '-'}] answering a message in ${message.channelId} failed: ${(error as Error).stack ?? error}`,
     );

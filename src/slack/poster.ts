@@ -10,9 +10,12 @@
  * milliseconds of start-up that they have no use for.
  */
 import type { webApi } from '@slack/bolt';
+import type { OutgoingMessage } from '../reminders/message.js';
 import type { PostOutcome, ReminderPoster } from '../reminders/scheduler.js';
 import type { Store } from '../store/index.js';
-import { reminderBlocks } from './blocks/reminder.js';
+import { escapeMrkdwn } from './blocks/limits.js';
+import { reminderBlocks, reminderText } from './blocks/reminder.js';
+import { cannotPostAdvice } from './errors.js';
 
 /** Slack errors after which trying again cannot help. */
 const PERMANENT = new Set([
@@ -33,12 +36,17 @@ const PERMANENT = new Set([
 ]);
 
 export interface SlackPosterOptions {
-  store: Pick<Store, 'fetchWorkspaceInstallation'>;
+  store: Pick<Store, 'fetchWorkspaceInstallation' | 'getCase' | 'getSettings'>;
   /** the single-workspace bot token (Socket Mode or plain HTTP), used when no installation is stored */
   botToken?: string;
   slackApiUrl?: string;
   /** per request; a hung connection counts as a network error */
   timeoutMs?: number;
+  /**
+   * After a case reminder went out: its case just fell due soon or late, so its card should say so (the Slack
+   * app passes `syncCaseCard`). Errors are the hook's own; the reminder counts as sent.
+   */
+  afterCaseReminder?: (message: OutgoingMessage & { caseId: number }, token: string) => Promise<void>;
 }
 
 type WebApi = typeof webApi;
@@ -65,6 +73,33 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
     return client;
   };
 
+  const shared = new Map<string, { shared: boolean; at: number }>();
+  /** Slack Connect (see shared.ts): cached ten minutes; when Slack cannot say, the channel counts as shared. */
+  const isShared = async (web: webApi.WebClient, token: string, message: OutgoingMessage): Promise<boolean> => {
+    const key = `${message.workspaceId}:${message.channel}`;
+    const hit = shared.get(key);
+    if (hit && Date.now() - hit.at < 10 * 60_000) return hit.shared;
+    let value: boolean;
+    try {
+      const info = await web.conversations.info({ token, channel: message.channel });
+      const channel = info.channel as { is_ext_shared?: boolean; is_pending_ext_shared?: boolean } | undefined;
+      value = channel?.is_ext_shared === true || channel?.is_pending_ext_shared === true;
+    } catch (error) {
+      // a rate limit or an outage is the scheduler's to retry, not a reason to post privately
+      if ((error as { code?: string }).code !== (await loadWebApi()).ErrorCode.PlatformError) throw error;
+      value = true;
+    }
+    if (shared.size > 5_000) shared.clear();
+    shared.set(key, { shared: value, at: Date.now() });
+    return value;
+  };
+
+  const afterCase = async (message: OutgoingMessage, token: string): Promise<void> => {
+    const { caseId } = message;
+    if (caseId === null || !options.afterCaseReminder) return;
+    await options.afterCaseReminder({ ...message, caseId }, token).catch(() => undefined);
+  };
+
   return {
     async post(message) {
       let token: string | undefined;
@@ -76,23 +111,97 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
       if (!token) {
         return { ok: false, kind: 'permanent', error: `no bot token for workspace ${message.workspaceId}` };
       }
+      const web = await clientFor();
       try {
+        if (await isShared(web, token, message)) {
+          // shared with another organisation: the reminder goes to the owner and the escalation channel only
+          if (message.caseId !== null) {
+            await alsoTell(web, token, options.store, message);
+            await afterCase(message, token);
+            return { ok: true, ts: null };
+          }
+          const escalation = options.store.getSettings(message.workspaceId).escalationChannel;
+          if (!escalation) {
+            return { ok: false, kind: 'permanent', error: 'shared channel and no escalation channel to post in' };
+          }
+          const result = await web.chat.postMessage({
+            token,
+            channel: escalation,
+            text: reminderText(message),
+            blocks: reminderBlocks(message),
+            unfurl_links: false,
+          });
+          return { ok: true, ts: result.ts ?? null };
+        }
         const base = {
           channel: message.channel,
-          text: message.text,
+          text: reminderText(message),
           blocks: reminderBlocks(message),
           unfurl_links: false,
         };
-        const result = await (await clientFor()).chat.postMessage({
+        const result = await web.chat.postMessage({
           token,
           ...(message.threadTs ? { ...base, thread_ts: message.threadTs, reply_broadcast: message.broadcast } : base),
         });
+        await alsoTell(web, token, options.store, message);
+        await afterCase(message, token);
         return { ok: true, ts: result.ts ?? null };
       } catch (error) {
-        return classify(error);
+        const outcome = classify(error);
+        // a reminder the channel will not take is not dropped in silence: the owner hears of it, and what to do
+        const advice = cannotPostAdvice(error);
+        if (advice && message.caseId !== null) {
+          const kase = options.store.getCase(message.workspaceId, message.caseId);
+          if (kase && /^[UW][A-Z0-9]+$/.test(kase.ownerId)) {
+            const text = `${reminderText(message)}\n${advice.replace('that channel', `<#${message.channel}>`)}`;
+            await web.chat
+              .postMessage({ token, channel: kase.ownerId, text, unfurl_links: false })
+              .catch(() => undefined);
+          }
+        }
+        return outcome;
       }
     },
   };
+}
+
+/**
+ * A case reminder also goes to the case's owner by direct message, and a breach to the workspace's escalation
+ * channel, each with a link to the case thread. These are extra: the reminder counts as sent once the thread
+ * has it, so a failure here (the owner left, the app is not in the escalation channel) is not retried.
+ */
+async function alsoTell(
+  client: webApi.WebClient,
+  token: string,
+  store: SlackPosterOptions['store'],
+  message: OutgoingMessage,
+): Promise<void> {
+  if (message.caseId === null) return;
+  try {
+    const kase = store.getCase(message.workspaceId, message.caseId);
+    if (!kase) return;
+    const link = await client.chat
+      .getPermalink({ token, channel: message.channel, message_ts: message.threadTs ?? kase.threadTs })
+      .then((r) => r.permalink)
+      .catch(() => undefined);
+    const where =
+      link && /^https:\/\/[^\s|<>]+$/.test(link) ? `<${escapeMrkdwn(link)}|case thread>` : `<#${message.channel}>`;
+    const text = `${reminderText(message)} (${where})`;
+    const blocks = [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }];
+    if (/^[UW][A-Z0-9]+$/.test(kase.ownerId)) {
+      await client.chat
+        .postMessage({ token, channel: kase.ownerId, text, blocks, unfurl_links: false })
+        .catch(() => undefined);
+    }
+    const escalation = store.getSettings(message.workspaceId).escalationChannel;
+    if (escalation && message.kind.endsWith('breach') && escalation !== message.channel) {
+      await client.chat
+        .postMessage({ token, channel: escalation, text, blocks, unfurl_links: false })
+        .catch(() => undefined);
+    }
+  } catch {
+    // the reminder itself is posted; these copies are best effort
+  }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: Web API errors are coded errors with extra fields

@@ -1,8 +1,31 @@
-/** Publishing the Home tab: the conversation builds the model, blocks/home.ts lays it out. */
+/**
+ * Publishing the Home tab: the conversation builds the model, blocks/home.ts lays it out. Each open case links
+ * to its thread (chat.getPermalink, asked for the first few cases at once; a case whose link Slack will not
+ * give is shown without one).
+ */
 import { buildHomeModel } from '../conversation/home-model.js';
+import type { HomeModel } from '../model/home.js';
 import type { SlackApi } from './api.js';
 import { homeView } from './blocks/home.js';
 import type { SlackDeps } from './deps.js';
+
+/** the cases that get a link; Home shows far fewer than the view's 100 blocks allow anyway */
+const MAX_LINKS = 30;
+
+async function withLinks(client: SlackApi, model: HomeModel): Promise<HomeModel> {
+  const cases = await Promise.all(
+    model.cases.map(async (c, i) => {
+      if (i >= MAX_LINKS || !c.channelId || !c.threadTs || c.url) return c;
+      try {
+        const { permalink } = await client.chat.getPermalink({ channel: c.channelId, message_ts: c.threadTs });
+        return permalink ? { ...c, url: permalink } : c;
+      } catch {
+        return c;
+      }
+    }),
+  );
+  return { ...model, cases };
+}
 
 export async function publishHome(
   deps: SlackDeps,
@@ -12,6 +35,6 @@ export async function publishHome(
   userZone: string | undefined,
   notes: string[] = [],
 ): Promise<void> {
-  const model = buildHomeModel(deps, workspaceId, deps.clock.now(), userZone, notes);
-  await client.views.publish({ user_id: userId, view: homeView(model) });
+  const model = await withLinks(client, buildHomeModel(deps, workspaceId, deps.clock.now(), userZone, notes));
+  await client.views.publish({ user_id: userId, view: homeView(model, { userId }) });
 }

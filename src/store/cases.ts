@@ -49,6 +49,7 @@ interface CaseRow {
   closed_at: number | null;
   reopened_at: number | null;
   status_message_ts: string | null;
+  owner_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -88,6 +89,7 @@ function toCase(row: CaseRow): Case {
     closedAt: row.closed_at,
     reopenedAt: row.reopened_at,
     statusMessageTs: row.status_message_ts,
+    ownerId: row.owner_id ?? row.opened_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -128,6 +130,8 @@ function patched(current: Case, patch: CasePatch): Case {
   set('closedAt', (v) => optionalTime('closedAt', v));
   set('reopenedAt', (v) => optionalTime('reopenedAt', v));
   set('statusMessageTs', (v) => optionalText('status message ts', v, 64));
+  // null hands the case back to the person who opened it
+  set('ownerId', (v) => optionalText('owner', v, 255) ?? current.openedBy);
   return next;
 }
 
@@ -159,7 +163,7 @@ export function caseMethods(db: Database.Database, now: Now) {
       first_responded_at = @firstRespondedAt, last_vendor_update_at = @lastVendorUpdateAt,
       last_customer_message_at = @lastCustomerMessageAt, waiting_since = @waitingSince,
       paused_minutes = @pausedMinutes, closed_at = @closedAt, reopened_at = @reopenedAt,
-      status_message_ts = @statusMessageTs, updated_at = @updatedAt
+      status_message_ts = @statusMessageTs, owner_id = @ownerId, updated_at = @updatedAt
     WHERE workspace_id = @workspaceId AND id = @id
     RETURNING *`);
   const insertEvent = db.prepare(`

@@ -188,6 +188,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE user_zones ADD COLUMN locale TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'case owners and the escalation channel',
+    sql: `
+      -- who answers for a case (NULL: the person who opened it)
+      ALTER TABLE cases ADD COLUMN owner_id TEXT;
+      -- the internal channel that also receives breaches (NULL: none)
+      ALTER TABLE workspaces ADD COLUMN escalation_channel TEXT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

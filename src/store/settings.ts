@@ -10,7 +10,11 @@ export const DEFAULT_SETTINGS: Readonly<WorkspaceSettings> = Object.freeze({
   language: 'en',
   reminderLeadMinutes: [30, 0],
   broadcastBreaches: false,
+  escalationChannel: null,
 });
+
+/** A Slack channel id (public C…, private G…): what `<#C123|name>` carries. */
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,30}$/;
 
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
 const MAX_LEAD_MINUTES = 7 * 24 * 60;
@@ -20,6 +24,7 @@ interface SettingsRow {
   language: string | null;
   reminder_lead_minutes: string | null;
   broadcast_breaches: number | null;
+  escalation_channel: string | null;
 }
 
 function leadMinutes(value: unknown): number[] {
@@ -48,19 +53,21 @@ function toSettings(row: SettingsRow | undefined): WorkspaceSettings {
       row?.broadcast_breaches === null || row?.broadcast_breaches === undefined
         ? DEFAULT_SETTINGS.broadcastBreaches
         : row.broadcast_breaches === 1,
+    escalationChannel: row?.escalation_channel ?? null,
   };
 }
 
 export function settingsMethods(db: Database.Database, now: Now) {
   const select = db.prepare<[string], SettingsRow>(
-    'SELECT zone, language, reminder_lead_minutes, broadcast_breaches FROM workspaces WHERE workspace_id = ?',
+    'SELECT zone, language, reminder_lead_minutes, broadcast_breaches, escalation_channel FROM workspaces WHERE workspace_id = ?',
   );
   const upsert = db.prepare(`
-    INSERT INTO workspaces (workspace_id, zone, language, reminder_lead_minutes, broadcast_breaches, updated_at)
-    VALUES (@ws, @zone, @language, @lead, @broadcast, @now)
+    INSERT INTO workspaces (workspace_id, zone, language, reminder_lead_minutes, broadcast_breaches,
+      escalation_channel, updated_at)
+    VALUES (@ws, @zone, @language, @lead, @broadcast, @escalation, @now)
     ON CONFLICT (workspace_id) DO UPDATE SET zone = excluded.zone, language = excluded.language,
       reminder_lead_minutes = excluded.reminder_lead_minutes, broadcast_breaches = excluded.broadcast_breaches,
-      updated_at = excluded.updated_at`);
+      escalation_channel = excluded.escalation_channel, updated_at = excluded.updated_at`);
 
   const getSettings = (workspaceId: string): WorkspaceSettings => toSettings(select.get(requireWorkspace(workspaceId)));
 
@@ -72,6 +79,7 @@ export function settingsMethods(db: Database.Database, now: Now) {
       language: null,
       reminder_lead_minutes: null,
       broadcast_breaches: null,
+      escalation_channel: null,
     };
     if (patch.zone !== undefined) row.zone = requireZone('zone', patch.zone);
     if (patch.language !== undefined) row.language = requireOneOf('language', patch.language, LANGUAGES);
@@ -87,12 +95,23 @@ export function settingsMethods(db: Database.Database, now: Now) {
       }
       row.broadcast_breaches = patch.broadcastBreaches ? 1 : 0;
     }
+    if (patch.escalationChannel !== undefined) {
+      const channel = patch.escalationChannel;
+      if (channel !== null && (typeof channel !== 'string' || !CHANNEL_ID.test(channel))) {
+        throw new StoreError(
+          'invalid',
+          `The escalation channel must be a channel (pick it with #, e.g. \`settings escalation #vendor-escalations\`); got ${JSON.stringify(channel)}.`,
+        );
+      }
+      row.escalation_channel = channel;
+    }
     upsert.run({
       ws,
       zone: row.zone,
       language: row.language,
       lead: row.reminder_lead_minutes,
       broadcast: row.broadcast_breaches,
+      escalation: row.escalation_channel,
       now: now(),
     });
     return toSettings(row);

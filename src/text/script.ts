@@ -168,7 +168,7 @@ export function forDisplay(answer: Answer): Answer {
     title: conv(answer.title),
     summary: conv(answer.summary),
     facts: answer.facts.map((f) => ({ ...f, label: conv(f.label), value: conv(f.value) })),
-    tables: answer.tables.map((t) => ({ columns: t.columns.map(conv), rows: t.rows.map((r) => r.map(conv)) })),
+    tables: answer.tables.map((t) => ({ ...t, columns: t.columns.map(conv), rows: t.rows.map((r) => r.map(conv)) })),
     times: answer.times.map((t) => ({
       ...t,
       label: conv(t.label),

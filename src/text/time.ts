@@ -135,3 +135,41 @@ export function formatLeft(minutes: number, lang: Language = 'en'): string {
   if (lang === 'zh') return minutes >= 0 ? `剩餘 ${span} 營業時間` : `已逾期 ${span} 營業時間`;
   return minutes >= 0 ? `in ${span} of business time` : `late by ${span} of business time`;
 }
+
+/**
+ * A wall-clock span rolled up for reading: "2 d 4 h", "3 h 10 min", "45 min" (or Chinese). Days here are
+ * calendar days (24 h), unlike business time, which formatMinutes never rolls into days.
+ */
+export function formatWallSpan(ms: number, lang: Language = 'en'): string {
+  const total = Math.round(Math.abs(ms) / 60_000);
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const mins = total % 60;
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  if (days > 0) parts.push(zh ? `${days} 天` : `${days} d`);
+  if (hours > 0) parts.push(zh ? `${hours} 小時` : `${hours} h`);
+  // minutes only while they still matter
+  if (mins > 0 && days === 0) parts.push(zh ? `${mins} 分鐘` : `${mins} min`);
+  if (parts.length === 0) return zh ? '不到 1 分鐘' : 'under a minute';
+  return parts.join(' ');
+}
+
+/**
+ * When an instant falls, from now, with the business time it leaves: "in 2 d 4 h, 11 h of business time",
+ * "3 h ago, late by 2 h of business time" (or Chinese). Without business minutes, the wall span alone.
+ */
+export function formatDueIn(
+  dueAt: number,
+  now: number,
+  minutesLeft: number | undefined,
+  lang: Language = 'en',
+): string {
+  const zh = lang === 'zh';
+  const span = formatWallSpan(dueAt - now, lang);
+  const wall = dueAt >= now ? (zh ? `${span}後` : `in ${span}`) : zh ? `${span}前` : `${span} ago`;
+  if (minutesLeft === undefined) return wall;
+  const business = formatMinutes(minutesLeft, lang);
+  if (zh) return minutesLeft >= 0 ? `${wall}，剩餘 ${business} 營業時間` : `${wall}，已逾期 ${business} 營業時間`;
+  return minutesLeft >= 0 ? `${wall}, ${business} of business time` : `${wall}, late by ${business} of business time`;
+}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildHomeModel } from '../../src/conversation/home-model.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { formatTime } from '../../src/text/time.js';
 import { caseInput, contractInput, tempDir } from '../support/store.js';
 
 const knowledge = loadKnowledge();
@@ -33,7 +34,7 @@ describe('the Home model', () => {
     for (const title of titles) expect(title).not.toMatch(/\b(\w+) \1\b/);
   });
 
-  it('lists open cases with their running deadlines in the contract zone and the reader zone', () => {
+  it('lists open cases with their running deadlines: the instant, its time in the contract zone, and how long is left', () => {
     open();
     const c = store.addContract('T1', contractInput({ startDate: '2025-01-01', endDate: '2025-12-31' }));
     store.createCase('T1', caseInput({ contractId: c.id, severity: 'A', openedAt: now.getTime() - 60_000 }));
@@ -41,7 +42,10 @@ describe('the Home model', () => {
     expect(model.cases).toHaveLength(1);
     const due = model.cases[0]?.due ?? [];
     expect(due.length).toBeGreaterThan(0);
-    expect(due[0]?.when).toMatch(/\d{2}:\d{2} · .* your time/);
+    // each reader sees the instant in their own zone (a Slack date token); the fallback is the contract's zone
+    expect(due[0]?.when).toBe(formatTime(due[0]!.at!, c.zone));
+    expect(due[0]?.zone).toBe(c.zone);
+    expect(due[0]?.left).toMatch(/^in .* of business time$/);
   });
 
   it('shows nothing from another workspace', () => {

@@ -57,7 +57,8 @@ describe('entitlebot ask', () => {
     expect(Object.keys(out).sort()).toEqual(['blocks', 'data', 'text']);
     expect(out.data.kind).toBe('sla');
     expect(out.text.split('\n')[0]).toBe(out.data.title);
-    expect(out.blocks[0].type).toBe('header');
+    expect(out.blocks[0].type).toBe('section');
+    expect(out.blocks[0].text.text.split('\n')[0]).toBe(`*${out.data.title}*`);
   });
 
   it('keeps state between calls in the database, per workspace', async () => {

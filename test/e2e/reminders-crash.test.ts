@@ -32,7 +32,8 @@ beforeAll(async () => {
     });
     req.on('end', () => {
       const text = new URLSearchParams(body).get('text') ?? '';
-      posted.push(text);
+      // the poster also asks conversations.info whether a channel is shared; only posts count here
+      if (req.url?.endsWith('/chat.postMessage')) posted.push(text);
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ ok: true, ts: `${Date.now() / 1000}` }));

@@ -60,13 +60,13 @@ describe('slash command /support', () => {
     expect(h.store.listContracts(TEAM_ID)).toHaveLength(0);
   });
 
-  it('shows due times in the contract zone and in the asker’s zone from users.info, cached', async () => {
+  it('shows due times as date tokens each reader sees in their own zone, with the contract zone as fallback; users.info cached', async () => {
     h.fake.setUser('U0ASKER', { tz: 'Asia/Singapore' });
     await h.command('contract add jamf gold zone=Europe/Berlin holidays=DE');
     const res = await h.command('due p1 gold');
     const text = json(res.json.blocks);
-    expect(text).toContain('(Europe/Berlin)');
-    expect(text).toContain('your time (Asia/Singapore)');
+    expect(text).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^|>]+ \(Europe\/Berlin\)>/);
+    expect(text).toMatch(/of business time/);
     await h.command('help');
     expect(h.fake.callsTo('users.info')).toHaveLength(1);
     expect(h.store.getCachedUserZone(TEAM_ID, 'U0ASKER', Date.now(), 60_000)).toBe('Asia/Singapore');
@@ -258,6 +258,18 @@ describe('events and the Home tab', () => {
     expect(json(posts[0]!.params.blocks)).toMatch(/P1/);
   });
 
+  it('answers a top-level mention in a thread under it, not at the top of the channel', async () => {
+    await h.event({
+      type: 'app_mention',
+      channel: 'C0GENERAL',
+      user: 'U0ASKER',
+      text: '<@UBOT> sla p1 gold',
+      ts: '1700000300.000100',
+    });
+    const [post] = h.fake.callsTo('chat.postMessage');
+    expect(post?.params).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700000300.000100' });
+  });
+
   it('answers a message in the app’s DM, and ignores channel chatter that does not mention it', async () => {
     await h.event({
       type: 'message',
@@ -316,7 +328,7 @@ describe('events and the Home tab', () => {
     expect(text).toContain(OPEN_CONTRACT_MODAL_ACTION_ID);
   });
 
-  it('shows an open case on Home with its next due time in both zones', async () => {
+  it('shows an open case on Home with its next due time as a date token for each reader, rolled up', async () => {
     h.fake.setUser('U0ASKER', { tz: 'Asia/Singapore' });
     await h.command('contract add jamf gold zone=Europe/Berlin holidays=DE');
     const thread = { channel: 'C0GENERAL', user: 'U0ASKER', thread_ts: '1700000000.000100' };
@@ -327,8 +339,9 @@ describe('events and the Home tab', () => {
     const text = json(view.blocks);
     expect(text).toMatch(/Case #1/);
     expect(text).toContain('<#C0GENERAL>');
-    expect(text).toMatch(/First response: [^"]* · [^"]*[0-9]{2}:[0-9]{2} your time/);
-    expect(text).toMatch(/in [^"]* of business time/);
+    expect(text).toMatch(/First response: <!date\^\d+\^\{date_short_pretty\} \{time\}\|[^|>]+\(Europe\/Berlin\)>/);
+    expect(text).toMatch(/— in [^"]*, [^"]* of business time/);
+    expect(text).not.toContain('your time');
   });
 
   it('opens the contract modal from the Home button, and removes a contract from Home', async () => {

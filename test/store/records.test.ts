@@ -38,11 +38,55 @@ describe('workspace settings', () => {
       language: 'en',
       reminderLeadMinutes: [30, 0],
       broadcastBreaches: false,
+      escalationChannel: null,
     });
     const updated = store.updateSettings('T1', { zone: 'Asia/Taipei', reminderLeadMinutes: [0, 60, 60] });
     expect(updated).toEqual({ ...DEFAULT_SETTINGS, zone: 'Asia/Taipei', reminderLeadMinutes: [60, 0] });
     expect(store.updateSettings('T1', { broadcastBreaches: true })).toEqual({ ...updated, broadcastBreaches: true });
     expect(store.getSettings('T1')).toEqual({ ...updated, broadcastBreaches: true });
+    expect(store.updateSettings('T1', { escalationChannel: 'C0ESC' }).escalationChannel).toBe('C0ESC');
+    expect(store.getSettings('T1')).toMatchObject({ zone: 'Asia/Taipei', escalationChannel: 'C0ESC' });
+    expect(store.updateSettings('T1', { escalationChannel: null }).escalationChannel).toBeNull();
+  });
+
+  it('refuses an escalation channel that is not a channel id, keeping the old one', () => {
+    store.updateSettings('T1', { escalationChannel: 'C0ESC' });
+    expect(thrown(() => store.updateSettings('T1', { escalationChannel: '<!channel>' })).message).toMatch(
+      /must be a channel/,
+    );
+    expect(store.getSettings('T1').escalationChannel).toBe('C0ESC');
+  });
+
+  it('gives a case an owner: the opener, until someone takes it; null hands it back', () => {
+    store.addContract('T1', {
+      vendor: 'jamf',
+      plan: 'gold',
+      addons: [],
+      name: null,
+      customerType: null,
+      region: null,
+      zone: 'UTC',
+      holidays: null,
+      hours: null,
+      startDate: null,
+      endDate: null,
+      amounts: {},
+    });
+    const contractId = store.listContracts('T1')[0]!.id;
+    const kase = store.createCase('T1', {
+      channelId: 'C1',
+      threadTs: '1.1',
+      contractId,
+      severity: 'P1',
+      productScope: null,
+      vendorRef: null,
+      openedAt: 1_000,
+      openedBy: 'U0OPENER',
+    });
+    expect(kase.ownerId).toBe('U0OPENER');
+    expect(store.updateCase('T1', kase.id, { ownerId: 'U0OTHER' }).ownerId).toBe('U0OTHER');
+    expect(store.getCase('T1', kase.id)!.ownerId).toBe('U0OTHER');
+    expect(store.updateCase('T1', kase.id, { ownerId: null }).ownerId).toBe('U0OPENER');
   });
 
   it('explain a bad value and keep the old one', () => {

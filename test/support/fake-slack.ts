@@ -37,6 +37,13 @@ export interface FakeUser {
   isBot?: boolean;
 }
 
+export interface FakeChannel {
+  /** shared with another organisation (Slack Connect) */
+  isExtShared?: boolean;
+  isArchived?: boolean;
+  isMember?: boolean;
+}
+
 interface Failure {
   status: number;
   retryAfterSeconds?: number;
@@ -60,6 +67,8 @@ export interface FakeSlack {
   setUser(userId: string, user: FakeUser): void;
   /** the members usergroups.users.list answers for a user group */
   setUserGroup(groupId: string, members: string[]): void;
+  /** what conversations.info says of a channel (default: an ordinary channel the app is in) */
+  setChannel(channelId: string, channel: FakeChannel): void;
   /**
    * The next `times` calls to `method` fail: HTTP `status` (429 sends Retry-After), or, with `slackError`,
    * HTTP 200 with { ok: false, error }.
@@ -106,6 +115,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const responsePosts: RecordedResponsePost[] = [];
   const users = new Map<string, FakeUser>();
   const userGroups = new Map<string, string[]>();
+  const channels = new Map<string, FakeChannel>();
   const failures = new Map<string, Failure>();
   const delays = new Map<string, number>();
   let tsCounter = 0;
@@ -135,6 +145,24 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
+      case 'chat.getPermalink':
+        return {
+          ok: true,
+          channel: params.channel,
+          permalink: `https://fake.slack.test/archives/${params.channel}/p${String(params.message_ts).replace('.', '')}`,
+        };
+      case 'conversations.info': {
+        const channel = channels.get(String(params.channel));
+        return {
+          ok: true,
+          channel: {
+            id: params.channel,
+            is_ext_shared: channel?.isExtShared ?? false,
+            is_archived: channel?.isArchived ?? false,
+            is_member: channel?.isMember ?? true,
+          },
+        };
+      }
       case 'chat.update':
         return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
       case 'views.publish':
@@ -239,6 +267,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     setUserGroup: (groupId, members) => {
       userGroups.set(groupId, members);
+    },
+    setChannel: (channelId, channel) => {
+      channels.set(channelId, channel);
     },
     failNext: (method, f) => {
       failures.set(method, {

@@ -7,6 +7,7 @@ import type { types } from '@slack/bolt';
 import type { HomeCase, HomeContract, HomeModel, HomeQuota } from '../../model/home.js';
 import { contextBlock, headerBlock, mrkdwnSection } from './answer.js';
 import { escapeMrkdwn, LIMITS, trimText } from './limits.js';
+import { slackDate } from './time.js';
 
 export type { HomeCase, HomeContract, HomeDue, HomeModel, HomeQuota } from '../../model/home.js';
 
@@ -37,11 +38,14 @@ function contractBlock(c: HomeContract): KnownBlock {
 }
 
 function caseBlock(c: HomeCase): KnownBlock {
-  const title = c.url ? `<${c.url}|${escapeMrkdwn(c.title)}>` : `*${escapeMrkdwn(c.title)}*`;
+  // a link only to a plain https address: one holding '|' or '>' would break out of the link markup
+  const url = c.url && /^https:\/\/[^\s|<>]+$/.test(c.url) ? escapeMrkdwn(c.url) : undefined;
+  const title = url ? `<${url}|${escapeMrkdwn(c.title)}>` : `*${escapeMrkdwn(c.title)}*`;
   const dues = c.due.map((d) => {
     const mark = d.late ? ':red_circle:' : ':large_green_circle:';
     const left = d.left ? ` — ${escapeMrkdwn(d.left)}` : '';
-    return `${mark} ${escapeMrkdwn(d.label)}: ${escapeMrkdwn(d.when)}${left}`;
+    const when = d.at !== undefined && d.zone && Number.isFinite(d.at) ? slackDate(d.at, d.zone) : escapeMrkdwn(d.when);
+    return `${mark} ${escapeMrkdwn(d.label)}: ${when}${left}`;
   });
   const where = c.channelId && /^[A-Z0-9]+$/.test(c.channelId) ? ` in <#${c.channelId}>` : '';
   const lines = [
@@ -72,7 +76,12 @@ function fitBlocks(items: KnownBlock[], budget: number, what: string): KnownBloc
   return kept;
 }
 
-export function homeView(model: HomeModel): types.HomeView {
+export interface HomeViewOptions {
+  /** the reader: their own cases come first, under "My cases" */
+  userId?: string;
+}
+
+export function homeView(model: HomeModel, options: HomeViewOptions = {}): types.HomeView {
   const intro: KnownBlock = {
     type: 'section',
     text: {
@@ -95,15 +104,20 @@ export function homeView(model: HomeModel): types.HomeView {
             'No contracts yet. Add one with the button above, or `/support contract add jamf gold zone=Europe/Berlin`.',
           ),
         ];
+  const mine = options.userId ? model.cases.filter((c) => c.ownerId === options.userId) : [];
   const cases = model.cases.length > 0 ? model.cases.map(caseBlock) : [mrkdwnSection('No open cases.')];
   const quotas = model.quotas.length > 0 ? quotaBlocks(model.quotas) : [mrkdwnSection('No quotas on these contracts.')];
 
   const head: KnownBlock[] = [headerBlock('Entitlebot'), intro];
   const tail: KnownBlock[] = [];
   if (model.notes && model.notes.length > 0) tail.push(contextBlock(model.notes.map(escapeMrkdwn)));
-  if (model.asOf) tail.push(contextBlock([`As of ${escapeMrkdwn(model.asOf)}`]));
-  // three section headers and two dividers besides the lists
-  const fixed = head.length + tail.length + 5;
+  if (model.asOfAt !== undefined && model.asOfZone) {
+    tail.push(contextBlock([`As of ${slackDate(model.asOfAt, model.asOfZone)}`]));
+  } else if (model.asOf) tail.push(contextBlock([`As of ${escapeMrkdwn(model.asOf)}`]));
+  // three section headers and two dividers besides the lists, and "My cases" with its header
+  const myBlocks =
+    mine.length > 0 ? [headerBlock('My cases'), ...fitBlocks(mine.map(caseBlock), 10, 'of your cases')] : [];
+  const fixed = head.length + tail.length + 5 + myBlocks.length;
   let budget = LIMITS.viewBlocks - fixed;
   // contracts and quotas are short lists; cases take what is left
   const contractBlocks = fitBlocks(contracts, Math.min(contracts.length, Math.floor(budget / 3)), 'contracts');
@@ -114,11 +128,12 @@ export function homeView(model: HomeModel): types.HomeView {
 
   const blocks: KnownBlock[] = [
     ...head,
+    ...myBlocks,
     { type: 'divider' },
     headerBlock('Contracts'),
     ...contractBlocks,
     { type: 'divider' },
-    headerBlock('Open cases'),
+    headerBlock(mine.length > 0 ? 'All open cases' : 'Open cases'),
     ...caseBlocks,
     headerBlock('Quotas'),
     ...quotaList,

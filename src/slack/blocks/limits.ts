@@ -68,3 +68,66 @@ export function splitText(text: string, max: number): string[] {
   if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
   return pieces;
 }
+
+/**
+ * What one message may carry. Slack refuses more than 50 blocks, and a chat.postMessage whose blocks hold much
+ * more than about 12,000 characters of text (`msg_blocks_too_long`); the app keeps a margin under both.
+ */
+export const MESSAGE_BUDGET = {
+  slackBlocks: 50,
+  slackChars: 12_000,
+  blocks: 40,
+  chars: 10_000,
+} as const;
+
+export interface MessageSize {
+  blocks: number;
+  /** every `text` string in the blocks (section, fields, context, header, buttons), as Slack counts: UTF-16 units */
+  chars: number;
+}
+
+/** The one measure of a message: how many blocks and how many characters of block text. */
+export function messageSize(blocks: readonly unknown[]): MessageSize {
+  let chars = 0;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'text' && typeof value === 'string') chars += value.length;
+      else walk(value);
+    }
+  };
+  walk(blocks);
+  return { blocks: blocks.length, chars };
+}
+
+/** true when the blocks fit the app's budget (which is inside Slack's limits). */
+export function withinBudget(blocks: readonly unknown[]): boolean {
+  const size = messageSize(blocks);
+  return size.blocks <= MESSAGE_BUDGET.blocks && size.chars <= MESSAGE_BUDGET.chars;
+}
+
+/**
+ * Packs blocks into as few messages as the budget allows, in order. A single block larger than the budget
+ * (cannot happen with the builders' own trimming) still goes out alone rather than being lost.
+ */
+export function packMessages<B>(blocks: readonly B[]): B[][] {
+  const messages: B[][] = [];
+  let current: B[] = [];
+  let chars = 0;
+  for (const block of blocks) {
+    const size = messageSize([block]).chars;
+    if (current.length > 0 && (current.length + 1 > MESSAGE_BUDGET.blocks || chars + size > MESSAGE_BUDGET.chars)) {
+      messages.push(current);
+      current = [];
+      chars = 0;
+    }
+    current.push(block);
+    chars += size;
+  }
+  if (current.length > 0) messages.push(current);
+  return messages;
+}

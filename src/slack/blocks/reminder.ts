@@ -5,6 +5,8 @@
 import type { types } from '@slack/bolt';
 import { CASE_ACTION } from '../../model/answer.js';
 import type { OutgoingMessage } from '../../reminders/message.js';
+import { escapeMrkdwn } from './limits.js';
+import { withDateTokens } from './time.js';
 
 export const ACTION_VENDOR_RESPONDED = CASE_ACTION.responded;
 export const ACTION_VENDOR_UPDATED = CASE_ACTION.updated;
@@ -21,6 +23,17 @@ export interface ReminderButtonValue {
 /** Slack's section text limit is 3,000 characters. */
 function clip(text: string, max = 2900): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * A reminder's stored text is plain text (it holds a case reference someone typed, a vendor's name): escaped
+ * for mrkdwn, so a reference like `<!channel>` cannot ping anyone; the instants it names become date tokens.
+ * Also the message's notification text.
+ */
+export function reminderText(
+  message: Pick<OutgoingMessage, 'text'> & Partial<Pick<OutgoingMessage, 'instants'>>,
+): string {
+  return withDateTokens(clip(escapeMrkdwn(message.text)), message.instants ?? []);
 }
 
 export function reminderBlocks(message: OutgoingMessage): types.KnownBlock[] {
@@ -47,7 +60,7 @@ export function reminderBlocks(message: OutgoingMessage): types.KnownBlock[] {
         ]
       : [snooze];
   return [
-    { type: 'section', text: { type: 'mrkdwn', text: clip(message.text) } },
+    { type: 'section', text: { type: 'mrkdwn', text: reminderText(message) } },
     { type: 'actions', block_id: `reminder_${message.reminderId}`, elements },
   ];
 }

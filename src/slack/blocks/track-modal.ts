@@ -114,3 +114,14 @@ export function readTrackModal(values: Values): TrackChoice | { error: string } 
       Array.isArray(product) && product.some((o: { value?: string }) => o.value === 'azure') ? 'azure' : null,
   };
 }
+
+/** A modal that only says something (the shortcut's reply when it cannot post in the channel). */
+// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
+export function noticeModal(title: string, mrkdwn: string): Record<string, any> {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: clip(title, 24) },
+    close: { type: 'plain_text', text: 'OK' },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(mrkdwn, 3000) } }],
+  };
+}

@@ -36,7 +36,16 @@ describe('homeView', () => {
         title: 'P1 case in #it',
         url: 'https://x.slack.com/archives/C1/p1',
         status: 'open',
-        due: [{ label: 'Next update', when: 'Mon 2 Mar 09:30 CST', left: 'late by 5 min', late: true }],
+        due: [
+          {
+            label: 'Next update',
+            when: 'Mon 2 Mar 2026 09:30 (America/Chicago)',
+            at: Date.parse('2026-03-02T15:30:00Z'),
+            zone: 'America/Chicago',
+            left: '5 min ago, late by 5 min of business time',
+            late: true,
+          },
+        ],
       },
     ],
     quotas: [
@@ -58,7 +67,10 @@ describe('homeView', () => {
     expect(text).toContain('Jamf Gold');
     expect(text).toContain('(#3)');
     expect(text).toContain('<https://x.slack.com/archives/C1/p1|P1 case in #it>');
-    expect(text).toContain('Next update: Mon 2 Mar 09:30 CST — late by 5 min');
+    const unix = Date.parse('2026-03-02T15:30:00Z') / 1000;
+    expect(text).toContain(
+      `Next update: <!date^${unix}^{date_short_pretty} {time}|Mon 2 Mar 2026 09:30 (America/Chicago)> — 5 min ago, late by 5 min of business time`,
+    );
     expect(text).toContain('1 of 3 sessions used, *2 left*, window ends 31 Mar 2026');
     expect(text).toContain(`"action_id":"${OPEN_CONTRACT_MODAL_ACTION_ID}"`);
   });

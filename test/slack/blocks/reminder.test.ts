@@ -13,6 +13,7 @@ const base: OutgoingMessage = {
   text: 'Breach',
   broadcast: false,
   late: false,
+  instants: [],
 };
 
 const actionIds = (message: OutgoingMessage) =>
@@ -48,5 +49,18 @@ describe('reminderBlocks', () => {
       .flatMap((b) => (b.type === 'actions' ? b.elements : []))
       .map((e) => ('text' in e && e.text && 'text' in e.text ? e.text.text : ''));
     expect(labels).toEqual(['廠商已回應', '廠商已更新', '延後 30 分鐘', '結案']);
+  });
+
+  it('shows the instants its text names as date tokens each reader sees in their own zone', () => {
+    const deadline = Date.parse('2026-03-03T13:00:00Z');
+    const message: OutgoingMessage = {
+      ...base,
+      text: "Breach: Jamf's first response was due Tue 3 Mar 2026 14:00 (Europe/Berlin) and has not come.",
+      instants: [{ at: deadline, zone: 'Europe/Berlin' }],
+    };
+    const text = JSON.stringify(reminderBlocks(message));
+    expect(text).toContain(
+      `was due <!date^${deadline / 1000}^{date_short_pretty} {time}|Tue 3 Mar 2026 14:00 (Europe/Berlin)> and`,
+    );
   });
 });

@@ -1,15 +1,15 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { statusAnswer } from '../../../cases/answer.js';
-import { CaseProblem, caseView, type RecordableEventKind, recordEvent, undoEvent } from '../../../cases/service.js';
+import { CaseProblem, type RecordableEventKind, recordEvent, undoEvent } from '../../../cases/service.js';
 import { recordedWords } from '../../../cases/words.js';
-import type { Answer } from '../../../model/answer.js';
 import { isStoreError } from '../../../store/index.js';
-import { formatTime } from '../../../text/time.js';
 import { refusalFor, sharedChannelOf } from '../../actor.js';
 import { type SlackApi, slackApi } from '../../api.js';
-import { answerMessages } from '../../blocks/answer.js';
-import { userZoneOf, workspaceIdOf } from '../../context.js';
+import { escapeMrkdwn } from '../../blocks/limits.js';
+import { slackDate } from '../../blocks/time.js';
+import { syncCaseCard } from '../../case-card.js';
+import { workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
+import { sharedChannel } from '../../shared.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
@@ -39,10 +39,6 @@ async function tellUser(client: SlackApi, args: ButtonArgs, text: string): Promi
   });
 }
 
-async function postInThread(client: SlackApi, channel: string, threadTs: string, answer: Answer): Promise<void> {
-  for (const m of answerMessages(answer)) await client.chat.postMessage({ channel, thread_ts: threadTs, ...m });
-}
-
 /**
  * Runs a button's work; a problem (a closed case, a gone reminder) is told to the one who clicked. Every case button
  * changes the case, so someone from another organisation (a shared channel) is refused before anything is done.
@@ -69,7 +65,8 @@ async function guarded(deps: SlackDeps, args: ButtonArgs, work: (client: SlackAp
   try {
     await work(client);
   } catch (error) {
-    if (error instanceof CaseProblem || isStoreError(error)) await tellUser(client, args, error.message);
+    // problems may quote what someone typed
+    if (error instanceof CaseProblem || isStoreError(error)) await tellUser(client, args, escapeMrkdwn(error.message));
     else throw error;
   }
 }
@@ -88,14 +85,20 @@ export function caseEventButton(
       const now = deps.clock.now().getTime();
       const userId = args.body.user.id;
       const { state } = recordEvent(deps, kase, { kind, at: now, actorId: userId, source: 'button' }, now);
-      const zone = await userZoneOf(deps, client, workspaceId, userId);
-      const headline = `<@${userId}> recorded: ${recordedWords(kind)} (${formatTime(now, state.contract.zone)}).`;
-      await postInThread(
-        client,
-        kase.channelId,
-        kase.threadTs,
-        statusAnswer(caseView(state, now, 'en', zone), headline),
-      );
+      // the event is one short line in the thread; the card above it shows where the case now stands
+      const line = `<@${userId}> recorded: ${recordedWords(kind)} (${slackDate(now, state.contract.zone)}).`;
+      const lineMessage = {
+        channel: kase.channelId,
+        thread_ts: kase.threadTs,
+        text: line,
+        blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: line } }],
+      };
+      if (await sharedChannel(deps, client, workspaceId, kase.channelId)) {
+        await client.chat.postEphemeral({ ...lineMessage, user: userId });
+      } else {
+        await client.chat.postMessage(lineMessage);
+      }
+      await syncCaseCard(deps, client, workspaceId, kase.id);
     });
 }
 
@@ -109,7 +112,7 @@ export function snoozeButton(deps: SlackDeps) {
       const snoozed = reminderId === undefined ? null : deps.store.snoozeReminder(workspaceId, reminderId, until);
       if (!snoozed) throw new CaseProblem('That reminder is gone (its case was closed or replanned).');
       const zone = (snoozed.payload as { zone?: string } | null)?.zone ?? 'UTC';
-      await tellUser(client, args, `Snoozed: I will remind this thread again at ${formatTime(until, zone)}.`);
+      await tellUser(client, args, `Snoozed: I will remind this thread again ${slackDate(until, zone)}.`);
     });
 }
 
@@ -121,11 +124,16 @@ export function undoAutoButton(deps: SlackDeps) {
       const { eventId } = buttonValue(args.action);
       if (eventId === undefined) throw new CaseProblem('That button no longer points at an event.');
       const now = deps.clock.now().getTime();
-      undoEvent(deps, workspaceId, eventId, now);
+      const undone = undoEvent(deps, workspaceId, eventId, now);
+      await syncCaseCard(deps, client, workspaceId, undone.kase.id);
       const text = `Undone by <@${args.body.user.id}>: that reply no longer counts as the vendor's.`;
       const channel = args.body.channel?.id;
       const ts = args.body.message?.ts;
-      if (channel && ts) {
+      const ephemeral = (args.body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
+      if (ephemeral) {
+        // an ephemeral message (the owner's, in a shared channel) is replaced through its response_url
+        await args.respond({ replace_original: true, text });
+      } else if (channel && ts) {
         await client.chat.update({
           channel,
           ts,

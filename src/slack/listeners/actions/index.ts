@@ -1,4 +1,5 @@
 import type { App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { CASE_ACTION } from '../../../model/answer.js';
 import { CONTRACT_VENDOR_ACTION_ID } from '../../blocks/contract-modal.js';
 import { OPEN_CONTRACT_MODAL_ACTION_ID, REMOVE_CONTRACT_ACTION_ID } from '../../blocks/home.js';
 import {
@@ -14,6 +15,7 @@ import { caseEventButton, snoozeButton, undoAutoButton } from './case-buttons.js
 import { contractModalVendor } from './contract-modal-vendor.js';
 import { openContractModal } from './open-contract-modal.js';
 import { removeContract } from './remove-contract.js';
+import { showWords } from './show-words.js';
 
 export function register(app: App, deps: SlackDeps): void {
   const handlers: Record<string, Handler> = {
@@ -25,6 +27,7 @@ export function register(app: App, deps: SlackDeps): void {
     [ACTION_CLOSE_CASE]: caseEventButton(deps, 'closed'),
     [ACTION_SNOOZE_30]: snoozeButton(deps),
     [ACTION_UNDO_AUTO]: undoAutoButton(deps),
+    [CASE_ACTION.showWords]: showWords(deps),
   };
   app.action<BlockAction>(
     exactly(Object.keys(handlers)),

@@ -1,12 +1,14 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { errorAnswer } from '../../../conversation/errors.js';
 import { handleText } from '../../../conversation/handle.js';
+import { languageOf } from '../../../text/language.js';
 import { actorOf } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { noteZonePending, userZoneFor, workspaceIdOf } from '../../context.js';
 import { answerCommand } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
+import { cannotPostAdvice, slackErrorCode } from '../../errors.js';
 
 export const SUPPORT_COMMAND = '/support';
 
@@ -43,16 +45,18 @@ export function supportCommand(deps: SlackDeps) {
         command.text ?? '',
       );
       const reply = noteZonePending(answered, asker.pending, command.text ?? '');
-      await answerCommand(deps, { ack: ackOnce, respond, client, command }, reply);
+      await answerCommand(deps, { ack: ackOnce, respond, client, command, workspaceId }, reply);
     } catch (error) {
       const requestId = context.requestId ?? '-';
+      // not in the channel, channel archived, …: the asker can fix it, so say how
+      const advice = cannotPostAdvice(error, languageOf(command.text ?? ''));
       // the text is cut in the log: a message can be 40,000 characters
-      deps.logger.error(
-        `[${requestId}] /support ${JSON.stringify((command.text ?? '').slice(0, 200))} failed: ${(error as Error).stack ?? error}`,
-      );
+      const said = JSON.stringify((command.text ?? '').slice(0, 200));
+      if (advice) deps.logger.warn(`[${requestId}] /support ${said}: could not post: ${slackErrorCode(error)}`);
+      else deps.logger.error(`[${requestId}] /support ${said} failed: ${(error as Error).stack ?? error}`);
       const answer = errorAnswer(error);
       answer.notes.push(`Reference ${requestId} (for whoever runs the app).`);
-      const [message] = answerMessages(answer);
+      const [message] = advice ? [{ text: advice }] : answerMessages(answer);
       if (!acked) await ack({ response_type: 'ephemeral', ...message });
       else await respond({ response_type: 'ephemeral', ...message! }).catch(() => undefined);
     }

@@ -1,14 +1,16 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { CaseProblem, recordVendorReply } from '../../../cases/service.js';
-import { formatTime } from '../../../text/time.js';
 import { slackApi } from '../../api.js';
 import { vendorReplyBlocks } from '../../blocks/case.js';
+import { slackDate } from '../../blocks/time.js';
+import { syncCaseCard } from '../../case-card.js';
 import { type MessageFields, mentionsApp, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 
 /**
  * Slack Connect: a reply in a case thread from a user of another team (the vendor) counts as the vendor's
- * response, or an update once it has responded. The app acknowledges it in the thread with an "Undo" button.
+ * response, or an update once it has responded. The app acknowledges it to the case owner alone (an ephemeral
+ * message with an "Undo" button): the vendor can read the thread, and our tracking is not theirs to read.
  * Messages that mention the app are commands (the addressed-message listener answers them).
  */
 export function caseThreadReply(deps: SlackDeps) {
@@ -36,15 +38,18 @@ export function caseThreadReply(deps: SlackDeps) {
       );
       const zone = state.contract.zone;
       const nextText = next
-        ? ` Next: ${next.kind === 'update' ? 'update' : next.kind === 'response' ? 'response' : 'our own response'} due ${formatTime(next.dueAt!, zone)}.`
+        ? ` Next: ${next.kind === 'update' ? 'update' : next.kind === 'response' ? 'response' : 'our own response'} due ${slackDate(next.dueAt!, zone)}.`
         : '';
-      const text = `Counted <@${m.user}>'s reply as the vendor's ${kind === 'responded' ? 'first response' : 'update'} (${formatTime(at, zone)}).${nextText}`;
-      await client.chat.postMessage({
+      const text = `Counted <@${m.user}>'s reply as the vendor's ${kind === 'responded' ? 'first response' : 'update'} (${slackDate(at, zone)}).${nextText}`;
+      // the vendor reads this channel: the acknowledgement and its Undo go to the case owner alone
+      await client.chat.postEphemeral({
         channel: m.channel,
+        user: state.kase.ownerId,
         thread_ts: m.thread_ts,
         text,
         blocks: vendorReplyBlocks({ text, eventId: event.id, caseId: kase.id }),
       });
+      await syncCaseCard(deps, client, workspaceId, kase.id);
     } catch (error) {
       if (!(error instanceof CaseProblem)) throw error;
       deps.logger.warn(`Case #${kase.id}: a vendor reply was not counted: ${error.message}`);

@@ -1,9 +1,10 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { refusalFor, sharedChannelOf } from '../../actor.js';
 import { slackApi } from '../../api.js';
-import { trackCaseModal } from '../../blocks/track-modal.js';
+import { noticeModal, trackCaseModal } from '../../blocks/track-modal.js';
 import { workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
+import { cannotPostAdvice } from '../../errors.js';
 
 /** "Track as vendor case" on any message: the message's thread becomes a case (a modal asks which contract and severity). */
 export function trackVendorCase(deps: SlackDeps) {
@@ -21,8 +22,20 @@ export function trackVendorCase(deps: SlackDeps) {
       });
       return;
     }
-    const tell = (text: string) =>
-      client.chat.postEphemeral({ channel: channelId, user: shortcut.user.id, text, thread_ts: threadTs });
+    // an ephemeral message needs the app in the channel; where it is not, the shortcut's trigger still opens a modal
+    const tell = async (text: string) => {
+      try {
+        await client.chat.postEphemeral({ channel: channelId, user: shortcut.user.id, text, thread_ts: threadTs });
+      } catch (error) {
+        const advice = cannotPostAdvice(error);
+        if (!advice) throw error;
+        await client.views.open({
+          trigger_id: shortcut.trigger_id,
+          // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
+          view: noticeModal('Track vendor case', `${text}\n\n${advice}`) as any,
+        });
+      }
+    };
     const refused = await refusalFor(
       deps,
       client,

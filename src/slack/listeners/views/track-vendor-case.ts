@@ -1,12 +1,13 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { statusAnswer } from '../../../cases/answer.js';
-import { CaseProblem, caseView, openCase } from '../../../cases/service.js';
+import { CaseProblem, openCase } from '../../../cases/service.js';
 import { refusalFor } from '../../actor.js';
 import { slackApi } from '../../api.js';
-import { answerMessages } from '../../blocks/answer.js';
 import { readTrackModal, TRACK_CHOICE_BLOCK, type TrackMetadata } from '../../blocks/track-modal.js';
-import { userZoneOf, workspaceIdOf } from '../../context.js';
+import { syncCaseCard } from '../../case-card.js';
+import { workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
+import { cannotPostAdvice } from '../../errors.js';
+import { sharedChannel } from '../../shared.js';
 
 function metadata(text: string | undefined): TrackMetadata | null {
   try {
@@ -19,7 +20,11 @@ function metadata(text: string | undefined): TrackMetadata | null {
   }
 }
 
-/** The "Track vendor case" modal was submitted: open the case on the message's thread and post its clocks there. */
+/**
+ * The "Track vendor case" modal was submitted. The app first posts in the thread (the message that becomes the
+ * case's card); only when Slack took it is the case opened, so a channel the app cannot post in leaves no
+ * half-made case, and the modal says what to do. Then the card shows the case's clocks.
+ */
 export function trackVendorCaseSubmit(deps: SlackDeps) {
   return async ({ ack, body, view, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const workspaceId = workspaceIdOf(context, body.team?.id);
@@ -39,6 +44,28 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
     if (refused) return void (await fail(refused));
     const contract = deps.store.getContract(workspaceId, choice.contractId);
     if (!contract) return void (await fail('That contract was removed meanwhile; choose another.'));
+    const existing = deps.store.getCaseByThread(workspaceId, meta.channelId, meta.threadTs);
+    if (existing) return void (await fail(`This thread already tracks case #${existing.id}.`));
+
+    let cardTs: string | undefined;
+    try {
+      const opening = {
+        channel: meta.channelId,
+        thread_ts: meta.threadTs,
+        text: `<@${body.user.id}> is opening a vendor case on this thread…`,
+      };
+      if (await sharedChannel(deps, client, workspaceId, meta.channelId)) {
+        // shared with another organisation: nothing of our tracking in the thread; the owner gets the card
+        await client.chat.postEphemeral({ ...opening, user: body.user.id });
+      } else {
+        cardTs = (await client.chat.postMessage(opening)).ts;
+      }
+    } catch (error) {
+      const advice = cannotPostAdvice(error);
+      if (advice) return void (await fail(advice));
+      throw error;
+    }
+
     const now = deps.clock.now().getTime();
     let state: ReturnType<typeof openCase>;
     try {
@@ -55,15 +82,13 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
         source: 'button',
       });
     } catch (error) {
-      if (error instanceof CaseProblem) return void (await fail(error.message));
-      throw error;
+      if (!(error instanceof CaseProblem)) throw error;
+      if (cardTs) await client.chat.update({ channel: meta.channelId, ts: cardTs, text: 'No case was opened.' });
+      return void (await fail(error.message));
     }
     await ack();
+    if (cardTs) deps.store.updateCase(workspaceId, state.kase.id, { statusMessageTs: cardTs });
 
-    const zone = await userZoneOf(deps, client, workspaceId, body.user.id);
-    const answer = statusAnswer(caseView(state, now, 'en', zone), `<@${body.user.id}> opened a case on this thread.`);
-    for (const m of answerMessages(answer)) {
-      await client.chat.postMessage({ channel: meta.channelId, thread_ts: meta.threadTs, ...m });
-    }
+    await syncCaseCard(deps, client, workspaceId, state.kase.id);
   };
 }
