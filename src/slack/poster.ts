@@ -59,29 +59,29 @@ async function loadWebApi(): Promise<WebApi> {
 
 export function slackPoster(options: SlackPosterOptions): ReminderPoster {
   // one client for every workspace, the token on each call: a client per token would be kept for good
-  let client: webApi.WebClient | undefined;
+  let webClient: webApi.WebClient | undefined;
   const clientFor = async () => {
-    if (client) return client;
+    if (webClient) return webClient;
     const api = await loadWebApi();
-    client = new api.WebClient(undefined, {
+    webClient = new api.WebClient(undefined, {
       slackApiUrl: options.slackApiUrl,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
       timeout: options.timeoutMs ?? 10_000,
       logLevel: api.LogLevel.ERROR,
     });
-    return client;
+    return webClient;
   };
 
   const shared = new Map<string, { shared: boolean; at: number }>();
   /** Slack Connect (see shared.ts): cached ten minutes; when Slack cannot say, the channel counts as shared. */
-  const isShared = async (web: webApi.WebClient, token: string, message: OutgoingMessage): Promise<boolean> => {
+  const isShared = async (client: webApi.WebClient, token: string, message: OutgoingMessage): Promise<boolean> => {
     const key = `${message.workspaceId}:${message.channel}`;
     const hit = shared.get(key);
     if (hit && Date.now() - hit.at < 10 * 60_000) return hit.shared;
     let value: boolean;
     try {
-      const info = await web.conversations.info({ token, channel: message.channel });
+      const info = await client.conversations.info({ token, channel: message.channel });
       const channel = info.channel as { is_ext_shared?: boolean; is_pending_ext_shared?: boolean } | undefined;
       value = channel?.is_ext_shared === true || channel?.is_pending_ext_shared === true;
     } catch (error) {
@@ -111,12 +111,12 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
       if (!token) {
         return { ok: false, kind: 'permanent', error: `no bot token for workspace ${message.workspaceId}` };
       }
-      const web = await clientFor();
+      const client = await clientFor();
       try {
-        if (await isShared(web, token, message)) {
+        if (await isShared(client, token, message)) {
           // shared with another organisation: the reminder goes to the owner and the escalation channel only
           if (message.caseId !== null) {
-            await alsoTell(web, token, options.store, message);
+            await alsoTell(client, token, options.store, message);
             await afterCase(message, token);
             return { ok: true, ts: null };
           }
@@ -124,7 +124,7 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
           if (!escalation) {
             return { ok: false, kind: 'permanent', error: 'shared channel and no escalation channel to post in' };
           }
-          const result = await web.chat.postMessage({
+          const result = await client.chat.postMessage({
             token,
             channel: escalation,
             text: reminderText(message),
@@ -139,11 +139,11 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
           blocks: reminderBlocks(message),
           unfurl_links: false,
         };
-        const result = await web.chat.postMessage({
+        const result = await client.chat.postMessage({
           token,
           ...(message.threadTs ? { ...base, thread_ts: message.threadTs, reply_broadcast: message.broadcast } : base),
         });
-        await alsoTell(web, token, options.store, message);
+        await alsoTell(client, token, options.store, message);
         await afterCase(message, token);
         return { ok: true, ts: result.ts ?? null };
       } catch (error) {
@@ -154,7 +154,7 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
           const kase = options.store.getCase(message.workspaceId, message.caseId);
           if (kase && /^[UW][A-Z0-9]+$/.test(kase.ownerId)) {
             const text = `${reminderText(message)}\n${advice.replace('that channel', `<#${message.channel}>`)}`;
-            await web.chat
+            await client.chat
               .postMessage({ token, channel: kase.ownerId, text, unfurl_links: false })
               .catch(() => undefined);
           }

@@ -177,9 +177,13 @@ function timeLine(time: AnswerTime, now: number | undefined, lang: Language): st
 }
 
 function factsBlock(answer: Answer): KnownBlock[] {
-  // a fact that only repeats the summary is not said twice
+  // a fact the summary already says (the same words, a quote it holds) is not said twice
   const summary = oneLine(answer.summary);
-  const facts = answer.facts.filter((f) => oneLine(f.value) !== summary).slice(0, CARD.facts);
+  const repeats = (value: string) => {
+    const v = oneLine(value);
+    return v === summary || (v.length >= 12 && summary.includes(v));
+  };
+  const facts = answer.facts.filter((f) => !repeats(f.value)).slice(0, CARD.facts);
   if (facts.length === 0) return [];
   return [
     {
