@@ -124,7 +124,7 @@ async function replyTo(
     if (fallback && !writes) {
       // "no case is tracked in this thread" unless the question has a real answer of its own
       const context = { ...answerContext(deps, ctx, cmd.kind), locale };
-      const ordinary = typed ? answerCommand(cmd, context) : answer(text, context);
+      const ordinary = withReplay(typed ? answerCommand(cmd, context) : answer(text, context), text, ctx, locale);
       const weakKinds: Answer['kind'][] = ['term', 'not-covered', 'not-understood'];
       return weakKinds.includes(ordinary.kind) ? { ...fallback, weak: false } : { answer: ordinary, visibility };
     }
@@ -158,20 +158,25 @@ async function replyTo(
       default: {
         const context = { ...answerContext(deps, ctx, typed ? cmd.kind : undefined), locale };
         const built = typed ? answerCommand(cmd, context) : answer(text, context);
-        built.replay = {
-          kind: 'question',
-          text,
-          at: ctx.now.getTime(),
-          locale,
-          ...(ctx.userZone ? { zone: ctx.userZone } : {}),
-        };
-        return { answer: built, visibility };
+        return { answer: withReplay(built, text, ctx, locale), visibility };
       }
     }
   } catch (error) {
     const lang = languageOfLocale(localeFor({ text, language: languageOf(text) }, { preferredLocale }));
     return { answer: errorAnswer(error, lang), visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
   }
+}
+
+/** A read-only question's answer, with what it takes to build it again (the Slack card's words button). */
+function withReplay(answer: Answer, text: string, ctx: ConversationContext, locale: Locale): Answer {
+  answer.replay = {
+    kind: 'question',
+    text,
+    at: ctx.now.getTime(),
+    locale,
+    ...(ctx.userZone ? { zone: ctx.userZone } : {}),
+  };
+  return answer;
 }
 
 /**
@@ -200,9 +205,13 @@ export function replayAnswer(
   const locale = replay.locale ?? localeFor(parsed, {});
   const cmd = { ...parsed, language: languageOfLocale(locale) } as ReadCommand;
   const full = { ...ctx, now, userZone: replay.zone, via: 'mention' } as ConversationContext;
-  const answer = answerCommand(cmd, { ...answerContext(deps, full, cmd.kind), locale });
-  answer.locale = locale;
-  return answer;
+  // built the way replyTo built it: a typed command by the parser, free text by the understanding engine
+  const typed = isTypedCommand(cmd, replay.text);
+  if (!typed && understand(replay.text, deps.knowledge).kind === 'case') return null;
+  const context = { ...answerContext(deps, full, typed ? cmd.kind : undefined), locale };
+  const built = typed ? answerCommand(cmd, context) : answer(replay.text, context);
+  built.locale ??= locale;
+  return built;
 }
 
 type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;

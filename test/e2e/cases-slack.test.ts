@@ -330,21 +330,6 @@ describe('a case in a Slack thread', () => {
     expect(text).toMatch(/Next update: <!date/);
   });
 
-  it('lists the open cases of the channel for `cases`, the next deadline first', async () => {
-    await mention('case open p2 ref=JAMF-2', tsAt(now, 1));
-    await mention('case open p1 ref=JAMF-1', tsAt(now, 2), tsAt(now, 20));
-    await mention('case close', tsAt(now, 2), tsAt(now, 21));
-    await mention('case open p1 ref=JAMF-3', tsAt(now, 3), tsAt(now, 22));
-    const res = await h.command('cases', { channelId: CHANNEL });
-    const text = JSON.stringify(res.json.blocks);
-    expect(text).toMatch(/2 open cases/);
-    expect(text).not.toContain('JAMF-1');
-    expect(text.indexOf('JAMF-3')).toBeGreaterThan(-1);
-    expect(text.indexOf('JAMF-3')).toBeLessThan(text.indexOf('JAMF-2'));
-    const elsewhere = await h.command('cases', { channelId: 'C0OTHER' });
-    expect(JSON.stringify(elsewhere.json.blocks)).toMatch(/No open vendor case in this channel/);
-  });
-
   it('opens a case from /support outside a thread on the message the app posts', async () => {
     const res = await h.command('case open p2 ref=JAMF-9', { channelId: CHANNEL });
     expect(res.status).toBe(200);

@@ -25,11 +25,18 @@ export interface NamedInstant {
  * sees it in their own zone. Run on text already escaped for mrkdwn (formatted times hold no markup).
  */
 export function withDateTokens(text: string, instants: readonly NamedInstant[], lang: Language = 'en'): string {
-  let out = text;
+  const tokens = new Map<string, string>();
   for (const { at, zone } of instants) {
-    if (!Number.isFinite(at)) continue;
-    const plain = formatTime(at, zone, lang);
-    if (out.includes(plain)) out = out.split(plain).join(slackDate(at, zone, lang));
+    if (Number.isFinite(at)) tokens.set(formatTime(at, zone, lang), slackDate(at, zone, lang));
   }
-  return out;
+  if (tokens.size === 0) return text;
+  // one pass, longest first: a token's own fallback is never replaced again
+  const pattern = new RegExp(
+    [...tokens.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
+  return text.replace(pattern, (plain) => tokens.get(plain) ?? plain);
 }
