@@ -39,5 +39,8 @@ export async function refusal(actor: Actor | undefined, change: Change): Promise
 export function refusalAnswer(message: string, lang: 'en' | 'zh' = 'en'): Answer {
   const a = emptyAnswer('error', lang === 'zh' ? '沒有權限' : 'Not allowed', message);
   a.suggestions.push('help');
+  // the admins named in the message come from the configuration, not from anyone's typing: they stay mentions
+  const named = message.match(/<@[UW][A-Z0-9]+>|<!subteam\^S[A-Z0-9]+>/g);
+  if (named) a.mentions = [...new Set(named)];
   return a;
 }

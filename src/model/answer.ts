@@ -90,6 +90,11 @@ export interface Answer {
    * the full wording behind a button, which rebuilds the answer from this rather than storing it.
    */
   replay?: AnswerReplay;
+  /**
+   * Slack mentions the app itself wrote into the text (`<@U123>`, `<!subteam^S123>`, e.g. the admins to ask):
+   * the Slack renderer keeps exactly these as mentions; anything else that looks like one was typed, and is escaped.
+   */
+  mentions?: string[];
 }
 
 /** A question answered at `at` (a read-only command), or a case's status at `at`, for the asker's zone. */

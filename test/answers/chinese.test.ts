@@ -36,6 +36,8 @@ function ownWords(rendered: string): string {
       .join('\n'),
   )
     .replace(/`[^`]*`/g, ' ')
+    .replace(/<!date\^\d+\^[^|>]*\|([^>]*)>/g, '$1') // Slack date tokens: the reader sees the date, or the fallback
+    .replace(/&(lt|gt|amp);/g, ' ') // mrkdwn escapes of < > &
     .replace(/:[a-z0-9_]+:/g, ' ') // Slack emoji codes
     .replace(/[\w.-]+\.zh-TW\.txt/g, ' ')
     .replace(/\b[A-Z][a-z]+\/[A-Za-z_/+-]+\b/g, ' ') // IANA zones

@@ -157,6 +157,16 @@ function tableSections(table: AnswerTable, rows: string[][], brief?: number): Kn
   return blocks;
 }
 
+/** The mentions the app itself wrote (Answer.mentions), made live again after escaping; nothing else. */
+function withMentions(escaped: string, answer: Answer): string {
+  let out = escaped;
+  for (const m of answer.mentions ?? []) {
+    if (!/^(<@[UW][A-Z0-9]+>|<!subteam\^S[A-Z0-9]+>)$/.test(m)) continue;
+    out = out.split(escapeMrkdwn(m)).join(m);
+  }
+  return out;
+}
+
 /** The instants an answer lists as times, so that its text can show them as date tokens. */
 function instantsOf(answer: Answer): NamedInstant[] {
   return answer.times.map((t) => ({ at: Date.parse(t.at), zone: t.zone })).filter((t) => Number.isFinite(t.at));
@@ -203,7 +213,7 @@ function mainCitation(answer: Answer): number | undefined {
   return answer.citations.length > 0 ? 0 : undefined;
 }
 
-function quoteContext(answer: Answer, words: RenderWords): KnownBlock[] {
+function quoteContext(answer: Answer, words: RenderWords, lang: Language): KnownBlock[] {
   const main = mainCitation(answer);
   if (main === undefined) return [];
   const c = answer.citations[main]!;
@@ -211,7 +221,8 @@ function quoteContext(answer: Answer, words: RenderWords): KnownBlock[] {
   // a summary that is the quote itself (a definition in the contract's words) needs only its source here
   const said = oneLine(answer.summary).includes(oneLine(c.quote));
   const quote = said ? '' : `「${trimText(esc(c.quote), CARD.quote)}」`;
-  const gloss = c.gloss && !said ? ` _${trimText(esc(c.gloss), 200)}_` : '';
+  // the English gloss is for English readers; a Chinese reader has the quote itself
+  const gloss = c.gloss && !said && lang === 'en' ? ` _${trimText(esc(c.gloss), 200)}_` : '';
   const how = c.certainty === 'inferred' ? words.inferred : words.stated;
   const more = others > 0 ? ` · ${words.moreQuotes(others)}` : '';
   return [contextBlock([`:page_facing_up: ${quote}${gloss}${quote ? ' — ' : ''}${esc(c.doc)} (${how})${more}`])];
@@ -262,7 +273,7 @@ function notesAndTries(answer: Answer, words: RenderWords, shownNotes: number): 
   const hidden = answer.notes.length - shownNotes;
   if (hidden > 0) lines.push(`_${words.moreNotes(hidden)}_`);
   const tries = answer.suggestions.slice(0, CARD.suggestions).map((s) => `\`${trimText(esc(s), 80)}\``);
-  if (tries.length > 0) lines.push(`${words.try}: ${tries.join(' · ')}`);
+  if (tries.length > 0) lines.push(`${words.try}${hasCjk(words.try) ? '：' : ': '}${tries.join(' · ')}`);
   return lines.join('\n');
 }
 
@@ -276,7 +287,7 @@ export function answerBlocks(model: Answer, options: AnswerRenderOptions = {}): 
   // where the times follow, a summary that lists them all is cut short rather than said twice
   const summaryMax = answer.times.length > 1 ? CARD.summaryWithTimes : CARD.summary;
   const summary = answer.summary
-    ? `\n${withDateTokens(trimText(escapeMrkdwn(answer.summary.trim()), summaryMax), instantsOf(answer), lang)}`
+    ? `\n${withMentions(withDateTokens(trimText(escapeMrkdwn(answer.summary.trim()), summaryMax), instantsOf(answer), lang), answer)}`
     : '';
   const head: KnownBlock[] = [mrkdwnSection(`*${title}*${summary}`)];
   head.push(...factsBlock(answer));
@@ -286,7 +297,7 @@ export function answerBlocks(model: Answer, options: AnswerRenderOptions = {}): 
     if (answer.times.length > CARD.times) lines.push(`_${words.moreTimes(answer.times.length - CARD.times)}_`);
     head.push(mrkdwnSection(lines.join('\n')));
   }
-  const tail: KnownBlock[] = [...quoteContext(answer, words), ...actionBlocks(answer, words, options)];
+  const tail: KnownBlock[] = [...quoteContext(answer, words, lang), ...actionBlocks(answer, words, options)];
   const notes = notesAndTries(answer, words, Math.min(CARD.notes, answer.notes.length));
   const notesBlock = notes ? [mrkdwnSection(notes)] : [];
 
@@ -320,7 +331,7 @@ export function answerBlocks(model: Answer, options: AnswerRenderOptions = {}): 
 export function answerText(model: Answer): string {
   const answer = forDisplay(model);
   const text = answer.summary ? `${answer.title}: ${answer.summary}` : answer.title;
-  return trimText(escapeMrkdwn(text), LIMITS.messageText);
+  return trimText(withMentions(escapeMrkdwn(text), answer), LIMITS.messageText);
 }
 
 /** The reply: one card, within the message budget. */
@@ -359,7 +370,7 @@ export function wordsMessages(model: Answer, options: AnswerRenderOptions = {}):
     const how = c.certainty === 'inferred' ? `${words.inferred}${c.reason ? `: ${c.reason}` : ''}` : words.stated;
     const lines = [
       `>「${escapeMrkdwn(oneLine(c.quote))}」`,
-      ...(c.gloss ? [`>_${esc(c.gloss)}_`] : []),
+      ...(c.gloss && lang === 'en' ? [`>_${esc(c.gloss)}_`] : []),
       `[${i + 1}] ${esc(c.doc)} (${esc(how)})`,
       ...(users.length > 0 ? [`_${esc(words.sourceFor([...new Set(users)].join(', ')))}_`] : []),
     ];

@@ -96,4 +96,14 @@ describe('escaping user and vendor text in every message builder', () => {
     });
     expectNoMarkupFrom(mrkdwnTexts(view.blocks));
   });
+
+  it('keeps as mentions only those the app itself wrote (Answer.mentions); a typed one stays text', () => {
+    const a = emptyAnswer('error', 'Not allowed', `Ask <@U0ADMIN> or <!subteam^S0LEGAL>. You typed ${HOSTILE}`);
+    a.mentions = ['<@U0ADMIN>', '<!subteam^S0LEGAL>', '<!channel>'];
+    const text = mrkdwnTexts(answerMessages(a)[0]!.blocks).join('\n');
+    expect(text).toContain('Ask <@U0ADMIN> or <!subteam^S0LEGAL>.');
+    expect(text).toContain('&lt;@U123&gt;');
+    // a broadcast is never a mention the app may keep, whatever the list says
+    expect(text).not.toContain('<!channel>');
+  });
 });
