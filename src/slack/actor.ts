@@ -98,8 +98,12 @@ export function refusalFor(
   return refusal(actorOf(deps, client, facts), change);
 }
 
-/** Slack's flag for a channel shared with another organisation, wherever the payload carries it. */
+/**
+ * Slack's flag for a channel shared with another organisation, wherever the payload carries it. A slash command
+ * comes form-encoded, so there the flag is the text "true".
+ */
 export function sharedChannelOf(body: unknown): boolean {
   const b = body as { is_ext_shared_channel?: unknown; channel?: { is_ext_shared?: unknown } } | null;
-  return b?.is_ext_shared_channel === true || b?.channel?.is_ext_shared === true;
+  const yes = (v: unknown) => v === true || v === 'true';
+  return yes(b?.is_ext_shared_channel) || yes(b?.channel?.is_ext_shared);
 }

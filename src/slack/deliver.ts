@@ -5,6 +5,9 @@
 import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { Reply } from '../conversation/types.js';
 import type { Answer } from '../model/answer.js';
+import { renderWords } from '../text/render-words.js';
+import { displayText, languageOfLocale } from '../text/script.js';
+import { sharedChannelOf } from './actor.js';
 import type { SlackApi } from './api.js';
 import { answerMessages, mrkdwnSection, type SlackMessage } from './blocks/answer.js';
 import { contractModal } from './blocks/contract-modal.js';
@@ -141,6 +144,13 @@ export async function answerCommand(deps: SlackDeps, r: CommandResponder, reply:
   }
   const messages = answerMessages(reply.answer);
   if (reply.afterPost && reply.visibility === 'in_channel') {
+    // a case message at the top of a Slack Connect channel would show the other organisation our tracking: the
+    // command payload says whether the channel is shared, so nothing is posted or created there
+    if (sharedChannelOf(r.command)) {
+      const words = renderWords(languageOfLocale(reply.answer.locale ?? 'en'));
+      await r.ack({ response_type: 'ephemeral', text: displayText(reply.answer)(words.sharedTopLevelCase) });
+      return;
+    }
     // the message must be a real channel message (it becomes a thread), not a command response
     await r.ack();
     const posted = await postMessages(r.client, r.command.channel_id, undefined, messages);

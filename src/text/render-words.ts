@@ -45,6 +45,8 @@ export interface RenderWords {
   };
   /** why the app could not post in a channel, and what to do about it, by Slack error code */
   cannotPost: (code: string) => string;
+  /** `case open` at the top of a channel shared with another organisation: the case message would be theirs to read */
+  sharedTopLevelCase: string;
 }
 
 const WORDS: Record<Language, RenderWords> = {
@@ -88,6 +90,8 @@ const WORDS: Record<Language, RenderWords> = {
       updated: 'Vendor updated',
       close: 'Close case',
     },
+    sharedTopLevelCase:
+      "This channel is shared with another organisation, so a case message posted here would show them our tracking. Open the case on the vendor's own thread instead: the message's ⋯ menu → Track as vendor case, or mention me in that thread with `case open <severity>`. Nothing was created.",
     cannotPost: (code) =>
       ({
         not_in_channel:
@@ -144,6 +148,8 @@ const WORDS: Record<Language, RenderWords> = {
       updated: '廠商已更新',
       close: '結案',
     },
+    sharedTopLevelCase:
+      '此頻道與其他組織共用，在此張貼案件訊息會讓對方看到我們的追蹤。請改在廠商的討論串上開案：訊息的 ⋯ 選單 → Track as vendor case，或在該討論串中提及我並輸入 `case open <嚴重性>`。未建立任何案件。',
     cannotPost: (code) =>
       ({
         not_in_channel: '我不在該頻道，無法在那裡發文。請以 `/invite @Entitlebot` 邀請我，再試一次。',

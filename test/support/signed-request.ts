@@ -40,6 +40,8 @@ export interface SlashCommandFields {
   command?: string;
   responseUrl?: string;
   triggerId?: string;
+  /** the channel is shared with another organisation (Slack sends `is_ext_shared_channel=true`) */
+  sharedChannel?: boolean;
 }
 
 export function slashCommandBody(f: SlashCommandFields): string {
@@ -56,6 +58,7 @@ export function slashCommandBody(f: SlashCommandFields): string {
     api_app_id: 'A0APP',
     response_url: f.responseUrl ?? 'http://127.0.0.1:9/unused',
     trigger_id: f.triggerId ?? '123.456.abc',
+    ...(f.sharedChannel ? { is_ext_shared_channel: 'true' } : {}),
   }).toString();
 }
 

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { errorAnswer } from '../../../conversation/errors.js';
 import { handleText } from '../../../conversation/handle.js';
 import { languageOf } from '../../../text/language.js';
-import { actorOf } from '../../actor.js';
+import { actorOf, sharedChannelOf } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { noteZonePending, userZoneFor, workspaceIdOf } from '../../context.js';
@@ -39,7 +39,7 @@ export function supportCommand(deps: SlackDeps) {
             enterpriseId: context.enterpriseId,
             userId: command.user_id,
             userTeamId: command.team_id,
-            sharedChannel: (command as { is_ext_shared_channel?: unknown }).is_ext_shared_channel === true,
+            sharedChannel: sharedChannelOf(command),
           }),
         },
         command.text ?? '',
