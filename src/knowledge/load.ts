@@ -44,7 +44,7 @@ function displayPath(file: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? file : rel.split('\\').join('/');
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -56,7 +56,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 type Issue = z.core.$ZodIssue;
 
 /** zod reports a failed union once with every branch's issues; show the branch that came closest. */
-function flattenIssue(issue: Issue, prefix: readonly PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+export function flattenIssue(issue: Issue, prefix: readonly PropertyKey[]): { path: PropertyKey[]; message: string }[] {
   const path = [...prefix, ...issue.path];
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     const missing = (i: Issue) =>
@@ -84,7 +84,7 @@ function readSources(dir: string, problems: string[]): Map<string, string> {
 }
 
 /** Every `source: { doc, quote }` in a parsed file, wherever it sits, with its path. */
-function* sourceRefs(
+export function* sourceRefs(
   value: unknown,
   path: PropertyKey[] = [],
 ): Generator<{ path: PropertyKey[]; doc: string; quote: string }> {
@@ -101,7 +101,17 @@ function* sourceRefs(
   }
 }
 
-function checkFile(file: PlanFile, sources: Map<string, string>, report: (path: string, msg: string) => void): void {
+/**
+ * The checks beyond the schema for one parsed file (ids unique, references resolve, quotes occur), reported as
+ * `report(path, message)` with paths like `targets[3].calendar`. `quotes: false` leaves the quotes to the caller
+ * (`entitlebot plan check` shows the nearest passage for a quote it cannot find).
+ */
+export function checkFile(
+  file: PlanFile,
+  sources: Map<string, string>,
+  report: (path: string, msg: string) => void,
+  options: { quotes: boolean } = { quotes: true },
+): void {
   const planIds = new Set(file.plans.map((p) => p.id));
   const severityIds = new Set(file.severities.map((s) => s.id));
   const calendarIds = new Set(file.calendars.map((c) => c.id));
@@ -221,6 +231,7 @@ function checkFile(file: PlanFile, sources: Map<string, string>, report: (path: 
   aliasOwners('plans', file.plans);
   aliasOwners('severities', file.severities);
 
+  if (!options.quotes) return;
   for (const ref of sourceRefs(file)) {
     const at = formatPath(ref.path);
     const text = sources.get(ref.doc);

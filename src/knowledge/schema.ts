@@ -14,18 +14,32 @@
  */
 import { z } from 'zod';
 
-export const Bilingual = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
+export const Bilingual = z
+  .strictObject({ en: z.string().min(1), zh: z.string().min(1) })
+  .meta({ id: 'Bilingual', description: 'The same text in English (en) and Chinese (zh).' });
 export type Bilingual = z.infer<typeof Bilingual>;
 
-export const SourceRef = z.strictObject({
-  /** file name in knowledge/sources, e.g. jamf-support.zh-TW.txt */
-  doc: z.string().min(1),
-  /** verbatim Chinese text from that document (whitespace may differ) */
-  quote: z.string().min(2),
-  /** short English gloss of the quote, shown beside it */
-  gloss: z.string().optional(),
-});
-export type SourceRef = z.infer<typeof SourceRef>;
+export const SourceRef = z
+  .strictObject({
+    /** file name in knowledge/sources, e.g. jamf-support.zh-TW.txt */
+    doc: z.string().min(1),
+    /** verbatim Chinese text from that document (whitespace may differ) */
+    quote: z.string().min(2),
+    /** short English gloss of the quote, shown beside it */
+    gloss: z.string().optional(),
+  })
+  .meta({
+    id: 'SourceRef',
+    description:
+      'Where a statement comes from: a verbatim quote of its document (whitespace and full/half width may differ).',
+  });
+export type SourceRef = z.infer<typeof SourceRef> & {
+  /**
+   * Set by the loader, never by a file (the schema refuses the key): the quote comes from the workspace's own
+   * document, imported with `entitlebot plan import`, so answers say "per your contract".
+   */
+  workspace?: true;
+};
 
 const citedFields = {
   source: SourceRef,
@@ -54,21 +68,29 @@ function requireReason<T extends { certainty: string; reason?: string; reasonZh?
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'expected HH:MM (24:00 allowed as an end)');
 export const Interval = z.tuple([HHMM, HHMM]);
-export const WeekHours = z.union([
-  z.literal('24x7'),
-  z.strictObject({
-    mon: z.array(Interval).optional(),
-    tue: z.array(Interval).optional(),
-    wed: z.array(Interval).optional(),
-    thu: z.array(Interval).optional(),
-    fri: z.array(Interval).optional(),
-    sat: z.array(Interval).optional(),
-    sun: z.array(Interval).optional(),
-  }),
-]);
+export const WeekHours = z
+  .union([
+    z.literal('24x7'),
+    z.strictObject({
+      mon: z.array(Interval).optional(),
+      tue: z.array(Interval).optional(),
+      wed: z.array(Interval).optional(),
+      thu: z.array(Interval).optional(),
+      fri: z.array(Interval).optional(),
+      sat: z.array(Interval).optional(),
+      sun: z.array(Interval).optional(),
+    }),
+  ])
+  .meta({
+    id: 'WeekHours',
+    description: "'24x7', or open intervals per weekday as [HH:MM, HH:MM] pairs (24:00 allowed as an end).",
+  });
 export type WeekHours = z.infer<typeof WeekHours>;
 
-export const HolidayRef = z.strictObject({ country: z.string().length(2), subdivision: z.string().optional() });
+export const HolidayRef = z.strictObject({ country: z.string().length(2), subdivision: z.string().optional() }).meta({
+  id: 'HolidayRef',
+  description: 'Public holidays: an ISO 3166 country code (date-holidays), optionally a subdivision.',
+});
 
 /**
  * A calendar a target runs on.
@@ -99,7 +121,11 @@ export const CalendarDef = z
     businessDay: z.enum(['24-open-hours', 'same-time-next-working-day']).default('same-time-next-working-day'),
     ...citedFields,
   })
-  .superRefine(requireReason);
+  .superRefine(requireReason)
+  .meta({
+    id: 'CalendarDef',
+    description: 'A calendar targets run on: fixed (24x7), customer (business hours), vendor-region (a regional week).',
+  });
 export type CalendarDef = z.infer<typeof CalendarDef>;
 
 /** Cross-vendor level, so that "sev1" without a vendor maps to Microsoft 1 and Jamf P1. */
@@ -116,28 +142,30 @@ export const Severity = z
     definition: Bilingual,
     ...citedFields,
   })
-  .superRefine(requireReason);
+  .superRefine(requireReason)
+  .meta({ id: 'Severity', description: "A vendor's severity or priority level." });
 export type Severity = z.infer<typeof Severity>;
 
-export const Plan = z.strictObject({
-  id: z.string().min(1), // 'unified', 'uer', 'gold', 'enterprise'
-  kind: z.enum(['base', 'addon']),
-  name: Bilingual,
-  aliases: z.array(z.string()).default([]),
-  /** for add-ons: the base plans they attach to */
-  addsTo: z.array(z.string()).optional(),
-  /** default values for a contract on this plan (e.g. region for Autodesk) */
-  defaults: z.record(z.string(), z.string()).optional(),
-  summary: z.string().optional(),
-  source: SourceRef,
-});
+export const Plan = z
+  .strictObject({
+    id: z.string().min(1), // 'unified', 'uer', 'gold', 'enterprise'
+    kind: z.enum(['base', 'addon']),
+    name: Bilingual,
+    aliases: z.array(z.string()).default([]),
+    /** for add-ons: the base plans they attach to */
+    addsTo: z.array(z.string()).optional(),
+    /** default values for a contract on this plan (e.g. region for Autodesk) */
+    defaults: z.record(z.string(), z.string()).optional(),
+    summary: z.string().optional(),
+    source: SourceRef,
+  })
+  .meta({ id: 'Plan', description: 'A base plan or an add-on (kind: addon, addsTo).' });
 export type Plan = z.infer<typeof Plan>;
 
 /** A time span: minutes of open time, or business days (see CalendarDef.businessDay). */
-export const Span = z.union([
-  z.strictObject({ minutes: z.number().positive() }),
-  z.strictObject({ businessDays: z.number().positive() }),
-]);
+export const Span = z
+  .union([z.strictObject({ minutes: z.number().positive() }), z.strictObject({ businessDays: z.number().positive() })])
+  .meta({ id: 'Span', description: 'Open time on a calendar: { minutes } or { businessDays }.' });
 export type Span = z.infer<typeof Span>;
 
 /**
@@ -174,7 +202,8 @@ export const Target = z
     text: Bilingual, // the statement in a line
     ...citedFields,
   })
-  .superRefine(requireReason);
+  .superRefine(requireReason)
+  .meta({ id: 'Target', description: 'A service level: response, update, coverage, or a customer obligation.' });
 export type Target = z.infer<typeof Target>;
 
 /**
@@ -201,32 +230,40 @@ export const Fact = z
     if (v.unit && !v.unitZh) {
       ctx.addIssue({ code: 'custom', path: ['unitZh'], message: 'a unit needs its Chinese form too (unitZh)' });
     }
-  });
+  })
+  .meta({ id: 'Fact', description: 'Any other entitlement, limit, condition or exclusion the document states.' });
 export type Fact = z.infer<typeof Fact>;
 
-export const CancellationStep = z.strictObject({
-  /** inclusive bounds on whole calendar days of notice before the service date */
-  minDays: z.number().int().nonnegative(),
-  maxDays: z.number().int().nonnegative().nullable(), // null: no upper bound
-  chargePercent: z.number().min(0).max(100),
-});
+export const CancellationStep = z
+  .strictObject({
+    /** inclusive bounds on whole calendar days of notice before the service date */
+    minDays: z.number().int().nonnegative(),
+    maxDays: z.number().int().nonnegative().nullable(), // null: no upper bound
+    chargePercent: z.number().min(0).max(100),
+  })
+  .meta({
+    id: 'CancellationStep',
+    description: 'Whole calendar days of notice [minDays, maxDays] and the charge in percent.',
+  });
 
-export const Fees = z.strictObject({
-  cancellation: z
-    .strictObject({ plans: z.array(z.string()), steps: z.array(CancellationStep).min(1), ...citedFields })
-    .superRefine(requireReason)
-    .optional(),
-  flexCap: z
-    .strictObject({
-      plans: z.array(z.string()),
-      percent: z.number().positive(),
-      floor: z.number().positive(),
-      currency: z.string(),
-      ...citedFields,
-    })
-    .superRefine(requireReason)
-    .optional(),
-});
+export const Fees = z
+  .strictObject({
+    cancellation: z
+      .strictObject({ plans: z.array(z.string()), steps: z.array(CancellationStep).min(1), ...citedFields })
+      .superRefine(requireReason)
+      .optional(),
+    flexCap: z
+      .strictObject({
+        plans: z.array(z.string()),
+        percent: z.number().positive(),
+        floor: z.number().positive(),
+        currency: z.string(),
+        ...citedFields,
+      })
+      .superRefine(requireReason)
+      .optional(),
+  })
+  .meta({ id: 'Fees', description: 'Cancellation schedule and flexible-allowance cap.' });
 
 export const Price = z
   .strictObject({
@@ -238,7 +275,8 @@ export const Price = z
     period: z.string().nullable(),
     ...citedFields,
   })
-  .superRefine(requireReason);
+  .superRefine(requireReason)
+  .meta({ id: 'Price', description: 'A list price for a plan and customer type.' });
 export type Price = z.infer<typeof Price>;
 
 export const QuotaWindow = z.enum([
@@ -266,26 +304,64 @@ export const QuotaRule = z
     text: Bilingual.optional(),
     ...citedFields,
   })
-  .superRefine(requireReason);
+  .superRefine(requireReason)
+  .meta({ id: 'QuotaRule', description: 'A countable entitlement: limit per window.' });
 export type QuotaRule = z.infer<typeof QuotaRule>;
 
-export const PlanFile = z.strictObject({
-  vendor: z.string().min(1), // 'microsoft' | 'jamf' | 'autodesk'
-  vendorName: Bilingual,
-  /** other names people use for the vendor: short forms, Chinese names (微軟, MS, msft) */
-  vendorAliases: z.array(z.string()).default([]),
-  document: z.string().min(1),
-  title: Bilingual,
-  /** the calendars this vendor's targets and facts run on (24x7, customer business hours, regional weeks) */
-  calendars: z.array(CalendarDef).min(1),
-  severities: z.array(Severity).default([]),
-  /** true when targets do not depend on severity (Autodesk) */
-  severityFree: z.boolean().default(false),
-  plans: z.array(Plan).min(1),
-  targets: z.array(Target).default([]),
-  facts: z.array(Fact).default([]),
-  fees: Fees.default({}),
-  prices: z.array(Price).default([]),
-  quotas: z.array(QuotaRule).default([]),
-});
+/** The version of the plan format this code reads (docs/plan-format.md); a file may state it as `formatVersion`. */
+export const PLAN_FORMAT_VERSION = 1;
+const FormatVersion = z.literal(PLAN_FORMAT_VERSION).optional();
+
+export const PlanFile = z
+  .strictObject({
+    formatVersion: FormatVersion,
+    vendor: z.string().min(1), // 'microsoft' | 'jamf' | 'autodesk'
+    vendorName: Bilingual,
+    /** other names people use for the vendor: short forms, Chinese names (微軟, MS, msft) */
+    vendorAliases: z.array(z.string()).default([]),
+    document: z.string().min(1),
+    title: Bilingual,
+    /** the calendars this vendor's targets and facts run on (24x7, customer business hours, regional weeks) */
+    calendars: z.array(CalendarDef).min(1),
+    severities: z.array(Severity).default([]),
+    /** true when targets do not depend on severity (Autodesk) */
+    severityFree: z.boolean().default(false),
+    plans: z.array(Plan).min(1),
+    targets: z.array(Target).default([]),
+    facts: z.array(Fact).default([]),
+    fees: Fees.default({}),
+    prices: z.array(Price).default([]),
+    quotas: z.array(QuotaRule).default([]),
+  })
+  .meta({ id: 'PlanFile', description: "A vendor's support terms from one document." });
 export type PlanFile = z.infer<typeof PlanFile>;
+
+/**
+ * A workspace's changes to a shipped vendor's file ("our Severity A first response is 30 minutes"), citing the
+ * workspace's own document. A record whose id (a price: plan and customer type) equals a shipped one replaces
+ * it; any other record is added. Severities cannot change: the levels are the vendor's.
+ */
+export const PlanOverride = z
+  .strictObject({
+    formatVersion: FormatVersion,
+    /** the shipped vendor this file changes, e.g. microsoft */
+    extends: z.string().min(1),
+    document: z.string().min(1),
+    title: Bilingual.optional(),
+    calendars: z.array(CalendarDef).default([]),
+    plans: z.array(Plan).default([]),
+    targets: z.array(Target).default([]),
+    facts: z.array(Fact).default([]),
+    fees: Fees.default({}),
+    prices: z.array(Price).default([]),
+    quotas: z.array(QuotaRule).default([]),
+  })
+  .meta({
+    id: 'PlanOverride',
+    description: "A workspace's changes to a shipped vendor's terms, citing its own contract.",
+  });
+export type PlanOverride = z.infer<typeof PlanOverride>;
+
+/** What `entitlebot plan check` and `plan import` read: a vendor's plan file, or an override of a shipped one. */
+export const PlanDocument = z.union([PlanFile, PlanOverride]);
+export type PlanDocument = z.infer<typeof PlanDocument>;

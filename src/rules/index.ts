@@ -110,6 +110,7 @@ export {
   listPrice,
 } from './fees.js';
 export {
+  checkHolidayRegion,
   HOLIDAY_CACHE_SIZE,
   type Holiday,
   type HolidayAddition,
@@ -137,3 +138,4 @@ export {
   type WallInterval,
   type WeekdayKey,
 } from './spec.js';
+export { isValidZoneName } from './zone.js';

@@ -3,13 +3,14 @@
  * here (the cases module adds `reminders`).
  */
 import { ask } from './ask.js';
+import { plan } from './plan.js';
 import { reencrypt } from './reencrypt.js';
 import { reminders } from './reminders.js';
 import type { ConsoleCommand } from './types.js';
 
 export type { ConsoleCommand } from './types.js';
 
-export const COMMANDS: ConsoleCommand[] = [ask, reminders, reencrypt];
+export const COMMANDS: ConsoleCommand[] = [ask, plan, reminders, reencrypt];
 
 export function findCommand(name: string): ConsoleCommand | undefined {
   return COMMANDS.find((c) => c.name === name);

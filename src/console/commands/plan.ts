@@ -1,0 +1,103 @@
+/**
+ * `entitlebot plan SUBCOMMAND`: a team's own contracts.
+ *   check PLAN.yml --source DOC.txt     validate a plan against the schema and its document (exit 0 clean, 1 not)
+ *   scaffold DOC.txt                    propose a plan skeleton from a document, on stdout
+ *   import PLAN.yml --source DOC.txt --workspace T…   check, then store it for that workspace
+ *   list / show ID / remove ID --workspace T…
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { loadKnowledge } from '../../knowledge/load.js';
+import { checkPlan, formatProblem } from '../../plans/check.js';
+import { MAX_DOCUMENT_BYTES } from '../../plans/input.js';
+import { EXIT } from '../io.js';
+import { parseFlags, UsageError } from '../options.js';
+import type { ConsoleCommand } from './types.js';
+
+const USAGE = `usage: entitlebot plan check PLAN.yml --source DOC.txt
+       entitlebot plan scaffold DOC.txt
+       entitlebot plan import PLAN.yml --source DOC.txt --workspace ID [--db FILE]
+       entitlebot plan list --workspace ID [--db FILE]
+       entitlebot plan show VENDOR --workspace ID [--db FILE]
+       entitlebot plan remove VENDOR --workspace ID [--db FILE]
+
+  check     validates a plan file (a new vendor, or an override with extends: VENDOR) against
+            schemas/plan.schema.json and its source document: every problem with file:line:column
+            and a hint. Exit 0 when clean, 1 with the list.
+  scaffold  prints a plan skeleton proposed from a document (UTF-8 text, at most 2 MB): levels,
+            response and update figures, coverage, quotas, prices, cancellation steps, each a
+            commented candidate with its quote, and TODOs for what it cannot place.
+  import    checks, then stores the plan and its document for one workspace (nothing is stored
+            when the check fails). list, show and remove manage a workspace's plans.
+  The format: docs/plan-format.md; a complete example: docs/examples/larkspur.yml.`;
+
+/**
+ * Reads a file a person named: a missing path or a folder is a usage error; at most one byte past the document
+ * limit is read, so that a huge file is refused ("too big") without loading it.
+ */
+export function readInputFile(path: string, flag: string): Uint8Array {
+  let fd: number;
+  try {
+    if (!statSync(path).isFile()) throw new UsageError(`${flag} ${JSON.stringify(path)} is not a file`);
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${flag} ${JSON.stringify(path)}: no such file`);
+  }
+  try {
+    const buffer = Buffer.alloc(MAX_DOCUMENT_BYTES + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) {
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function check(argv: string[], io: Parameters<ConsoleCommand['run']>[1]): Promise<number> {
+  const { values, positionals } = parseFlags(argv, { source: { type: 'string' } });
+  const [planPath, ...extra] = positionals;
+  if (!planPath) throw new UsageError('plan check needs the plan file, e.g. plan check acme.yml --source acme.txt');
+  if (extra.length > 0) throw new UsageError(`unexpected ${JSON.stringify(extra[0])}`);
+  if (typeof values.source !== 'string') {
+    throw new UsageError('plan check needs --source DOC.txt: the document the plan quotes');
+  }
+  const result = checkPlan({
+    planFile: planPath,
+    planBytes: readInputFile(planPath, 'PLAN'),
+    docFile: values.source,
+    docBytes: readInputFile(values.source, '--source'),
+    knowledge: loadKnowledge(),
+  });
+  if (result.problems.length > 0) {
+    const n = result.problems.length;
+    io.out(
+      `${result.problems.map(formatProblem).join('\n')}\n\n${n} problem${n === 1 ? '' : 's'}; nothing was changed.\n`,
+    );
+    return EXIT.failure;
+  }
+  const plan = result.plan;
+  if (plan) io.out(`${planPath}: clean. ${describe(plan.merged, plan.kind)}\n`);
+  return EXIT.ok;
+}
+
+function describe(file: import('../../knowledge/schema.js').PlanFile, kind: 'vendor' | 'override'): string {
+  const what = kind === 'override' ? `an override of ${file.vendor}` : `vendor ${file.vendor}`;
+  return `${what}: ${file.plans.length} plans, ${file.severities.length} levels, ${file.targets.length} targets, ${file.quotas.length} quotas, ${file.prices.length} prices.`;
+}
+
+export const plan: ConsoleCommand = {
+  name: 'plan',
+  summary: 'check, scaffold and import your own contracts (plan files)',
+  usage: USAGE,
+  async run(argv, io) {
+    const [sub, ...rest] = argv;
+    if (sub === 'check') return check(rest, io);
+    throw new UsageError(
+      sub
+        ? `unknown plan command ${JSON.stringify(sub)}`
+        : 'plan needs a command: check, scaffold, import, list, show, remove',
+    );
+  },
+};
