@@ -1,7 +1,8 @@
 /**
  * `npm run extract`: splits every source document in knowledge/sources into clauses and proposes
  * glossary terms from the documents' own patterns, writing `knowledge/terms/_candidates.<vendor>.yml`
- * for a person to curate into `knowledge/terms/<vendor>.yml`. Rerun it when a contract document is
+ * for a person to curate into `knowledge/terms/<vendor>.yml`. It also counts the plan records the same clauses
+ * suggest (src/knowledge/plan-candidates.ts, what `entitlebot plan scaffold DOC.txt` prints as a skeleton). Rerun it when a contract document is
  * added or changed; proposals already in the curated glossary are marked with the term's id.
  */
 import { writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { stringify } from 'yaml';
 import { type Candidate, proposeCandidates } from '../src/knowledge/candidates.js';
 import { splitClauses, vendorOfDoc } from '../src/knowledge/clauses.js';
 import { loadSources } from '../src/knowledge/corpus.js';
+import { proposePlanCandidates } from '../src/knowledge/plan-candidates.js';
 import { loadTerms, type Term, TermsError } from '../src/knowledge/terms.js';
 
 function curatedIndex(): Map<string, string> {
@@ -63,9 +65,12 @@ function main(): void {
     const out = new URL(`../knowledge/terms/_candidates.${vendor}.yml`, import.meta.url);
     writeFileSync(out, render(doc, candidates, curated));
     const covered = candidates.filter((c) => curated.has(`${vendor}:${c.name.toLowerCase()}`)).length;
+    const plan = proposePlanCandidates(doc, text, clauses);
     console.log(
       `${doc}: ${clauses.length} clauses, ${candidates.length} proposals (${covered} by name in the glossary)` +
-        ` -> knowledge/terms/_candidates.${vendor}.yml`,
+        ` -> knowledge/terms/_candidates.${vendor}.yml; plan candidates: ${plan.levels.length} levels,` +
+        ` ${plan.targets.length} targets, ${plan.quotas.length} quotas, ${plan.prices.length} prices` +
+        ` (entitlebot plan scaffold knowledge/sources/${doc})`,
     );
   }
 }

@@ -90,6 +90,13 @@ function checkParsed(yaml: PlanYaml, docName: string, docText: string, knowledge
   };
 
   const raw = yaml.value as Record<string, unknown>;
+  for (const { path, value } of todos(raw)) {
+    report(
+      path,
+      `still a TODO: ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)}`,
+      'replace it with what the document says (plan scaffold leaves TODOs where it cannot tell)',
+    );
+  }
   const isOverride = 'extends' in raw;
   const parsed = isOverride ? PlanOverride.safeParse(raw) : PlanFile.safeParse(raw);
   if (!parsed.success) {
@@ -163,6 +170,14 @@ function checkParsed(yaml: PlanYaml, docName: string, docText: string, knowledge
       merged,
     },
   };
+}
+
+/** String values a scaffold left for a person ("TODO: …"), with their paths. */
+function todos(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; value: string }[] {
+  if (typeof value === 'string') return /^\s*TODO\b/u.test(value) ? [{ path, value }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => todos(v, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => todos(v, [...path, k]));
+  return [];
 }
 
 type Report = (path: string | PropertyKey[], message: string, hint?: string) => void;
@@ -370,7 +385,11 @@ function checkQuotes(data: unknown, docName: string, docText: string, report: Re
 
 /** In file order, so that a person can work down the file (problems without a place first). */
 function byPlace(problems: PlanProblem[]): PlanProblem[] {
-  return [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  // while a scaffold's TODOs remain, the clashes between them ("todo中文" names two plans) are noise
+  const todoLeft = problems.some((p) => p.message.startsWith('still a TODO'));
+  return problems
+    .filter((p) => !todoLeft || p.message.startsWith('still a TODO') || !/todo/iu.test(p.message))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 function shorten(s: string, max = 160): string {

@@ -9,6 +9,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { loadKnowledge } from '../../knowledge/load.js';
 import { checkPlan, formatProblem } from '../../plans/check.js';
 import { MAX_DOCUMENT_BYTES } from '../../plans/input.js';
+import { scaffoldPlan } from '../../plans/scaffold.js';
 import { EXIT } from '../io.js';
 import { parseFlags, UsageError } from '../options.js';
 import type { ConsoleCommand } from './types.js';
@@ -87,6 +88,21 @@ function describe(file: import('../../knowledge/schema.js').PlanFile, kind: 'ven
   return `${what}: ${file.plans.length} plans, ${file.severities.length} levels, ${file.targets.length} targets, ${file.quotas.length} quotas, ${file.prices.length} prices.`;
 }
 
+async function scaffold(argv: string[], io: Parameters<ConsoleCommand['run']>[1]): Promise<number> {
+  const { positionals } = parseFlags(argv, {});
+  const [docPath, ...extra] = positionals;
+  if (!docPath)
+    throw new UsageError('plan scaffold needs the document, e.g. plan scaffold acme-support.txt > acme.yml');
+  if (extra.length > 0) throw new UsageError(`unexpected ${JSON.stringify(extra[0])}`);
+  const result = scaffoldPlan(docPath, readInputFile(docPath, 'DOC'));
+  if (!result.ok) {
+    io.err(`${result.problems.map(formatProblem).join('\n')}\n`);
+    return EXIT.failure;
+  }
+  io.out(result.value);
+  return EXIT.ok;
+}
+
 export const plan: ConsoleCommand = {
   name: 'plan',
   summary: 'check, scaffold and import your own contracts (plan files)',
@@ -94,6 +110,7 @@ export const plan: ConsoleCommand = {
   async run(argv, io) {
     const [sub, ...rest] = argv;
     if (sub === 'check') return check(rest, io);
+    if (sub === 'scaffold') return scaffold(rest, io);
     throw new UsageError(
       sub
         ? `unknown plan command ${JSON.stringify(sub)}`
