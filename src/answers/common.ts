@@ -37,6 +37,7 @@ export function cite(answer: Answer, record: Cited, lang: Language = 'en'): numb
       ...(gloss ? { gloss } : {}),
       certainty: record.certainty,
       ...(reason ? { reason } : {}),
+      ...(record.source.workspace ? { yours: true } : {}),
     });
   }
   if (record.certainty === 'inferred' && reason) note(answer, strings(lang).inferred(reason));

@@ -83,9 +83,24 @@ export function localeFor(
 /** Answer an already parsed command, in the language and script of the question. Never throws. */
 export function answerCommand(cmd: ReadCommand, ctx: AnswerContext): Answer {
   const locale = localeFor(cmd, ctx);
-  const result = answerIn(cmd, ctx, languageOfLocale(locale));
+  const lang = languageOfLocale(locale);
+  const result = sayWhenYours(answerIn(cmd, ctx, lang), lang);
   result.locale = locale;
   return result;
+}
+
+/**
+ * An answer resting on the workspace's own contract (an imported plan or override) says so first, with the
+ * document, so that nobody takes a negotiated term for the vendor's public one or the other way round.
+ */
+function sayWhenYours(answer: Answer, lang: Language): Answer {
+  const docs = [...new Set(answer.citations.filter((c) => c.yours).map((c) => c.doc))];
+  if (docs.length === 0) return answer;
+  const note =
+    lang === 'zh'
+      ? `依貴方合約（${docs.join('、')}）：標示的條款引自貴方匯入的合約文件。`
+      : `Per your contract (${docs.join(', ')}): the terms marked so are quoted from the contract your workspace imported.`;
+  return { ...answer, notes: [note, ...answer.notes.filter((n) => n !== note)] };
 }
 
 function answerIn(cmd: ReadCommand, ctx: AnswerContext, lang: Language): Answer {

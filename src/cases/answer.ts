@@ -31,7 +31,14 @@ class Citations {
     if (!source) return undefined;
     const found = this.list.findIndex((c) => c.doc === source.doc && c.quote === source.quote);
     if (found >= 0) return found;
-    this.list.push({ doc: source.doc, quote: source.quote, gloss: source.gloss, certainty, reason });
+    this.list.push({
+      doc: source.doc,
+      quote: source.quote,
+      gloss: source.gloss,
+      certainty,
+      reason,
+      ...(source.workspace ? { yours: true } : {}),
+    });
     return this.list.length - 1;
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Knowledge } from '../knowledge/load.js';
 import type { PlanFile } from '../knowledge/schema.js';
+import { knowledgeOf } from '../knowledge/workspace.js';
 import type { Language } from '../model/language.js';
 import type { Case, CaseEvent, CaseEventSource, CasePatch, Contract, RecordableEventKind } from '../model/records.js';
 
@@ -21,6 +22,8 @@ import { planCaseReminders } from './reminder-plan.js';
 export interface CaseServiceDeps {
   store: Store;
   knowledge: Knowledge;
+  /** a workspace's knowledge (shipped plus its imported plans); see src/knowledge/workspace.ts */
+  workspaceKnowledge?: (workspaceId: string) => Knowledge;
 }
 
 export interface CaseState {
@@ -51,7 +54,8 @@ function contractOf(deps: CaseServiceDeps, kase: Case): Contract {
 /** The case with its contract, events and clocks at `now`. */
 export function caseState(deps: CaseServiceDeps, kase: Case, now: number): CaseState {
   const contract = contractOf(deps, kase);
-  const file = deps.knowledge.vendor(contract.vendor);
+  const knowledge = knowledgeOf(deps, kase.workspaceId);
+  const file = knowledge.vendor(contract.vendor);
   const events = deps.store.listCaseEvents(kase.workspaceId, kase.id);
   const clocks = computeClocks({
     file,
@@ -59,7 +63,7 @@ export function caseState(deps: CaseServiceDeps, kase: Case, now: number): CaseS
     kase: { severity: kase.severity, productScope: kase.productScope, openedAt: kase.openedAt },
     events: events as ClockEvent[],
     now,
-    calendarFor: contractCalendars(file, contract, deps.knowledge.holidayOverrides),
+    calendarFor: contractCalendars(file, contract, knowledge.holidayOverrides),
   });
   return { kase, contract, file, events, clocks };
 }

@@ -2,7 +2,9 @@
  * The contract set-up form (Slack's modal) → a stored contract, validated by the same parser as
  * `contract add`, with each problem reported against the field it is about.
  */
+
 import { contractAddedAnswer, parseContractArgs } from '../answers/index.js';
+import { forWorkspace } from '../knowledge/workspace.js';
 import type { Answer } from '../model/answer.js';
 import type { Contract } from '../store/index.js';
 import type { ConversationContext, ConversationDeps } from './types.js';
@@ -50,6 +52,7 @@ export function addContractFromForm(
   form: ContractFormValues,
 ): ContractFormResult {
   const errors: Partial<Record<ContractFormField, string>> = {};
+  deps = forWorkspace(deps, ctx.workspaceId);
   const file = deps.knowledge.plans.find((f) => f.vendor === form.vendor);
   if (!file) {
     errors.vendor = `Choose a vendor (${deps.knowledge.vendors.join(', ')}).`;

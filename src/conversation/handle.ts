@@ -32,6 +32,7 @@ import {
 } from '../answers/index.js';
 import { statusAnswer } from '../cases/answer.js';
 import { CaseProblem, caseState, caseView } from '../cases/service.js';
+import { forWorkspace } from '../knowledge/workspace.js';
 import { type Answer, type AnswerReplay, emptyAnswer, type Locale } from '../model/answer.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
 import { errorAnswer } from './errors.js';
@@ -64,12 +65,14 @@ export function answerContext(deps: ConversationDeps, ctx: ConversationContext, 
  * Every reply is in the language and script of the question (or, for a bare command, the asker's Slack
  * locale): the answer engine decides it once and the cases module and the store commands follow it.
  */
-export async function handleText(deps: ConversationDeps, ctx: ConversationContext, text: string): Promise<Reply> {
+export async function handleText(shared: ConversationDeps, ctx: ConversationContext, text: string): Promise<Reply> {
   const fallback: Visibility = ctx.via === 'command' ? 'ephemeral' : 'in_channel';
   const long = tooLongAnswer(text, languageOf(text));
   if (long) return { answer: long, visibility: fallback };
   const clockProblem = nowProblem(ctx.now);
   if (clockProblem) return { answer: outsideHorizonAnswer(clockProblem, languageOf(text)), visibility: fallback };
+  // everything below answers from this workspace's knowledge: the shipped plans and its own imports
+  const deps = forWorkspace(shared, ctx.workspaceId);
   const preferredLocale = preferredLocaleOf(deps, ctx);
   const reply = await replyTo(deps, ctx, text, preferredLocale);
   reply.answer.locale ??= localeFor({ text, language: languageOf(text) }, { preferredLocale });

@@ -6,6 +6,7 @@
 import { statusOf } from '../answers/quota.js';
 import { caseDeadlines } from '../cases/index.js';
 import type { Knowledge } from '../knowledge/load.js';
+import { forWorkspace } from '../knowledge/workspace.js';
 import type { HomeCase, HomeModel, HomeQuota } from '../model/home.js';
 import type { Contract } from '../model/records.js';
 import type { Store } from '../store/index.js';
@@ -54,12 +55,13 @@ function quotaLines(knowledge: Knowledge, store: Store, workspaceId: string, c: 
 }
 
 export function buildHomeModel(
-  deps: Pick<ConversationDeps, 'store' | 'knowledge'>,
+  shared: Pick<ConversationDeps, 'store' | 'knowledge' | 'workspaceKnowledge'>,
   workspaceId: string,
   now: Date,
   userZone?: string,
   extraNotes: string[] = [],
 ): HomeModel {
+  const deps = forWorkspace(shared, workspaceId);
   const notes = [...extraNotes];
   const contracts = deps.store.listContracts(workspaceId);
   const byId = new Map(contracts.map((c) => [c.id, c]));

@@ -13,6 +13,7 @@ import type { SearchInput } from '../search/engine.js';
 import type { KnowledgeSearch } from '../search/index.js';
 import { openStore, type SecretKeys } from '../store/index.js';
 import { type ConversationDeps, type SearchIndex, systemClock } from './types.js';
+import { storeWorkspaceKnowledge } from './workspace-knowledge.js';
 
 export interface RuntimeOptions {
   databasePath: string;
@@ -33,6 +34,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Conversation
   return {
     store,
     knowledge,
+    workspaceKnowledge: storeWorkspaceKnowledge(store, knowledge),
     search: options.search === 'eager' ? await warmSearch(input) : lazySearch(input),
     clock: fixed ? { now: () => new Date(fixed.getTime()) } : systemClock,
   };

@@ -3,6 +3,7 @@
  */
 import type { SearchLike } from '../answers/context.js';
 import type { Knowledge } from '../knowledge/load.js';
+import type { KnowledgeDeps } from '../knowledge/workspace.js';
 import type { Answer, Locale } from '../model/answer.js';
 import type { Store } from '../store/index.js';
 
@@ -20,8 +21,9 @@ export const systemClock: Clock = { now: () => new Date() };
  */
 export type SearchIndex = SearchLike & { ready?(): Promise<void> };
 
-export interface ConversationDeps {
+export interface ConversationDeps extends KnowledgeDeps {
   store: Store;
+  /** the shipped knowledge; a request runs on its workspace's (see forWorkspace) */
   knowledge: Knowledge;
   /** undefined only while the index cannot be built; term questions then say search is unavailable */
   search: SearchIndex | undefined;

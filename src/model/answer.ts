@@ -17,6 +17,8 @@ export interface Citation {
   certainty: 'stated' | 'inferred';
   /** why an inferred reading was chosen, in the answer's language; shown to the user */
   reason?: string;
+  /** the quote is from the workspace's own contract (an imported plan): shown as "per your contract" */
+  yours?: boolean;
 }
 
 export interface AnswerFact {

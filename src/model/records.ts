@@ -3,7 +3,8 @@ import type { Language } from './language.js';
 
 export type { Language };
 
-export type Vendor = 'microsoft' | 'jamf' | 'autodesk';
+/** a shipped vendor, or one a workspace imported (`entitlebot plan import`) */
+export type Vendor = 'microsoft' | 'jamf' | 'autodesk' | (string & {});
 export type CustomerType = 'commercial' | 'education';
 export type Region = 'apac' | 'americas' | 'emea';
 
@@ -223,4 +224,22 @@ export interface Reminder {
   postedTs: string | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/** A plan file a workspace imported: a new vendor, or an override of a shipped one, with its document. */
+export interface WorkspacePlanInput {
+  vendor: string;
+  kind: 'vendor' | 'override';
+  documentName: string;
+  documentText: string;
+  /** the YAML as imported */
+  planText: string;
+  /** the checked plan as parsed (JSON) */
+  planJson: string;
+  importedBy: string | null;
+}
+
+export interface WorkspacePlan extends WorkspacePlanInput {
+  workspaceId: string;
+  importedAt: number;
 }

@@ -125,6 +125,14 @@ function checkParsed(yaml: PlanYaml, docName: string, docText: string, knowledge
     );
   }
 
+  if (knowledge.sourceDocs.includes(docName)) {
+    report(
+      'document',
+      `a document named "${docName}" is already known (shipped, or another of this workspace's plans)`,
+      'give your document its own file name, e.g. with your company and the year, and use it in document: and doc:',
+    );
+  }
+
   let merged: PlanFile;
   let vendor: string;
   if ('extends' in data) {

@@ -5,12 +5,14 @@
 
 import { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/load.js';
+import { forWorkspace } from '../knowledge/workspace.js';
 import type { Store } from '../store/index.js';
 import { bookingsFromUses, type DatePolicy, planDateReminders } from './dates.js';
 
 export interface DateReminderDeps {
   store: Store;
   knowledge: Knowledge;
+  workspaceKnowledge?: (workspaceId: string) => Knowledge;
 }
 
 export interface DateReminderLog {
@@ -27,13 +29,14 @@ export interface DateReminderLog {
  * workspace and id, and skipped, so that it never keeps the other contracts (or workspaces) from their reminders.
  */
 export function scheduleWorkspaceDateReminders(
-  deps: DateReminderDeps,
+  shared: DateReminderDeps,
   workspaceId: string,
   now: number,
   channelId?: string,
   policy?: Partial<DatePolicy>,
   log: DateReminderLog = console,
 ): number {
+  const deps = forWorkspace(shared, workspaceId);
   const channel = channelId ?? deps.store.lastCaseChannel(workspaceId);
   if (!channel) return 0;
   let count = 0;

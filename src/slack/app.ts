@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type HTTPReceiver, type Logger, LogLevel, type webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { ConversationDeps } from '../conversation/types.js';
+import { storeWorkspaceKnowledge } from '../conversation/workspace-knowledge.js';
 import { WORKSPACE_TOKEN } from './api.js';
 import { type SlackDeps, vendorChoices } from './deps.js';
 import { InstallationCache } from './installation-cache.js';
@@ -139,9 +140,15 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
         : new App({ ...common, receiver, token: mode.botToken, botId: config.botId, botUserId: config.botUserId });
   }
 
+  const workspaceKnowledge =
+    options.workspaceKnowledge ??
+    storeWorkspaceKnowledge(options.store, options.knowledge, (ws, problem) =>
+      app.logger.warn(`workspace ${ws}: an imported plan was left out: ${problem}`),
+    );
   const deps: SlackDeps = {
     store: options.store,
     knowledge: options.knowledge,
+    workspaceKnowledge,
     search: options.search,
     clock: options.clock,
     logger: app.logger,

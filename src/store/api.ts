@@ -13,6 +13,8 @@ import type {
   Reminder,
   ReminderInput,
   ReminderStatus,
+  WorkspacePlan,
+  WorkspacePlanInput,
   WorkspaceSettings,
 } from '../model/records.js';
 import type { CachedUser } from './user-zones.js';
@@ -80,6 +82,16 @@ export interface Store {
    * pending reminders cancelled.
    */
   removeContract(workspaceId: string, id: number): boolean;
+
+  // a workspace's own plans (entitlebot plan import): at most one per vendor, replaced on import
+  listWorkspacePlans(workspaceId: string): WorkspacePlan[];
+  getWorkspacePlan(workspaceId: string, vendor: string): WorkspacePlan | null;
+  /** changes whenever the workspace's plans change ('' with none): what a cached Knowledge is keyed on */
+  workspacePlanRevision(workspaceId: string): string;
+  /** stores a plan that passed `plan check` (the caller's duty); replaces the workspace's plan for that vendor */
+  saveWorkspacePlan(workspaceId: string, input: WorkspacePlanInput): WorkspacePlan;
+  /** false when there is none; throws StoreError 'plan-in-use' naming the contracts and open cases using it */
+  removeWorkspacePlan(workspaceId: string, vendor: string): boolean;
 
   // quota usage
   recordQuotaUse(workspaceId: string, input: QuotaUseInput): QuotaUse;

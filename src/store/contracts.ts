@@ -14,7 +14,7 @@ import {
 
 type Now = () => number;
 
-const VENDORS: readonly Vendor[] = ['microsoft', 'jamf', 'autodesk'];
+const VENDORS: readonly string[] = ['microsoft', 'jamf', 'autodesk'];
 const CUSTOMER_TYPES: readonly CustomerType[] = ['commercial', 'education'];
 const REGIONS: readonly Region[] = ['apac', 'americas', 'emea'];
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -110,7 +110,7 @@ function contractColumns(input: ContractInput) {
     throw new StoreError('invalid', `The contract ends (${endDate}) before it starts (${startDate}).`);
   }
   return {
-    vendor: requireOneOf('vendor', input.vendor, VENDORS),
+    vendor: requireText('vendor', input.vendor, 100),
     plan: requireText('plan', input.plan, 100),
     addons: JSON.stringify(addons),
     name: optionalText('name', input.name, 200),
@@ -151,6 +151,19 @@ export function contractMethods(db: Database.Database, now: Now) {
       contract_id = NULL, updated_at = ?
     WHERE workspace_id = ? AND contract_id = ?`);
   const remove = db.prepare<[string, number]>('DELETE FROM contracts WHERE workspace_id = ? AND id = ?');
+  const importedVendors = db
+    .prepare<[string], { vendor: string }>(
+      "SELECT vendor FROM workspace_plans WHERE workspace_id = ? AND kind = 'vendor' ORDER BY vendor",
+    )
+    .pluck(false);
+  /** a shipped vendor, or one this workspace imported: another workspace's vendor is unknown here */
+  const requireVendor = (ws: string, vendor: string): void => {
+    if (VENDORS.includes(vendor)) return;
+    const mine = importedVendors.all(ws).map((r) => r.vendor);
+    if (!mine.includes(vendor)) {
+      throw new StoreError('invalid', `vendor must be one of ${[...VENDORS, ...mine].join(', ')}; got '${vendor}'.`);
+    }
+  };
 
   const removeContract = db.transaction((ws: string, id: number): boolean => {
     if (!get.get(ws, id)) return false;
@@ -182,9 +195,12 @@ export function contractMethods(db: Database.Database, now: Now) {
       return row ? toContract(row) : null;
     },
     addContract(workspaceId: string, input: ContractInput): Contract {
+      const ws = requireWorkspace(workspaceId);
+      const columns = contractColumns(input);
+      requireVendor(ws, columns.vendor);
       const row = insert.get({
-        ws: requireWorkspace(workspaceId),
-        ...contractColumns(input),
+        ws,
+        ...columns,
         createdAt: new Date(now()).toISOString(),
       }) as ContractRow;
       return toContract(row);

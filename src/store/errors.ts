@@ -3,6 +3,7 @@ export type StoreErrorCode =
   | 'not-found'
   | 'case-exists'
   | 'contract-in-use'
+  | 'plan-in-use'
   | 'newer-schema'
   | 'workspace-required'
   /** SQLite itself failed (busy beyond the timeout, disk full, I/O error); the message names the file */

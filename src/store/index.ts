@@ -12,6 +12,7 @@ import { type SecretKeys, secretBox } from './secrets.js';
 import { seenOnceMethods } from './seen-once.js';
 import { settingsMethods } from './settings.js';
 import { userZoneMethods } from './user-zones.js';
+import { workspacePlanMethods } from './workspace-plans.js';
 
 export type * from '../model/records.js';
 export type { Store } from './api.js';
@@ -73,6 +74,7 @@ export function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOp
     ...caseMethods(db, now),
     ...reminderMethods(db, now),
     ...seenOnceMethods(db),
+    ...workspacePlanMethods(db, now),
   };
   guardMethods(store, path, watch);
   registerDatabase(store, db);

@@ -198,6 +198,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE workspaces ADD COLUMN escalation_channel TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'workspace plans',
+    sql: `
+      -- a workspace's own plan files (entitlebot plan import): a new vendor, or an override of a shipped one.
+      -- Only a plan that passed plan check is stored, with the document its quotes come from.
+      CREATE TABLE workspace_plans (
+        workspace_id TEXT NOT NULL,
+        vendor TEXT NOT NULL,                    -- the vendor it describes, or the shipped vendor it overrides
+        kind TEXT NOT NULL CHECK (kind IN ('vendor', 'override')),
+        document_name TEXT NOT NULL,
+        document_text TEXT NOT NULL,
+        plan_text TEXT NOT NULL,                 -- the YAML as imported
+        plan_json TEXT NOT NULL,                 -- the checked plan, as parsed
+        imported_by TEXT,
+        imported_at INTEGER NOT NULL,
+        PRIMARY KEY (workspace_id, vendor)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -44,7 +44,9 @@ export function citationLabel(
 ): string {
   const slot = '\u0000';
   const label = show(strings(lang).citationHow(citation.doc, citation.certainty, citation.reason ? slot : undefined));
-  return citation.reason ? label.replace(slot, () => citation.reason ?? '') : label;
+  const full = citation.reason ? label.replace(slot, () => citation.reason ?? '') : label;
+  // a quote from the workspace's own contract (an imported plan or override) says so
+  return citation.yours ? `${show(lang === 'zh' ? '依貴方合約，' : 'per your contract, ')}${full}` : full;
 }
 
 /** The language of an answer's words: its locale, or English when none was set. */

@@ -30,6 +30,7 @@ describe('opening a database', () => {
       'reminders',
       'seen_once',
       'user_zones',
+      'workspace_plans',
       'workspaces',
     ]);
     store.close();

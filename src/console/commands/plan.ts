@@ -5,13 +5,13 @@
  *   import PLAN.yml --source DOC.txt --workspace T…   check, then store it for that workspace
  *   list / show ID / remove ID --workspace T…
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { loadKnowledge } from '../../knowledge/load.js';
 import { checkPlan, formatProblem } from '../../plans/check.js';
-import { MAX_DOCUMENT_BYTES } from '../../plans/input.js';
 import { scaffoldPlan } from '../../plans/scaffold.js';
 import { EXIT } from '../io.js';
 import { parseFlags, UsageError } from '../options.js';
+import { planStoreCommands } from './plan-store.js';
+import { readInputFile } from './read-input.js';
 import type { ConsoleCommand } from './types.js';
 
 const USAGE = `usage: entitlebot plan check PLAN.yml --source DOC.txt
@@ -30,31 +30,6 @@ const USAGE = `usage: entitlebot plan check PLAN.yml --source DOC.txt
   import    checks, then stores the plan and its document for one workspace (nothing is stored
             when the check fails). list, show and remove manage a workspace's plans.
   The format: docs/plan-format.md; a complete example: docs/examples/larkspur.yml.`;
-
-/**
- * Reads a file a person named: a missing path or a folder is a usage error; at most one byte past the document
- * limit is read, so that a huge file is refused ("too big") without loading it.
- */
-export function readInputFile(path: string, flag: string): Uint8Array {
-  let fd: number;
-  try {
-    if (!statSync(path).isFile()) throw new UsageError(`${flag} ${JSON.stringify(path)} is not a file`);
-    fd = openSync(path, 'r');
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`${flag} ${JSON.stringify(path)}: no such file`);
-  }
-  try {
-    const buffer = Buffer.alloc(MAX_DOCUMENT_BYTES + 1);
-    let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) {
-      n = readSync(fd, buffer, length, buffer.length - length, null);
-    }
-    return buffer.subarray(0, length);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 async function check(argv: string[], io: Parameters<ConsoleCommand['run']>[1]): Promise<number> {
   const { values, positionals } = parseFlags(argv, { source: { type: 'string' } });
@@ -111,6 +86,8 @@ export const plan: ConsoleCommand = {
     const [sub, ...rest] = argv;
     if (sub === 'check') return check(rest, io);
     if (sub === 'scaffold') return scaffold(rest, io);
+    const stored = sub !== undefined && Object.hasOwn(planStoreCommands, sub) ? planStoreCommands[sub] : undefined;
+    if (stored) return stored(rest, io);
     throw new UsageError(
       sub
         ? `unknown plan command ${JSON.stringify(sub)}`

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { knowledgeOf } from '../../../knowledge/workspace.js';
 import { refusalFor, sharedChannelOf } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { noticeModal, trackCaseModal } from '../../blocks/track-modal.js';
@@ -65,7 +66,7 @@ export function trackVendorCase(deps: SlackDeps) {
     await client.views.open({
       trigger_id: shortcut.trigger_id,
       // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON built by the cases module
-      view: trackCaseModal(deps.knowledge, contracts, { channelId, threadTs }) as any,
+      view: trackCaseModal(knowledgeOf(deps, workspaceId), contracts, { channelId, threadTs }) as any,
     });
   };
 }

@@ -1,0 +1,130 @@
+/**
+ * A workspace's Knowledge: the shipped knowledge merged with the plans the workspace imported (new vendors, and
+ * overrides of shipped ones). Pure: the shipped Knowledge and the imported plans in, a Knowledge out, so that
+ * every answer, clock and reminder built on it works for an imported plan exactly as for a shipped one, and a
+ * workspace never sees another's plans (each gets its own Knowledge; the shipped one is never changed).
+ *
+ * Quotes from a workspace's own document are marked (`source.workspace`), so that answers say "per your
+ * contract". Imported plans were checked before they were stored; they are validated again here, and one that no
+ * longer validates (a later, stricter schema) is left out and reported rather than breaking the workspace.
+ */
+
+import { buildKnowledge, type Knowledge } from './load.js';
+import { applyOverride } from './override.js';
+import { PlanFile, PlanOverride, type SourceRef } from './schema.js';
+
+export interface ImportedPlan {
+  vendor: string;
+  kind: 'vendor' | 'override';
+  documentName: string;
+  documentText: string;
+  planJson: string;
+}
+
+/** Marks every `source` citing `doc` as the workspace's own (answers then say "per your contract"). */
+function markOwn(value: unknown, doc: string): void {
+  if (Array.isArray(value)) {
+    for (const v of value) markOwn(v, doc);
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'source' && v && typeof v === 'object' && (v as SourceRef).doc === doc) {
+        (v as SourceRef).workspace = true;
+      } else {
+        markOwn(v, doc);
+      }
+    }
+  }
+}
+
+export function buildWorkspaceKnowledge(
+  shipped: Knowledge,
+  imports: readonly ImportedPlan[],
+): { knowledge: Knowledge; problems: string[] } {
+  if (imports.length === 0) return { knowledge: shipped, problems: [] };
+  const problems: string[] = [];
+  const sources = new Map<string, string>(shipped.sourceDocs.map((d) => [d, shipped.sourceText(d)]));
+  let files: PlanFile[] = [...shipped.plans];
+  for (const imported of imports) {
+    let json: unknown;
+    try {
+      json = JSON.parse(imported.planJson);
+    } catch {
+      problems.push(`${imported.vendor}: the stored plan does not parse; import it again`);
+      continue;
+    }
+    if (shipped.sourceDocs.includes(imported.documentName)) {
+      problems.push(`${imported.vendor}: its document name ${imported.documentName} is a shipped document's`);
+      continue;
+    }
+    if (imported.kind === 'override') {
+      const parsed = PlanOverride.safeParse(json);
+      const base = files.find((f) => f.vendor === parsed.data?.extends);
+      if (!parsed.success || !base) {
+        problems.push(`${imported.vendor}: the stored override no longer validates; check and import it again`);
+        continue;
+      }
+      markOwn(parsed.data, imported.documentName);
+      files = files.map((f) => (f === base ? applyOverride(base, parsed.data) : f));
+    } else {
+      const parsed = PlanFile.safeParse(json);
+      if (!parsed.success || files.some((f) => f.vendor === parsed.data.vendor)) {
+        problems.push(`${imported.vendor}: the stored plan no longer validates; check and import it again`);
+        continue;
+      }
+      markOwn(parsed.data, imported.documentName);
+      files.push(parsed.data);
+    }
+    sources.set(imported.documentName, imported.documentText);
+  }
+  const knowledge = buildKnowledge(files, sources);
+  if (shipped.holidayOverrides) knowledge.holidayOverrides = shipped.holidayOverrides;
+  return { knowledge, problems };
+}
+
+/** What needs a workspace's knowledge: the shipped Knowledge and, when plans can be imported, the resolver. */
+export interface KnowledgeDeps {
+  knowledge: Knowledge;
+  /** the Knowledge for one workspace (shipped plus its imports); absent: the shipped knowledge for all */
+  workspaceKnowledge?: (workspaceId: string) => Knowledge;
+}
+
+export function knowledgeOf(deps: KnowledgeDeps, workspaceId: string): Knowledge {
+  return deps.workspaceKnowledge?.(workspaceId) ?? deps.knowledge;
+}
+
+/**
+ * The deps for one workspace's request: `knowledge` is that workspace's. Applied where a request enters
+ * (the conversation, case clocks, the Home tab, date reminders), so the code below reads `deps.knowledge` as before.
+ */
+export function forWorkspace<T extends KnowledgeDeps>(deps: T, workspaceId: string): T {
+  const knowledge = knowledgeOf(deps, workspaceId);
+  return knowledge === deps.knowledge ? deps : { ...deps, knowledge };
+}
+
+/**
+ * A resolver that builds a workspace's Knowledge once per change of its imported plans (`revision`) and keeps
+ * the most recent `max` workspaces. A workspace with no imports gets the shipped Knowledge itself.
+ */
+export function cachedWorkspaceKnowledge(
+  shipped: Knowledge,
+  source: { revision(workspaceId: string): string; plans(workspaceId: string): ImportedPlan[] },
+  onProblem: (workspaceId: string, problem: string) => void = () => undefined,
+  max = 64,
+): (workspaceId: string) => Knowledge {
+  const cache = new Map<string, { revision: string; knowledge: Knowledge }>();
+  return (workspaceId) => {
+    const revision = source.revision(workspaceId);
+    if (revision === '') return shipped;
+    const hit = cache.get(workspaceId);
+    if (hit && hit.revision === revision) {
+      cache.delete(workspaceId);
+      cache.set(workspaceId, hit);
+      return hit.knowledge;
+    }
+    const built = buildWorkspaceKnowledge(shipped, source.plans(workspaceId));
+    for (const p of built.problems) onProblem(workspaceId, p);
+    cache.set(workspaceId, { revision, knowledge: built.knowledge });
+    if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    return built.knowledge;
+  };
+}

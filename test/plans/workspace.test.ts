@@ -1,0 +1,254 @@
+/**
+ * Per-workspace plans: imported into one workspace through the same checks as `plan check`, used there by SLA
+ * answers, quotas, contracts and case clocks exactly like a shipped plan, never visible in another workspace,
+ * and never stored when invalid; an override changes a shipped term for one workspace, "per your contract".
+ */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleText } from '../../src/conversation/handle.js';
+import type { ConversationContext, ConversationDeps, Reply } from '../../src/conversation/types.js';
+import { storeWorkspaceKnowledge } from '../../src/conversation/workspace-knowledge.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { importPlan } from '../../src/plans/import.js';
+import { isStoreError, openStore, type Store } from '../../src/store/index.js';
+import { at } from '../support/cases.js';
+import { bytes, EXAMPLE_DOC_NAME, exampleDocText, examplePlanText } from './helpers.js';
+
+const knowledge = loadKnowledge();
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+let store: Store;
+let deps: ConversationDeps;
+let now = at('2026-03-02 10:00');
+
+beforeEach(() => {
+  now = at('2026-03-02 10:00');
+  store = openStore(':memory:', { now: () => now });
+  deps = {
+    store,
+    knowledge,
+    workspaceKnowledge: storeWorkspaceKnowledge(store, knowledge),
+    search: undefined,
+    clock: { now: () => new Date(now) },
+  };
+});
+afterEach(() => store.close());
+
+function say(workspaceId: string, text: string, opts: Partial<ConversationContext> = {}): Promise<Reply> {
+  return handleText(
+    deps,
+    {
+      workspaceId,
+      channelId: 'C1',
+      userId: 'U1',
+      userZone: 'Europe/Berlin',
+      now: new Date(now),
+      via: 'console',
+      ...opts,
+    },
+    text,
+  );
+}
+
+function importInto(workspaceId: string, plan = examplePlanText(), doc = exampleDocText(), docName = EXAMPLE_DOC_NAME) {
+  return importPlan({
+    store,
+    knowledge,
+    workspaceId,
+    planFile: 'plan.yml',
+    planBytes: bytes(plan),
+    docFile: docName,
+    docBytes: bytes(doc),
+    importedBy: 'U1',
+  });
+}
+
+const importOverride = (workspaceId: string) =>
+  importInto(
+    workspaceId,
+    fixture('contoso-microsoft.yml'),
+    fixture('contoso-microsoft-unified-2026.txt'),
+    'contoso-microsoft-unified-2026.txt',
+  );
+
+describe('an imported vendor', () => {
+  beforeEach(() => {
+    const r = importInto('T1');
+    expect(r.ok).toBe(true);
+  });
+
+  it('answers SLA questions in its workspace, per your contract, with the verbatim quote', async () => {
+    const r = await say('T1', 'sla sev1 larkspur premier');
+    expect(r.answer.kind).toBe('sla');
+    expect(r.answer.summary).toMatch(/30 min/);
+    const cite = r.answer.citations[0];
+    expect(cite).toMatchObject({ doc: EXAMPLE_DOC_NAME, yours: true });
+    expect(exampleDocText().replace(/\s+/g, ' ')).toContain(cite?.quote);
+    expect(r.answer.notes[0]).toMatch(/^Per your contract \(larkspur-support-policy\.txt\)/);
+  });
+
+  it('is unknown in another workspace: answers, contracts and the store all refuse it there', async () => {
+    const other = await say('T2', 'sla sev1 larkspur premier');
+    expect(JSON.stringify(other.answer)).not.toMatch(/Larkspur|larkspur/);
+    const add = await say('T2', 'contract add larkspur larkspur-premier zone=Europe/Berlin');
+    expect(add.answer.kind).not.toBe('contract');
+    expect(store.listContracts('T2')).toEqual([]);
+    expect(() =>
+      store.addContract('T2', {
+        vendor: 'larkspur',
+        plan: 'larkspur-premier',
+        addons: [],
+        name: null,
+        customerType: null,
+        region: null,
+        zone: 'Europe/Berlin',
+        holidays: null,
+        hours: null,
+        startDate: null,
+        endDate: null,
+        amounts: {},
+      }),
+    ).toThrow(/vendor must be one of microsoft, jamf, autodesk; got 'larkspur'/);
+  });
+
+  it('takes a contract and runs a case clock on it: Premier Severity 1 first response is due in 30 minutes', async () => {
+    const added = await say('T1', 'contract add larkspur larkspur-premier zone=Europe/Berlin');
+    expect(added.answer.kind).toBe('contract');
+    expect(store.listContracts('T1')).toHaveLength(1);
+    const opened = await say('T1', 'case open sev1', { threadTs: '9.1' });
+    expect(opened.answer.kind).toBe('case');
+    const due = opened.answer.times[0];
+    expect(due?.label).toBe('First response due');
+    expect(due?.at).toBe('2026-03-02T10:30:00+01:00');
+    expect(opened.answer.citations[0]).toMatchObject({ yours: true });
+  });
+
+  it('business-hours targets follow its own calendar (08:00–18:00): Essential Severity 2 on a Friday evening', async () => {
+    await say('T1', 'contract add larkspur larkspur-essential zone=Europe/Berlin');
+    now = at('2026-03-06 17:00'); // Friday
+    const opened = await say('T1', 'case open sev2', { threadTs: '9.2' });
+    // 8 business hours: 1 on Friday (17:00–18:00), 7 on Monday from 08:00
+    expect(opened.answer.times[0]?.at).toBe('2026-03-09T15:00:00+01:00');
+  });
+
+  it('counts its quotas', async () => {
+    await say('T1', 'contract add larkspur larkspur-premier zone=Europe/Berlin');
+    const r = await say('T1', 'quota training sessions');
+    expect(r.answer.kind).toBe('quota');
+    expect(JSON.stringify(r.answer)).toMatch(/2 training sessions per calendar quarter|limit.*2/i);
+    expect(r.answer.citations.some((c) => c.yours)).toBe(true);
+  });
+
+  it('cannot be removed while a contract or open case uses it, and says what it affects', async () => {
+    await say('T1', 'contract add larkspur larkspur-premier zone=Europe/Berlin');
+    await say('T1', 'case open sev1', { threadTs: '9.3' });
+    let error: unknown;
+    try {
+      store.removeWorkspacePlan('T1', 'larkspur');
+    } catch (e) {
+      error = e;
+    }
+    expect(isStoreError(error, 'plan-in-use')).toBe(true);
+    expect((error as Error).message).toMatch(/contract 1\b.*open case 1\b/);
+    expect(store.getWorkspacePlan('T1', 'larkspur')).not.toBeNull();
+  });
+
+  it('is removed once nothing uses it, and the workspace no longer knows it', async () => {
+    expect(store.removeWorkspacePlan('T1', 'larkspur')).toBe(true);
+    const r = await say('T1', 'sla sev1 larkspur premier');
+    expect(JSON.stringify(r.answer)).not.toMatch(/Larkspur|larkspur/);
+  });
+});
+
+describe('nothing invalid is stored', () => {
+  it('a plan that fails the check leaves the store as it was, also over an earlier good import', () => {
+    const bad = examplePlanText().replace('span: { minutes: 30 }', 'span: { minutes: -30 }');
+    expect(importInto('T1', bad).ok).toBe(false);
+    expect(store.listWorkspacePlans('T1')).toEqual([]);
+    expect(importInto('T1').ok).toBe(true);
+    const before = store.getWorkspacePlan('T1', 'larkspur');
+    expect(importInto('T1', bad).ok).toBe(false);
+    expect(store.getWorkspacePlan('T1', 'larkspur')).toEqual(before);
+  });
+
+  it('a YAML bomb, a prototype key or a binary document are refused before anything is stored', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++)
+      bomb.push(
+        `b${i}: &b${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*b${i - 1}`)
+          .join(', ')}]`,
+      );
+    expect(importInto('T1', bomb.join('\n')).ok).toBe(false);
+    expect(importInto('T1', examplePlanText().replace('vendorName:', '__proto__: { x: 1 }\nvendorName:')).ok).toBe(
+      false,
+    );
+    expect(importInto('T1', examplePlanText(), '\u0000\u0001PK binary').ok).toBe(false);
+    expect(store.listWorkspacePlans('T1')).toEqual([]);
+  });
+
+  it('the store itself refuses a plan that is not text or too big', () => {
+    const input = {
+      vendor: 'acme',
+      kind: 'vendor' as const,
+      documentName: 'a.txt',
+      documentText: 'x'.repeat(2 * 1024 * 1024 + 1),
+      planText: 'x',
+      planJson: '{}',
+      importedBy: null,
+    };
+    expect(() => store.saveWorkspacePlan('T1', input)).toThrow(/at most 2 MB/);
+    expect(() => store.saveWorkspacePlan('T1', { ...input, documentText: 'ok', planJson: '{' })).toThrow(/JSON/);
+    expect(() => store.saveWorkspacePlan('T1', { ...input, documentText: 'ok', vendor: '__proto__' })).toThrow(
+      /kebab-case/,
+    );
+    expect(store.listWorkspacePlans('T1')).toEqual([]);
+  });
+});
+
+describe('an override of a shipped plan', () => {
+  it('changes Severity A first response to 30 minutes in its workspace only, per your contract', async () => {
+    expect(importOverride('T1').ok).toBe(true);
+    const mine = await say('T1', 'sla sev a unified');
+    expect(mine.answer.summary).toMatch(/30 min/);
+    const cite = mine.answer.citations.find((c) => c.yours);
+    expect(cite?.quote).toBe(
+      'Severity A incidents receive a first response within 30 minutes, 24 hours a day, 7 days a week.',
+    );
+    expect(mine.answer.notes[0]).toMatch(/Per your contract \(contoso-microsoft-unified-2026\.txt\)/);
+    const theirs = await say('T2', 'sla sev a unified');
+    expect(theirs.answer.summary).toMatch(/1 h/);
+    expect(theirs.answer.summary).not.toMatch(/30 min/);
+    expect(theirs.answer.citations.some((c) => c.yours)).toBe(false);
+  });
+
+  it('runs the case clock on the negotiated time in its workspace, the public one elsewhere', async () => {
+    importOverride('T1');
+    for (const ws of ['T1', 'T2']) await say(ws, 'contract add microsoft unified zone=Europe/Berlin');
+    const mine = await say('T1', 'case open sev a', { threadTs: '5.1' });
+    const theirs = await say('T2', 'case open sev a', { threadTs: '5.1' });
+    expect(mine.answer.times[0]?.at).toBe('2026-03-02T10:30:00+01:00');
+    expect(theirs.answer.times[0]?.at).toBe('2026-03-02T11:00:00+01:00');
+  });
+
+  it('must cite the workspace document and change only a vendor that ships', () => {
+    const wrongDoc = fixture('contoso-microsoft.yml').replace(
+      'doc: contoso-microsoft-unified-2026.txt',
+      'doc: microsoft-unified-enterprise-support.zh-TW.txt',
+    );
+    const r = importInto(
+      'T1',
+      wrongDoc,
+      fixture('contoso-microsoft-unified-2026.txt'),
+      'contoso-microsoft-unified-2026.txt',
+    );
+    expect(r.ok).toBe(false);
+    const unknown = fixture('contoso-microsoft.yml').replace('extends: microsoft', 'extends: oracle');
+    const r2 = importInto(
+      'T1',
+      unknown,
+      fixture('contoso-microsoft-unified-2026.txt'),
+      'contoso-microsoft-unified-2026.txt',
+    );
+    expect(r2.ok ? [] : r2.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/no vendor "oracle"/));
+  });
+});
