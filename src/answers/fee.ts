@@ -25,6 +25,18 @@ function shiftDate(date: string, days: number): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
 }
 
+/**
+ * Whose cancellation schedule applies: the vendor named in the question, else the vendor of one of the
+ * workspace's contracts that has one (an imported plan's, for a workspace on it), else the first that has one.
+ */
+function cancellationFile(cmd: FeeCancelCommand, ctx: AnswerContext): PlanFile | undefined {
+  const files = ctx.knowledge.plans.filter((f) => f.fees.cancellation);
+  const text = cmd.text.toLowerCase();
+  const named = files.find((f) => text.includes(f.vendor) || text.includes(f.vendorName.en.toLowerCase()));
+  const contracted = files.find((f) => ctx.contracts.some((c) => c.vendor === f.vendor));
+  return named ?? contracted ?? files[0];
+}
+
 export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang: Language): Answer {
   const s = strings(lang);
   const far =
@@ -41,7 +53,7 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
       : null);
   if (far) return outsideHorizonAnswer(far, lang);
   const answer = emptyAnswer('fee', s.feeCancelTitle, '');
-  const file = ctx.knowledge.plans.find((f) => f.fees.cancellation);
+  const file = cancellationFile(cmd, ctx);
   const schedule = file?.fees.cancellation;
   if (!file || !schedule) {
     answer.kind = 'not-covered';

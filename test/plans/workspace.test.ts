@@ -138,6 +138,17 @@ describe('an imported vendor', () => {
     expect(r.answer.citations.some((c) => c.yours)).toBe(true);
   });
 
+  it('prices its cancellations by its own schedule for a workspace on it, per your contract', async () => {
+    await say('T1', 'contract add larkspur larkspur-premier zone=Europe/Berlin');
+    const r = await say('T1', 'fee cancel 2026-03-10 notice 2026-03-05 amount 1000');
+    expect(r.answer.kind).toBe('fee');
+    expect(JSON.stringify(r.answer)).toMatch(/50 ?%/);
+    expect(r.answer.citations[0]).toMatchObject({ doc: EXAMPLE_DOC_NAME, yours: true });
+    // another workspace gets the shipped (Microsoft) schedule: 5 days' notice is charged in full there
+    const other = await say('T2', 'fee cancel 2026-03-10 notice 2026-03-05 amount 1000');
+    expect(other.answer.citations[0]?.doc).toBe('microsoft-unified-enterprise-support.zh-TW.txt');
+  });
+
   it('cannot be removed while a contract or open case uses it, and says what it affects', async () => {
     await say('T1', 'contract add larkspur larkspur-premier zone=Europe/Berlin');
     await say('T1', 'case open sev1', { threadTs: '9.3' });
