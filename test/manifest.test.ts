@@ -77,6 +77,7 @@ const METHOD_SCOPES: Record<string, string> = {
   'usergroups.users.list': 'usergroups:read',
   // public channels, and private ones (a case thread may be in either)
   'conversations.info': 'channels:read groups:read',
+  'files.info': 'files:read',
   'reactions.add': 'reactions:write',
   'chat.getPermalink': '',
   'views.publish': '',
@@ -142,7 +143,7 @@ describe('manifest.yml matches the code', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     for (const [, method] of source.matchAll(
-      /\bclient\.((?:chat|users|views|conversations|reactions|usergroups\.users)\.\w+)\(/g,
+      /\bclient\.((?:chat|users|views|conversations|reactions|files|usergroups\.users)\.\w+)\(/g,
     )) {
       expect(METHOD_SCOPES, `scope for ${method}`).toHaveProperty(method!);
       for (const scope of (METHOD_SCOPES[method!] ?? '').split(' ').filter(Boolean)) needed.add(scope);

@@ -18,6 +18,53 @@ export interface SlackApi {
   users: Pick<Client['users'], 'info'>;
   usergroups: { users: Pick<Client['usergroups']['users'], 'list'> };
   conversations: Pick<Client['conversations'], 'info'>;
+  files: Pick<Client['files'], 'info'>;
+  /**
+   * Downloads a file Slack hosts (a file's url_private_download) with the workspace's token, at most `maxBytes`
+   * (a larger file is refused, not read). Only Slack's file host, or the configured Web API's own host (the fake
+   * in tests), is fetched: a URL elsewhere would hand the token to a stranger.
+   */
+  download(url: string, maxBytes: number): Promise<Uint8Array>;
+}
+
+export class DownloadError extends Error {
+  override readonly name = 'DownloadError';
+}
+
+const SLACK_FILE_ORIGINS = new Set(['https://files.slack.com']);
+
+async function download(shared: Client, token: string | undefined, url: string, maxBytes: number): Promise<Uint8Array> {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    throw new DownloadError('the file has no download address');
+  }
+  const apiOrigin = shared.slackApiUrl ? new URL(shared.slackApiUrl).origin : undefined;
+  if (!SLACK_FILE_ORIGINS.has(origin) && origin !== apiOrigin) {
+    throw new DownloadError(`the file is not hosted by Slack (${origin}); share it in Slack itself`);
+  }
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, redirect: 'error' });
+  if (!response.ok || !response.body) throw new DownloadError(`Slack answered ${response.status} for the file`);
+  const length = Number(response.headers.get('content-length') ?? 0);
+  if (length > maxBytes) {
+    await response.body.cancel();
+    throw new DownloadError(`the file is ${length} bytes; the limit is ${maxBytes}`);
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new DownloadError(`the file is over the limit of ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The context key the OAuth authorize result keeps the workspace's bot token under (see app.ts). */
@@ -51,5 +98,7 @@ export function slackApi(shared: Client, context: Context): SlackApi {
     users: { info: bind(shared.users.info) },
     usergroups: { users: { list: bind(shared.usergroups.users.list) } },
     conversations: { info: bind(shared.conversations.info) },
+    files: { info: bind(shared.files.info) },
+    download: (url, maxBytes) => download(shared, token, url, maxBytes),
   };
 }

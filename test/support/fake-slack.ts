@@ -35,6 +35,16 @@ export interface FakeUser {
   name?: string;
   teamId?: string;
   isBot?: boolean;
+  isAdmin?: boolean;
+}
+
+/** A file shared in Slack: files.info describes it, and its url_private_download serves it to a bearer token. */
+export interface FakeFile {
+  name: string;
+  content: Uint8Array | string;
+  mimetype?: string;
+  /** the only token the download accepts (default: any token) */
+  token?: string;
 }
 
 export interface FakeChannel {
@@ -69,6 +79,10 @@ export interface FakeSlack {
   setUserGroup(groupId: string, members: string[]): void;
   /** what conversations.info says of a channel (default: an ordinary channel the app is in) */
   setChannel(channelId: string, channel: FakeChannel): void;
+  /** a file for files.info and its download URL; returns its id */
+  addFile(id: string, file: FakeFile): string;
+  /** the downloads made: file id and the token presented */
+  downloads: { id: string; token: string | undefined }[];
   /**
    * The next `times` calls to `method` fail: HTTP `status` (429 sends Retry-After), or, with `slackError`,
    * HTTP 200 with { ok: false, error }.
@@ -118,6 +132,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const channels = new Map<string, FakeChannel>();
   const failures = new Map<string, Failure>();
   const delays = new Map<string, number>();
+  const files = new Map<string, FakeFile>();
+  const downloads: { id: string; token: string | undefined }[] = [];
+  let fileBase = '';
   let tsCounter = 0;
   let viewCounter = 0;
   let latencyMs = 0;
@@ -173,6 +190,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const view = typeof params.view === 'object' && params.view !== null ? params.view : {};
         return { ok: true, view: { ...view, id: params.view_id ?? `V${viewCounter}`, hash: `h${viewCounter}` } };
       }
+      case 'files.info': {
+        const file = files.get(String(params.file));
+        if (!file) return { ok: false, error: 'file_not_found' };
+        const size = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength;
+        return {
+          ok: true,
+          file: {
+            id: params.file,
+            name: file.name,
+            title: file.name,
+            mimetype: file.mimetype ?? 'text/plain',
+            size,
+            url_private: `${fileBase}/files/${params.file}/${encodeURIComponent(file.name)}`,
+            url_private_download: `${fileBase}/files/${params.file}/download/${encodeURIComponent(file.name)}`,
+          },
+        };
+      }
       case 'users.info': {
         const user = users.get(String(params.user));
         if (params.user && !user && String(params.user).startsWith('UNKNOWN'))
@@ -186,6 +220,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
             tz: user?.tz ?? defaultTz,
             ...(params.include_locale && user?.locale ? { locale: user.locale } : {}),
             is_bot: user?.isBot ?? false,
+            is_admin: user?.isAdmin ?? false,
           },
         };
       }
@@ -209,6 +244,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         at: Date.now(),
       });
       return sendJson(res, 200, { ok: true });
+    }
+    if (url.pathname.startsWith('/files/')) {
+      const id = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+      const file = files.get(id);
+      const auth = String(req.headers.authorization ?? '');
+      const token = auth.startsWith('Bearer ') ? auth.slice(7) : undefined;
+      downloads.push({ id, token });
+      if (!file) return sendJson(res, 404, { ok: false, error: 'file_not_found' });
+      if (!token || (file.token !== undefined && token !== file.token)) {
+        res.writeHead(403, { 'content-type': 'text/html' });
+        return res.end('<html>login</html>');
+      }
+      const body = typeof file.content === 'string' ? Buffer.from(file.content) : Buffer.from(file.content);
+      res.writeHead(200, { 'content-type': file.mimetype ?? 'text/plain', 'content-length': String(body.byteLength) });
+      return res.end(body);
     }
     if (!url.pathname.startsWith('/api/')) return sendJson(res, 404, { ok: false, error: 'unknown_path' });
     const method = url.pathname.slice('/api/'.length);
@@ -250,6 +300,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  fileBase = baseUrl;
   let responseCounter = 0;
 
   return {
@@ -271,6 +322,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     setChannel: (channelId, channel) => {
       channels.set(channelId, channel);
     },
+    addFile: (id, file) => {
+      files.set(id, file);
+      return id;
+    },
+    downloads,
     failNext: (method, f) => {
       failures.set(method, {
         status: f.status ?? 429,

@@ -10,10 +10,12 @@ import {
   ACTION_VENDOR_UPDATED,
 } from '../../blocks/reminder.js';
 import type { SlackDeps } from '../../deps.js';
+import { PLAN_IMPORT_CANCEL, PLAN_IMPORT_CONFIRM } from '../../plan-import.js';
 import { byId, exactly, type Handler } from '../route.js';
 import { caseEventButton, snoozeButton, undoAutoButton } from './case-buttons.js';
 import { contractModalVendor } from './contract-modal-vendor.js';
 import { openContractModal } from './open-contract-modal.js';
+import { planImportCancel, planImportConfirm } from './plan-import-buttons.js';
 import { removeContract } from './remove-contract.js';
 import { showWords } from './show-words.js';
 
@@ -28,6 +30,8 @@ export function register(app: App, deps: SlackDeps): void {
     [ACTION_SNOOZE_30]: snoozeButton(deps),
     [ACTION_UNDO_AUTO]: undoAutoButton(deps),
     [CASE_ACTION.showWords]: showWords(deps),
+    [PLAN_IMPORT_CONFIRM]: planImportConfirm(deps),
+    [PLAN_IMPORT_CANCEL]: planImportCancel(deps),
   };
   app.action<BlockAction>(
     exactly(Object.keys(handlers)),

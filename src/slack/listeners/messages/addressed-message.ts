@@ -3,6 +3,7 @@ import { sharedChannelOf } from '../../actor.js';
 import { type MessageFields, mentionsApp } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 import { answerAddressedMessage } from '../../mention.js';
+import { isPlanImportRequest } from '../../plan-import.js';
 
 /** Subtypes that are still a person writing; edits, joins, deletions and bot posts are not questions. */
 const PERSON_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
@@ -16,6 +17,8 @@ export function addressedMessage(deps: SlackDeps) {
     if (!PERSON_SUBTYPES.has(message.subtype)) return;
     const m = message as MessageFields;
     if (!m.user || m.bot_id) return;
+    // a plan and its document shared with "import" are the import flow's (plan-import-dm.ts)
+    if (isPlanImportRequest(m as MessageFields & { files?: unknown })) return;
     const isDirect = m.channel_type === 'im';
     if (!isDirect && !mentionsApp(m.text, context.botUserId)) return;
     await answerAddressedMessage(deps, context, {
