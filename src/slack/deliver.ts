@@ -13,7 +13,7 @@ import { answerMessages, mrkdwnSection, type SlackMessage } from './blocks/answe
 import { contractModal } from './blocks/contract-modal.js';
 import { escapeMrkdwn } from './blocks/limits.js';
 import { syncCaseCard } from './case-card.js';
-import type { SlackDeps } from './deps.js';
+import { type SlackDeps, vendorsFor } from './deps.js';
 import { sharedChannel } from './shared.js';
 
 type Client = SlackApi;
@@ -136,7 +136,7 @@ export async function answerCommand(deps: SlackDeps, r: CommandResponder, reply:
     await r.client.views.open({
       trigger_id: r.command.trigger_id,
       view: contractModal({
-        vendors: deps.vendors,
+        vendors: vendorsFor(deps, r.command.team_id),
         privateMetadata: JSON.stringify({ channelId: r.command.channel_id }),
       }),
     });

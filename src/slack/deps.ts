@@ -1,6 +1,7 @@
 import type { Logger, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../conversation/types.js';
 import type { Knowledge } from '../knowledge/load.js';
+import { knowledgeOf } from '../knowledge/workspace.js';
 import type { VendorChoice } from './blocks/contract-modal.js';
 import type { InstallationCache } from './installation-cache.js';
 import type { OnceMemory } from './recent.js';
@@ -26,6 +27,12 @@ export interface SlackDeps extends ConversationDeps {
   installations?: InstallationCache;
   /** which channels are shared with another organisation (Slack Connect) */
   sharedChannels: SharedChannels;
+}
+
+/** The contract modal's vendors for one workspace: the shipped ones and those it imported. */
+export function vendorsFor(deps: SlackDeps, workspaceId: string): VendorChoice[] {
+  const knowledge = knowledgeOf(deps, workspaceId);
+  return knowledge === deps.knowledge ? deps.vendors : vendorChoices(knowledge);
 }
 
 /** Vendors with their base plans and add-ons, as the contract modal lists them. */

@@ -6,7 +6,7 @@
  * files again (nothing is kept in between, so a restart loses nothing and a changed file is seen) and stores the
  * plan. Every reply is an Answer, so user text (file names, quotes in problems) is escaped by the renderer.
  */
-import { type Answer, emptyAnswer } from '../answers/model.js';
+import { type Answer, emptyAnswer } from '../model/answer.js';
 import { formatProblem } from '../plans/check.js';
 import { checkForWorkspace, importPlan, planPreview } from '../plans/import.js';
 import { MAX_DOCUMENT_BYTES } from '../plans/input.js';

@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { slackApi } from '../../api.js';
 import { contractModal, readContractForm, type ViewStateValues } from '../../blocks/contract-modal.js';
-import type { SlackDeps } from '../../deps.js';
+import { workspaceIdOf } from '../../context.js';
+import { type SlackDeps, vendorsFor } from '../../deps.js';
 
 /** Choosing a vendor in the modal narrows the plan and add-on lists to that vendor's, keeping what was typed. */
 export function contractModalVendor(deps: SlackDeps) {
@@ -23,7 +24,11 @@ export function contractModalVendor(deps: SlackDeps) {
     await client.views.update({
       view_id: view.id,
       hash: view.hash,
-      view: contractModal({ vendors: deps.vendors, form, privateMetadata: view.private_metadata }),
+      view: contractModal({
+        vendors: vendorsFor(deps, workspaceIdOf(context, body.team?.id)),
+        form,
+        privateMetadata: view.private_metadata,
+      }),
     });
   };
 }

@@ -3,7 +3,7 @@ import { refusalFor } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { contractModal } from '../../blocks/contract-modal.js';
 import { userZoneOf, workspaceIdOf } from '../../context.js';
-import type { SlackDeps } from '../../deps.js';
+import { type SlackDeps, vendorsFor } from '../../deps.js';
 import { publishHome } from '../../publish-home.js';
 
 /** "Add a contract" on the Home tab opens the set-up modal, with the asker's zone filled in. */
@@ -25,7 +25,11 @@ export function openContractModal(deps: SlackDeps) {
     }
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: contractModal({ vendors: deps.vendors, form: { zone }, privateMetadata: JSON.stringify({ from: 'home' }) }),
+      view: contractModal({
+        vendors: vendorsFor(deps, workspaceId),
+        form: { zone },
+        privateMetadata: JSON.stringify({ from: 'home' }),
+      }),
     });
   };
 }

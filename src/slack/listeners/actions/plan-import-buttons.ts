@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { emptyAnswer } from '../../../answers/model.js';
 import { errorAnswer } from '../../../conversation/errors.js';
+import { emptyAnswer } from '../../../model/answer.js';
 import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { workspaceIdOf } from '../../context.js';

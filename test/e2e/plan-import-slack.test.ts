@@ -8,11 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { checkPlan } from '../../src/plans/check.js';
 import { scaffoldPlan } from '../../src/plans/scaffold.js';
+import { OPEN_CONTRACT_MODAL_ACTION_ID } from '../../src/slack/blocks/home.js';
 import { PLAN_IMPORT_CONFIRM } from '../../src/slack/plan-import.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { at } from '../cases/helpers.js';
 import { bytes, EXAMPLE_DOC_NAME, exampleDocText, examplePlanText } from '../plans/helpers.js';
-import { BOT_USER_ID, botTokenFor, type Harness, startHarness, TEAM_ID } from '../support/slackHarness.js';
+import { at } from '../support/cases.js';
+import { BOT_USER_ID, botTokenFor, type Harness, startHarness, TEAM_ID } from '../support/slack-harness.js';
 
 const OTHER = 'T0OTHER';
 const DM = 'D0ADMIN';
@@ -95,6 +96,18 @@ const posted = () => h.fake.callsTo('chat.postMessage');
 const lastPost = () => posted().at(-1)?.params ?? {};
 const textOf = (p: Record<string, unknown>) => JSON.stringify(p.blocks ?? p.text);
 
+function openContractModal(team: string) {
+  return h.interaction({
+    type: 'block_actions',
+    team: { id: team, domain: 'fake' },
+    user: { id: 'UMEMBER', team_id: team },
+    api_app_id: 'A0APP',
+    trigger_id: 't',
+    view: { id: 'VHOME', type: 'home' },
+    actions: [{ type: 'button', action_id: OPEN_CONTRACT_MODAL_ACTION_ID, block_id: 'b', value: 'x', action_ts: '1' }],
+  });
+}
+
 function click(value: string, messageTs: string, user = 'UADMIN') {
   return h.interaction({
     type: 'block_actions',
@@ -137,6 +150,12 @@ describe('importing a contract from a DM', () => {
     expect(update).toMatchObject({ channel: DM, ts: postedTs });
     expect(textOf(update)).toMatch(/Imported larkspur/);
     expect(store.listWorkspacePlans(TEAM_ID).map((p) => [p.vendor, p.importedBy])).toEqual([['larkspur', 'UADMIN']]);
+
+    // the contract set-up modal offers the new vendor in this workspace only
+    await openContractModal(TEAM_ID);
+    expect(JSON.stringify(h.fake.callsTo('views.open').at(-1)?.params.view)).toMatch(/Larkspur/);
+    await openContractModal(OTHER);
+    expect(JSON.stringify(h.fake.callsTo('views.open').at(-1)?.params.view)).not.toMatch(/Larkspur/);
 
     await mention('contract add larkspur larkspur-premier zone=Europe/Berlin');
     expect(store.listContracts(TEAM_ID).map((c) => c.vendor)).toEqual(['larkspur']);
