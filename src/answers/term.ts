@@ -3,6 +3,7 @@
  * contracts do not cover gets "not in these contracts" with suggestions, never a random hit.
  */
 import type { Clause } from '../knowledge/clauses.js';
+import type { SourceRef } from '../knowledge/schema.js';
 import type { Term } from '../knowledge/terms.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import type { SearchHit } from '../search/index.js';
@@ -65,7 +66,11 @@ function termHit(answer: Answer, term: Term, ctx: AnswerContext, lang: Language)
 
 function clauseHit(answer: Answer, clause: Clause, ctx: AnswerContext, lang: Language) {
   const quote = clauseQuote(clause.text);
-  const c = cite(answer, { source: { doc: clause.doc, quote }, certainty: 'stated' });
+  const own = isWorkspaceDoc(ctx.knowledge, clause.doc);
+  const c = cite(answer, {
+    source: { doc: clause.doc, quote, ...(own ? { workspace: true } : {}) },
+    certainty: 'stated',
+  });
   const file = fileOf(ctx.knowledge, clause.vendor);
   const heading = clause.heading.at(-1);
   answer.title = heading ?? file?.title[lang] ?? clause.doc;
@@ -88,6 +93,15 @@ function notCoveredReasonZh(reason: string): string {
   if (unknown) return `合約中沒有提到「${unknown[1]}」。`;
   if (/^most words/.test(reason)) return '問題中大部分的詞語都不在合約中。';
   return '合約中沒有與這些詞語相符的內容。';
+}
+
+/** A document the workspace imported (its records' quotes are marked as the workspace's own). */
+function isWorkspaceDoc(knowledge: AnswerContext['knowledge'], doc: string): boolean {
+  return knowledge.plans.some((f) =>
+    [...f.targets, ...f.facts, ...f.quotas, ...f.plans, ...f.calendars, ...f.severities, ...f.prices].some(
+      (r) => r.source.doc === doc && (r.source as SourceRef).workspace === true,
+    ),
+  );
 }
 
 export function termAnswer(cmd: TermCommand, ctx: AnswerContext, lang: Language): Answer {

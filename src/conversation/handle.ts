@@ -39,6 +39,7 @@ import { errorAnswer } from './errors.js';
 import { type Change, refusal, refusalAnswer } from './permissions.js';
 import { handleSettingsText } from './settings-text.js';
 import type { ConversationContext, ConversationDeps, Reply, Visibility } from './types.js';
+import { searchFor } from './workspace-search.js';
 
 function visibilityOf(ctx: ConversationContext, cmd: Pick<Command, 'public'>): Visibility {
   // a slash command is private unless asked otherwise; a mention or DM is already a visible message
@@ -71,8 +72,10 @@ export async function handleText(shared: ConversationDeps, ctx: ConversationCont
   if (long) return { answer: long, visibility: fallback };
   const clockProblem = nowProblem(ctx.now);
   if (clockProblem) return { answer: outsideHorizonAnswer(clockProblem, languageOf(text)), visibility: fallback };
-  // everything below answers from this workspace's knowledge: the shipped plans and its own imports
-  const deps = forWorkspace(shared, ctx.workspaceId);
+  // everything below answers from this workspace's knowledge (the shipped plans and its own imports) and searches
+  // its own documents beside the shipped ones
+  const own = forWorkspace(shared, ctx.workspaceId);
+  const deps = own === shared ? shared : { ...own, search: searchFor(shared.search, own.knowledge, shared.knowledge) };
   const preferredLocale = preferredLocaleOf(deps, ctx);
   const reply = await replyTo(deps, ctx, text, preferredLocale);
   reply.answer.locale ??= localeFor({ text, language: languageOf(text) }, { preferredLocale });

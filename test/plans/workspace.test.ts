@@ -10,6 +10,7 @@ import type { ConversationContext, ConversationDeps, Reply } from '../../src/con
 import { storeWorkspaceKnowledge } from '../../src/conversation/workspace-knowledge.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { importPlan } from '../../src/plans/import.js';
+import { loadKnowledgeSearch } from '../../src/search/index.js';
 import { isStoreError, openStore, type Store } from '../../src/store/index.js';
 import { at } from '../support/cases.js';
 import { bytes, EXAMPLE_DOC_NAME, exampleDocText, examplePlanText } from './helpers.js';
@@ -167,6 +168,22 @@ describe('an imported vendor', () => {
     expect(store.removeWorkspacePlan('T1', 'larkspur')).toBe(true);
     const r = await say('T1', 'sla sev1 larkspur premier');
     expect(JSON.stringify(r.answer)).not.toMatch(/Larkspur|larkspur/);
+  });
+});
+
+describe('the term search', () => {
+  it('finds the imported contract’s own words in its workspace, per your contract, and only there', async () => {
+    deps = { ...deps, search: loadKnowledgeSearch() };
+    expect(importInto('T1').ok).toBe(true);
+    const mine = await say('T1', 'term named technical account manager premier');
+    expect(mine.answer.kind).toBe('term');
+    expect(mine.answer.citations[0]).toMatchObject({ doc: EXAMPLE_DOC_NAME, yours: true });
+    expect(exampleDocText().replace(/\s+/g, ' ')).toContain(mine.answer.citations[0]?.quote);
+    const theirs = await say('T2', 'term named technical account manager premier');
+    expect(JSON.stringify(theirs.answer)).not.toMatch(/larkspur/i);
+    // the shipped glossary still answers in the importing workspace
+    const shipped = await say('T1', 'what is a CSM');
+    expect(shipped.answer.citations[0]?.doc).toBe('autodesk-success-entitlements.zh-TW.txt');
   });
 });
 
