@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleText } from '../../src/conversation/handle.js';
+import { buildHomeModel } from '../../src/conversation/home-model.js';
 import type { ConversationContext, ConversationDeps, Reply } from '../../src/conversation/types.js';
 import { storeWorkspaceKnowledge } from '../../src/conversation/workspace-knowledge.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -129,6 +130,26 @@ describe('an imported vendor', () => {
     const opened = await say('T1', 'case open sev2', { threadTs: '9.2' });
     // 8 business hours: 1 on Friday (17:00–18:00), 7 on Monday from 08:00
     expect(opened.answer.times[0]?.at).toBe('2026-03-09T15:00:00+01:00');
+  });
+
+  it('answers due-time questions on its own calendar: Essential Severity 2 asked Friday 17:00 is due Monday 15:00', async () => {
+    await say('T1', 'contract add larkspur larkspur-essential zone=Europe/Berlin');
+    const r = await say('T1', 'due sev2 larkspur essential at 2026-03-06 17:00');
+    expect(r.answer.kind).toBe('due');
+    expect(r.answer.times.find((t) => t.label === 'First response due')?.at).toBe('2026-03-09T15:00:00+01:00');
+  });
+
+  it('shows its contract, case and quotas on the Home tab of its workspace only', async () => {
+    await say('T1', 'contract add larkspur larkspur-premier zone=Europe/Berlin');
+    await say('T1', 'case open sev1', { threadTs: '9.9' });
+    const home = buildHomeModel(deps, 'T1', new Date(now), 'Europe/Berlin');
+    expect(home.contracts[0]?.title).toMatch(/Larkspur Premier Support/);
+    expect(home.cases[0]?.due[0]?.label).toBe('First response');
+    expect(home.quotas.map((q) => [q.name, q.limit])).toEqual([
+      ['Architecture reviews', 4],
+      ['Training sessions', 2],
+    ]);
+    expect(buildHomeModel(deps, 'T2', new Date(now)).contracts).toEqual([]);
   });
 
   it('counts its quotas', async () => {
