@@ -154,7 +154,7 @@ const QUOTA_ZH = new RegExp(
   'gu',
 );
 const PRICE =
-  /(USD|US\$|EUR|GBP|TWD|NT\$|CNY|RMB|JPY|\$|€|£|¥)\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(\d{1,3}(?:,\d{3})+|\d+)\s*(美元|美金|歐元|欧元|新台幣|新臺幣|台幣|人民幣|人民币|元)/gu;
+  /(USD|US\$|EUR|GBP|TWD|NT\$|CNY|RMB|JPY|\$|€|£|¥)\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(\d{1,3}(?:,\d{3})+|\d+)\s*(美元|美金|歐元|欧元|新台幣|新臺幣|新台币|台幣|台币|人民幣|人民币|元)/gu;
 const CURRENCY: Record<string, string> = {
   $: 'USD',
   US$: 'USD',
@@ -166,6 +166,8 @@ const CURRENCY: Record<string, string> = {
   '£': 'GBP',
   NT$: 'TWD',
   新台幣: 'TWD',
+  新台币: 'TWD',
+  台币: 'TWD',
   新臺幣: 'TWD',
   台幣: 'TWD',
   人民幣: 'CNY',

@@ -3,6 +3,7 @@
  * passage verbatim; completing the TODOs of the worked example's skeleton gives a plan that passes check.
  */
 import { readFileSync } from 'node:fs';
+import STCharacters from 'opencc-js/dict/STCharacters';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { splitClauses } from '../../src/knowledge/clauses.js';
@@ -12,6 +13,14 @@ import { quoteOccursIn } from '../../src/knowledge/quotes.js';
 import { checkPlan } from '../../src/plans/check.js';
 import { scaffoldPlan } from '../../src/plans/scaffold.js';
 import { bytes, EXAMPLE_DOC_NAME, exampleDocText, runMain } from './helpers.js';
+
+/** Traditional → Simplified, character by character, from OpenCC's table (the inverse of the search's fold). */
+const T2S = new Map<string, string>();
+for (const entry of STCharacters.split('|')) {
+  const [simple, traditional] = entry.split(' ');
+  for (const t of traditional?.split('') ?? []) if (simple && t !== simple && !T2S.has(t)) T2S.set(t, simple);
+}
+const toSimplified = (text: string) => [...text].map((ch) => T2S.get(ch) ?? ch).join('');
 
 const ZH_DOC = new URL('./fixtures/fanxing-support.zh-TW.txt', import.meta.url);
 const zhText = () => readFileSync(ZH_DOC, 'utf8');
@@ -103,6 +112,22 @@ describe('plan candidates from a Chinese policy', () => {
       ['response', { minutes: 60 }],
       ['update', { minutes: 120 }],
     ]);
+  });
+
+  it('finds the same figures in the Simplified Chinese version of the document', () => {
+    const simplified = toSimplified(zhText());
+    expect(simplified).not.toBe(zhText());
+    const s = candidates('fanxing-support.zh-CN.txt', simplified);
+    const figures = (x: ReturnType<typeof candidates>) => ({
+      levels: x.levels.map((l) => l.id),
+      targets: x.targets.map((t) => [t.kind, t.levels, t.span, t.around]),
+      quotas: x.quotas.map((q) => [q.limit, q.window]),
+      prices: x.prices.map((p) => [p.amount, p.currency, p.customerType]),
+      steps: x.cancellation.map((k) => [k.minDays, k.maxDays, k.chargePercent]),
+      hours: x.coverage.find((k) => k.hours)?.hours,
+    });
+    expect(figures(s)).toEqual(figures(c));
+    expect(s.targets.length).toBeGreaterThanOrEqual(4);
   });
 
   it('numbers written in Chinese or English words', () => {
