@@ -24,9 +24,10 @@ export interface SharedFile {
   name?: string;
 }
 
-/** A DM that shares files and says "import": the import flow, not a question. */
+/** A DM that says "import" (with the files, or asking how): the import flow, not a question. */
 export function isPlanImportRequest(m: { channel_type?: string; text?: string; files?: unknown }): boolean {
-  return m.channel_type === 'im' && Array.isArray(m.files) && m.files.length > 0 && IMPORT_WORD.test(m.text ?? '');
+  // "import" alone in the DM is one too: the reply says which two files to share
+  return m.channel_type === 'im' && IMPORT_WORD.test(m.text ?? '');
 }
 
 function problemAnswer(title: string, summary: string, lines: string[] = [], suggestions: string[] = []): Answer {

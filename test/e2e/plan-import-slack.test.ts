@@ -204,6 +204,8 @@ describe('importing a contract from a DM', () => {
 
     await share('UADMIN', ['FPLAN3']);
     expect(textOf(lastPost())).toMatch(/Import needs two files/);
+    await share('UADMIN', []);
+    expect(textOf(lastPost())).toMatch(/Import needs two files.*Share two files with me in one direct message/);
     expect(store.listWorkspacePlans(TEAM_ID)).toEqual([]);
   });
 });
