@@ -85,7 +85,7 @@ function checkParsed(yaml: PlanYaml, docName: string, docText: string, knowledge
       ...locate(yaml, segments, key),
       path: formatPath(segments),
       message,
-      ...(hint ? { hint } : {}),
+      hint: hint ?? sectionHint(segments),
     });
   };
 
@@ -538,6 +538,15 @@ function referenceHint(message: string): string | undefined {
   if (/names the calendar/u.test(message)) return 'add calendar: <id of one of the calendars>';
   if (/inferred record needs/u.test(message)) return 'say in one line why this reading was chosen';
   return undefined;
+}
+
+/** The fallback hint: where the format explains the part of the file the problem is in. */
+function sectionHint(path: readonly PropertyKey[]): string {
+  const top = String(path[0] ?? '');
+  const known = ['calendars', 'severities', 'plans', 'targets', 'facts', 'fees', 'prices', 'quotas'];
+  return known.includes(top)
+    ? `see "${top}" in docs/plan-format.md, and the same part of docs/examples/larkspur.yml`
+    : 'see docs/plan-format.md and the worked example docs/examples/larkspur.yml';
 }
 
 /** One problem as a line: `file:line:column: path: message` and an indented hint. */
