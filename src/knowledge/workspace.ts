@@ -103,13 +103,15 @@ export function forWorkspace<T extends KnowledgeDeps>(deps: T, workspaceId: stri
 
 /**
  * A resolver that builds a workspace's Knowledge once per change of its imported plans (`revision`) and keeps
- * the most recent `max` workspaces. A workspace with no imports gets the shipped Knowledge itself.
+ * the `max` most recently used workspaces. A workspace with no imports gets the shipped Knowledge itself.
  */
 export function cachedWorkspaceKnowledge(
   shipped: Knowledge,
   source: { revision(workspaceId: string): string; plans(workspaceId: string): ImportedPlan[] },
   onProblem: (workspaceId: string, problem: string) => void = () => undefined,
-  max = 64,
+  // each entry holds its documents (up to 2 MB each) and their search index: a small cache keeps the process
+  // within its heap (npm start gives it 256 MB); a workspace evicted is rebuilt in about a millisecond
+  max = 16,
 ): (workspaceId: string) => Knowledge {
   const cache = new Map<string, { revision: string; knowledge: Knowledge }>();
   return (workspaceId) => {

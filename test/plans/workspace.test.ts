@@ -279,6 +279,15 @@ describe('an override of a shipped plan', () => {
     expect(theirs.answer.times[0]?.at).toBe('2026-03-02T11:00:00+01:00');
   });
 
+  it('may not reuse a shipped document’s name', () => {
+    const plan = examplePlanText().replaceAll(EXAMPLE_DOC_NAME, 'jamf-support.zh-TW.txt');
+    const r = importInto('T1', plan, exampleDocText(), 'jamf-support.zh-TW.txt');
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).toContainEqual(
+      expect.stringMatching(/a document named "jamf-support.zh-TW.txt" is already known/),
+    );
+    expect(store.listWorkspacePlans('T1')).toEqual([]);
+  });
+
   it('must cite the workspace document and change only a vendor that ships', () => {
     const wrongDoc = fixture('contoso-microsoft.yml').replace(
       'doc: contoso-microsoft-unified-2026.txt',
