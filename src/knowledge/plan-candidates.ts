@@ -180,6 +180,15 @@ const CANCEL = /cancel|取消/iu;
 const FIGURE_OR_KEYWORD =
   /\d|respon|update|severity|priority|cancel|fee|price|quota|per (?:quarter|year)|回應|回应|更新|嚴重|严重|優先|优先|取消|費用|费用|價格|价格|每季|每年/iu;
 
+/** true: the text says around the clock; false: it names business hours; undefined: neither. */
+function coverageOf(text: string): boolean | undefined {
+  const tight = text.replace(/\s+/gu, '');
+  if (AROUND.test(text) || AROUND.test(tight)) return true;
+  const business = COVERAGE[1] as RegExp;
+  if (business.test(text) || business.test(tight)) return false;
+  return undefined;
+}
+
 /** A clause's sentences: at 。！？； and at '. ' before a capital, digit or bracket; each verbatim. */
 export function sentencesOf(text: string): string[] {
   return text
@@ -275,6 +284,7 @@ export function proposePlanCandidates(doc: string, source: string, clauses: read
     for (const h of clause.heading) {
       for (const m of h.matchAll(PLAN_NAME)) currentPlan = (m[1] ?? m[2])?.trim() ?? currentPlan;
     }
+    let clauseAround: boolean | undefined;
     for (const sentence of sentencesOf(clause.text)) {
       if (!quoteOccursIn(sentence, source)) continue;
       let placed = false;
@@ -331,6 +341,15 @@ export function proposePlanCandidates(doc: string, source: string, clauses: read
         placed = true;
       }
 
+      // Whether a figure runs around the clock: the coverage words between it and its neighbouring figures
+      // (a table row "白金級 1h 24x7 … 銀級 1h 當地上班時間"), else the sentence's, else the clause's so far
+      // ("…全天候 24x7 提供服務；每 2 小時提供更新。").
+      const figureStarts = [...sentence.matchAll(FIGURE)].map((m) => m.index ?? 0);
+      const aroundAt = (at: number, previousFigure: number): boolean => {
+        const next = figureStarts.find((start) => start > at) ?? sentence.length;
+        return coverageOf(sentence.slice(previousFigure, next)) ?? coverageOf(sentence) ?? clauseAround ?? false;
+      };
+
       // response and update figures: each part of a sentence (split at ';' and ',') on its own
       const parts = sentence.split(/(?<=[;；,，])\s*/u);
       let kindBefore: TargetCandidate['kind'] | undefined;
@@ -350,7 +369,6 @@ export function proposePlanCandidates(doc: string, source: string, clauses: read
         kindBefore = kind;
         // a table row under a "response time" header: figures are responses, "every N" ones updates
         if (!kind && !responseColumn) continue;
-        const around = AROUND.test(sentence);
         let found = false;
         for (const m of part.matchAll(FIGURE)) {
           const n = numberOf(m[1] ?? '');
@@ -370,6 +388,7 @@ export function proposePlanCandidates(doc: string, source: string, clauses: read
           const rowPlan = [...before.matchAll(PLAN_NAME)].at(-1);
           const plan = rowPlan ? (rowPlan[1] ?? rowPlan[2]) : currentPlan;
           const at = offset + (m.index ?? 0);
+          const around = aroundAt(at, previousFigure);
           const figureLevels = levelsAt(at, previousFigure);
           previousFigure = at + m[0].length;
           out.targets.push({
@@ -391,13 +410,14 @@ export function proposePlanCandidates(doc: string, source: string, clauses: read
             ...(currentPlan ? { plan: currentPlan } : {}),
             span: { businessDays: 1 },
             figure: EVERY_DAY.exec(part)?.[0] ?? 'every business day',
-            around,
+            around: aroundAt(offset, previousFigure),
             quote: sentence,
           });
           placed = true;
         }
       }
 
+      clauseAround = coverageOf(sentence) ?? clauseAround;
       const isTarget = out.targets.at(-1)?.quote === sentence;
       if (!isTarget && COVERAGE.some((re) => re.test(sentence))) {
         const words = COVERAGE.flatMap((re) => {

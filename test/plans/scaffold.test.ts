@@ -87,7 +87,9 @@ describe('plan candidates from a Chinese policy', () => {
     const t = (plan: string, level: string, kind: string) =>
       c.targets.find((x) => x.plan === plan && x.levels.includes(level) && x.kind === kind);
     expect(t('金級', '1', 'response')).toMatchObject({ span: { minutes: 30 }, around: true });
-    expect(t('金級', '1', 'update')?.span).toEqual({ minutes: 120 });
+    // "每 2 小時提供更新。" follows "全天候 24x7 提供服務；" in the same clause: it runs around the clock too
+    expect(t('金級', '1', 'update')).toMatchObject({ span: { minutes: 120 }, around: true });
+    expect(t('銀級', '1', 'response')?.around).toBe(false);
     expect(t('銀級', '1', 'response')?.span).toEqual({ minutes: 240 });
     expect(t('銀級', '2', 'response')?.span).toEqual({ businessDays: 2 });
     expect(c.coverage.find((k) => k.hours)).toMatchObject({ hours: ['09:00', '18:00'], weekdays: true });
@@ -112,6 +114,10 @@ describe('plan candidates from a Chinese policy', () => {
       ['response', { minutes: 60 }],
       ['update', { minutes: 120 }],
     ]);
+    // each cell's coverage is the one beside it in the row: Platinum 24x7, Silver local business hours
+    const silver = jamf.targets.find((t) => t.levels.includes('1') && t.plan === '銀級' && t.kind === 'response');
+    expect(p1.every((t) => t.around)).toBe(true);
+    expect(silver).toMatchObject({ span: { minutes: 60 }, around: false });
   });
 
   it('finds the same figures in the Simplified Chinese version of the document', () => {
