@@ -1,54 +1,72 @@
 /**
  * The term search for one workspace: the shipped index, and beside it an index over the clauses of the
- * documents the workspace imported (built once per change of its plans: it hangs off the workspace's Knowledge,
- * which is rebuilt on import). A question goes to both; the workspace's own passage wins when it covers the
- * question at least as well, so "what is a TAM" finds the imported contract's words, and another workspace never
- * sees them.
+ * documents the workspace imported (built on the first glossary question after a change of its plans: it hangs
+ * off the workspace's Knowledge, which is rebuilt on import). A question goes to both; the workspace's own
+ * passage wins when it covers the question at least as well, so "what is a TAM" finds the imported contract's
+ * words, and another workspace never sees them. The search modules are imported on that first need, as the
+ * shipped index's are (runtime.ts).
  */
 import type { SearchLike } from '../answers/context.js';
+import type { Knowledge } from '../knowledge/build.js';
 import { splitClauses } from '../knowledge/clauses.js';
-import { type Knowledge, sourceRefs } from '../knowledge/load.js';
-import { buildSearchIndex } from '../search/index.js';
+import type { SearchIndex } from './types.js';
 
 const indexes = new WeakMap<Knowledge, SearchLike | null>();
 
-/** The vendor whose records cite `doc` (an imported vendor's own, or the shipped vendor an override changes). */
-function vendorCiting(knowledge: Knowledge, doc: string): string | undefined {
-  for (const file of knowledge.plans) {
-    if (file.document === doc) return file.vendor;
-    for (const ref of sourceRefs(file)) if (ref.doc === doc) return file.vendor;
+/** Every `source.doc` in a parsed file. */
+function citedDocs(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const v of value) citedDocs(v, out);
+  } else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      const doc = key === 'source' && v && typeof v === 'object' ? (v as { doc?: unknown }).doc : undefined;
+      if (typeof doc === 'string') out.add(doc);
+      else citedDocs(v, out);
+    }
   }
-  return undefined;
+  return out;
 }
 
-function ownIndex(knowledge: Knowledge, shipped: Knowledge): SearchLike | null {
-  let own = indexes.get(knowledge);
-  if (own === undefined) {
-    const docs = knowledge.sourceDocs.filter((d) => !shipped.sourceDocs.includes(d));
-    const clauses = docs.flatMap((doc) => {
-      const vendor = vendorCiting(knowledge, doc);
-      return splitClauses(doc, knowledge.sourceText(doc)).map((c) => (vendor ? { ...c, vendor } : c));
-    });
-    own = clauses.length > 0 ? buildSearchIndex({ terms: [], clauses }) : null;
-    indexes.set(knowledge, own);
+/** The vendor whose records cite `doc` (an imported vendor's own, or the shipped vendor an override changes). */
+function vendorCiting(knowledge: Knowledge, doc: string): string | undefined {
+  return knowledge.plans.find((file) => file.document === doc || citedDocs(file).has(doc))?.vendor;
+}
+
+async function ensureOwnIndex(knowledge: Knowledge, shipped: Knowledge): Promise<void> {
+  if (indexes.has(knowledge)) return;
+  const docs = knowledge.sourceDocs.filter((d) => !shipped.sourceDocs.includes(d));
+  const clauses = docs.flatMap((doc) => {
+    const vendor = vendorCiting(knowledge, doc);
+    return splitClauses(doc, knowledge.sourceText(doc)).map((c) => (vendor ? { ...c, vendor } : c));
+  });
+  if (clauses.length === 0) {
+    indexes.set(knowledge, null);
+    return;
   }
-  return own;
+  const { buildSearchIndex } = await import('../search/index.js');
+  indexes.set(knowledge, buildSearchIndex({ terms: [], clauses }));
 }
 
 /** The search a workspace's request uses: the shipped one alone while the workspace imported nothing. */
 export function searchFor(
-  shared: SearchLike | undefined,
+  shared: SearchIndex | undefined,
   knowledge: Knowledge,
   shipped: Knowledge,
-): SearchLike | undefined {
+): SearchIndex | undefined {
   if (knowledge === shipped) return shared;
-  const own = ownIndex(knowledge, shipped);
-  if (!own) return shared;
   return {
+    async ready() {
+      await shared?.ready?.();
+      await ensureOwnIndex(knowledge, shipped);
+    },
     lookup(query, options) {
-      const mine = own.lookup(query, options);
+      const mine = indexes.get(knowledge)?.lookup(query, options);
       const theirs = shared?.lookup(query, options);
-      if (mine.status !== 'found') return theirs ?? mine;
+      if (mine?.status !== 'found') {
+        return (
+          theirs ?? mine ?? { status: 'not-covered', query, reason: 'the search is not available', knownWeight: 0 }
+        );
+      }
       if (theirs?.status !== 'found') return mine;
       return mine.best.coverage >= theirs.best.coverage ? mine : theirs;
     },

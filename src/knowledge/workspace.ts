@@ -5,13 +5,14 @@
  * workspace never sees another's plans (each gets its own Knowledge; the shipped one is never changed).
  *
  * Quotes from a workspace's own document are marked (`source.workspace`), so that answers say "per your
- * contract". Imported plans were checked before they were stored; they are validated again here, and one that no
- * longer validates (a later, stricter schema) is left out and reported rather than breaking the workspace.
+ * contract". Imported plans were checked in full (zod, references, quotes) before they were stored, as the
+ * parsed output; here, on the path of every request, they get a shape check without zod (which start-up does not
+ * load), and one that fails it is left out and reported rather than breaking the workspace.
  */
 
-import { buildKnowledge, type Knowledge } from './load.js';
+import { buildKnowledge, type Knowledge } from './build.js';
 import { applyOverride } from './override.js';
-import { PlanFile, PlanOverride, type SourceRef } from './schema.js';
+import type { PlanFile, PlanOverride, SourceRef } from './schema.js';
 
 export interface ImportedPlan {
   vendor: string;
@@ -19,6 +20,25 @@ export interface ImportedPlan {
   documentName: string;
   documentText: string;
   planJson: string;
+}
+
+const LISTS = ['calendars', 'plans', 'targets', 'facts', 'prices', 'quotas'] as const;
+
+/** The stored JSON has the shape `plan check` produced: the lists present, and records with sources. */
+function hasShape(json: unknown, kind: ImportedPlan['kind']): boolean {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return false;
+  const o = json as Record<string, unknown>;
+  if (kind === 'override' ? typeof o.extends !== 'string' : typeof o.vendor !== 'string') return false;
+  if (kind === 'vendor' && (!Array.isArray(o.severities) || typeof o.vendorName !== 'object')) return false;
+  if (typeof o.fees !== 'object' || o.fees === null) return false;
+  return LISTS.every(
+    (key) =>
+      Array.isArray(o[key]) &&
+      (o[key] as unknown[]).every((r) => {
+        const source = (r as { source?: { doc?: unknown; quote?: unknown } } | null)?.source;
+        return typeof source?.doc === 'string' && typeof source.quote === 'string';
+      }),
+  );
 }
 
 /** Marks every `source` citing `doc` as the workspace's own (answers then say "per your contract"). */
@@ -56,23 +76,27 @@ export function buildWorkspaceKnowledge(
       problems.push(`${imported.vendor}: its document name ${imported.documentName} is a shipped document's`);
       continue;
     }
+    if (!hasShape(json, imported.kind)) {
+      problems.push(`${imported.vendor}: the stored plan no longer validates; check and import it again`);
+      continue;
+    }
     if (imported.kind === 'override') {
-      const parsed = PlanOverride.safeParse(json);
-      const base = files.find((f) => f.vendor === parsed.data?.extends);
-      if (!parsed.success || !base) {
-        problems.push(`${imported.vendor}: the stored override no longer validates; check and import it again`);
+      const override = json as PlanOverride;
+      const base = files.find((f) => f.vendor === override.extends);
+      if (!base) {
+        problems.push(`${imported.vendor}: the stored override changes no known vendor; check and import it again`);
         continue;
       }
-      markOwn(parsed.data, imported.documentName);
-      files = files.map((f) => (f === base ? applyOverride(base, parsed.data) : f));
+      markOwn(override, imported.documentName);
+      files = files.map((f) => (f === base ? applyOverride(base, override) : f));
     } else {
-      const parsed = PlanFile.safeParse(json);
-      if (!parsed.success || files.some((f) => f.vendor === parsed.data.vendor)) {
+      const file = json as PlanFile;
+      if (files.some((f) => f.vendor === file.vendor)) {
         problems.push(`${imported.vendor}: the stored plan no longer validates; check and import it again`);
         continue;
       }
-      markOwn(parsed.data, imported.documentName);
-      files.push(parsed.data);
+      markOwn(file, imported.documentName);
+      files.push(file);
     }
     sources.set(imported.documentName, imported.documentText);
   }
