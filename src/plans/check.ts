@@ -430,6 +430,8 @@ const KNOWN_KEYS = [
   'source',
   'certainty',
   'reason',
+  'reasonZh',
+  'unitZh',
   'id',
   'label',
   'kind',

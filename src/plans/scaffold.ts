@@ -99,6 +99,7 @@ export function renderScaffold(docName: string, c: PlanCandidates): string {
   if (!office?.hours || !office.weekdays) {
     lines.push('    certainty: inferred');
     lines.push('    reason: "TODO: say which hours or days the text leaves open and what was assumed"');
+    lines.push('    reasonZh: "TODO: 同上，以中文說明"');
   }
   lines.push('');
 
@@ -163,7 +164,9 @@ export function renderScaffold(docName: string, c: PlanCandidates): string {
     lines.push(`  - id: ${vendor}-${slug(k.unit, `quota-${i + 1}`)}`);
     lines.push(`    plans: ["TODO: plan id"]`);
     lines.push(`    name: ${bilingual(k.unit)}`);
-    lines.push(`    limit: ${k.limit}`, `    unit: ${q(k.unit || 'TODO')}`, `    window: ${k.window}`);
+    lines.push(`    limit: ${k.limit}`, `    unit: ${q(k.unit || 'TODO')}`);
+    lines.push(`    unitZh: ${isCjk(k.unit) ? q(k.unit) : '"TODO: 單位（含量詞，如 次課程）"'}`);
+    lines.push(`    window: ${k.window}`);
     lines.push('    carryOver: false  # TODO: does the text say whether unused ones carry over?');
     lines.push(`    source: ${src(k.quote)}`);
   });
