@@ -19,6 +19,7 @@
 
 import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
 import { type Language, normalize } from '../text/normalize.js';
+import { strings } from '../text/i18n.js';
 import { languageOfLocale, localeOf } from '../text/script.js';
 import { answerQuestion } from './choose.js';
 import type { Command } from './command.js';
@@ -96,10 +97,7 @@ export function answerCommand(cmd: ReadCommand, ctx: AnswerContext): Answer {
 function sayWhenYours(answer: Answer, lang: Language): Answer {
   const docs = [...new Set(answer.citations.filter((c) => c.yours).map((c) => c.doc))];
   if (docs.length === 0) return answer;
-  const note =
-    lang === 'zh'
-      ? `依貴方合約（${docs.join('、')}）：標示的條款引自貴方匯入的合約文件。`
-      : `Per your contract (${docs.join(', ')}): the terms marked so are quoted from the contract your workspace imported.`;
+  const note = strings(lang).perYourContractNote(docs);
   return { ...answer, notes: [note, ...answer.notes.filter((n) => n !== note)] };
 }
 

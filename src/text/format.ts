@@ -46,7 +46,7 @@ export function citationLabel(
   const label = show(strings(lang).citationHow(citation.doc, citation.certainty, citation.reason ? slot : undefined));
   const full = citation.reason ? label.replace(slot, () => citation.reason ?? '') : label;
   // a quote from the workspace's own contract (an imported plan or override) says so
-  return citation.yours ? `${show(lang === 'zh' ? '依貴方合約，' : 'per your contract, ')}${full}` : full;
+  return citation.yours ? `${show(strings(lang).perYourContract)}${full}` : full;
 }
 
 /** The language of an answer's words: its locale, or English when none was set. */

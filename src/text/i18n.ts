@@ -83,6 +83,9 @@ const en = {
   citationHow: (doc: string, certainty: 'stated' | 'inferred', reason?: string) =>
     `${doc} (${certainty === 'inferred' ? `inferred${reason ? `: ${reason}` : ''}` : 'stated'})`,
   inferred: (reason: string) => `Inferred: ${reason}`,
+  perYourContract: 'per your contract, ',
+  perYourContractNote: (docs: string[]) =>
+    `Per your contract (${docs.join(', ')}): the terms marked so are quoted from the contract your workspace imported.`,
   wallGap: (wall: string, zone: string, taken: string) =>
     `${wall} does not exist in ${zone}: the clocks jumped forward over it. Taken as ${taken}, the same time after the change.`,
   wallOverlap: (wall: string, zone: string, taken: string, other: string) =>
@@ -175,6 +178,8 @@ const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
   citationHow: (doc: string, certainty: 'stated' | 'inferred', reason?: string) =>
     `${doc}（${certainty === 'inferred' ? `推論${reason ? `：${reason}` : ''}` : '原文明載'}）`,
   inferred: (reason: string) => `推論：${reason}`,
+  perYourContract: '依貴方合約，',
+  perYourContractNote: (docs: string[]) => `依貴方合約（${docs.join('、')}）：標示的條款引自貴方匯入的合約文件。`,
   wallGap: (wall: string, zone: string, taken: string) =>
     `${zone} 沒有 ${wall} 這個時間：時鐘在此撥快（日光節約時間開始）。以調整後的同一時刻 ${taken} 計算。`,
   wallOverlap: (wall: string, zone: string, taken: string, other: string) =>
