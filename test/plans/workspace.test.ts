@@ -270,6 +270,13 @@ describe('an override of a shipped plan', () => {
     expect(theirs.answer.citations.some((c) => c.yours)).toBe(false);
   });
 
+  it('says so in Chinese to a Chinese question', async () => {
+    importOverride('T1');
+    const r = await say('T1', 'Unified 嚴重性 A 的回應時間是多久？');
+    expect(r.answer.summary).toMatch(/30 分鐘/);
+    expect(r.answer.notes[0]).toMatch(/^依貴方合約（contoso-microsoft-unified-2026\.txt）/);
+  });
+
   it('runs the case clock on the negotiated time in its workspace, the public one elsewhere', async () => {
     importOverride('T1');
     for (const ws of ['T1', 'T2']) await say(ws, 'contract add microsoft unified zone=Europe/Berlin');
