@@ -18,8 +18,8 @@
  */
 
 import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
-import { type Language, normalize } from '../text/normalize.js';
 import { strings } from '../text/i18n.js';
+import { type Language, normalize } from '../text/normalize.js';
 import { languageOfLocale, localeOf } from '../text/script.js';
 import { answerQuestion } from './choose.js';
 import type { Command } from './command.js';
@@ -203,7 +203,7 @@ export function answer(text: string, ctx: AnswerContext): Answer {
     // the reply's language and script follow the question's, as for a command
     const locale = localeFor(cmd, ctx);
     lang = languageOfLocale(locale);
-    const result = answerQuestion(understand(text, ctx.knowledge), cmd, ctx, lang);
+    const result = sayWhenYours(answerQuestion(understand(text, ctx.knowledge), cmd, ctx, lang), lang);
     result.locale = locale;
     return result;
   } catch (err) {
