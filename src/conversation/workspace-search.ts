@@ -5,13 +5,20 @@
  * passage wins when it covers the question at least as well, so "what is a TAM" finds the imported contract's
  * words, and another workspace never sees them. The search modules are imported on that first need, as the
  * shipped index's are (runtime.ts).
+ *
+ * The record index (every fact, target, quota, price and fee step, which questions in words are answered from)
+ * is the workspace's own whole one: the shipped records with its imported plans' added and its overrides in
+ * place of the records they change. Record scores weigh words by their rarity among the records, so two
+ * indexes' scores could not be compared; one index over the merged records can.
  */
 import type { SearchLike } from '../answers/context.js';
 import type { Knowledge } from '../knowledge/build.js';
 import { splitClauses } from '../knowledge/clauses.js';
+import type { RecordSearch } from '../search/records.js';
 import type { SearchIndex } from './types.js';
 
 const indexes = new WeakMap<Knowledge, SearchLike | null>();
+const recordIndexes = new WeakMap<Knowledge, RecordSearch>();
 
 /** Every `source.doc` in a parsed file. */
 function citedDocs(value: unknown, out = new Set<string>()): Set<string> {
@@ -33,6 +40,14 @@ function vendorCiting(knowledge: Knowledge, doc: string): string | undefined {
 }
 
 async function ensureOwnIndex(knowledge: Knowledge, shipped: Knowledge): Promise<void> {
+  if (!recordIndexes.has(knowledge)) {
+    const [{ buildRecordSearch, withTermNames }, { recordsOf }, { loadTerms }] = await Promise.all([
+      import('../search/records.js'),
+      import('../knowledge/records.js'),
+      import('../knowledge/terms.js'),
+    ]);
+    recordIndexes.set(knowledge, buildRecordSearch(withTermNames(recordsOf(knowledge), loadTerms())));
+  }
   if (indexes.has(knowledge)) return;
   const docs = knowledge.sourceDocs.filter((d) => !shipped.sourceDocs.includes(d));
   const clauses = docs.flatMap((doc) => {
@@ -58,6 +73,16 @@ export function searchFor(
     async ready() {
       await shared?.ready?.();
       await ensureOwnIndex(knowledge, shipped);
+    },
+    records(query, options) {
+      const own = recordIndexes.get(knowledge);
+      return own ? own.find(query, options) : (shared?.records?.(query, options) ?? []);
+    },
+    knows(token) {
+      return recordIndexes.get(knowledge)?.knows(token) === true || shared?.knows?.(token) === true;
+    },
+    near(token) {
+      return recordIndexes.get(knowledge)?.near(token) === true || shared?.near?.(token) === true;
     },
     lookup(query, options) {
       const mine = indexes.get(knowledge)?.lookup(query, options);

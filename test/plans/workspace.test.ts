@@ -210,6 +210,22 @@ describe('the term search', () => {
   });
 });
 
+describe('questions in words about an imported plan', () => {
+  it('land on its facts in its workspace, keep the shipped facts, and stay there', async () => {
+    deps = { ...deps, search: loadKnowledgeSearch() };
+    expect(importInto('T1').ok).toBe(true);
+    const mine = await say('T1', 'Can Larkspur lower my case to severity 2 if we have no always-available contact?');
+    expect(mine.answer.basis?.[0]).toBe('larkspur-severity-downgrade');
+    expect(mine.answer.citations[0]).toMatchObject({ doc: EXAMPLE_DOC_NAME, yours: true });
+    // a shipped fact is still found in the importing workspace
+    const shipped = await say('T1', 'how long does AED onboarding take?');
+    expect(shipped.answer.citations[0]?.doc).toBe('microsoft-unified-enterprise-support.zh-TW.txt');
+    const theirs = await say('T2', 'Can Larkspur lower my case to severity 2 if we have no always-available contact?');
+    expect(theirs.answer.basis ?? []).not.toContain('larkspur-severity-downgrade');
+    expect(shown(theirs.answer)).not.toMatch(/always-available contact, Larkspur may/);
+  });
+});
+
 describe('nothing invalid is stored', () => {
   it('a plan that fails the check leaves the store as it was, also over an earlier good import', () => {
     const bad = examplePlanText().replace('span: { minutes: 30 }', 'span: { minutes: -30 }');
