@@ -7,7 +7,9 @@
  * document, whitespace aside) for a person to confirm. A sentence that mentions a figure or a keyword the
  * patterns cannot place becomes an `unplaced` passage, so that nothing the document says is silently dropped.
  */
+
 import type { Clause } from './clauses.js';
+import { numberOf } from './numbers.js';
 import { quoteOccursIn } from './quotes.js';
 
 export interface LevelCandidate {
@@ -73,48 +75,6 @@ export interface PlanCandidates {
   prices: PriceCandidate[];
   cancellation: CancellationCandidate[];
   unplaced: string[];
-}
-
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  一: 1,
-  二: 2,
-  兩: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-const EN_NUMBERS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-};
-
-/** '4', '4.5', '十二', '兩', 'four' → a number; undefined for anything else. */
-export function numberOf(word: string): number | undefined {
-  const w = word.normalize('NFKC').replace(/,/gu, '').trim().toLowerCase();
-  if (/^\d+(?:\.\d+)?$/u.test(w)) return Number(w);
-  if (w in EN_NUMBERS) return EN_NUMBERS[w];
-  if (/^[零一二兩两三四五六七八九十]+$/u.test(w)) {
-    if (w.length === 1) return CN_DIGITS[w];
-    const [tens, ones] = w.split('十');
-    if (w.includes('十')) return (tens ? (CN_DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (CN_DIGITS[ones] ?? 0) : 0);
-  }
-  return undefined;
 }
 
 const NUM = String.raw`(\d+(?:\.\d+)?|[零一二兩两三四五六七八九十]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)(?:\s*[(（]\s*\d+\s*[)）])?`;

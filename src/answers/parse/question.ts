@@ -11,7 +11,9 @@
  * Kinds: value (the default), yes-no, count, comparison, list, definition, deadline (a time to compute from
  * a severity and an opening time), fee (a cancellation fee to compute), case (about a tracked case).
  */
+
 import type { Knowledge } from '../../knowledge/load.js';
+import { numberOf } from '../../knowledge/numbers.js';
 import type { Level, Target } from '../../knowledge/schema.js';
 import { editDistance, type Language, languageOf, normalize } from '../../text/normalize.js';
 import type { PlanRef, SeverityRef } from '../command.js';
@@ -76,43 +78,10 @@ export interface Question {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  a: 1,
-  an: 1,
-  一: 1,
-  兩: 2,
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
-function numberOf(word: string): number | undefined {
-  if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word];
+/** A number word, or "a"/"an" as one ("a week before"). */
+function countOf(word: string): number | undefined {
+  if (word === 'a' || word === 'an') return 1;
+  return numberOf(word);
 }
 
 /** "EBRs" → "EBR", "SIPs" → "SIP": an abbreviation's plural names the same thing. */
@@ -181,7 +150,7 @@ export function findNoticeDays(norm: string): number | undefined {
   for (const re of patterns) {
     const m = re.exec(norm);
     if (!m?.[1] || !m[2]) continue;
-    const n = numberOf(m[1]);
+    const n = countOf(m[1]);
     if (n === undefined) continue;
     return /week|週|周|星期/.test(m[2]) ? n * 7 : n;
   }
