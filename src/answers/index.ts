@@ -29,7 +29,7 @@ import { dueAnswer } from './due.js';
 import { feeCancelAnswer, feeFlexAnswer } from './fee.js';
 import { errorAnswer, helpAnswer, notUnderstoodAnswer } from './help.js';
 import { parseCommand } from './parse/parse.js';
-import { understand } from './parse/question.js';
+import { type Question, understand } from './parse/question.js';
 import { COMMAND_WORDS, isCommandOnly } from './parse/words.js';
 import { priceAnswer } from './price.js';
 import { quotaAnswer } from './quota.js';
@@ -174,7 +174,8 @@ export function isTypedCommand(cmd: Command, text: string): boolean {
   }
 }
 
-function isReadCommand(cmd: Command): cmd is ReadCommand {
+/** Whether a command only reads (not contract add/remove, quota use or a case command). */
+export function isReadCommand(cmd: Command): cmd is ReadCommand {
   return !['contract-add', 'contract-remove', 'quota-use', 'case'].includes(cmd.kind);
 }
 
@@ -184,9 +185,22 @@ function isReadCommand(cmd: Command): cmd is ReadCommand {
  * read into the question model and answered by scoring candidates (choose.ts).
  */
 export function answer(text: string, ctx: AnswerContext): Answer {
+  let cmd: Command;
+  try {
+    cmd = parseCommand(text, ctx.knowledge);
+  } catch (err) {
+    return errorAnswer(err, ctx.language ?? 'en');
+  }
+  return answerParsed(text, cmd, ctx);
+}
+
+/**
+ * `answer` for text its caller has already parsed into `cmd` (and, for a question in words, read into
+ * `question`): the conversation parses a line once to route it, and answers from the same reading.
+ */
+export function answerParsed(text: string, cmd: Command, ctx: AnswerContext, question?: Question): Answer {
   let lang: Language = ctx.language ?? 'en';
   try {
-    const cmd = parseCommand(text, ctx.knowledge);
     if (isTypedCommand(cmd, text)) {
       if (isReadCommand(cmd)) return answerCommand(cmd, ctx);
       const zh = (ctx.language ?? cmd.language) === 'zh';
@@ -203,7 +217,7 @@ export function answer(text: string, ctx: AnswerContext): Answer {
     // the reply's language and script follow the question's, as for a command
     const locale = localeFor(cmd, ctx);
     lang = languageOfLocale(locale);
-    const result = sayWhenYours(answerQuestion(understand(text, ctx.knowledge), cmd, ctx, lang), lang);
+    const result = sayWhenYours(answerQuestion(question ?? understand(text, ctx.knowledge), cmd, ctx, lang), lang);
     result.locale = locale;
     return result;
   } catch (err) {

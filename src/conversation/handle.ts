@@ -10,12 +10,12 @@
 import { DateTime } from 'luxon';
 import {
   type AnswerContext,
-  answer,
-  answerCommand,
+  answerParsed,
   type Command,
   contractAddedAnswer,
   contractRemovedAnswer,
   horizonProblem,
+  isReadCommand,
   isTypedCommand,
   languageOf,
   languageOfLocale,
@@ -109,11 +109,13 @@ async function replyTo(
     const typed = isTypedCommand(cmd, text);
     // in a thread, and for questions about a case anywhere ("when is my next update due?"), the cases module
     // looks first; a question that merely contains 更新 or 回覆 is not about a case
+    // a question in words is read once, here: for routing and for its answer
+    const question = typed ? undefined : understand(text, deps.knowledge);
     const caseFirst =
       cmd.kind === 'case' ||
       ctx.threadTs !== undefined ||
       (cmd.kind === 'term' && cmd.implicit) ||
-      (!typed && understand(text, deps.knowledge).kind === 'case');
+      question?.kind === 'case';
     let fallback: Reply | null = null;
     if (caseFirst) {
       const reply = await handleCaseText(deps, ctx, cmd);
@@ -125,12 +127,10 @@ async function replyTo(
     }
     // a question in words is answered from the search's records and terms
     if (cmd.kind === 'term' || !typed) await deps.search?.ready?.();
-    const writes =
-      cmd.kind === 'contract-add' || cmd.kind === 'contract-remove' || cmd.kind === 'quota-use' || cmd.kind === 'case';
-    if (fallback && !writes) {
+    if (fallback && isReadCommand(cmd)) {
       // "no case is tracked in this thread" unless the question has a real answer of its own
       const context = { ...answerContext(deps, ctx, cmd.kind), locale };
-      const ordinary = withReplay(typed ? answerCommand(cmd, context) : answer(text, context), text, ctx, locale);
+      const ordinary = withReplay(answerParsed(text, cmd, context, question), text, ctx, locale);
       const weakKinds: Answer['kind'][] = ['term', 'not-covered', 'not-understood'];
       return weakKinds.includes(ordinary.kind) ? { ...fallback, weak: false } : { answer: ordinary, visibility };
     }
@@ -163,8 +163,7 @@ async function replyTo(
       }
       default: {
         const context = { ...answerContext(deps, ctx, typed ? cmd.kind : undefined), locale };
-        const built = typed ? answerCommand(cmd, context) : answer(text, context);
-        return { answer: withReplay(built, text, ctx, locale), visibility };
+        return { answer: withReplay(answerParsed(text, cmd, context, question), text, ctx, locale), visibility };
       }
     }
   } catch (error) {
@@ -207,15 +206,16 @@ export function replayAnswer(
     }
   }
   const parsed = parseCommand(replay.text, deps.knowledge);
-  if (['contract-add', 'contract-remove', 'quota-use', 'case'].includes(parsed.kind)) return null;
+  if (!isReadCommand(parsed)) return null;
   const locale = replay.locale ?? localeFor(parsed, {});
   const cmd = { ...parsed, language: languageOfLocale(locale) } as ReadCommand;
   const full = { ...ctx, now, userZone: replay.zone, via: 'mention' } as ConversationContext;
   // built the way replyTo built it: a typed command by the parser, free text by the understanding engine
   const typed = isTypedCommand(cmd, replay.text);
-  if (!typed && understand(replay.text, deps.knowledge).kind === 'case') return null;
+  const question = typed ? undefined : understand(replay.text, deps.knowledge);
+  if (question?.kind === 'case') return null;
   const context = { ...answerContext(deps, full, typed ? cmd.kind : undefined), locale };
-  const built = typed ? answerCommand(cmd, context) : answer(replay.text, context);
+  const built = answerParsed(replay.text, cmd, context, question);
   built.locale ??= locale;
   return built;
 }
