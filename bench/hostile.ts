@@ -82,7 +82,7 @@ const ZONES = [
 const COUNTRIES = ['JP', 'US', 'GB', 'AU', 'IN', 'BR', 'EG', 'NZ'];
 
 const dir = mkdtempSync(join(tmpdir(), 'entitlebot-hostile-'));
-const store = openStore(join(dir, 'hostile.db'));
+const store = await openStore(join(dir, 'hostile.db'));
 const knowledge = loadKnowledge();
 const search = loadKnowledgeSearch();
 const deps: ConversationDeps = { store, knowledge, search, clock: { now: () => new Date(NOW) } };
@@ -114,7 +114,7 @@ const zoneRound = async (record: (label: string, ms: number, kind: string) => vo
   record('issue 1: add a contract in another zone', add.ms, add.kind);
   const ask = await cpuMs('due p1 silver at 2499-12-24 16:00');
   record('issue 1: … ask about 2499', ask.ms, ask.kind);
-  const id = store.listContracts('T1').at(-1)?.id;
+  const id = (await store.listContracts('T1')).at(-1)?.id;
   const remove = await cpuMs(`contract remove ${id}`);
   record('issue 1: … remove it', remove.ms, remove.kind);
 };
@@ -205,5 +205,5 @@ for (const [step, run] of steps) {
     );
   }
 }
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });

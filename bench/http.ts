@@ -559,10 +559,10 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'entitlebot-bench-'));
   const dbPath = join(dir, 'bench.db');
   const seedStarted = performance.now();
-  const store = openStore(dbPath);
+  const store = await openStore(dbPath);
   // reminders spread over the next 30 days from now, as in a live workspace: a handful fall due during the run
   const seeded = seedLoad(store, { workspaces: WORKSPACES, cases: CASES, now: Date.now(), spreadMs: 30 * 86_400_000 });
-  store.close();
+  await store.close();
   console.log(
     `seeded ${seeded.workspaceIds.length} workspaces, ${seeded.contracts} contracts, ${seeded.cases} cases, ` +
       `${seeded.reminders} reminders (${seeded.dueNow} due now) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,

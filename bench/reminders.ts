@@ -41,19 +41,19 @@ const stats = (samples: number[]) => {
 };
 
 try {
-  let store = openStore(path, { now: () => NOW });
+  let store = await openStore(path, { now: () => NOW });
   const seedStart = performance.now();
   const seeded = seedLoad(store, { workspaces: WORKSPACES, cases: CASES, now: NOW });
   const seedMs = performance.now() - seedStart;
-  store.close();
+  await store.close();
   // a fresh connection, as after a restart: nothing of the seeding left in the page cache of this process
-  store = openStore(path, { now: () => NOW });
+  store = await openStore(path, { now: () => NOW });
 
   // 1. the usual tick: nothing due yet (an hour before the earliest reminder)
   const idle: number[] = [];
   for (let i = 0; i < 200; i++) {
     const t = performance.now();
-    const claimed = store.claimDueReminders(NOW - 2 * 3_600_000, BATCH);
+    const claimed = await store.claimDueReminders(NOW - 2 * 3_600_000, BATCH);
     idle.push(performance.now() - t);
     if (claimed.length) throw new Error('expected nothing due');
   }
@@ -65,12 +65,12 @@ try {
   const checkpoints: number[] = [];
   for (let i = 0; i < CLAIM_SAMPLES; i++) {
     const t = performance.now();
-    const claimed = store.claimDueReminders(NOW, BATCH);
+    const claimed = await store.claimDueReminders(NOW, BATCH);
     busy.push(performance.now() - t);
     if (claimed.length !== BATCH) throw new Error(`expected ${BATCH} due, got ${claimed.length}`);
-    for (const r of claimed) store.releaseReminder(r.workspaceId, r.id, 'bench: try again', r.dueAt);
+    for (const r of claimed) await store.releaseReminder(r.workspaceId, r.id, 'bench: try again', r.dueAt);
     const c = performance.now();
-    store.checkpoint();
+    await store.checkpoint();
     checkpoints.push(performance.now() - c);
   }
 
@@ -135,7 +135,7 @@ try {
   const planned = await sweepDateReminders({ store, knowledge }, NOW, { error: () => undefined });
   const sweepMs = performance.now() - sweepStart;
   const sweepCpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(sweepCpu));
-  store.close();
+  await store.close();
 
   const idleS = stats(idle);
   const busyS = stats(busy);

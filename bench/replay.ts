@@ -18,23 +18,25 @@ const ROUNDS = 5;
 const PER_ROUND = 20_000;
 const RATE = 500;
 const dir = mkdtempSync(join(tmpdir(), 'entitlebot-bench-replay-'));
-const store = openStore(join(dir, 'replay.db'));
+const store = await openStore(join(dir, 'replay.db'));
 const kinds = {
   memory: new SeenSignatures(),
   store: storedSignatures(store),
 };
 let clock = Date.UTC(2026, 2, 2, 9, 0);
 
-function round(guard: { accept(s: string, t: number, n: number): boolean }): { newUs: number; replayUs: number } {
+async function round(guard: {
+  accept(s: string, t: number, n: number): Promise<boolean>;
+}): Promise<{ newUs: number; replayUs: number }> {
   const sigs = Array.from({ length: PER_ROUND }, () => `v0=${randomBytes(32).toString('hex')}`);
   const t0 = performance.now();
   for (const sig of sigs) {
     clock += 1000 / RATE;
-    if (!guard.accept(sig, Math.floor(clock / 1000), clock)) throw new Error('a new signature was refused');
+    if (!(await guard.accept(sig, Math.floor(clock / 1000), clock))) throw new Error('a new signature was refused');
   }
   const t1 = performance.now();
   for (const sig of sigs.slice(-2_000)) {
-    if (guard.accept(sig, Math.floor(clock / 1000), clock)) throw new Error('a replay was accepted');
+    if (await guard.accept(sig, Math.floor(clock / 1000), clock)) throw new Error('a replay was accepted');
   }
   const t2 = performance.now();
   return { newUs: ((t1 - t0) * 1000) / PER_ROUND, replayUs: ((t2 - t1) * 1000) / 2_000 };
@@ -44,11 +46,11 @@ const results: Record<string, { newUs: number[]; replayUs: number[] }> = {
   memory: { newUs: [], replayUs: [] },
   store: { newUs: [], replayUs: [] },
 };
-round(kinds.memory); // warm-up, not counted
-round(kinds.store);
+await round(kinds.memory); // warm-up, not counted
+await round(kinds.store);
 for (let i = 0; i < ROUNDS; i++) {
   for (const name of ['memory', 'store'] as const) {
-    const r = round(kinds[name]);
+    const r = await round(kinds[name]);
     results[name]!.newUs.push(r.newUs);
     results[name]!.replayUs.push(r.replayUs);
   }
@@ -73,5 +75,5 @@ const rows = databaseOf(store).prepare('SELECT count(*) FROM seen_once').pluck()
 console.log(
   `seen_once rows after ${(ROUNDS + 1) * PER_ROUND} requests to the store: ${rows} (expired ones pruned once a minute)`,
 );
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });

@@ -41,10 +41,10 @@ try {
       .join(' ')}, ${cpus().length} cores, node ${process.version}`,
   );
   const knowledge = loadKnowledge();
-  const store = openStore(join(dir, 'bench.db'), { now: () => NOW.getTime() });
+  const store = await openStore(join(dir, 'bench.db'), { now: () => NOW.getTime() });
   const planBytes = read('docs/examples/larkspur.yml');
   const docBytes = read('docs/examples/larkspur-support-policy.txt');
-  const imported = importPlan({
+  const imported = await importPlan({
     store,
     knowledge,
     workspaceId: 'TIMPORT',
@@ -56,7 +56,7 @@ try {
   });
   if (!imported.ok) throw new Error('the worked example did not import');
   for (const ws of ['TSHIPPED', 'TPLAIN', 'TIMPORT']) {
-    store.addContract(ws, {
+    await store.addContract(ws, {
       vendor: 'jamf',
       plan: 'gold',
       addons: [],
@@ -110,7 +110,7 @@ try {
     );
   }
 
-  const stored = store.listWorkspacePlans('TIMPORT');
+  const stored = await store.listWorkspacePlans('TIMPORT');
   const cold: number[] = [];
   for (let i = 0; i < 30; i++) {
     const t = performance.now();
@@ -150,7 +150,7 @@ try {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  store.close();
+  await store.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -15,13 +15,13 @@ import { openStore } from '../src/store/index.js';
 
 export const DOC_PATH = fileURLToPath(new URL('../docs/slack-messages.md', import.meta.url));
 
-export function slackExamples(): string {
+export async function slackExamples(): Promise<string> {
   const knowledge = loadKnowledge();
   const opened = Date.parse('2026-03-02T09:00:00Z');
   const now = Date.parse('2026-03-02T10:10:00Z');
-  const store = openStore(':memory:', { now: () => opened });
+  const store = await openStore(':memory:', { now: () => opened });
   try {
-    const contract = store.addContract('T0DOCS', {
+    const contract = await store.addContract('T0DOCS', {
       vendor: 'jamf',
       plan: 'gold',
       addons: [],
@@ -36,7 +36,7 @@ export function slackExamples(): string {
       amounts: {},
     });
     const deps = { store, knowledge };
-    const { kase } = openCase(deps, {
+    const { kase } = await openCase(deps, {
       workspaceId: 'T0DOCS',
       channelId: 'C0CASES',
       threadTs: '1772442000.000100',
@@ -48,8 +48,16 @@ export function slackExamples(): string {
       openedBy: 'U0OWNER',
       source: 'command',
     });
-    recordEvent(deps, kase, { kind: 'responded', at: opened + 40 * 60_000, actorId: 'U0OWNER', source: 'button' }, now);
-    const card = caseCardMessage(caseCard(caseState(deps, store.getCase('T0DOCS', kase.id)!, now), now), now);
+    await recordEvent(
+      deps,
+      kase,
+      { kind: 'responded', at: opened + 40 * 60_000, actorId: 'U0OWNER', source: 'button' },
+      now,
+    );
+    const card = caseCardMessage(
+      caseCard(await caseState(deps, (await store.getCase('T0DOCS', kase.id))!, now), now),
+      now,
+    );
 
     const question = 'sla p1 gold';
     const answer = answerCommand(parseCommand(question, knowledge) as ReadCommand, {
@@ -83,11 +91,11 @@ export function slackExamples(): string {
       '',
     ].join('\n');
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(DOC_PATH, slackExamples());
+  writeFileSync(DOC_PATH, await slackExamples());
   console.log(`wrote ${DOC_PATH}`);
 }

@@ -23,7 +23,7 @@ export interface CaseServiceDeps {
   store: Store;
   knowledge: Knowledge;
   /** a workspace's knowledge (shipped plus its imported plans); see src/knowledge/workspace.ts */
-  workspaceKnowledge?: (workspaceId: string) => Knowledge;
+  workspaceKnowledge?: (workspaceId: string) => Promise<Knowledge>;
 }
 
 export interface CaseState {
@@ -41,8 +41,8 @@ export class CaseProblem extends Error {
   }
 }
 
-function contractOf(deps: CaseServiceDeps, kase: Case): Contract {
-  const contract = kase.contractId === null ? null : deps.store.getContract(kase.workspaceId, kase.contractId);
+async function contractOf(deps: CaseServiceDeps, kase: Case): Promise<Contract> {
+  const contract = kase.contractId === null ? null : await deps.store.getContract(kase.workspaceId, kase.contractId);
   if (!contract) {
     throw new CaseProblem(
       `Case #${kase.id} has no contract any more (it was removed), so its clocks cannot be computed. Add the contract again with \`contract add\`, then open a new case.`,
@@ -52,11 +52,11 @@ function contractOf(deps: CaseServiceDeps, kase: Case): Contract {
 }
 
 /** The case with its contract, events and clocks at `now`. */
-export function caseState(deps: CaseServiceDeps, kase: Case, now: number): CaseState {
-  const contract = contractOf(deps, kase);
-  const knowledge = knowledgeOf(deps, kase.workspaceId);
+export async function caseState(deps: CaseServiceDeps, kase: Case, now: number): Promise<CaseState> {
+  const contract = await contractOf(deps, kase);
+  const knowledge = await knowledgeOf(deps, kase.workspaceId);
   const file = knowledge.vendor(contract.vendor);
-  const events = deps.store.listCaseEvents(kase.workspaceId, kase.id);
+  const events = await deps.store.listCaseEvents(kase.workspaceId, kase.id);
   const clocks = computeClocks({
     file,
     contract,
@@ -82,8 +82,8 @@ export function caseView(state: CaseState, now: number, lang: Language, userZone
 }
 
 /** Recomputes the reminders of a case (cancelling those whose deadline moved or was met). */
-export function replanReminders(deps: CaseServiceDeps, state: CaseState, now: number): void {
-  const settings = deps.store.getSettings(state.kase.workspaceId);
+export async function replanReminders(deps: CaseServiceDeps, state: CaseState, now: number): Promise<void> {
+  const settings = await deps.store.getSettings(state.kase.workspaceId);
   const language = caseLanguage(state.events);
   const rows = planCaseReminders({
     kase: state.kase,
@@ -94,7 +94,7 @@ export function replanReminders(deps: CaseServiceDeps, state: CaseState, now: nu
     zone: state.contract.zone,
     now,
   });
-  deps.store.replaceCaseReminders(state.kase.workspaceId, state.kase.id, rows);
+  await deps.store.replaceCaseReminders(state.kase.workspaceId, state.kase.id, rows);
 }
 
 /** The language a case was opened in (its `opened` event says; cases opened before that are English). */
@@ -138,12 +138,12 @@ export interface OpenCaseInput {
 }
 
 /** Creates the case, its 'opened' event and its reminders in one transaction: all of them, or none. */
-export function openCase(deps: CaseServiceDeps, input: OpenCaseInput): CaseState {
-  return deps.store.transaction(() => openCaseNow(deps, input));
+export async function openCase(deps: CaseServiceDeps, input: OpenCaseInput): Promise<CaseState> {
+  return await deps.store.transaction(async () => await openCaseNow(deps, input));
 }
 
-function openCaseNow(deps: CaseServiceDeps, input: OpenCaseInput): CaseState {
-  const existing = deps.store.getCaseByThread(input.workspaceId, input.channelId, input.threadTs);
+async function openCaseNow(deps: CaseServiceDeps, input: OpenCaseInput): Promise<CaseState> {
+  const existing = await deps.store.getCaseByThread(input.workspaceId, input.channelId, input.threadTs);
   if (existing) {
     throw new CaseProblem(
       `This thread already tracks case #${existing.id}${existing.status === 'closed' ? ' (closed: `case reopen` opens it again)' : ''}. Ask \`case\` for its clocks.`,
@@ -151,7 +151,7 @@ function openCaseNow(deps: CaseServiceDeps, input: OpenCaseInput): CaseState {
   }
   let kase: Case;
   try {
-    kase = deps.store.createCase(input.workspaceId, {
+    kase = await deps.store.createCase(input.workspaceId, {
       channelId: input.channelId,
       threadTs: input.threadTs,
       contractId: input.contract.id,
@@ -167,7 +167,7 @@ function openCaseNow(deps: CaseServiceDeps, input: OpenCaseInput): CaseState {
     }
     throw error;
   }
-  deps.store.addCaseEvent(input.workspaceId, kase.id, {
+  await deps.store.addCaseEvent(input.workspaceId, kase.id, {
     kind: 'opened',
     at: input.openedAt,
     actorId: input.openedBy,
@@ -179,8 +179,8 @@ function openCaseNow(deps: CaseServiceDeps, input: OpenCaseInput): CaseState {
       ...(input.language ? { language: input.language } : {}),
     },
   });
-  const state = caseState(deps, kase, input.openedAt);
-  replanReminders(deps, state, input.openedAt);
+  const state = await caseState(deps, kase, input.openedAt);
+  await replanReminders(deps, state, input.openedAt);
   return state;
 }
 
@@ -211,61 +211,71 @@ function checkEvent(state: CaseState, e: EventInput): void {
 }
 
 /** Records an event, refreshes the case's cached fields and replans its reminders, in one transaction. */
-export function recordEvent(
+export async function recordEvent(
   deps: CaseServiceDeps,
   kase: Case,
   e: EventInput,
   now: number,
-): { state: CaseState; event: CaseEvent } {
-  return deps.store.transaction(() => recordEventNow(deps, kase, e, now));
+): Promise<{ state: CaseState; event: CaseEvent }> {
+  return await deps.store.transaction(async () => await recordEventNow(deps, kase, e, now));
 }
 
-function recordEventNow(
+async function recordEventNow(
   deps: CaseServiceDeps,
   kase: Case,
   e: EventInput,
   now: number,
-): { state: CaseState; event: CaseEvent } {
-  const before = caseState(deps, kase, now);
+): Promise<{ state: CaseState; event: CaseEvent }> {
+  const before = await caseState(deps, kase, now);
   checkEvent(before, e);
-  const event = deps.store.addCaseEvent(kase.workspaceId, kase.id, {
+  const event = await deps.store.addCaseEvent(kase.workspaceId, kase.id, {
     kind: e.kind,
     at: e.at,
     actorId: e.actorId,
     source: e.source,
     data: e.data ?? null,
   });
-  return { state: refresh(deps, kase, now), event };
+  return { state: await refresh(deps, kase, now), event };
 }
 
 /** Undoes an event (a Slack Connect auto-detection), then refreshes the case and its reminders. */
-export function undoEvent(deps: CaseServiceDeps, workspaceId: string, eventId: number, now: number): CaseState {
-  return deps.store.transaction(() => undoEventNow(deps, workspaceId, eventId, now));
+export async function undoEvent(
+  deps: CaseServiceDeps,
+  workspaceId: string,
+  eventId: number,
+  now: number,
+): Promise<CaseState> {
+  return await deps.store.transaction(async () => await undoEventNow(deps, workspaceId, eventId, now));
 }
 
-function undoEventNow(deps: CaseServiceDeps, workspaceId: string, eventId: number, now: number): CaseState {
-  const event = deps.store.getCaseEvent(workspaceId, eventId);
+async function undoEventNow(
+  deps: CaseServiceDeps,
+  workspaceId: string,
+  eventId: number,
+  now: number,
+): Promise<CaseState> {
+  const event = await deps.store.getCaseEvent(workspaceId, eventId);
   if (!event) throw new CaseProblem('That event is not in this workspace any more.');
-  const kase = deps.store.getCase(workspaceId, event.caseId);
+  const kase = await deps.store.getCase(workspaceId, event.caseId);
   if (!kase) throw new CaseProblem('That case is not in this workspace any more.');
-  deps.store.undoCaseEvent(workspaceId, eventId);
-  return refresh(deps, kase, now);
+  await deps.store.undoCaseEvent(workspaceId, eventId);
+  return await refresh(deps, kase, now);
 }
 
-function refresh(deps: CaseServiceDeps, kase: Case, now: number): CaseState {
-  const events = deps.store.listCaseEvents(kase.workspaceId, kase.id);
-  const updated = deps.store.updateCase(kase.workspaceId, kase.id, patchFromEvents(kase, events));
-  const state = caseState(deps, updated, now);
-  replanReminders(deps, state, now);
+async function refresh(deps: CaseServiceDeps, kase: Case, now: number): Promise<CaseState> {
+  const events = await deps.store.listCaseEvents(kase.workspaceId, kase.id);
+  const updated = await deps.store.updateCase(kase.workspaceId, kase.id, patchFromEvents(kase, events));
+  const state = await caseState(deps, updated, now);
+  await replanReminders(deps, state, now);
   return state;
 }
 
 /** The running deadlines of a case, for the Home tab. */
 export function caseDeadlines(deps: CaseServiceDeps) {
-  return (workspaceId: string, kase: Case, now: Date) => {
+  return async (workspaceId: string, kase: Case, now: Date) => {
     if (kase.workspaceId !== workspaceId || kase.status === 'closed') return [];
     try {
-      const state = caseState(deps, kase, now.getTime());
+      const state = await caseState(deps, kase, now.getTime());
       return liveClocks(state.clocks).map((c) => ({
         label: c.kind === 'response' ? 'First response' : c.kind === 'update' ? 'Next update' : 'Our response',
         dueAt: c.dueAt!,
@@ -289,11 +299,11 @@ export interface VendorReply {
  * A reply in a case thread from the vendor's side (Slack Connect): its first counts as the vendor's first
  * response, any later one as an update. Returns what was recorded and the clock that now falls due first.
  */
-export function recordVendorReply(deps: CaseServiceDeps, kase: Case, reply: VendorReply, now: number) {
-  const before = caseState(deps, kase, now);
+export async function recordVendorReply(deps: CaseServiceDeps, kase: Case, reply: VendorReply, now: number) {
+  const before = await caseState(deps, kase, now);
   const responded = before.clocks.clocks.find((c) => c.kind === 'response')?.state === 'met';
   const kind = responded ? 'updated' : 'responded';
-  const { state, event } = recordEvent(
+  const { state, event } = await recordEvent(
     deps,
     kase,
     {

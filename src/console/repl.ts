@@ -72,7 +72,7 @@ export async function runConsole(io: ConsoleIO, options: ConsoleOptions): Promis
     }
   } finally {
     lines.close();
-    deps.store.close();
+    await deps.store.close();
   }
   if (io.isTTY) io.out('\n');
   return EXIT.ok;

@@ -31,12 +31,12 @@ export interface Exchange {
 }
 
 /** A Slack-like ts for a message "posted" now, unique in this channel among case threads. */
-export function madeUpTs(deps: ConversationDeps, place: ConsolePlace, now: Date): string {
+export async function madeUpTs(deps: ConversationDeps, place: ConsolePlace, now: Date): Promise<string> {
   const seconds = Math.floor(now.getTime() / 1000);
   let micros = (now.getTime() % 1000) * 1000 + 100;
   for (;;) {
     const ts = `${seconds}.${String(micros).padStart(6, '0')}`;
-    if (!deps.store.getCaseByThread(place.workspaceId, place.channelId, ts)) return ts;
+    if (!(await deps.store.getCaseByThread(place.workspaceId, place.channelId, ts))) return ts;
     micros += 1;
   }
 }
@@ -58,7 +58,7 @@ export async function converse(deps: ConversationDeps, place: ConsolePlace, text
     text,
   );
   if (!reply.afterPost) return { reply };
-  const ts = madeUpTs(deps, place, now);
+  const ts = await madeUpTs(deps, place, now);
   const followUp = await reply.afterPost({ channelId: place.channelId, ts });
   return { reply, followUp, newThreadTs: ts };
 }

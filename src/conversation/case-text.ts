@@ -50,7 +50,7 @@ export async function handleCaseText(
 ): Promise<Reply | null> {
   const lang: Language = cmd.language;
   try {
-    if (asksForCaseList(cmd.text)) return caseList(deps, ctx, lang);
+    if (asksForCaseList(cmd.text)) return await caseList(deps, ctx, lang);
     if (cmd.kind === 'case') {
       const parsed = parseCaseCommand(cmd.rest ?? '');
       if (!READ_ONLY.has(parsed.kind)) {
@@ -58,11 +58,11 @@ export async function handleCaseText(
         if (refused) return { answer: refusalAnswer(refused, lang), visibility: 'ephemeral' };
       }
       // one transaction: a failure anywhere (a lock, a date out of range) leaves no half-opened case behind
-      const reply = deps.store.transaction(() => command(deps, ctx, parsed, lang));
-      planDatesNow(deps, ctx);
+      const reply = await deps.store.transaction(async () => await command(deps, ctx, parsed, lang));
+      await planDatesNow(deps, ctx);
       return reply;
     }
-    return question(deps, ctx, cmd.text);
+    return await question(deps, ctx, cmd.text);
   } catch (error) {
     if (error instanceof CaseProblem || isStoreError(error)) return problem(error.message, lang);
     throw error;
@@ -77,13 +77,13 @@ const DATES_EVERY_MS = 3_600_000;
  * A workspace that tracks cases gets its date reminders (coaching left, meetings not booked, cut-offs) planned
  * at most hourly as it works, in the channel of its latest case; the scheduler posts them.
  */
-function planDatesNow(deps: ConversationDeps, ctx: ConversationContext): void {
+async function planDatesNow(deps: ConversationDeps, ctx: ConversationContext): Promise<void> {
   const now = ctx.now.getTime();
   const last = datesPlannedAt.get(ctx.workspaceId);
   if (last !== undefined && Math.abs(now - last) < DATES_EVERY_MS) return;
   datesPlannedAt.set(ctx.workspaceId, now);
   try {
-    scheduleWorkspaceDateReminders(deps, ctx.workspaceId, now, undefined, undefined, { error: () => {} });
+    await scheduleWorkspaceDateReminders(deps, ctx.workspaceId, now, undefined, undefined, { error: () => {} });
   } catch {
     // a date reminder is a courtesy: never let it spoil the answer
   }
@@ -121,14 +121,14 @@ function usageAnswer(lang: Language): Answer {
   return a;
 }
 
-function question(deps: ConversationDeps, ctx: ConversationContext, text: string): Reply | null {
+async function question(deps: ConversationDeps, ctx: ConversationContext, text: string): Promise<Reply | null> {
   // in a thread, a fragment ("next update?", 「下次更新」, "status") is about the thread's case
   const q = parseThreadQuestion(text) ?? (ctx.threadTs ? parseShortThreadQuestion(text) : null);
   if (!q) return null;
-  const kase = ctx.threadTs ? deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs) : null;
-  if (!kase) return ctx.threadTs ? noCaseHere(deps, ctx, q.language) : whichCase(deps, ctx, q.language);
+  const kase = ctx.threadTs ? await deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs) : null;
+  if (!kase) return ctx.threadTs ? await noCaseHere(deps, ctx, q.language) : await whichCase(deps, ctx, q.language);
   const now = ctx.now.getTime();
-  const state = caseState(deps, kase, now);
+  const state = await caseState(deps, kase, now);
   const view = caseView(state, now, q.language, ctx.userZone);
   const answer = 'status' in q ? statusAnswer(view) : questionAnswer(view, q.clock, q.ask);
   return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
@@ -138,7 +138,7 @@ function question(deps: ConversationDeps, ctx: ConversationContext, text: string
  * A question about "the case" in a thread that tracks none: say so, and how to start tracking one here. The
  * reply is `weak`: where the question has an answer of its own (it names a plan and a severity), that wins.
  */
-function noCaseHere(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Reply {
+async function noCaseHere(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Promise<Reply> {
   const zh = lang === 'zh';
   const answer = emptyAnswer(
     'case',
@@ -147,7 +147,7 @@ function noCaseHere(deps: ConversationDeps, ctx: ConversationContext, lang: Lang
       ? '本討論串沒有追蹤任何廠商案件，所以沒有期限可以回報。要在這裡開始追蹤，請提及我並輸入 `case open <嚴重性>`（例如 `@Entitlebot case open p1`），或在廠商的訊息上使用「Track vendor case」捷徑。'
       : 'No vendor case is tracked in this thread, so there is no deadline to report. To track one here, mention me with `case open <severity>` (e.g. `@Entitlebot case open p1`), or use the “Track vendor case” shortcut on the vendor’s message.',
   );
-  const open = deps.store.listCases(ctx.workspaceId, { status: ['open', 'waiting'] });
+  const open = await deps.store.listCases(ctx.workspaceId, { status: ['open', 'waiting'] });
   if (open.length > 0) {
     answer.notes.push(
       zh
@@ -160,12 +160,12 @@ function noCaseHere(deps: ConversationDeps, ctx: ConversationContext, lang: Lang
 }
 
 /** The open cases of the channel (Slack) or of the workspace (the console, which has no channels). */
-function caseList(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Reply {
+async function caseList(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Promise<Reply> {
   const zh = lang === 'zh';
   const wholeWorkspace = ctx.via === 'console';
-  const open = deps.store
-    .listCases(ctx.workspaceId, { status: ['open', 'waiting'] })
-    .filter((kase) => wholeWorkspace || kase.channelId === ctx.channelId);
+  const open = (await deps.store.listCases(ctx.workspaceId, { status: ['open', 'waiting'] })).filter(
+    (kase) => wholeWorkspace || kase.channelId === ctx.channelId,
+  );
   const where = wholeWorkspace ? (zh ? '本工作區' : 'this workspace') : zh ? '本頻道' : 'this channel';
   const answer = emptyAnswer(
     'case',
@@ -178,19 +178,24 @@ function caseList(deps: ConversationDeps, ctx: ConversationContext, lang: Langua
         ? `${where}有 ${open.length} 件追蹤中的案件${open.length > 20 ? '（列出最近的 20 件）' : ''}：`
         : `${open.length} case${open.length === 1 ? ' is' : 's are'} open in ${where}${open.length > 20 ? ' (the latest 20 shown)' : ''}:`,
   );
-  answer.facts.push(...caseFacts(deps, ctx, open.slice(-20), lang));
+  answer.facts.push(...(await caseFacts(deps, ctx, open.slice(-20), lang)));
   answer.suggestions.push('case open p1');
   return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
 }
 
 /** One line per case: plan, where it is, and its next deadline. */
-function caseFacts(deps: ConversationDeps, ctx: ConversationContext, cases: Case[], lang: Language): Answer['facts'] {
+async function caseFacts(
+  deps: ConversationDeps,
+  ctx: ConversationContext,
+  cases: Case[],
+  lang: Language,
+): Promise<Answer['facts']> {
   const zh = lang === 'zh';
   const now = ctx.now.getTime();
   const facts: Answer['facts'] = [];
   for (const kase of cases) {
     try {
-      const state = caseState(deps, kase, now);
+      const state = await caseState(deps, kase, now);
       const next = liveClocks(state.clocks)[0];
       const ref = kase.vendorRef ? ` ${kase.vendorRef}` : '';
       const place = ctx.via === 'console' ? `${zh ? '討論串' : 'thread'} ${kase.threadTs}` : `<#${kase.channelId}>`;
@@ -215,9 +220,9 @@ function caseFacts(deps: ConversationDeps, ctx: ConversationContext, cases: Case
  * "When is my next update due?" asked outside a case thread: the app cannot tell which case is meant, so it
  * says where to ask and lists the open cases with their next deadline.
  */
-function whichCase(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Reply {
+async function whichCase(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Promise<Reply> {
   const zh = lang === 'zh';
-  const open = deps.store.listCases(ctx.workspaceId, { status: ['open', 'waiting'] });
+  const open = await deps.store.listCases(ctx.workspaceId, { status: ['open', 'waiting'] });
   const where =
     ctx.via === 'command'
       ? zh
@@ -235,12 +240,12 @@ function whichCase(deps: ConversationDeps, ctx: ConversationContext, lang: Langu
         : 'No vendor case is being tracked. Start one in a thread with `case open <severity>`.'
       : `${zh ? '這是關於案件的問題。' : 'That is a question about a tracked case.'} ${where}`,
   );
-  answer.facts.push(...caseFacts(deps, ctx, open.slice(-10), lang));
+  answer.facts.push(...(await caseFacts(deps, ctx, open.slice(-10), lang)));
   answer.suggestions.push('case open p1', 'help');
   return { answer, visibility: ctx.via === 'command' ? 'ephemeral' : 'in_channel' };
 }
 
-function threadCase(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Case {
+async function threadCase(deps: ConversationDeps, ctx: ConversationContext, lang: Language): Promise<Case> {
   const zh = lang === 'zh';
   if (!ctx.threadTs) {
     throw new CaseProblem(
@@ -253,7 +258,7 @@ function threadCase(deps: ConversationDeps, ctx: ConversationContext, lang: Lang
           : 'This is not a case thread. Write in the case thread, or open a case with `case open`.',
     );
   }
-  const kase = deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs);
+  const kase = await deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs);
   if (!kase) {
     throw new CaseProblem(
       zh
@@ -274,7 +279,12 @@ const EVENT_OF: Record<string, RecordableEventKind> = {
   reopen: 'reopened',
 };
 
-function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseCommand, lang: Language): Reply {
+async function command(
+  deps: ConversationDeps,
+  ctx: ConversationContext,
+  cmd: CaseCommand,
+  lang: Language,
+): Promise<Reply> {
   const now = ctx.now.getTime();
   switch (cmd.kind) {
     case 'invalid':
@@ -282,15 +292,15 @@ function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseComm
     case 'help':
       return reply(usageAnswer(lang), ctx);
     case 'open':
-      return open(deps, ctx, cmd, lang);
+      return await open(deps, ctx, cmd, lang);
     case 'status': {
-      const state = caseState(deps, threadCase(deps, ctx, lang), now);
+      const state = await caseState(deps, await threadCase(deps, ctx, lang), now);
       return reply(statusAnswer(caseView(state, now, lang, ctx.userZone)), ctx);
     }
     case 'owner': {
-      const kase = threadCase(deps, ctx, lang);
-      const updated = deps.store.updateCase(ctx.workspaceId, kase.id, { ownerId: cmd.userId });
-      const state = caseState(deps, updated, now);
+      const kase = await threadCase(deps, ctx, lang);
+      const updated = await deps.store.updateCase(ctx.workspaceId, kase.id, { ownerId: cmd.userId });
+      const state = await caseState(deps, updated, now);
       const headline =
         cmd.userId === null
           ? 'The case is back with the person who opened it.'
@@ -301,8 +311,8 @@ function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseComm
       };
     }
     case 'severity': {
-      const kase = threadCase(deps, ctx, lang);
-      const state = caseState(deps, kase, now);
+      const kase = await threadCase(deps, ctx, lang);
+      const state = await caseState(deps, kase, now);
       if (state.file.severities.length === 0) {
         throw new CaseProblem(
           lang === 'zh'
@@ -318,7 +328,7 @@ function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseComm
         );
       }
       const { at, shift } = eventTime(cmd.at, state.contract.zone, now, lang);
-      const { state: after } = recordEvent(
+      const { state: after } = await recordEvent(
         deps,
         kase,
         {
@@ -342,10 +352,10 @@ function command(deps: ConversationDeps, ctx: ConversationContext, cmd: CaseComm
     default: {
       const kind = EVENT_OF[cmd.kind];
       if (!kind) return problem(`"case ${cmd.kind}" is not a case command I know.`, lang);
-      const kase = threadCase(deps, ctx, lang);
-      const zone = deps.store.getContract(ctx.workspaceId, kase.contractId ?? -1)?.zone ?? 'UTC';
+      const kase = await threadCase(deps, ctx, lang);
+      const zone = (await deps.store.getContract(ctx.workspaceId, kase.contractId ?? -1))?.zone ?? 'UTC';
       const { at, shift } = eventTime(cmd.at, zone, now, lang);
-      const { state } = recordEvent(deps, kase, { kind, at, actorId: ctx.userId, source: 'command' }, now);
+      const { state } = await recordEvent(deps, kase, { kind, at, actorId: ctx.userId, source: 'command' }, now);
       const headline =
         lang === 'zh'
           ? `已記錄：${recordedWords(kind, lang)}（${formatTime(at, zone, lang)}）。${shiftSentence(shift, lang)}`
@@ -437,15 +447,15 @@ function unknownSeverity(file: PlanFile, words: string, lang: Language): string 
 }
 
 /** The contract a new case uses: named, the only one, or the one whose vendor knows the severity typed. */
-function chooseContract(
+async function chooseContract(
   deps: ConversationDeps,
   workspaceId: string,
   named: string | null,
   severity: string | null,
   lang: Language,
-): Contract {
+): Promise<Contract> {
   const zh = lang === 'zh';
-  const contracts = deps.store.listContracts(workspaceId);
+  const contracts = await deps.store.listContracts(workspaceId);
   if (contracts.length === 0) {
     throw new CaseProblem(
       zh
@@ -491,13 +501,13 @@ function scopesOf(file: PlanFile): Set<string> {
   return new Set(file.targets.map((t) => t.scope).filter((s): s is string => Boolean(s)));
 }
 
-function open(
+async function open(
   deps: ConversationDeps,
   ctx: ConversationContext,
   cmd: Extract<CaseCommand, { kind: 'open' }>,
   lang: Language,
-): Reply {
-  const contract = chooseContract(deps, ctx.workspaceId, cmd.contract, cmd.severity, lang);
+): Promise<Reply> {
+  const contract = await chooseContract(deps, ctx.workspaceId, cmd.contract, cmd.severity, lang);
   const file = deps.knowledge.vendor(contract.vendor);
   const notes: string[] = [];
   let severity: string | null = null;
@@ -547,8 +557,8 @@ function open(
     source: 'command' as const,
     language: lang,
   };
-  const opened = (threadTs: string, headline: string): Answer => {
-    const state = openCase(deps, { ...base, threadTs });
+  const opened = async (threadTs: string, headline: string): Promise<Answer> => {
+    const state = await openCase(deps, { ...base, threadTs });
     const answer = statusAnswer(caseView(state, base.openedAt, lang, ctx.userZone), headline);
     answer.notes.unshift(...notes, ...calendarAssumptions(state, lang));
     return answer;
@@ -557,8 +567,8 @@ function open(
   const title = contractPlanName({ plans: [file] }, contract, lang);
   if (ctx.threadTs) {
     const headline = zh ? `已開案：本討論串追蹤此案件（${title}）。` : `Case opened: this thread tracks it (${title}).`;
-    const answer = opened(ctx.threadTs, headline);
-    const kase = deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs);
+    const answer = await opened(ctx.threadTs, headline);
+    const kase = await deps.store.getCaseByThread(ctx.workspaceId, ctx.channelId, ctx.threadTs);
     return { answer, visibility: 'in_channel', ...(kase ? { case: { id: kase.id, change: 'opened' as const } } : {}) };
   }
   // outside a thread: the app posts the case message and the case lives in its thread
@@ -584,17 +594,17 @@ function open(
         : zh
           ? '已開案：本討論串追蹤此案件。'
           : 'Case opened: this thread tracks it.';
-      return deps.store.transaction(() => {
-        const answer = opened(posted.ts, headline);
-        const kase = deps.store.getCaseByThread(ctx.workspaceId, posted.channelId, posted.ts);
-        if (kase) deps.store.updateCase(ctx.workspaceId, kase.id, { statusMessageTs: posted.ts });
+      return await deps.store.transaction(async () => {
+        const answer = await opened(posted.ts, headline);
+        const kase = await deps.store.getCaseByThread(ctx.workspaceId, posted.channelId, posted.ts);
+        if (kase) await deps.store.updateCase(ctx.workspaceId, kase.id, { statusMessageTs: posted.ts });
         return answer;
       });
     },
   };
 }
 
-function calendarAssumptions(state: ReturnType<typeof caseState>, lang: Language): string[] {
+function calendarAssumptions(state: Awaited<ReturnType<typeof caseState>>, lang: Language): string[] {
   const seen = new Set<string>();
   for (const clock of state.clocks.clocks) {
     for (const a of (lang === 'zh' ? clock.calendar?.assumedZh : clock.calendar?.assumed) ?? []) seen.add(a);

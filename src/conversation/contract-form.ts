@@ -46,13 +46,13 @@ function pair(key: string, value: string): string {
   return `${key}="${value.replace(/["'“”‘’「」]/g, '').trim()}"`;
 }
 
-export function addContractFromForm(
+export async function addContractFromForm(
   deps: ConversationDeps,
   ctx: ConversationContext,
   form: ContractFormValues,
-): ContractFormResult {
+): Promise<ContractFormResult> {
   const errors: Partial<Record<ContractFormField, string>> = {};
-  deps = forWorkspace(deps, ctx.workspaceId);
+  deps = await forWorkspace(deps, ctx.workspaceId);
   const file = deps.knowledge.plans.find((f) => f.vendor === form.vendor);
   if (!file) {
     errors.vendor = `Choose a vendor (${deps.knowledge.vendors.join(', ')}).`;
@@ -65,7 +65,7 @@ export function addContractFromForm(
     return { ok: false, errors };
   }
   const head = `${file.vendor} ${base.id}`;
-  const defaultZone = deps.store.getSettings(ctx.workspaceId).zone;
+  const defaultZone = (await deps.store.getSettings(ctx.workspaceId)).zone;
   const problemOf = (args: string) => {
     const parsed = parseContractArgs(deps.knowledge, `${head} ${args}`, { defaultZone, now: ctx.now });
     return parsed.ok ? null : parsed.answer.summary;
@@ -99,8 +99,8 @@ export function addContractFromForm(
     return { ok: false, errors };
   }
   // stored and answered together: if the answer cannot be built, the contract is not kept either
-  return deps.store.transaction(() => {
-    const contract = deps.store.addContract(ctx.workspaceId, parsed.input);
+  return await deps.store.transaction(async () => {
+    const contract = await deps.store.addContract(ctx.workspaceId, parsed.input);
     return { ok: true as const, contract, answer: contractAddedAnswer(deps.knowledge, contract, parsed.assumed) };
   });
 }

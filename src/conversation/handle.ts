@@ -47,18 +47,22 @@ function visibilityOf(ctx: ConversationContext, cmd: Pick<Command, 'public'>): V
   return 'in_channel';
 }
 
-export function answerContext(deps: ConversationDeps, ctx: ConversationContext, kind?: Command['kind']): AnswerContext {
+export async function answerContext(
+  deps: ConversationDeps,
+  ctx: ConversationContext,
+  kind?: Command['kind'],
+): Promise<AnswerContext> {
   const { store } = deps;
   return {
     knowledge: deps.knowledge,
     search: deps.search,
-    contracts: store.listContracts(ctx.workspaceId),
+    contracts: await store.listContracts(ctx.workspaceId),
     now: ctx.now,
     userZone: ctx.userZone,
-    workspaceZone: store.getSettings(ctx.workspaceId).zone,
+    workspaceZone: (await store.getSettings(ctx.workspaceId)).zone,
     ...(ctx.userLocale ? { preferredLocale: ctx.userLocale } : {}),
     // only quota answers count uses; other questions need not read them
-    quotaUses: kind === undefined || kind === 'quota' ? store.listQuotaUses(ctx.workspaceId) : [],
+    quotaUses: kind === undefined || kind === 'quota' ? await store.listQuotaUses(ctx.workspaceId) : [],
   };
 }
 
@@ -74,19 +78,19 @@ export async function handleText(shared: ConversationDeps, ctx: ConversationCont
   if (clockProblem) return { answer: outsideHorizonAnswer(clockProblem, languageOf(text)), visibility: fallback };
   // everything below answers from this workspace's knowledge (the shipped plans and its own imports) and searches
   // its own documents beside the shipped ones
-  const own = forWorkspace(shared, ctx.workspaceId);
+  const own = await forWorkspace(shared, ctx.workspaceId);
   const deps = own === shared ? shared : { ...own, search: searchFor(shared.search, own.knowledge, shared.knowledge) };
-  const preferredLocale = preferredLocaleOf(deps, ctx);
+  const preferredLocale = await preferredLocaleOf(deps, ctx);
   const reply = await replyTo(deps, ctx, text, preferredLocale);
   reply.answer.locale ??= localeFor({ text, language: languageOf(text) }, { preferredLocale });
   return reply;
 }
 
 /** The asker's Slack locale, else the workspace's language setting (Traditional Chinese for 'zh'). */
-function preferredLocaleOf(deps: ConversationDeps, ctx: ConversationContext): Locale | undefined {
+async function preferredLocaleOf(deps: ConversationDeps, ctx: ConversationContext): Promise<Locale | undefined> {
   if (ctx.userLocale) return ctx.userLocale;
   try {
-    return deps.store.getSettings(ctx.workspaceId).language === 'zh' ? 'zh-Hant' : undefined;
+    return (await deps.store.getSettings(ctx.workspaceId)).language === 'zh' ? 'zh-Hant' : undefined;
   } catch {
     return undefined;
   }
@@ -99,7 +103,7 @@ async function replyTo(
   preferredLocale: Locale | undefined,
 ): Promise<Reply> {
   try {
-    const settings = handleSettingsText(deps, ctx, text);
+    const settings = await handleSettingsText(deps, ctx, text);
     if (settings) return settings;
     const parsed = parseCommand(text, deps.knowledge);
     const locale = localeFor(parsed, { preferredLocale });
@@ -129,7 +133,7 @@ async function replyTo(
     if (cmd.kind === 'term' || !typed) await deps.search?.ready?.();
     if (fallback && isReadCommand(cmd)) {
       // "no case is tracked in this thread" unless the question has a real answer of its own
-      const context = { ...answerContext(deps, ctx, cmd.kind), locale };
+      const context = { ...(await answerContext(deps, ctx, cmd.kind)), locale };
       const ordinary = withReplay(answerParsed(text, cmd, context, question), text, ctx, locale);
       const weakKinds: Answer['kind'][] = ['term', 'not-covered', 'not-understood'];
       return weakKinds.includes(ordinary.kind) ? { ...fallback, weak: false } : { answer: ordinary, visibility };
@@ -148,21 +152,27 @@ async function replyTo(
     if (refused) return { answer: withLocale(refusalAnswer(refused)), visibility: 'ephemeral' };
     switch (cmd.kind) {
       case 'contract-add': {
-        const reply = deps.store.transaction(() => contractAdd(deps, ctx, cmd, visibility));
+        const reply = await deps.store.transaction(async () => await contractAdd(deps, ctx, cmd, visibility));
         withLocale(reply.answer);
         return reply;
       }
       case 'contract-remove':
-        return { answer: withLocale(deps.store.transaction(() => contractRemove(deps, ctx, cmd))), visibility };
+        return {
+          answer: withLocale(await deps.store.transaction(async () => await contractRemove(deps, ctx, cmd))),
+          visibility,
+        };
       case 'quota-use':
-        return { answer: withLocale(deps.store.transaction(() => quotaUse(deps, ctx, cmd))), visibility };
+        return {
+          answer: withLocale(await deps.store.transaction(async () => await quotaUse(deps, ctx, cmd))),
+          visibility,
+        };
       case 'case': {
         const help = caseHelpReply(ctx, cmd.language);
         withLocale(help.answer);
         return help;
       }
       default: {
-        const context = { ...answerContext(deps, ctx, typed ? cmd.kind : undefined), locale };
+        const context = { ...(await answerContext(deps, ctx, typed ? cmd.kind : undefined)), locale };
         return { answer: withReplay(answerParsed(text, cmd, context, question), text, ctx, locale), visibility };
       }
     }
@@ -189,17 +199,17 @@ function withReplay(answer: Answer, text: string, ctx: ConversationContext, loca
  * answered as of its time, or a case's status as of its time. null when it cannot be: the text is not (or no
  * longer) a read-only question, or the case is gone. Contracts are read as they are now.
  */
-export function replayAnswer(
+export async function replayAnswer(
   deps: ConversationDeps,
   ctx: Pick<ConversationContext, 'workspaceId' | 'channelId' | 'userId'>,
   replay: AnswerReplay,
-): Answer | null {
+): Promise<Answer | null> {
   const now = new Date(replay.at);
   if (replay.kind === 'case') {
-    const kase = deps.store.getCase(ctx.workspaceId, replay.caseId);
+    const kase = await deps.store.getCase(ctx.workspaceId, replay.caseId);
     if (!kase) return null;
     try {
-      return statusAnswer(caseView(caseState(deps, kase, replay.at), replay.at, replay.lang, replay.zone));
+      return statusAnswer(caseView(await caseState(deps, kase, replay.at), replay.at, replay.lang, replay.zone));
     } catch (error) {
       if (error instanceof CaseProblem) return null;
       throw error;
@@ -214,7 +224,7 @@ export function replayAnswer(
   const typed = isTypedCommand(cmd, replay.text);
   const question = typed ? undefined : understand(replay.text, deps.knowledge);
   if (question?.kind === 'case') return null;
-  const context = { ...answerContext(deps, full, typed ? cmd.kind : undefined), locale };
+  const context = { ...(await answerContext(deps, full, typed ? cmd.kind : undefined)), locale };
   const built = answerParsed(replay.text, cmd, context, question);
   built.locale ??= locale;
   return built;
@@ -222,12 +232,12 @@ export function replayAnswer(
 
 type CommandOf<K extends Command['kind']> = Extract<Command, { kind: K }>;
 
-function contractAdd(
+async function contractAdd(
   deps: ConversationDeps,
   ctx: ConversationContext,
   cmd: CommandOf<'contract-add'>,
   visibility: Visibility,
-): Reply {
+): Promise<Reply> {
   if (cmd.args.trim() === '' && ctx.via === 'command') {
     const zh = cmd.language === 'zh';
     const answer = emptyAnswer(
@@ -238,7 +248,7 @@ function contractAdd(
     return { answer, visibility: 'ephemeral', openModal: 'contract' };
   }
   const parsed = parseContractArgs(deps.knowledge, cmd.args, {
-    defaultZone: deps.store.getSettings(ctx.workspaceId).zone,
+    defaultZone: (await deps.store.getSettings(ctx.workspaceId)).zone,
     language: cmd.language,
     now: ctx.now,
   });
@@ -252,12 +262,16 @@ function contractAdd(
     }
     return { answer: parsed.answer, visibility };
   }
-  const contract = deps.store.addContract(ctx.workspaceId, parsed.input);
+  const contract = await deps.store.addContract(ctx.workspaceId, parsed.input);
   const assumed = cmd.language === 'zh' ? parsed.assumedZh : parsed.assumed;
   return { answer: contractAddedAnswer(deps.knowledge, contract, assumed, cmd.language), visibility };
 }
 
-function contractRemove(deps: ConversationDeps, ctx: ConversationContext, cmd: CommandOf<'contract-remove'>): Answer {
+async function contractRemove(
+  deps: ConversationDeps,
+  ctx: ConversationContext,
+  cmd: CommandOf<'contract-remove'>,
+): Promise<Answer> {
   if (cmd.id === undefined || cmd.problems.length > 0) {
     const zh = cmd.language === 'zh';
     const answer = emptyAnswer(
@@ -270,14 +284,18 @@ function contractRemove(deps: ConversationDeps, ctx: ConversationContext, cmd: C
     answer.suggestions.push('contract', 'contract remove 1');
     return answer;
   }
-  const existing = deps.store.getContract(ctx.workspaceId, cmd.id);
-  const removed = existing && deps.store.removeContract(ctx.workspaceId, cmd.id) ? existing : null;
+  const existing = await deps.store.getContract(ctx.workspaceId, cmd.id);
+  const removed = existing && (await deps.store.removeContract(ctx.workspaceId, cmd.id)) ? existing : null;
   return contractRemovedAnswer(deps.knowledge, removed, cmd.id, cmd.language);
 }
 
-function quotaUse(deps: ConversationDeps, ctx: ConversationContext, cmd: CommandOf<'quota-use'>): Answer {
+async function quotaUse(
+  deps: ConversationDeps,
+  ctx: ConversationContext,
+  cmd: CommandOf<'quota-use'>,
+): Promise<Answer> {
   const { store, knowledge } = deps;
-  const target = resolveQuotaUse(knowledge, store.listContracts(ctx.workspaceId), cmd);
+  const target = resolveQuotaUse(knowledge, await store.listContracts(ctx.workspaceId), cmd);
   if (!target.ok) return target.answer;
   const { contract, rule } = target;
   const today = DateTime.fromJSDate(ctx.now).setZone(contract.zone).toISODate();
@@ -287,14 +305,14 @@ function quotaUse(deps: ConversationDeps, ctx: ConversationContext, cmd: Command
   if (far) return outsideHorizonAnswer(far, cmd.language);
   const outside = outsideTerm(contract, usedOn);
   if (outside) return outside;
-  store.recordQuotaUse(ctx.workspaceId, {
+  await store.recordQuotaUse(ctx.workspaceId, {
     contractId: contract.id,
     quotaId: rule.id,
     count: cmd.count,
     usedOn,
     userId: ctx.userId,
   });
-  const uses = store.listQuotaUses(ctx.workspaceId, { contractId: contract.id, quotaId: rule.id });
+  const uses = await store.listQuotaUses(ctx.workspaceId, { contractId: contract.id, quotaId: rule.id });
   // before the term starts (a booking made ahead) or after it ended, the quota stands as on its first or last day
   const asOf =
     contract.startDate && today < contract.startDate

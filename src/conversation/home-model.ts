@@ -29,14 +29,21 @@ export function contractLines(c: Contract): string[] {
   return lines;
 }
 
-function quotaLines(knowledge: Knowledge, store: Store, workspaceId: string, c: Contract, now: Date, notes: string[]) {
+async function quotaLines(
+  knowledge: Knowledge,
+  store: Store,
+  workspaceId: string,
+  c: Contract,
+  now: Date,
+  notes: string[],
+) {
   const file = knowledge.plans.find((f) => f.vendor === c.vendor);
   if (!file) return [];
   const planIds = new Set([c.plan, ...c.addons]);
   const out: HomeQuota[] = [];
   for (const rule of file.quotas) {
     if (!rule.plans.some((p) => planIds.has(p)) || rule.window === 'per-event') continue;
-    const uses = store.listQuotaUses(workspaceId, { contractId: c.id, quotaId: rule.id });
+    const uses = await store.listQuotaUses(workspaceId, { contractId: c.id, quotaId: rule.id });
     try {
       const status = statusOf(rule, c, uses, now);
       out.push({
@@ -54,18 +61,19 @@ function quotaLines(knowledge: Knowledge, store: Store, workspaceId: string, c: 
   return out;
 }
 
-export function buildHomeModel(
+export async function buildHomeModel(
   shared: Pick<ConversationDeps, 'store' | 'knowledge' | 'workspaceKnowledge'>,
   workspaceId: string,
   now: Date,
   userZone?: string,
   extraNotes: string[] = [],
-): HomeModel {
-  const deps = forWorkspace(shared, workspaceId);
+): Promise<HomeModel> {
+  const deps = await forWorkspace(shared, workspaceId);
   const notes = [...extraNotes];
-  const contracts = deps.store.listContracts(workspaceId);
+  const contracts = await deps.store.listContracts(workspaceId);
   const byId = new Map(contracts.map((c) => [c.id, c]));
-  const cases: HomeCase[] = deps.store.listCases(workspaceId, { status: ['open', 'waiting'] }).map((k) => {
+  const cases: HomeCase[] = [];
+  for (const k of await deps.store.listCases(workspaceId, { status: ['open', 'waiting'] })) {
     const contract = k.contractId === null ? undefined : byId.get(k.contractId);
     const zone = contract?.zone ?? userZone ?? 'UTC';
     const what = [
@@ -76,7 +84,7 @@ export function buildHomeModel(
       .join(' · ');
     let due: HomeCase['due'] = [];
     try {
-      due = caseDeadlines(deps)(workspaceId, k, now).map((d) => ({
+      due = (await caseDeadlines(deps)(workspaceId, k, now)).map((d) => ({
         label: d.label,
         when: formatTime(d.dueAt, zone),
         at: d.dueAt,
@@ -87,16 +95,18 @@ export function buildHomeModel(
     } catch (error) {
       notes.push(`Case #${k.id}: its deadlines could not be computed (${(error as Error).message}).`);
     }
-    return {
+    cases.push({
       title: `Case #${k.id}${k.vendorRef ? ` (${k.vendorRef})` : ''}${what ? ` — ${what}` : ''}`,
       channelId: k.channelId,
       threadTs: k.threadTs,
       ownerId: k.ownerId,
       status: k.status === 'waiting' ? 'waiting on us' : 'open',
       due,
-    };
-  });
-  const quotas = contracts.flatMap((c) => quotaLines(deps.knowledge, deps.store, workspaceId, c, now, notes));
+    });
+  }
+  const quotas = (
+    await Promise.all(contracts.map((c) => quotaLines(deps.knowledge, deps.store, workspaceId, c, now, notes)))
+  ).flat();
   return {
     contracts: contracts.map((c) => ({ id: c.id, title: contractTitle(deps.knowledge, c), lines: contractLines(c) })),
     cases,

@@ -27,7 +27,7 @@ export interface RuntimeOptions {
 
 export async function openRuntime(options: RuntimeOptions): Promise<ConversationDeps> {
   const { knowledge, terms, clauses } = await openKnowledge();
-  const store = openStore(options.databasePath, { secrets: options.secrets });
+  const store = await openStore(options.databasePath, { secrets: options.secrets });
   const fixed = options.now;
   // the records (every fact, target, quota, price and fee step) are indexed beside the terms and clauses
   const input = { terms, clauses, records: recordsOf(knowledge) };

@@ -23,12 +23,16 @@ function settingsAnswer(title: string, summary: string): Answer {
   return a;
 }
 
-export function handleSettingsText(deps: ConversationDeps, ctx: ConversationContext, text: string): Reply | null {
+export async function handleSettingsText(
+  deps: ConversationDeps,
+  ctx: ConversationContext,
+  text: string,
+): Promise<Reply | null> {
   const match = SETTINGS.exec(text);
   if (!match) return null;
   const rest = (match[1] ?? '').trim();
   const reply = (answer: Answer): Reply => ({ answer, visibility: 'ephemeral' });
-  const current = deps.store.getSettings(ctx.workspaceId);
+  const current = await deps.store.getSettings(ctx.workspaceId);
   if (rest === '') {
     return reply(
       settingsAnswer(
@@ -60,7 +64,7 @@ export function handleSettingsText(deps: ConversationDeps, ctx: ConversationCont
     channel = picked[1]!;
   }
   try {
-    deps.store.updateSettings(ctx.workspaceId, { escalationChannel: channel });
+    await deps.store.updateSettings(ctx.workspaceId, { escalationChannel: channel });
   } catch (error) {
     if (isStoreError(error)) return reply(settingsAnswer('That did not work', error.message));
     throw error;

@@ -11,12 +11,12 @@ export function storeWorkspaceKnowledge(
   store: Store,
   shipped: Knowledge,
   onProblem?: (workspaceId: string, problem: string) => void,
-): (workspaceId: string) => Knowledge {
+): (workspaceId: string) => Promise<Knowledge> {
   return cachedWorkspaceKnowledge(
     shipped,
     {
-      revision: (workspaceId) => store.workspacePlanRevision(workspaceId),
-      plans: (workspaceId) => store.listWorkspacePlans(workspaceId),
+      revision: async (workspaceId) => await store.workspacePlanRevision(workspaceId),
+      plans: async (workspaceId) => await store.listWorkspacePlans(workspaceId),
     },
     onProblem,
   );

@@ -109,19 +109,19 @@ export function buildWorkspaceKnowledge(
 export interface KnowledgeDeps {
   knowledge: Knowledge;
   /** the Knowledge for one workspace (shipped plus its imports); absent: the shipped knowledge for all */
-  workspaceKnowledge?: (workspaceId: string) => Knowledge;
+  workspaceKnowledge?: (workspaceId: string) => Promise<Knowledge>;
 }
 
-export function knowledgeOf(deps: KnowledgeDeps, workspaceId: string): Knowledge {
-  return deps.workspaceKnowledge?.(workspaceId) ?? deps.knowledge;
+export async function knowledgeOf(deps: KnowledgeDeps, workspaceId: string): Promise<Knowledge> {
+  return (await deps.workspaceKnowledge?.(workspaceId)) ?? deps.knowledge;
 }
 
 /**
  * The deps for one workspace's request: `knowledge` is that workspace's. Applied where a request enters
  * (the conversation, case clocks, the Home tab, date reminders), so the code below reads `deps.knowledge` as before.
  */
-export function forWorkspace<T extends KnowledgeDeps>(deps: T, workspaceId: string): T {
-  const knowledge = knowledgeOf(deps, workspaceId);
+export async function forWorkspace<T extends KnowledgeDeps>(deps: T, workspaceId: string): Promise<T> {
+  const knowledge = await knowledgeOf(deps, workspaceId);
   return knowledge === deps.knowledge ? deps : { ...deps, knowledge };
 }
 
@@ -131,15 +131,15 @@ export function forWorkspace<T extends KnowledgeDeps>(deps: T, workspaceId: stri
  */
 export function cachedWorkspaceKnowledge(
   shipped: Knowledge,
-  source: { revision(workspaceId: string): string; plans(workspaceId: string): ImportedPlan[] },
+  source: { revision(workspaceId: string): Promise<string>; plans(workspaceId: string): Promise<ImportedPlan[]> },
   onProblem: (workspaceId: string, problem: string) => void = () => undefined,
   // each entry holds its documents (up to 2 MB each) and their search index: a small cache keeps the process
   // within its heap (npm start gives it 256 MB); a workspace evicted is rebuilt in about a millisecond
   max = 16,
-): (workspaceId: string) => Knowledge {
+): (workspaceId: string) => Promise<Knowledge> {
   const cache = new Map<string, { revision: string; knowledge: Knowledge }>();
-  return (workspaceId) => {
-    const revision = source.revision(workspaceId);
+  return async (workspaceId) => {
+    const revision = await source.revision(workspaceId);
     if (revision === '') return shipped;
     const hit = cache.get(workspaceId);
     if (hit && hit.revision === revision) {
@@ -147,7 +147,7 @@ export function cachedWorkspaceKnowledge(
       cache.set(workspaceId, hit);
       return hit.knowledge;
     }
-    const built = buildWorkspaceKnowledge(shipped, source.plans(workspaceId));
+    const built = buildWorkspaceKnowledge(shipped, await source.plans(workspaceId));
     for (const p of built.problems) onProblem(workspaceId, p);
     cache.set(workspaceId, { revision, knowledge: built.knowledge });
     if (cache.size > max) cache.delete(cache.keys().next().value as string);

@@ -42,18 +42,23 @@ function vendorOf(file: string, bytes: Uint8Array): string | undefined {
  * The knowledge a plan is checked against: the shipped plans with the workspace's imports, less the one it
  * would replace (importing a corrected plan for the same vendor is not a clash with itself).
  */
-export function knowledgeToJoin(store: Store, shipped: Knowledge, workspaceId: string, vendor?: string): Knowledge {
-  const others = store.listWorkspacePlans(workspaceId).filter((p) => p.vendor !== vendor);
+export async function knowledgeToJoin(
+  store: Store,
+  shipped: Knowledge,
+  workspaceId: string,
+  vendor?: string,
+): Promise<Knowledge> {
+  const others = (await store.listWorkspacePlans(workspaceId)).filter((p) => p.vendor !== vendor);
   return buildWorkspaceKnowledge(shipped, others).knowledge;
 }
 
 /** Checks the plan for this workspace without storing it: the problems, or the checked plan. */
-export function checkForWorkspace(input: Omit<ImportInput, 'importedBy'>): {
+export async function checkForWorkspace(input: Omit<ImportInput, 'importedBy'>): Promise<{
   problems: PlanProblem[];
   plan?: CheckedPlan;
-} {
+}> {
   const vendor = vendorOf(input.planFile, input.planBytes);
-  const knowledge = knowledgeToJoin(input.store, input.knowledge, input.workspaceId, vendor);
+  const knowledge = await knowledgeToJoin(input.store, input.knowledge, input.workspaceId, vendor);
   return checkPlan({ ...input, knowledge });
 }
 
@@ -62,12 +67,12 @@ export type ImportResult =
   | { ok: false; problems: PlanProblem[] };
 
 /** Checks, then stores. Nothing is written unless the plan is clean. */
-export function importPlan(input: ImportInput): ImportResult {
-  const result = checkForWorkspace(input);
+export async function importPlan(input: ImportInput): Promise<ImportResult> {
+  const result = await checkForWorkspace(input);
   if (!result.plan || result.problems.length > 0) return { ok: false, problems: result.problems };
   const plan = result.plan;
-  const replaced = input.store.getWorkspacePlan(input.workspaceId, plan.vendor) !== null;
-  const stored = input.store.saveWorkspacePlan(input.workspaceId, {
+  const replaced = (await input.store.getWorkspacePlan(input.workspaceId, plan.vendor)) !== null;
+  const stored = await input.store.saveWorkspacePlan(input.workspaceId, {
     vendor: plan.vendor,
     kind: plan.kind,
     documentName: plan.document,

@@ -12,7 +12,7 @@ import { bookingsFromUses, type DatePolicy, planDateReminders } from './dates.js
 export interface DateReminderDeps {
   store: Store;
   knowledge: Knowledge;
-  workspaceKnowledge?: (workspaceId: string) => Knowledge;
+  workspaceKnowledge?: (workspaceId: string) => Promise<Knowledge>;
 }
 
 export interface DateReminderLog {
@@ -28,20 +28,20 @@ export interface DateReminderLog {
  * is over) has nothing to remind of and is passed over; one whose data fails is rolled back, logged with its
  * workspace and id, and skipped, so that it never keeps the other contracts (or workspaces) from their reminders.
  */
-export function scheduleWorkspaceDateReminders(
+export async function scheduleWorkspaceDateReminders(
   shared: DateReminderDeps,
   workspaceId: string,
   now: number,
   channelId?: string,
   policy?: Partial<DatePolicy>,
   log: DateReminderLog = console,
-): number {
-  const deps = forWorkspace(shared, workspaceId);
-  const channel = channelId ?? deps.store.lastCaseChannel(workspaceId);
+): Promise<number> {
+  const deps = await forWorkspace(shared, workspaceId);
+  const channel = channelId ?? (await deps.store.lastCaseChannel(workspaceId));
   if (!channel) return 0;
   let count = 0;
-  const uses = deps.store.listQuotaUses(workspaceId);
-  for (const contract of deps.store.listContracts(workspaceId)) {
+  const uses = await deps.store.listQuotaUses(workspaceId);
+  for (const contract of await deps.store.listContracts(workspaceId)) {
     const today = DateTime.fromMillis(now, { zone: contract.zone }).toISODate();
     // a contract whose term is over, or has not begun, has no windows, cut-offs or bookings to remind of now
     if (
@@ -52,7 +52,7 @@ export function scheduleWorkspaceDateReminders(
       continue;
     }
     try {
-      count += deps.store.transaction(() => {
+      count += await deps.store.transaction(async () => {
         const file = deps.knowledge.vendor(contract.vendor);
         const rows = planDateReminders({
           file,
@@ -66,8 +66,8 @@ export function scheduleWorkspaceDateReminders(
         let scheduled = 0;
         for (const row of rows) {
           // a key seen before in any state (sent, or cancelled by an uninstall) is not scheduled again
-          if (deps.store.hasReminderKey(workspaceId, row.dedupeKey)) continue;
-          deps.store.scheduleReminder(workspaceId, row);
+          if (await deps.store.hasReminderKey(workspaceId, row.dedupeKey)) continue;
+          await deps.store.scheduleReminder(workspaceId, row);
           scheduled += 1;
         }
         return scheduled;
@@ -92,9 +92,9 @@ export async function sweepDateReminders(
   log: DateReminderLog = console,
 ): Promise<number> {
   let count = 0;
-  for (const workspaceId of deps.store.listWorkspacesWithContracts()) {
+  for (const workspaceId of await deps.store.listWorkspacesWithContracts()) {
     try {
-      count += scheduleWorkspaceDateReminders(deps, workspaceId, now, undefined, undefined, log);
+      count += await scheduleWorkspaceDateReminders(deps, workspaceId, now, undefined, undefined, log);
     } catch (error) {
       log.error(`date reminders: skipped workspace ${workspaceId}: ${(error as Error).message}`);
     }

@@ -168,11 +168,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   /** the reminders this scheduler holds (claimed, not yet marked) */
   const held = new Map<number, Reminder>();
 
-  const renew = () => {
+  const renew = async () => {
     if (held.size === 0) return;
     try {
       const list = [...held.values()].map((r) => ({ workspaceId: r.workspaceId, id: r.id }));
-      const kept = new Set(store.renewReminderLeases(list, owner, now() + leaseMs));
+      const kept = new Set(await store.renewReminderLeases(list, owner, now() + leaseMs));
       for (const id of [...held.keys()]) {
         if (!kept.has(id)) {
           held.delete(id);
@@ -184,19 +184,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
   };
 
-  function staleReason(r: Reminder, at: number): string | null {
+  async function staleReason(r: Reminder, at: number): Promise<string | null> {
     if (at - r.dueAt > staleAfterMs) {
       return `stale: ${Math.round((at - r.dueAt) / 60_000)} min late (given up after ${Math.round(staleAfterMs / 60_000)} min)`;
     }
     if (r.caseId !== null) {
-      const next = store.nextCaseReminderDue(r.workspaceId, r.caseId, r.dueAt, r.id);
+      const next = await store.nextCaseReminderDue(r.workspaceId, r.caseId, r.dueAt, r.id);
       if (next !== null && at >= next) return 'stale: the next reminder of its case is already due';
     }
     return null;
   }
 
-  function release(r: Reminder, error: string, delayMs: number, report: TickReport): void {
-    store.releaseReminder(r.workspaceId, r.id, error, now() + delayMs);
+  async function release(r: Reminder, error: string, delayMs: number, report: TickReport): Promise<void> {
+    await store.releaseReminder(r.workspaceId, r.id, error, now() + delayMs);
     report.released += 1;
   }
 
@@ -206,16 +206,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (free > now()) await sleep(free - now());
     if (!held.has(r.id)) return; // taken over meanwhile (our lease lapsed)
     const at = now();
-    const stale = staleReason(r, at);
+    const stale = await staleReason(r, at);
     if (stale) {
-      store.markReminderFailed(r.workspaceId, r.id, `${stale}; last error: ${r.lastError ?? 'none'}`);
+      await store.markReminderFailed(r.workspaceId, r.id, `${stale}; last error: ${r.lastError ?? 'none'}`);
       log.error(`reminder ${r.id} (${r.workspaceId}, ${r.channelId}) given up: ${stale}`);
       report.failed += 1;
       return;
     }
     const paused = workspaceFreeAt.get(r.workspaceId) ?? 0;
     if (paused > at) {
-      release(
+      await release(
         r,
         r.lastError ?? 'HTTP 429 ratelimited',
         paused - at + Math.round(backoff.floorMs * backoff.random()),
@@ -236,12 +236,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     }
     channelFreeAt.set(key, now() + channelGapMs);
     if (outcome.ok) {
-      store.markReminderSent(r.workspaceId, r.id, now(), outcome.ts);
+      await store.markReminderSent(r.workspaceId, r.id, now(), outcome.ts);
       report.sent += 1;
       if (message.late) report.late += 1;
       if (r.caseId !== null) {
         try {
-          store.addCaseEvent(r.workspaceId, r.caseId, {
+          await store.addCaseEvent(r.workspaceId, r.caseId, {
             kind: 'reminded',
             at: now(),
             source: 'auto',
@@ -255,7 +255,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       return;
     }
     if (outcome.kind === 'permanent') {
-      store.markReminderFailed(r.workspaceId, r.id, outcome.error);
+      await store.markReminderFailed(r.workspaceId, r.id, outcome.error);
       log.error(`reminder ${r.id} (${r.workspaceId}, ${r.channelId}) failed: ${outcome.error}`);
       report.failed += 1;
       return;
@@ -263,12 +263,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (outcome.kind === 'rate-limited') {
       const delay = retryDelay(r.attempts, { ...backoff, retryAfterMs: Math.max(0, outcome.retryAfterMs) });
       workspaceFreeAt.set(r.workspaceId, now() + delay);
-      release(r, outcome.error, delay, report);
+      await release(r, outcome.error, delay, report);
       log.error(`reminder ${r.id} (${r.workspaceId}) rate limited; due again in ${delay} ms`);
       return;
     }
     const delay = retryDelay(r.attempts, backoff);
-    release(r, outcome.error, delay, report);
+    await release(r, outcome.error, delay, report);
     log.error(
       `reminder ${r.id} (${r.workspaceId}, ${r.channelId}) not posted (${outcome.error}); again in ${delay} ms`,
     );
@@ -312,7 +312,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     renewer.unref?.();
     try {
       for (;;) {
-        const batch = store.claimDueReminders(now(), batchSize, leaseMs, owner);
+        const batch = await store.claimDueReminders(now(), batchSize, leaseMs, owner);
         for (const r of batch) held.set(r.id, r);
         report.claimed += batch.length;
         await deliverAll(batch, report);
@@ -324,7 +324,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       running = false;
       // the tick's writes go into the database file now, between ticks, rather than inside a later claim
       try {
-        store.checkpoint?.();
+        await store.checkpoint?.();
       } catch (error) {
         log.error(`checkpoint after a reminder tick failed: ${error instanceof Error ? error.message : error}`);
       }

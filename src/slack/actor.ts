@@ -28,14 +28,14 @@ export interface ActorFacts {
   sharedChannel?: boolean;
 }
 
-export function isOurs(deps: Pick<SlackDeps, 'store'>, facts: ActorFacts): boolean {
+export async function isOurs(deps: Pick<SlackDeps, 'store'>, facts: ActorFacts): Promise<boolean> {
   const team = facts.userTeamId;
   if (!team) return !facts.sharedChannel;
   if (team === facts.workspaceId || (facts.enterpriseId && team === facts.enterpriseId)) return true;
   if (!facts.enterpriseId) return false;
   // another workspace of the same Enterprise Grid organisation, as the store knows it from its installs
   try {
-    const install = deps.store.fetchWorkspaceInstallation(team);
+    const install = await deps.store.fetchWorkspaceInstallation(team);
     return install?.enterprise?.id === facts.enterpriseId;
   } catch {
     return false;
@@ -66,12 +66,12 @@ async function inGroup(
   }
 }
 
-export function actorOf(
+export async function actorOf(
   deps: Pick<SlackDeps, 'store' | 'admins' | 'adminGroups' | 'logger' | 'clock'>,
   client: SlackApi,
   facts: ActorFacts,
-): Actor {
-  const ours = isOurs(deps, facts);
+): Promise<Actor> {
+  const ours = await isOurs(deps, facts);
   const admins = deps.admins;
   return {
     ours,
@@ -89,13 +89,13 @@ export function actorOf(
 }
 
 /** The refusal for a change made through a button, form or shortcut (null: allowed). */
-export function refusalFor(
+export async function refusalFor(
   deps: Pick<SlackDeps, 'store' | 'admins' | 'adminGroups' | 'logger' | 'clock'>,
   client: SlackApi,
   facts: ActorFacts,
   change: Change,
 ): Promise<string | null> {
-  return refusal(actorOf(deps, client, facts), change);
+  return refusal(await actorOf(deps, client, facts), change);
 }
 
 /**

@@ -23,17 +23,17 @@ export async function syncCaseCard(
   workspaceId: string,
   caseId: number,
 ): Promise<void> {
-  const kase = deps.store.getCase(workspaceId, caseId);
+  const kase = await deps.store.getCase(workspaceId, caseId);
   if (!kase) return;
   const now = deps.clock.now().getTime();
-  let state: ReturnType<typeof caseState>;
+  let state: Awaited<ReturnType<typeof caseState>>;
   try {
-    state = caseState(deps, kase, now);
+    state = await caseState(deps, kase, now);
   } catch (error) {
     if (error instanceof CaseProblem) return;
     throw error;
   }
-  const leads = deps.store.getSettings(workspaceId).reminderLeadMinutes;
+  const leads = (await deps.store.getSettings(workspaceId)).reminderLeadMinutes;
   const card = caseCard(state, now, { soonMinutes: Math.max(30, ...leads) });
   const message = caseCardMessage(card, now);
   if (await sharedChannel(deps, client, workspaceId, kase.channelId)) {
@@ -59,16 +59,16 @@ export async function syncCaseCard(
           unfurl_links: false,
           ...message,
         });
-        if (posted.ts) deps.store.updateCase(workspaceId, kase.id, { statusMessageTs: posted.ts });
+        if (posted.ts) await deps.store.updateCase(workspaceId, kase.id, { statusMessageTs: posted.ts });
       }
     } catch (error) {
       deps.logger.warn(`Case #${kase.id}: its card could not be brought up to date: ${(error as Error).message}`);
     }
   // the owner's Home lists the case: it changed, so Home shows it as it now stands
   try {
-    const owner = deps.store.getCase(workspaceId, kase.id)?.ownerId ?? kase.ownerId;
+    const owner = (await deps.store.getCase(workspaceId, kase.id))?.ownerId ?? kase.ownerId;
     if (/^[UW][A-Z0-9]+$/.test(owner)) {
-      const zone = deps.store.getCachedUserZone(workspaceId, owner, now, USER_ZONE_MAX_AGE_MS) ?? undefined;
+      const zone = (await deps.store.getCachedUserZone(workspaceId, owner, now, USER_ZONE_MAX_AGE_MS)) ?? undefined;
       await publishHome(deps, client, workspaceId, owner, zone);
     }
   } catch (error) {

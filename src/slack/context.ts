@@ -62,7 +62,7 @@ async function fetchAsker(
     const now = deps.clock.now().getTime();
     deps.userZones?.set(UserZoneCache.key(workspaceId, userId), zone, now, locale);
     try {
-      deps.store.cacheUser(workspaceId, userId, { zone, locale }, now);
+      await deps.store.cacheUser(workspaceId, userId, { zone, locale }, now);
     } catch (error) {
       // a zone the store does not know (very new tzdata) is still worth showing
       deps.logger.warn(`Could not cache the zone ${zone} of ${userId}: ${(error as Error).message}`);
@@ -102,12 +102,12 @@ export async function userZoneFor(
   const key = UserZoneCache.key(workspaceId, userId);
   const remembered = deps.userZones?.get(key, now);
   if (remembered) return { zone: remembered, pending: false, ...localeField(deps.userZones?.localeOf(key)) };
-  const cached = deps.store.getCachedUser(workspaceId, userId, now, USER_ZONE_MAX_AGE_MS);
+  const cached = await deps.store.getCachedUser(workspaceId, userId, now, USER_ZONE_MAX_AGE_MS);
   if (cached) {
     deps.userZones?.set(key, cached.zone, now, cached.locale);
     return { zone: cached.zone, pending: false, ...localeField(cached.locale) };
   }
-  const zoneOnly = deps.store.getCachedUserZone(workspaceId, userId, now, USER_ZONE_MAX_AGE_MS) ?? undefined;
+  const zoneOnly = (await deps.store.getCachedUserZone(workspaceId, userId, now, USER_ZONE_MAX_AGE_MS)) ?? undefined;
   let call = deps.userZones?.inFlight.get(key);
   if (!call) {
     const started = fetchAsker(deps, client, workspaceId, userId);

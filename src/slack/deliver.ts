@@ -51,8 +51,8 @@ async function postCaseChange(client: Client, place: Place, reply: Reply, cards:
   return true;
 }
 
-function ownerOf(cards: CardSync, caseId: number): string | undefined {
-  return cards.deps.store.getCase(cards.workspaceId, caseId)?.ownerId;
+async function ownerOf(cards: CardSync, caseId: number): Promise<string | undefined> {
+  return (await cards.deps.store.getCase(cards.workspaceId, caseId))?.ownerId;
 }
 
 /** Posts the reply where a message was written (mentions, DMs). */
@@ -62,7 +62,7 @@ export async function postReply(client: Client, place: Place, reply: Reply, card
       // a case thread shared with another organisation: what we track is told to the asker alone (and the
       // card to the owner), never posted where the other organisation reads
       if (reply.case.change) await syncCaseCard(cards.deps, client, cards.workspaceId, reply.case.id);
-      if (reply.case.change !== 'opened' || place.userId !== ownerOf(cards, reply.case.id)) {
+      if (reply.case.change !== 'opened' || place.userId !== (await ownerOf(cards, reply.case.id))) {
         await postReply(client, place, { ...reply, visibility: 'ephemeral', case: undefined });
       }
       return;
@@ -105,7 +105,7 @@ async function postMessages(
  */
 async function followUp(client: Client, channelId: string, ts: string, reply: Reply, cards?: CardSync): Promise<void> {
   const next: Answer | undefined = await reply.afterPost?.({ channelId, ts });
-  const kase = cards?.deps.store.getCaseByThread(cards.workspaceId, channelId, ts);
+  const kase = await cards?.deps.store.getCaseByThread(cards.workspaceId, channelId, ts);
   if (cards && kase) {
     await syncCaseCard(cards.deps, client, cards.workspaceId, kase.id);
     const notes = (next?.notes ?? []).map((n) => `:information_source: ${escapeMrkdwn(n)}`).join('\n');
@@ -136,7 +136,7 @@ export async function answerCommand(deps: SlackDeps, r: CommandResponder, reply:
     await r.client.views.open({
       trigger_id: r.command.trigger_id,
       view: contractModal({
-        vendors: vendorsFor(deps, r.command.team_id),
+        vendors: await vendorsFor(deps, r.command.team_id),
         privateMetadata: JSON.stringify({ channelId: r.command.channel_id }),
       }),
     });

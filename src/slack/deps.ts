@@ -30,8 +30,8 @@ export interface SlackDeps extends ConversationDeps {
 }
 
 /** The contract modal's vendors for one workspace: the shipped ones and those it imported. */
-export function vendorsFor(deps: SlackDeps, workspaceId: string): VendorChoice[] {
-  const knowledge = knowledgeOf(deps, workspaceId);
+export async function vendorsFor(deps: SlackDeps, workspaceId: string): Promise<VendorChoice[]> {
+  const knowledge = await knowledgeOf(deps, workspaceId);
   return knowledge === deps.knowledge ? deps.vendors : vendorChoices(knowledge);
 }
 

@@ -80,7 +80,7 @@ export async function startSlack(config: Config): Promise<void> {
     clearInterval(hourly);
     await scheduler.stop().catch(() => undefined);
     await slack.stop().catch(() => undefined);
-    deps.store.close();
+    await deps.store.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -34,7 +34,7 @@ export async function answerAddressedMessage(
   const workspaceId = workspaceIdOf(context, message.teamId);
   const client = slackApi(deps.web, context);
   const now = deps.clock.now();
-  if (!deps.handledMessages.firstTime(`${workspaceId}:${message.channelId}:${message.ts}`, Date.now())) return;
+  if (!(await deps.handledMessages.firstTime(`${workspaceId}:${message.channelId}:${message.ts}`, Date.now()))) return;
   // a mention at the top of a channel is answered in a thread under it, not as more channel noise; the thread is
   // then the mention's own (so `case open` there tracks that thread). A DM with the app stays a conversation.
   const threadTs = message.threadTs ?? (message.channelId.startsWith('D') ? undefined : message.ts);
@@ -54,7 +54,7 @@ export async function answerAddressedMessage(
         userLocale: asker.locale,
         now,
         via: 'mention',
-        actor: actorOf(deps, client, {
+        actor: await actorOf(deps, client, {
           workspaceId,
           enterpriseId: context.enterpriseId,
           userId: message.userId,

@@ -100,7 +100,9 @@ async function fetchFiles(client: SlackApi, ids: string[]): Promise<Fetched | An
   }
 }
 
-function checkedAnswer(problems: { length: number } & ReturnType<typeof checkForWorkspace>['problems']): Answer {
+function checkedAnswer(
+  problems: { length: number } & Awaited<ReturnType<typeof checkForWorkspace>>['problems'],
+): Answer {
   const n = problems.length;
   return problemAnswer(
     'The plan has problems; nothing was imported',
@@ -141,7 +143,7 @@ export async function planImport(
     docBytes: fetched.doc.bytes,
   };
   if (!confirm) {
-    const checked = checkForWorkspace(input);
+    const checked = await checkForWorkspace(input);
     if (!checked.plan || checked.problems.length > 0) return checkedAnswer(checked.problems);
     const plan = checked.plan;
     const preview = planPreview(
@@ -162,7 +164,7 @@ export async function planImport(
     ];
     return preview;
   }
-  const result = importPlan({ ...input, importedBy: userId });
+  const result = await importPlan({ ...input, importedBy: userId });
   if (!result.ok) return checkedAnswer(result.problems);
   const done = emptyAnswer(
     'contract',

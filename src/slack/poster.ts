@@ -104,7 +104,7 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
     async post(message) {
       let token: string | undefined;
       try {
-        token = options.store.fetchWorkspaceInstallation(message.workspaceId)?.bot?.token ?? options.botToken;
+        token = (await options.store.fetchWorkspaceInstallation(message.workspaceId))?.bot?.token ?? options.botToken;
       } catch {
         token = options.botToken;
       }
@@ -120,7 +120,7 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
             await afterCase(message, token);
             return { ok: true, ts: null };
           }
-          const escalation = options.store.getSettings(message.workspaceId).escalationChannel;
+          const escalation = (await options.store.getSettings(message.workspaceId)).escalationChannel;
           if (!escalation) {
             return { ok: false, kind: 'permanent', error: 'shared channel and no escalation channel to post in' };
           }
@@ -151,7 +151,7 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
         // a reminder the channel will not take is not dropped in silence: the owner hears of it, and what to do
         const advice = cannotPostAdvice(error);
         if (advice && message.caseId !== null) {
-          const kase = options.store.getCase(message.workspaceId, message.caseId);
+          const kase = await options.store.getCase(message.workspaceId, message.caseId);
           if (kase && /^[UW][A-Z0-9]+$/.test(kase.ownerId)) {
             const text = `${reminderText(message)}\n${advice.replace('that channel', `<#${message.channel}>`)}`;
             await client.chat
@@ -178,7 +178,7 @@ async function alsoTell(
 ): Promise<void> {
   if (message.caseId === null) return;
   try {
-    const kase = store.getCase(message.workspaceId, message.caseId);
+    const kase = await store.getCase(message.workspaceId, message.caseId);
     if (!kase) return;
     const link = await client.chat
       .getPermalink({ token, channel: message.channel, message_ts: message.threadTs ?? kase.threadTs })
@@ -193,7 +193,7 @@ async function alsoTell(
         .postMessage({ token, channel: kase.ownerId, text, blocks, unfurl_links: false })
         .catch(() => undefined);
     }
-    const escalation = store.getSettings(message.workspaceId).escalationChannel;
+    const escalation = (await store.getSettings(message.workspaceId)).escalationChannel;
     if (escalation && message.kind.endsWith('breach') && escalation !== message.channel) {
       await client.chat
         .postMessage({ token, channel: escalation, text, blocks, unfurl_links: false })

@@ -35,6 +35,6 @@ export async function publishHome(
   userZone: string | undefined,
   notes: string[] = [],
 ): Promise<void> {
-  const model = await withLinks(client, buildHomeModel(deps, workspaceId, deps.clock.now(), userZone, notes));
+  const model = await withLinks(client, await buildHomeModel(deps, workspaceId, deps.clock.now(), userZone, notes));
   await client.views.publish({ user_id: userId, view: homeView(model, { userId }) });
 }

@@ -40,7 +40,7 @@ export class SeenSignatures implements ReplayGuard {
   private readonly expiries = new Map<string, number>();
 
   /** true the first time a signature is offered within its window, false for a replay */
-  accept(signature: string, timestampSeconds: number, nowMs: number): boolean {
+  async accept(signature: string, timestampSeconds: number, nowMs: number): Promise<boolean> {
     const nowSeconds = Math.floor(nowMs / 1000);
     this.prune(nowSeconds);
     const key = signatureKey(signature);
@@ -65,7 +65,7 @@ export class SeenSignatures implements ReplayGuard {
 
 /** The replay memory the guard asks: true the first time a (verified) signature is offered within its window. */
 export interface ReplayGuard {
-  accept(signature: string, timestampSeconds: number, nowMs: number): boolean;
+  accept(signature: string, timestampSeconds: number, nowMs: number): Promise<boolean>;
 }
 
 /** the first 128 bits of the hex signature (after `v0=`): a forger cannot choose an HMAC's prefix */
@@ -74,8 +74,8 @@ const signatureKey = (signature: string) => signature.slice(3, 35);
 /** The replay memory in the store: one indexed insert per request, expired keys pruned as it goes. */
 export function storedSignatures(store: Pick<Store, 'firstSeen'>): ReplayGuard {
   return {
-    accept: (signature, timestampSeconds, nowMs) =>
-      store.firstSeen(
+    accept: async (signature, timestampSeconds, nowMs) =>
+      await store.firstSeen(
         'signature',
         signatureKey(signature),
         Math.max((timestampSeconds + SIGNATURE_WINDOW_SECONDS) * 1000, nowMs) + 1000,
@@ -137,14 +137,14 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
       if (status === 413) discardThenClose(req);
     };
     readBody(req, MAX_BODY_BYTES)
-      .then((body) => {
+      .then(async (body) => {
         if (body === 'too-large') {
           logger?.warn(`Refused a request to the Slack endpoint: its body is over ${MAX_BODY_BYTES} bytes`);
           return refuse(413);
         }
         // where Bolt's own parser (bufferIncomingMessage) finds the body again
         (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
-        const verdict = guarded ? guard(req, body, options.signingSecret, seen, nowMs(), logger) : 'pass';
+        const verdict = guarded ? await guard(req, body, options.signingSecret, seen, nowMs(), logger) : 'pass';
         if (verdict !== 'pass') return refuse(401);
         if (!readableByBolt(req)) {
           logger?.warn('Refused a Slack request whose body is not a Slack payload (malformed, empty or untyped)');
@@ -230,14 +230,14 @@ function readableByBolt(req: IncomingMessage): boolean {
   }
 }
 
-function guard(
+async function guard(
   req: IncomingMessage,
   body: Buffer,
   signingSecret: string,
   seen: ReplayGuard,
   nowMs: number,
   logger: Logger | undefined,
-): 'pass' | 'refuse' {
+): Promise<'pass' | 'refuse'> {
   const signature = req.headers['x-slack-signature'];
   const timestamp = Number(req.headers['x-slack-request-timestamp']);
   if (typeof signature !== 'string' || !Number.isSafeInteger(timestamp)) {
@@ -249,7 +249,7 @@ function guard(
     logger?.warn(`Refused a Slack request: ${REFUSALS[verdict]}`);
     return 'refuse';
   }
-  if (!seen.accept(signature, timestamp, nowMs)) {
+  if (!(await seen.accept(signature, timestamp, nowMs))) {
     logger?.warn('Refused a replayed Slack request (signature already seen within five minutes)');
     return 'refuse';
   }

@@ -9,13 +9,13 @@ import type { Store } from '../store/index.js';
 
 export interface OnceMemory {
   /** true the first time `key` is offered within the time-to-live */
-  firstTime(key: string, nowMs: number): boolean;
+  firstTime(key: string, nowMs: number): Promise<boolean>;
 }
 
 export const RECENT_TTL_MS = 10 * 60 * 1000;
 
 export function storedRecentKeys(store: Pick<Store, 'firstSeen'>, kind = 'message', ttlMs = RECENT_TTL_MS): OnceMemory {
-  return { firstTime: (key, nowMs) => store.firstSeen(kind, key, nowMs + ttlMs, nowMs) };
+  return { firstTime: async (key, nowMs) => await store.firstSeen(kind, key, nowMs + ttlMs, nowMs) };
 }
 
 export class RecentKeys implements OnceMemory {
@@ -26,7 +26,7 @@ export class RecentKeys implements OnceMemory {
     private readonly maxKeys = 50_000,
   ) {}
 
-  firstTime(key: string, nowMs: number): boolean {
+  async firstTime(key: string, nowMs: number): Promise<boolean> {
     for (const [k, at] of this.seenAt) {
       if (nowMs - at < this.ttlMs && this.seenAt.size < this.maxKeys) break;
       this.seenAt.delete(k);

@@ -11,6 +11,7 @@ import { reminderMethods } from './reminders.js';
 import { type SecretKeys, secretBox } from './secrets.js';
 import { seenOnceMethods } from './seen-once.js';
 import { settingsMethods } from './settings.js';
+import { transactionGate } from './transaction-gate.js';
 import { userZoneMethods } from './user-zones.js';
 import { workspacePlanMethods } from './workspace-plans.js';
 
@@ -36,7 +37,7 @@ export interface StoreOptions {
  * Opens the SQLite file at `path` (':memory:' for tests), creating it and its directory when missing, and brings
  * its schema up to date. Throws a StoreError 'newer-schema' for a file written by a newer Entitlebot.
  */
-export function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOptions = {}): Store {
+export async function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOptions = {}): Promise<Store> {
   const now = options.now ?? Date.now;
   let db: ReturnType<typeof openDatabase>;
   try {
@@ -51,21 +52,7 @@ export function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOp
     throw databaseError(error, path);
   }
   const watch = watchFile(path);
-  const inTransaction = db.transaction((work: () => unknown) => work());
-  const store: Store = {
-    path,
-    close: () => {
-      if (db.open) db.close();
-    },
-    checkpoint: () => {
-      const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-      return result ? Math.max(0, result.log - result.checkpointed) : 0;
-    },
-    transaction<T>(work: () => T): T {
-      // IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before anything is read, so a
-      // command never fails half-way on a lock; nested calls are savepoints of the outer transaction
-      return inTransaction.immediate(work) as T;
-    },
+  const sync = {
     ...installationMethods(db, now, secretBox(options.secrets), path),
     ...settingsMethods(db, now),
     ...contractMethods(db, now),
@@ -76,7 +63,27 @@ export function openStore(path: string = DEFAULT_DATABASE_PATH, options: StoreOp
     ...seenOnceMethods(db),
     ...workspacePlanMethods(db, now),
   };
-  guardMethods(store, path, watch);
+  guardMethods(sync, path, watch);
+  const gate = transactionGate(db);
+  const methods = Object.fromEntries(
+    Object.entries(sync).map(([name, method]) => [
+      name,
+      (...args: unknown[]) => gate.call(() => (method as (...a: unknown[]) => unknown)(...args)),
+    ]),
+  ) as unknown as Omit<Store, 'path' | 'close' | 'checkpoint' | 'transaction'>;
+  const store: Store = {
+    path,
+    close: async () => {
+      if (db.open) db.close();
+    },
+    checkpoint: () =>
+      gate.call(() => {
+        const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+        return result ? Math.max(0, result.log - result.checkpointed) : 0;
+      }),
+    transaction: (work) => gate.transaction(work, (error) => databaseError(error, path)),
+    ...methods,
+  };
   registerDatabase(store, db);
   return store;
 }

@@ -112,11 +112,11 @@ function ctx(over: Partial<ConversationContext> = {}): ConversationContext {
   };
 }
 
-beforeEach(() => {
-  store = openStore(':memory:', { now: () => NOW.getTime() });
+beforeEach(async () => {
+  store = await openStore(':memory:', { now: () => NOW.getTime() });
   deps = { store, knowledge, search: search(), clock: { now: () => NOW } };
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
 /** Questions that between them give every answer kind, each asked in Traditional; Simplified is derived. */
 const QUESTIONS: { q: string; kind: Answer['kind']; thread?: string }[] = [

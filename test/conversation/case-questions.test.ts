@@ -13,12 +13,12 @@ let store: Store;
 let deps: ConversationDeps;
 const now = at('2026-03-02 10:00');
 
-beforeEach(() => {
-  store = openStore(':memory:', { now: () => now });
+beforeEach(async () => {
+  store = await openStore(':memory:', { now: () => now });
   deps = { store, knowledge, search: search(), clock: { now: () => new Date(now) } };
-  store.addContract('T1', contract({ vendor: 'jamf', plan: 'gold' }));
+  await store.addContract('T1', contract({ vendor: 'jamf', plan: 'gold' }));
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
 function say(text: string, opts: Partial<ConversationContext> = {}): Promise<Reply> {
   return handleText(
@@ -138,12 +138,12 @@ describe('recording an event at a local time the clocks skipped or repeated', ()
   let clockNow = at('2026-03-29 00:30');
   let s: Store;
   let d: ConversationDeps;
-  beforeEach(() => {
-    s = openStore(':memory:', { now: () => clockNow });
+  beforeEach(async () => {
+    s = await openStore(':memory:', { now: () => clockNow });
     d = { store: s, knowledge, search: undefined, clock: { now: () => new Date(clockNow) } };
-    s.addContract('T1', contract({ vendor: 'jamf', plan: 'gold' }));
+    await s.addContract('T1', contract({ vendor: 'jamf', plan: 'gold' }));
   });
-  afterEach(() => s.close());
+  afterEach(async () => await s.close());
   const tell = (text: string) =>
     handleText(
       d,
@@ -158,7 +158,7 @@ describe('recording an event at a local time the clocks skipped or repeated', ()
     const r = await tell('case responded at 02:30');
     expect(r.answer.summary).toContain('2026-03-29 02:30 does not exist in Europe/Berlin');
     expect(r.answer.summary).toContain('2026-03-29T03:30+02:00');
-    const events = s.listCaseEvents('T1', 1).filter((e) => e.kind === 'responded');
+    const events = (await s.listCaseEvents('T1', 1)).filter((e) => e.kind === 'responded');
     expect(new Date(events[0]!.at).toISOString()).toBe('2026-03-29T01:30:00.000Z');
   });
 
@@ -168,7 +168,7 @@ describe('recording an event at a local time the clocks skipped or repeated', ()
     clockNow = at('2026-10-25 05:00');
     const r = await tell('案件 已回應 at 02:30');
     expect(r.answer.summary).toContain('2026-10-25 02:30 出現兩次');
-    const events = s.listCaseEvents('T1', 1).filter((e) => e.kind === 'responded');
+    const events = (await s.listCaseEvents('T1', 1)).filter((e) => e.kind === 'responded');
     expect(new Date(events[0]!.at).toISOString()).toBe('2026-10-25T00:30:00.000Z');
   });
 });
@@ -177,13 +177,13 @@ describe('a case opened in Chinese', () => {
   let clockNow = at('2026-03-06 16:30'); // a Friday afternoon in Berlin
   let s: Store;
   let d: ConversationDeps;
-  beforeEach(() => {
+  beforeEach(async () => {
     clockNow = at('2026-03-06 16:30');
-    s = openStore(':memory:', { now: () => clockNow });
+    s = await openStore(':memory:', { now: () => clockNow });
     d = { store: s, knowledge, search: undefined, clock: { now: () => new Date(clockNow) } };
-    s.addContract('T1', contract({ vendor: 'jamf', plan: 'silver', hours: { start: '09:00', end: '17:00' } }));
+    await s.addContract('T1', contract({ vendor: 'jamf', plan: 'silver', hours: { start: '09:00', end: '17:00' } }));
   });
-  afterEach(() => s.close());
+  afterEach(async () => await s.close());
   const tell = (text: string) =>
     handleText(
       d,
@@ -193,7 +193,7 @@ describe('a case opened in Chinese', () => {
 
   it('is reminded in Chinese, and a clock paused for the weekend is said in Chinese', async () => {
     await tell('案件 開啟 p1');
-    const reminders = s.listReminders('T1', { status: 'pending' });
+    const reminders = await s.listReminders('T1', { status: 'pending' });
     expect(reminders.length).toBeGreaterThan(0);
     for (const r of reminders) {
       expect(r.text).toMatch(/^(提醒|已逾期)：/);
@@ -210,7 +210,7 @@ describe('a case opened in Chinese', () => {
 
   it('an English case keeps English reminders', async () => {
     await tell('case open p1');
-    const reminders = s.listReminders('T1', { status: 'pending' });
+    const reminders = await s.listReminders('T1', { status: 'pending' });
     expect(reminders.every((r) => /^(Reminder|Breach):/.test(r.text))).toBe(true);
   });
 });

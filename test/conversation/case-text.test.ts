@@ -8,12 +8,12 @@ let store: Store;
 let deps: ConversationDeps;
 let now = at('2026-03-02 10:00');
 
-beforeEach(() => {
+beforeEach(async () => {
   now = at('2026-03-02 10:00');
-  store = openStore(':memory:', { now: () => now });
+  store = await openStore(':memory:', { now: () => now });
   deps = { store, knowledge, search: undefined, clock: { now: () => new Date(now) } };
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
 function say(text: string, opts: Partial<ConversationContext> = {}): Promise<Reply> {
   return handleText(
@@ -35,8 +35,8 @@ function say(text: string, opts: Partial<ConversationContext> = {}): Promise<Rep
 const summary = (r: Reply) => r.answer.summary;
 
 describe('a Jamf case in a thread', () => {
-  beforeEach(() => {
-    store.addContract('T1', contract({ vendor: 'jamf', plan: 'gold' }));
+  beforeEach(async () => {
+    await store.addContract('T1', contract({ vendor: 'jamf', plan: 'gold' }));
   });
 
   it('opens on the thread, answers with the first response due in both zones, and plans its reminders', async () => {
@@ -52,9 +52,9 @@ describe('a Jamf case in a thread', () => {
     expect(due.minutesLeft).toBe(60);
     expect(due.explanation).toMatch(/Due/);
     expect(r.answer.citations[0]!.quote).toContain('金級 1h 24x7');
-    const kase = store.getCaseByThread('T1', 'C1', '7.1')!;
+    const kase = (await store.getCaseByThread('T1', 'C1', '7.1'))!;
     expect(kase).toMatchObject({ severity: 'P1', vendorRef: 'JAMF-42', status: 'open' });
-    const pending = store.listReminders('T1', { caseId: kase.id, status: 'pending' });
+    const pending = await store.listReminders('T1', { caseId: kase.id, status: 'pending' });
     expect(pending.map((p) => [p.kind, wall(p.dueAt)])).toEqual([
       ['response-warning', '2026-03-02 10:30'],
       ['response-breach', '2026-03-02 11:00'],
@@ -77,11 +77,11 @@ describe('a Jamf case in a thread', () => {
     const zh = await say('下次更新是什麼時候？');
     expect(zh.answer.times[0]!.label).toBe('下次更新期限');
     expect(summary(zh)).toContain('剩餘');
-    const kase = store.getCaseByThread('T1', 'C1', '7.1')!;
+    const kase = (await store.getCaseByThread('T1', 'C1', '7.1'))!;
     expect(kase.firstRespondedAt).toBe(at('2026-03-02 10:20'));
-    const pending = store.listReminders('T1', { caseId: kase.id, status: 'pending' });
+    const pending = await store.listReminders('T1', { caseId: kase.id, status: 'pending' });
     expect(pending.map((p) => p.kind)).toEqual(['update-warning', 'update-breach']);
-    expect(store.listReminders('T1', { caseId: kase.id, status: 'cancelled' })).toHaveLength(2);
+    expect(await store.listReminders('T1', { caseId: kase.id, status: 'cancelled' })).toHaveLength(2);
   });
 
   it('says how late the vendor is', async () => {
@@ -105,7 +105,7 @@ describe('a Jamf case in a thread', () => {
     const r = await say('case open');
     expect(r.answer.title).toBe('Which severity?');
     expect(r.answer.facts.map((f) => f.label.split(' ')[0])).toEqual(['P1', 'P2', 'P3', 'P4']);
-    expect(store.getCaseByThread('T1', 'C1', '7.1')).toBeNull();
+    expect(await store.getCaseByThread('T1', 'C1', '7.1')).toBeNull();
     const bad = await say('case open p7');
     expect(bad.answer.kind).toBe('error');
     expect(summary(bad)).toMatch(/"p7" is not a Jamf severity.*P1/);
@@ -130,7 +130,7 @@ describe('a Jamf case in a thread', () => {
     expect(r.answer.title).toMatch(/Vendor case: Jamf/);
     const follow = await r.afterPost!({ channelId: 'C1', ts: '1772443200.000100' });
     expect(follow!.summary).toMatch(/new thread 1772443200.000100/);
-    const kase = store.getCaseByThread('T1', 'C1', '1772443200.000100')!;
+    const kase = (await store.getCaseByThread('T1', 'C1', '1772443200.000100'))!;
     expect(kase.statusMessageTs).toBe('1772443200.000100');
   });
 
@@ -143,7 +143,7 @@ describe('a Jamf case in a thread', () => {
 
 describe('Microsoft and Autodesk cases', () => {
   it('runs our own obligation for Severity B and says what the contract says while it waits on us', async () => {
-    store.addContract(
+    await store.addContract(
       'T1',
       contract({ vendor: 'microsoft', plan: 'unified', zone: 'Asia/Taipei', holidays: { country: 'TW' } }),
     );
@@ -164,7 +164,7 @@ describe('Microsoft and Autodesk cases', () => {
   });
 
   it('uses the faster Azure target only with product=azure', async () => {
-    store.addContract('T1', contract({ vendor: 'microsoft', plan: 'unified' }));
+    await store.addContract('T1', contract({ vendor: 'microsoft', plan: 'unified' }));
     const azure = await say('case open sev1 product=azure');
     expect(azure.answer.times[0]!.minutesLeft).toBe(15);
     const other = await say('case open sev1', { threadTs: '8.1' });
@@ -173,15 +173,15 @@ describe('Microsoft and Autodesk cases', () => {
   });
 
   it('opens an Autodesk case without a severity', async () => {
-    store.addContract('T1', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    await store.addContract('T1', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
     const r = await say('case open ref=ADSK-1');
     expect(r.answer.kind).toBe('case');
     expect(r.answer.times[0]!.minutesLeft).toBe(240);
   });
 
   it('picks the contract whose vendor knows the severity typed, or asks', async () => {
-    store.addContract('T1', contract({ vendor: 'jamf', plan: 'gold' }));
-    store.addContract('T1', contract({ vendor: 'microsoft', plan: 'unified' }));
+    await store.addContract('T1', contract({ vendor: 'jamf', plan: 'gold' }));
+    await store.addContract('T1', contract({ vendor: 'microsoft', plan: 'unified' }));
     const jamf = await say('case open p1');
     expect(jamf.answer.title).toMatch(/Jamf/);
     const ms = await say('case open sev b', { threadTs: '9.1' });
@@ -191,10 +191,10 @@ describe('Microsoft and Autodesk cases', () => {
   });
 
   it('plans the workspace’s date reminders as it works, in the channel of its cases', async () => {
-    store.addContract('T1', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    await store.addContract('T1', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
     now = at('2026-03-20 10:00'); // within two weeks of the quarter's end, no coaching session used
     await say('case open');
-    const dates = store.listReminders('T1', { status: 'pending' }).filter((r) => r.caseId === null);
+    const dates = (await store.listReminders('T1', { status: 'pending' })).filter((r) => r.caseId === null);
     expect(dates.map((r) => [r.kind, r.channelId])).toEqual([['date-quota-left', 'C1']]);
     expect(dates[0]!.text).toMatch(/3 of 3 sessions left this quarter/);
   });
@@ -213,12 +213,12 @@ describe('a booked service recorded with `quota use … on <date>`', () => {
     await say('case open a');
     const booked = await say('quota use aem event days 3 on 2026-06-30');
     expect(booked.answer.notes.join(' ')).toMatch(/booked for 2026-06-30/);
-    expect(store.listQuotaUses('T1').map((u) => [u.quotaId, u.usedOn, u.count])).toEqual([
+    expect((await store.listQuotaUses('T1')).map((u) => [u.quotaId, u.usedOn, u.count])).toEqual([
       ['aem-event-days', '2026-06-30', 3],
     ]);
     const kinds = async (when: string) => {
       await sweepDateReminders({ store, knowledge }, at(when));
-      return store.listReminders('T1').map((r) => r.kind);
+      return (await store.listReminders('T1')).map((r) => r.kind);
     };
     expect(await kinds('2026-05-12 09:00')).toContain('date-booking-lead');
     expect(await kinds('2026-06-16 09:00')).toContain('date-cancellation-step');
@@ -228,7 +228,7 @@ describe('a booked service recorded with `quota use … on <date>`', () => {
     await say('contract add microsoft unified addons=aem');
     const bad = await say('quota use aem event days 2 on 2026-02-31');
     expect(bad.answer.summary).toMatch(/2026-02-31 is not a date/);
-    expect(store.listQuotaUses('T1')).toEqual([]);
+    expect(await store.listQuotaUses('T1')).toEqual([]);
   });
 });
 

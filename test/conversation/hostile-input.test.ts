@@ -14,11 +14,11 @@ let store: Store;
 let deps: ConversationDeps;
 const NOW = new Date('2026-12-02T10:00:00Z');
 
-beforeEach(() => {
-  store = openStore(':memory:', { now: () => NOW.getTime() });
+beforeEach(async () => {
+  store = await openStore(':memory:', { now: () => NOW.getTime() });
   deps = { store, knowledge, search: undefined, clock: { now: () => new Date(NOW) } };
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
 function say(text: string, opts: Partial<ConversationContext> = {}): Promise<Reply> {
   return handleText(
@@ -53,22 +53,22 @@ describe('dates more than ten years from now', () => {
   it('a quota use, a fee, a contract term and a case event far away are refused, and nothing is stored', async () => {
     const quota = await say('quota use coaching 1 on 2499-01-15');
     expect(quota.answer.summary).toMatch(/2499-01-15 is more than 10 years from now/);
-    expect(store.listQuotaUses('T1')).toEqual([]);
+    expect(await store.listQuotaUses('T1')).toEqual([]);
 
     const fee = await say('fee cancel 2499-12-20 notice 2026-12-07');
     expect(fee.answer.summary).toMatch(/2499-12-20 .*more than 10 years/);
     const days = await say('fee cancel notice 99999999 days');
     expect(days.answer.summary).toMatch(/more than 10 years/);
 
-    const before = store.listContracts('T1').length;
+    const before = (await store.listContracts('T1')).length;
     const added = await say('contract add jamf silver start=1900-01-01 end=2499-12-31');
     expect(added.answer.summary).toMatch(/start: 1900-01-01 is more than 10 years from now/);
-    expect(store.listContracts('T1')).toHaveLength(before);
+    expect(await store.listContracts('T1')).toHaveLength(before);
 
     await say('case open p1 contract=jamf', { threadTs: '7.1' });
     const ancient = await say('case responded at 1900-01-01T09:00', { threadTs: '7.1' });
     expect(ancient.answer.summary).toMatch(/1900-01-01 is more than 10 years from now/);
-    const kase = store.getCaseByThread('T1', 'C1', '7.1');
+    const kase = await store.getCaseByThread('T1', 'C1', '7.1');
     expect(kase?.status).toBe('open');
   });
 });
@@ -84,7 +84,7 @@ describe('a clock outside the covered years', () => {
     await say('contract add jamf gold zone=Europe/Berlin holidays=DE');
     const r = await say('case open p1', { threadTs: '8.1', now: new Date('9999-12-31T00:00:00Z') });
     expect(r.answer.summary).toMatch(/9999-12-31.*1910–2490/);
-    expect(store.getCaseByThread('T1', 'C1', '8.1')).toBeNull();
+    expect(await store.getCaseByThread('T1', 'C1', '8.1')).toBeNull();
   });
 });
 

@@ -24,13 +24,13 @@ let dir: string;
 let store: Store;
 let deps: ConversationDeps;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'entitlebot-fuzz-'));
-  store = openStore(join(dir, 'fuzz.db'));
+  store = await openStore(join(dir, 'fuzz.db'));
   deps = { store, knowledge, search: loadKnowledgeSearch(), clock: { now: () => new Date() } };
 });
-afterAll(() => {
-  store.close();
+afterAll(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -256,19 +256,19 @@ describe('the text path under fuzz', () => {
         }),
         now,
         async (form, at) => {
-          const before = store.listContracts('T-form').length;
-          const result = addContractFromForm(
+          const before = (await store.listContracts('T-form')).length;
+          const result = await addContractFromForm(
             deps,
             { workspaceId: 'T-form', channelId: 'C-fuzz', userId: 'U-fuzz', now: at, via: 'command' },
             form,
           );
           if (result.ok) {
-            expect(store.listContracts('T-form')).toHaveLength(before + 1);
+            expect(await store.listContracts('T-form')).toHaveLength(before + 1);
             for (const m of answerMessages(result.answer)) expect(blockLimitViolations(m.blocks, 50)).toEqual([]);
           } else {
             expect(Object.keys(result.errors).length).toBeGreaterThan(0);
             for (const message of Object.values(result.errors)) expect(message?.length).toBeGreaterThan(0);
-            expect(store.listContracts('T-form')).toHaveLength(before);
+            expect(await store.listContracts('T-form')).toHaveLength(before);
           }
         },
       ),

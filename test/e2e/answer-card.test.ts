@@ -106,7 +106,7 @@ describe('answer card', () => {
     const value = JSON.stringify({ kind: 'question', text: 'contract remove 1', at: Date.now() });
     await h.command('contract add jamf gold');
     await press(h, value, { ts: '1700000001.000001' });
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(1);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(1);
     const [told] = h.fake.callsTo('chat.postEphemeral');
     expect(told?.params).toMatchObject({ channel: 'C0GENERAL', user: 'U0ASKER' });
     expect(told?.params.text).toMatch(/Ask it again/);

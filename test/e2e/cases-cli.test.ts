@@ -67,13 +67,13 @@ describe('a case thread in the console', () => {
       /^console 7\.1 response-breach: Breach: Jamf's first response .*has not come\.$/,
     );
 
-    const store = openStore(db);
+    const store = await openStore(db);
     try {
-      const sent = store.listReminders('local', { status: 'sent' });
+      const sent = await store.listReminders('local', { status: 'sent' });
       expect(sent.map((r) => r.kind)).toEqual(['response-warning', 'response-breach']);
       expect(sent.every((r) => r.postedTs !== null && r.sentAt !== null)).toBe(true);
     } finally {
-      store.close();
+      await store.close();
     }
   }, 120_000);
 
@@ -88,12 +88,12 @@ describe('a case thread in the console', () => {
     const r = await ask('--thread', '9.1', '--now', '9999-12-31T00:00:00Z', 'case open p1');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--now "9999-12-31T00:00:00Z".*1910–2490/);
-    const store = openStore(db);
+    const store = await openStore(db);
     try {
-      expect(store.listContracts('local').length).toBeGreaterThan(0);
-      expect(store.getCaseByThread('local', 'console', '9.1')).toBeNull();
+      expect((await store.listContracts('local')).length).toBeGreaterThan(0);
+      expect(await store.getCaseByThread('local', 'console', '9.1')).toBeNull();
     } finally {
-      store.close();
+      await store.close();
     }
     const ok = await ask('--thread', '9.1', '--now', '2026-03-04T10:00:00+01:00', 'case');
     expect(ok.code).toBe(0);

@@ -84,13 +84,13 @@ function button(actionId: string, value: string, message: { ts: string; thread_t
 
 beforeEach(async () => {
   now = at('2026-03-02 10:00');
-  store = openStore(':memory:', { now: () => now });
-  store.addContract(TEAM_ID, contract({ vendor: 'jamf', plan: 'gold' }));
+  store = await openStore(':memory:', { now: () => now });
+  await store.addContract(TEAM_ID, contract({ vendor: 'jamf', plan: 'gold' }));
   h = await startHarness({ store, clock: { now: () => new Date(now) } });
 });
 afterEach(async () => {
   await h.close();
-  store.close();
+  await store.close();
 });
 
 describe('a case in a Slack thread', () => {
@@ -102,7 +102,7 @@ describe('a case in a Slack thread', () => {
     const opened = posts().find((p) => JSON.stringify(p.params.blocks).includes('Vendor case #'))!;
     expect(opened.params.thread_ts).toBe(thread);
     expect(JSON.stringify(opened.params.blocks)).toMatch(/\*First response\*: running, due <!date/);
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!;
     expect(kase.vendorRef).toBe('JAMF-7');
 
     // the question, in the thread
@@ -141,9 +141,9 @@ describe('a case in a Slack thread', () => {
     expect(JSON.stringify(posts().map((p) => p.params)).includes('Counted')).toBe(false);
     const undo = ack.params.blocks[1].elements[0];
     expect(undo.action_id).toBe('case_auto_undo');
-    expect(store.getCase(TEAM_ID, kase.id)!.firstRespondedAt).not.toBeNull();
+    expect((await store.getCase(TEAM_ID, kase.id))!.firstRespondedAt).not.toBeNull();
     // the breach of the response deadline was cancelled; the update cadence is planned
-    expect(store.listReminders(TEAM_ID, { caseId: kase.id, status: 'pending' }).map((r) => r.kind)).toEqual([
+    expect((await store.listReminders(TEAM_ID, { caseId: kase.id, status: 'pending' })).map((r) => r.kind)).toEqual([
       'update-warning',
       'update-breach',
     ]);
@@ -155,7 +155,7 @@ describe('a case in a Slack thread', () => {
     });
     expect(undoRes.status).toBe(200);
     expect(h.fake.callsTo('chat.update').at(-1)!.params.text).toMatch(/Undone/);
-    expect(store.getCase(TEAM_ID, kase.id)!.firstRespondedAt).toBeNull();
+    expect((await store.getCase(TEAM_ID, kase.id))!.firstRespondedAt).toBeNull();
 
     // 11:00: the breach is posted
     now = at('2026-03-02 11:00');
@@ -167,7 +167,7 @@ describe('a case in a Slack thread', () => {
     now = at('2026-03-02 11:05');
     await button('case_vendor_responded', breachValue, { ts: '9.9', thread_ts: thread });
     expect(JSON.stringify(posts().at(-1)!.params.blocks)).toMatch(/recorded: the vendor responded/);
-    expect(store.getCase(TEAM_ID, kase.id)!.firstRespondedAt).toBe(at('2026-03-02 11:05'));
+    expect((await store.getCase(TEAM_ID, kase.id))!.firstRespondedAt).toBe(at('2026-03-02 11:05'));
   });
 
   it('escapes a typed case reference everywhere it is posted: the case card and every reminder', async () => {
@@ -175,7 +175,7 @@ describe('a case in a Slack thread', () => {
     // (the case grammar ends a word at '!', so the broadcast is left to the unit tests)
     const ref = '<@U123>&<http://x|y>';
     await mention(`case open p1 ref=${ref}`, thread);
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!;
     expect(kase.vendorRef).toBe(ref);
     now = at('2026-03-02 10:30');
     await scheduler().tick();
@@ -194,7 +194,7 @@ describe('a case in a Slack thread', () => {
   it('keeps one live card at the top of the thread: events are short replies, the card is updated in place', async () => {
     const thread = tsAt(now, 1);
     await mention('case open p1 ref=JAMF-8', thread);
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!;
     const cardPost = posts().find((p) => JSON.stringify(p.params.blocks).includes('Vendor case #'))!;
     expect(cardPost.params.thread_ts).toBe(thread);
     expect(kase.statusMessageTs).toBeTruthy();
@@ -227,7 +227,7 @@ describe('a case in a Slack thread', () => {
   it('turns the card due soon at the warning and late at the breach', async () => {
     const thread = tsAt(now, 1);
     await mention('case open p1', thread);
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!;
     const card = () =>
       JSON.stringify(
         h.fake
@@ -256,16 +256,16 @@ describe('a case in a Slack thread', () => {
     expect(dm.params.text).toMatch(
       /^Reminder: .*\nI'm not in <#C0CASES>, so I cannot post there\. Invite me with `\/invite @Entitlebot`/s,
     );
-    expect(store.listReminders(TEAM_ID, { status: 'failed' })).toHaveLength(1);
+    expect(await store.listReminders(TEAM_ID, { status: 'failed' })).toHaveLength(1);
   });
 
   it('posts the card afresh when the old one cannot be edited any more', async () => {
     const thread = tsAt(now, 1);
     await mention('case open p1', thread);
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!;
     h.fake.failNext('chat.update', { slackError: 'message_not_found' });
     await mention('case responded', thread, tsAt(now, 12));
-    const fresh = store.getCase(TEAM_ID, kase.id)!.statusMessageTs;
+    const fresh = (await store.getCase(TEAM_ID, kase.id))!.statusMessageTs;
     expect(fresh).not.toBe(kase.statusMessageTs);
     expect(JSON.stringify(posts().at(-1)!.params.blocks)).toContain('met ✓');
   });
@@ -273,15 +273,15 @@ describe('a case in a Slack thread', () => {
   it('has an owner who gets a direct message before the deadline and at the breach; breaches reach the escalation channel', async () => {
     const thread = tsAt(now, 1);
     await mention('case open p1', thread);
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!;
     expect(kase.ownerId).toBe('U0ASKER');
     await mention('case owner <@U0DANA|dana>', thread, tsAt(now, 13));
-    expect(store.getCase(TEAM_ID, kase.id)!.ownerId).toBe('U0DANA');
+    expect((await store.getCase(TEAM_ID, kase.id))!.ownerId).toBe('U0DANA');
     expect(JSON.stringify(h.fake.callsTo('chat.update').at(-1)!.params.blocks)).toContain('<@U0DANA>');
 
     const set = await h.command('settings escalation here', { channelId: 'C0ESCALATE' });
     expect(JSON.stringify(set.json)).toMatch(/Every breach will also be posted/);
-    expect(store.getSettings(TEAM_ID).escalationChannel).toBe('C0ESCALATE');
+    expect((await store.getSettings(TEAM_ID)).escalationChannel).toBe('C0ESCALATE');
 
     now = at('2026-03-02 10:30');
     await scheduler().tick();
@@ -309,7 +309,7 @@ describe('a case in a Slack thread', () => {
     expect(JSON.stringify(h.fake.callsTo('chat.postEphemeral').at(-1)!.params.blocks)).toMatch(
       /Name the new owner with an @-mention/,
     );
-    expect(store.getCaseByThread(TEAM_ID, CHANNEL, thread)!.ownerId).toBe('U0ASKER');
+    expect((await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!.ownerId).toBe('U0ASKER');
   });
 
   it("refreshes the owner's Home after a change: My cases first, each case linked to its thread, the vendor named once", async () => {
@@ -337,7 +337,7 @@ describe('a case in a Slack thread', () => {
     expect(header!.params.thread_ts).toBeUndefined();
     expect(header!.params.text).toMatch(/Vendor case: Jamf Premium Support Gold/);
     const ts = (await h.fake.waitFor(() => inThread?.params.thread_ts)) as string;
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, ts)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, ts))!;
     expect(kase).toMatchObject({ severity: 'P2', vendorRef: 'JAMF-9', statusMessageTs: ts });
     // the thread's events are then given by mentioning the app there; a slash command cannot know the thread
     const slash = await h.command('case responded', { channelId: CHANNEL });
@@ -361,8 +361,8 @@ describe('a case in a Slack thread', () => {
     const before = posts().length;
     await h.event({ type: 'app_mention', ...common });
     await h.event({ type: 'message', channel_type: 'channel', ...common });
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
-    expect(store.listCaseEvents(TEAM_ID, kase.id).filter((e) => e.kind === 'responded')).toHaveLength(1);
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!;
+    expect((await store.listCaseEvents(TEAM_ID, kase.id)).filter((e) => e.kind === 'responded')).toHaveLength(1);
     expect(posts().length - before).toBe(1);
   });
 
@@ -375,9 +375,9 @@ describe('a case in a Slack thread', () => {
     await button('reminder_snooze_30', value, { ts: '9.1', thread_ts: thread });
     expect(h.fake.callsTo('chat.postEphemeral').at(-1)!.params.text).toMatch(/Snoozed: .*11:00/);
     await button('case_close', value, { ts: '9.1', thread_ts: thread });
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!;
     expect(kase.status).toBe('closed');
-    expect(store.listReminders(TEAM_ID, { caseId: kase.id, status: 'pending' })).toEqual([]);
+    expect(await store.listReminders(TEAM_ID, { caseId: kase.id, status: 'pending' })).toEqual([]);
     now = at('2026-03-02 12:00');
     expect((await scheduler().tick()).sent).toBe(0);
   });
@@ -390,21 +390,21 @@ describe('a case in a Slack thread', () => {
     now = at('2026-03-02 10:30');
     const report = await scheduler().tick();
     expect(report).toMatchObject({ sent: 0, released: 1 });
-    const back = store.listReminders(TEAM_ID, { status: 'pending' })[0]!;
+    const back = (await store.listReminders(TEAM_ID, { status: 'pending' }))[0]!;
     expect(back.dueAt - now).toBeGreaterThanOrEqual(7_000);
     now = back.dueAt;
     expect((await scheduler().tick()).sent).toBe(1);
     expect(posts().length - before).toBe(2); // the refused try and the one that went through
-    expect(store.listReminders(TEAM_ID, { status: 'sent' })).toHaveLength(1);
+    expect(await store.listReminders(TEAM_ID, { status: 'sent' })).toHaveLength(1);
   });
 
   it('leaves a reminder for the next tick when Slack keeps failing, and uses each workspace’s own token', async () => {
     await h.close();
-    store.close();
-    store = openStore(':memory:', { now: () => now });
+    await store.close();
+    store = await openStore(':memory:', { now: () => now });
     h = await startHarness({ mode: 'oauth', teams: [TEAM_ID, 'T0SECOND'], store, clock: { now: () => new Date(now) } });
     for (const team of [TEAM_ID, 'T0SECOND']) {
-      store.scheduleReminder(team, {
+      await store.scheduleReminder(team, {
         channelId: CHANNEL,
         kind: 'date-cutoff',
         dueAt: now,
@@ -417,31 +417,31 @@ describe('a case in a Slack thread', () => {
     expect(report.released + report.sent).toBe(2);
     const calls = posts();
     expect(calls.filter((c) => c.token === botTokenFor('T0SECOND')).length).toBeGreaterThan(0);
-    const failed = store.listReminders(TEAM_ID, { status: 'pending' });
-    expect(failed[0]?.lastError ?? store.listReminders('T0SECOND', { status: 'pending' })[0]?.lastError).toMatch(
-      /HTTP 503/,
-    );
+    const failed = await store.listReminders(TEAM_ID, { status: 'pending' });
+    expect(
+      failed[0]?.lastError ?? (await store.listReminders('T0SECOND', { status: 'pending' }))[0]?.lastError,
+    ).toMatch(/HTTP 503/);
     // the backoff grows per attempt; within a few minutes both are through
     for (let i = 0; i < 6; i++) {
       now += 60_000;
       await scheduler().tick();
     }
-    expect(store.listReminders(TEAM_ID, { status: 'sent' })).toHaveLength(1);
-    expect(store.listReminders('T0SECOND', { status: 'sent' })).toHaveLength(1);
+    expect(await store.listReminders(TEAM_ID, { status: 'sent' })).toHaveLength(1);
+    expect(await store.listReminders('T0SECOND', { status: 'sent' })).toHaveLength(1);
   });
 
   it('cancels a workspace’s reminders when the app is uninstalled', async () => {
     await mention('case open p1', tsAt(now, 1));
-    expect(store.listReminders(TEAM_ID, { status: 'pending' }).length).toBeGreaterThan(0);
+    expect((await store.listReminders(TEAM_ID, { status: 'pending' })).length).toBeGreaterThan(0);
     await h.event({ type: 'app_uninstalled', event_ts: '5.1' }, TEAM_ID);
-    expect(store.listReminders(TEAM_ID, { status: 'pending' })).toEqual([]);
+    expect(await store.listReminders(TEAM_ID, { status: 'pending' })).toEqual([]);
   });
 
   it('cancels a workspace’s reminders when its bot token is revoked', async () => {
     await mention('case open p1', tsAt(now, 1));
-    expect(store.listReminders(TEAM_ID, { status: 'pending' }).length).toBeGreaterThan(0);
+    expect((await store.listReminders(TEAM_ID, { status: 'pending' })).length).toBeGreaterThan(0);
     await h.event({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] }, event_ts: '5.2' }, TEAM_ID);
-    expect(store.listReminders(TEAM_ID, { status: 'pending' })).toEqual([]);
+    expect(await store.listReminders(TEAM_ID, { status: 'pending' })).toEqual([]);
     now = at('2026-03-02 11:30');
     expect((await scheduler().tick()).claimed).toBe(0);
   });
@@ -476,7 +476,7 @@ describe('a case in a Slack thread', () => {
       }),
     );
     expect(res.status).toBe(200);
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, message)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, message))!;
     expect(kase).toMatchObject({ severity: 'P2', vendorRef: 'JAMF-123' });
     // the app's first post in the thread is the case card, filled in with chat.update
     const first = posts().at(-1)!;
@@ -491,10 +491,10 @@ describe('a case in a Slack thread', () => {
 describe('a case thread in a channel shared with another organisation (Slack Connect)', () => {
   it('posts nothing of our tracking where the vendor reads: card, vendor replies, Undo and reminders go to the owner or the escalation channel', async () => {
     h.fake.setChannel(CHANNEL, { isExtShared: true });
-    store.updateSettings(TEAM_ID, { escalationChannel: 'C0ESCALATE' });
+    await store.updateSettings(TEAM_ID, { escalationChannel: 'C0ESCALATE' });
     const thread = tsAt(now, 1);
     await mention('case open p1', thread);
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!;
     const ephemeral = () => h.fake.callsTo('chat.postEphemeral');
     expect(JSON.stringify(ephemeral().at(-1)!.params)).toContain('Vendor case #');
     expect(ephemeral().at(-1)!.params.user).toBe('U0ASKER');
@@ -529,7 +529,7 @@ describe('a case thread in a channel shared with another organisation (Slack Con
       actions: [{ type: 'button', action_id: 'case_auto_undo', block_id: 'b', value: undo.value, action_ts: '1' }],
     });
     expect(h.fake.responsePosts.find((p) => p.id === 'undo')?.body).toMatchObject({ replace_original: true });
-    expect(store.getCase(TEAM_ID, kase.id)!.firstRespondedAt).toBeNull();
+    expect((await store.getCase(TEAM_ID, kase.id))!.firstRespondedAt).toBeNull();
 
     now = at('2026-03-02 10:30');
     await scheduler().tick();
@@ -546,7 +546,7 @@ describe('a case thread in a channel shared with another organisation (Slack Con
     const escalated = allPosts().filter((p) => p.params.channel === 'C0ESCALATE');
     expect(escalated).toHaveLength(1);
     expect(escalated[0]!.params.text).toMatch(/\|case thread>\)$/);
-    expect(store.listReminders(TEAM_ID, { caseId: kase.id }).filter((r) => r.status === 'failed')).toEqual([]);
+    expect((await store.listReminders(TEAM_ID, { caseId: kase.id })).filter((r) => r.status === 'failed')).toEqual([]);
   });
 });
 
@@ -581,12 +581,12 @@ describe('when the app cannot post in the channel', () => {
     expect(res.status).toBe(200);
     expect(res.json.response_action).toBe('errors');
     expect(res.json.errors.case_choice).toMatch(/Invite me with `\/invite @Entitlebot`, then try again/);
-    expect(store.getCaseByThread(TEAM_ID, CHANNEL, message)).toBeNull();
-    expect(store.listReminders(TEAM_ID, { status: 'pending' })).toEqual([]);
+    expect(await store.getCaseByThread(TEAM_ID, CHANNEL, message)).toBeNull();
+    expect(await store.listReminders(TEAM_ID, { status: 'pending' })).toEqual([]);
   });
 
   it('the shortcut opens a modal to say what it could not say in the channel', async () => {
-    store.removeContract(TEAM_ID, store.listContracts(TEAM_ID)[0]!.id);
+    await store.removeContract(TEAM_ID, (await store.listContracts(TEAM_ID))[0]!.id);
     h.fake.failNext('chat.postEphemeral', { slackError: 'channel_not_found' });
     await shortcut(tsAt(now, 4));
     const notice = (await h.fake.waitFor(() => h.fake.callsTo('views.open')[0])).params.view;
@@ -602,7 +602,7 @@ describe('when the app cannot post in the channel', () => {
     const replies = JSON.stringify([res.json, ...h.fake.responsePosts.map((p) => p.body)]);
     expect(replies).toMatch(/\/invite @Entitlebot/);
     expect(replies).not.toMatch(/Something went wrong/);
-    expect(store.listCases(TEAM_ID)).toEqual([]);
+    expect(await store.listCases(TEAM_ID)).toEqual([]);
   });
 
   it('a mention in an archived channel is answered to the asker privately with what to do', async () => {

@@ -25,14 +25,14 @@ const nextTs = () => `${Math.floor(now / 1000)}.${String(++seq).padStart(6, '0')
 
 beforeEach(async () => {
   now = at('2026-03-02 10:00');
-  store = openStore(':memory:', { now: () => now });
+  store = await openStore(':memory:', { now: () => now });
   h = await startHarness({ mode: 'oauth', teams: [TEAM_ID, OTHER], store, clock: { now: () => new Date(now) } });
   h.fake.setUser('UADMIN', { isAdmin: true, tz: 'Europe/Berlin' });
   h.fake.setUser('UMEMBER', { tz: 'Europe/Berlin' });
 });
 afterEach(async () => {
   await h.close();
-  store.close();
+  await store.close();
 });
 
 /** The worked example's document, scaffolded and completed the way a person would, then checked. */
@@ -133,7 +133,7 @@ describe('importing a contract from a DM', () => {
       ['FPLAN1', botTokenFor(TEAM_ID)],
       ['FDOC1', botTokenFor(TEAM_ID)],
     ]);
-    expect(store.listWorkspacePlans(TEAM_ID)).toEqual([]);
+    expect(await store.listWorkspacePlans(TEAM_ID)).toEqual([]);
     const preview = lastPost();
     expect(preview.channel).toBe(DM);
     expect(textOf(preview)).toMatch(/Check before import/);
@@ -149,7 +149,9 @@ describe('importing a contract from a DM', () => {
     const update = h.fake.callsTo('chat.update').at(-1)?.params ?? {};
     expect(update).toMatchObject({ channel: DM, ts: postedTs });
     expect(textOf(update)).toMatch(/Imported larkspur/);
-    expect(store.listWorkspacePlans(TEAM_ID).map((p) => [p.vendor, p.importedBy])).toEqual([['larkspur', 'UADMIN']]);
+    expect((await store.listWorkspacePlans(TEAM_ID)).map((p) => [p.vendor, p.importedBy])).toEqual([
+      ['larkspur', 'UADMIN'],
+    ]);
 
     // the contract set-up modal offers the new vendor in this workspace only
     await openContractModal(TEAM_ID);
@@ -158,14 +160,14 @@ describe('importing a contract from a DM', () => {
     expect(JSON.stringify(h.fake.callsTo('views.open').at(-1)?.params.view)).not.toMatch(/Larkspur/);
 
     await mention('contract add larkspur larkspur-premier zone=Europe/Berlin');
-    expect(store.listContracts(TEAM_ID).map((c) => c.vendor)).toEqual(['larkspur']);
+    expect((await store.listContracts(TEAM_ID)).map((c) => c.vendor)).toEqual(['larkspur']);
     await mention('sla sev1 larkspur premier');
     expect(textOf(lastPost())).toMatch(/30 min/);
     expect(textOf(lastPost())).toMatch(/per your contract/i);
 
     const thread = nextTs();
     await mention('case open sev1', TEAM_ID, thread);
-    const kase = store.getCaseByThread(TEAM_ID, 'C0SUPPORT', thread);
+    const kase = await store.getCaseByThread(TEAM_ID, 'C0SUPPORT', thread);
     expect(kase?.severity).toBe('1');
     // the case message (a case card since issue 11) shows the first response due 30 minutes after opening
     expect(
@@ -182,8 +184,8 @@ describe('importing a contract from a DM', () => {
     const said = (lastPost().blocks as { type: string }[]).filter((b) => b.type !== 'actions');
     expect(JSON.stringify(said)).not.toMatch(/Larkspur|larkspur/);
     await mention('contract add larkspur larkspur-premier zone=Europe/Berlin', OTHER);
-    expect(store.listContracts(OTHER)).toEqual([]);
-    expect(store.listWorkspacePlans(OTHER)).toEqual([]);
+    expect(await store.listContracts(OTHER)).toEqual([]);
+    expect(await store.listWorkspacePlans(OTHER)).toEqual([]);
   });
 
   it('shows the problems of a plan that does not check, and stores nothing', async () => {
@@ -192,7 +194,7 @@ describe('importing a contract from a DM', () => {
     await share('UADMIN', ['FPLAN2', 'FDOC2']);
     expect(textOf(lastPost())).toMatch(/nothing was imported/);
     expect(textOf(lastPost())).toMatch(/larkspur\.yml:\d+:\d+: quotas\[0\]\.limit/);
-    expect(store.listWorkspacePlans(TEAM_ID)).toEqual([]);
+    expect(await store.listWorkspacePlans(TEAM_ID)).toEqual([]);
   });
 
   it('refuses a member who is not an admin, a file over 2 MB, and a file that is not text', async () => {
@@ -214,6 +216,6 @@ describe('importing a contract from a DM', () => {
     expect(textOf(lastPost())).toMatch(/Import needs two files/);
     await share('UADMIN', []);
     expect(textOf(lastPost())).toMatch(/Import needs two files.*Share two files with me in one direct message/);
-    expect(store.listWorkspacePlans(TEAM_ID)).toEqual([]);
+    expect(await store.listWorkspacePlans(TEAM_ID)).toEqual([]);
   });
 });

@@ -64,9 +64,9 @@ function startChild(): ChildProcess {
   return spawn(process.execPath, [CLI, 'reminders', '--db', db], { cwd: ROOT, env, stdio: 'ignore' });
 }
 
-async function until(probe: () => boolean, what: string): Promise<void> {
+async function until(probe: () => boolean | Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 60_000;
-  while (!probe()) {
+  while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -81,11 +81,11 @@ function exited(child: ChildProcess): Promise<void> {
 
 describe('scheduler crash', () => {
   it('loses no reminder and repeats at most the messages in flight per SIGKILL', async () => {
-    const store = openStore(db);
+    const store = await openStore(db);
     const now = Date.now();
     for (let i = 0; i < REMINDERS; i++) {
       // one channel each, so that the one-message-a-second pacing does not slow the test
-      store.scheduleReminder('T0CRASH', {
+      await store.scheduleReminder('T0CRASH', {
         channelId: `C${i}`,
         threadTs: '1.1',
         kind: 'update-breach',
@@ -94,7 +94,7 @@ describe('scheduler crash', () => {
         dedupeKey: `crash-${i}`,
       });
     }
-    store.close();
+    await store.close();
 
     let crashes = 0;
     for (const killAfter of [5, 12]) {
@@ -105,9 +105,12 @@ describe('scheduler crash', () => {
       crashes += 1;
     }
     const last = startChild();
-    const check = openStore(db);
+    const check = await openStore(db);
     try {
-      await until(() => check.listReminders('T0CRASH', { status: 'sent' }).length === REMINDERS, 'every reminder sent');
+      await until(
+        async () => (await check.listReminders('T0CRASH', { status: 'sent' })).length === REMINDERS,
+        'every reminder sent',
+      );
     } finally {
       last.kill('SIGTERM');
       await exited(last);
@@ -123,8 +126,8 @@ describe('scheduler crash', () => {
     const repeats = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
     // at most the messages in flight when the process died: one per channel being posted to (4 at once)
     expect(repeats).toBeLessThanOrEqual(crashes * 4);
-    expect(check.listReminders('T0CRASH', { status: 'pending' })).toEqual([]);
-    expect(check.listReminders('T0CRASH', { status: 'sending' })).toEqual([]);
-    check.close();
+    expect(await check.listReminders('T0CRASH', { status: 'pending' })).toEqual([]);
+    expect(await check.listReminders('T0CRASH', { status: 'sending' })).toEqual([]);
+    await check.close();
   }, 120_000);
 });

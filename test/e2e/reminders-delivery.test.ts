@@ -18,17 +18,17 @@ let store: Store;
 
 beforeEach(async () => {
   fake = await startFakeSlack();
-  store = openStore(temp.file('delivery.db'));
+  store = await openStore(temp.file('delivery.db'));
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await fake.close();
   temp.cleanup();
 });
 
-function schedule(s: Store, count: number, channels: number, dueAt = T0, ws = 'T1') {
+async function schedule(s: Store, count: number, channels: number, dueAt = T0, ws = 'T1') {
   for (let i = 0; i < count; i++) {
-    s.scheduleReminder(ws, {
+    await s.scheduleReminder(ws, {
       channelId: `C${i % channels}`,
       kind: 'update-breach',
       dueAt: dueAt - (count - i),
@@ -64,7 +64,7 @@ function countsByText(): Map<string, number> {
 
 describe('delivery that survives Slack', () => {
   it('a 429 with Retry-After: 0 is not "now": no storm of calls, no reminder given up', async () => {
-    schedule(store, 120, 12);
+    await schedule(store, 120, 12);
     fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 0, times: 1_000_000 });
     const clock = { t: T0 };
     const s = scheduler(store, clock);
@@ -75,31 +75,31 @@ describe('delivery that survives Slack', () => {
     }
     // at most one call per channel posted to at once (4) per tick; the unguarded scheduler made 4,800 in 20 s
     expect(posted().length).toBeLessThanOrEqual(80);
-    expect(store.listReminders('T1', { status: 'failed' })).toEqual([]);
+    expect(await store.listReminders('T1', { status: 'failed' })).toEqual([]);
     // Slack is back: every reminder goes out once
     fake.failNext('chat.postMessage', { times: 0 });
-    for (let i = 0; i < 40 && store.listReminders('T1', { status: 'sent' }).length < 120; i++) {
+    for (let i = 0; i < 40 && (await store.listReminders('T1', { status: 'sent' })).length < 120; i++) {
       clock.t += 15_000;
       await s.tick();
     }
-    expect(store.listReminders('T1', { status: 'sent' })).toHaveLength(120);
+    expect(await store.listReminders('T1', { status: 'sent' })).toHaveLength(120);
     expect([...countsByText().values()].every((n) => n === 1)).toBe(true);
   });
 
   it('a five-minute 5xx outage delays the reminders; none is failed, each goes out once after', async () => {
-    schedule(store, 2, 2);
+    await schedule(store, 2, 2);
     fake.failNext('chat.postMessage', { status: 503, times: 1_000_000 });
     const clock = { t: T0 };
     const s = scheduler(store, clock);
     for (; clock.t < T0 + 5 * 60_000; clock.t += 15_000) await s.tick();
-    expect(store.listReminders('T1', { status: 'failed' })).toEqual([]);
-    expect(store.listReminders('T1', { status: 'pending' })[0]!.lastError).toMatch(/HTTP 503/);
+    expect(await store.listReminders('T1', { status: 'failed' })).toEqual([]);
+    expect((await store.listReminders('T1', { status: 'pending' }))[0]!.lastError).toMatch(/HTTP 503/);
     fake.failNext('chat.postMessage', { times: 0 });
-    for (let i = 0; i < 40 && store.listReminders('T1', { status: 'sent' }).length < 2; i++) {
+    for (let i = 0; i < 40 && (await store.listReminders('T1', { status: 'sent' })).length < 2; i++) {
       clock.t += 15_000;
       await s.tick();
     }
-    expect(store.listReminders('T1', { status: 'sent' })).toHaveLength(2);
+    expect(await store.listReminders('T1', { status: 'sent' })).toHaveLength(2);
     expect(countsByText()).toEqual(
       new Map([
         ['reminder 0', 1],
@@ -109,7 +109,7 @@ describe('delivery that survives Slack', () => {
   });
 
   it('a hanging channel times out per call and holds no other channel', async () => {
-    schedule(store, 6, 6); // reminder 0 (earliest) in C0, which hangs
+    await schedule(store, 6, 6); // reminder 0 (earliest) in C0, which hangs
     fake.failNext('chat.postMessage', { hang: true, times: 1_000_000, match: (p) => p.channel === 'C0' });
     const clock = { t: T0 };
     const s = scheduler(store, clock, { callTimeoutMs: 1_500, concurrency: 2 });
@@ -120,13 +120,13 @@ describe('delivery that survives Slack', () => {
     expect(others).toHaveLength(5);
     // every other channel was served while the slow call was still hanging
     expect(others.every((c) => c.at < slow.at + 1_500)).toBe(true);
-    const back = store.listReminders('T1', { status: 'pending' });
+    const back = await store.listReminders('T1', { status: 'pending' });
     expect(back).toHaveLength(1);
     expect(back[0]!.lastError).toMatch(/no answer from Slack in 1500 ms|timeout/i);
   });
 
   it('a reminder is given up only when stale: more than a day late, or past the next reminder of its case', async () => {
-    const kase = store.createCase('T1', {
+    const kase = await store.createCase('T1', {
       channelId: 'C1',
       threadTs: '1.1',
       contractId: null,
@@ -137,28 +137,28 @@ describe('delivery that survives Slack', () => {
       openedBy: 'U1',
     });
     const base = { channelId: 'C1', threadTs: '1.1', caseId: kase.id };
-    const warning = store.scheduleReminder('T1', {
+    const warning = await store.scheduleReminder('T1', {
       ...base,
       kind: 'response-warning',
       dueAt: T0 - 40 * 60_000,
       text: 'warning',
       dedupeKey: 'w',
     });
-    store.scheduleReminder('T1', {
+    await store.scheduleReminder('T1', {
       ...base,
       kind: 'response-breach',
       dueAt: T0 - 10 * 60_000,
       text: 'breach',
       dedupeKey: 'b',
     });
-    const ancient = store.scheduleReminder('T1', {
+    const ancient = await store.scheduleReminder('T1', {
       channelId: 'C2',
       kind: 'date-cutoff',
       dueAt: T0 - 25 * 3_600_000,
       text: 'ancient',
       dedupeKey: 'a',
     });
-    const recent = store.scheduleReminder('T1', {
+    const recent = await store.scheduleReminder('T1', {
       channelId: 'C3',
       kind: 'date-cutoff',
       dueAt: T0 - 23 * 3_600_000,
@@ -168,15 +168,15 @@ describe('delivery that survives Slack', () => {
     const clock = { t: T0 };
     const report = await scheduler(store, clock).tick();
     expect(report).toMatchObject({ sent: 2, failed: 2 });
-    expect(store.getReminder('T1', warning.id)).toMatchObject({
+    expect(await store.getReminder('T1', warning.id)).toMatchObject({
       status: 'failed',
       lastError: expect.stringMatching(/stale: the next reminder/),
     });
-    expect(store.getReminder('T1', ancient.id)).toMatchObject({
+    expect(await store.getReminder('T1', ancient.id)).toMatchObject({
       status: 'failed',
       lastError: expect.stringMatching(/stale: .* late/),
     });
-    expect(store.getReminder('T1', recent.id)!.status).toBe('sent');
+    expect((await store.getReminder('T1', recent.id))!.status).toBe('sent');
     expect(
       delivered()
         .map((c) => c.params.text as string)
@@ -187,9 +187,9 @@ describe('delivery that survives Slack', () => {
 
 describe('two schedulers on one database', () => {
   it('never post a reminder twice, though batches outlast the lease and a second one starts meanwhile', async () => {
-    schedule(store, 40, 4, Date.now());
+    await schedule(store, 40, 4, Date.now());
     fake.setLatency(60);
-    const other = openStore(store.path);
+    const other = await openStore(store.path);
     try {
       // real time: leases are renewed by a timer; 300 ms leases, while a batch takes ~600 ms per channel
       const clock = {
@@ -215,22 +215,22 @@ describe('two schedulers on one database', () => {
       fake.failNext('chat.postMessage', { status: 503, times: 3 });
       await runA;
       fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 0, times: 2 });
-      for (let i = 0; i < 100 && store.listReminders('T1', { status: 'sent' }).length < 40; i++) {
+      for (let i = 0; i < 100 && (await store.listReminders('T1', { status: 'sent' })).length < 40; i++) {
         await Promise.all([a.tick(), b.tick()]);
         await new Promise((r) => setTimeout(r, 50));
       }
-      expect(store.listReminders('T1', { status: 'sent' })).toHaveLength(40);
+      expect(await store.listReminders('T1', { status: 'sent' })).toHaveLength(40);
       const counts = countsByText();
       expect(counts.size).toBe(40);
       expect([...counts.entries()].filter(([, n]) => n > 1)).toEqual([]);
     } finally {
-      other.close();
+      await other.close();
     }
   }, 60_000);
 
   it('a claim whose holder died is taken over once its lease ran out, and posted once', async () => {
-    schedule(store, 3, 1);
-    store.claimDueReminders(T0, 10, 1_000, 'dead-process');
+    await schedule(store, 3, 1);
+    await store.claimDueReminders(T0, 10, 1_000, 'dead-process');
     const clock = { t: T0 + 500 };
     const s = scheduler(store, clock);
     expect((await s.tick()).claimed).toBe(0);

@@ -13,12 +13,12 @@ let store: Store;
 
 afterEach(async () => {
   await h.close();
-  store.close();
+  await store.close();
 });
 
 async function start() {
-  store = openStore(':memory:');
-  store.addContract(TEAM_ID, contract({ vendor: 'jamf', plan: 'gold', zone: 'Europe/Berlin' }));
+  store = await openStore(':memory:');
+  await store.addContract(TEAM_ID, contract({ vendor: 'jamf', plan: 'gold', zone: 'Europe/Berlin' }));
   h = await startHarness({ store });
 }
 
@@ -30,20 +30,20 @@ describe('/support case open in a shared channel', () => {
     expect(res.json.text).toMatch(/shared with another organisation/);
     expect(res.json.text).toMatch(/Track as vendor case/);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
-    expect(store.listCases(TEAM_ID)).toHaveLength(0);
+    expect(await store.listCases(TEAM_ID)).toHaveLength(0);
   });
 
   it('says it in Chinese to a Chinese command', async () => {
     await start();
     const res = await h.command('案件 開案 P1', { teamId: TEAM_ID, channelId: 'C0SHARED', sharedChannel: true });
     expect(res.json.text).toMatch(/共用/);
-    expect(store.listCases(TEAM_ID)).toHaveLength(0);
+    expect(await store.listCases(TEAM_ID)).toHaveLength(0);
   });
 
   it('still opens a case at the top of a channel of our own', async () => {
     await start();
     await h.command('case open p1', { teamId: TEAM_ID, channelId: 'C0OWN' });
     expect(h.fake.callsTo('chat.postMessage').length).toBeGreaterThan(0);
-    expect(store.listCases(TEAM_ID)).toHaveLength(1);
+    expect(await store.listCases(TEAM_ID)).toHaveLength(1);
   });
 });

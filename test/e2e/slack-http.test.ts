@@ -45,10 +45,10 @@ describe('slash command /support', () => {
     const res = await h.command('contract add jamf gold zone=Europe/Berlin holidays=DE');
     expect(res.status).toBe(200);
     expect(json(res.json.blocks)).toMatch(/#1/);
-    const contracts = h.store.listContracts(TEAM_ID);
+    const contracts = await h.store.listContracts(TEAM_ID);
     expect(contracts).toHaveLength(1);
     expect(contracts[0]).toMatchObject({ vendor: 'jamf', plan: 'gold', zone: 'Europe/Berlin' });
-    expect(h.store.listContracts('T0OTHER')).toHaveLength(0);
+    expect(await h.store.listContracts('T0OTHER')).toHaveLength(0);
     const list = await h.command('contract');
     expect(json(list.json.blocks)).toContain('Europe/Berlin');
   });
@@ -57,7 +57,7 @@ describe('slash command /support', () => {
     const res = await h.command('contract add jamf gold zone=Mars/Base');
     expect(res.status).toBe(200);
     expect(json(res.json)).toContain('Mars/Base');
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(0);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(0);
   });
 
   it('shows due times as date tokens each reader sees in their own zone, with the contract zone as fallback; users.info cached', async () => {
@@ -69,7 +69,7 @@ describe('slash command /support', () => {
     expect(text).toMatch(/of business time/);
     await h.command('help');
     expect(h.fake.callsTo('users.info')).toHaveLength(1);
-    expect(h.store.getCachedUserZone(TEAM_ID, 'U0ASKER', Date.now(), 60_000)).toBe('Asia/Singapore');
+    expect(await h.store.getCachedUserZone(TEAM_ID, 'U0ASKER', Date.now(), 60_000)).toBe('Asia/Singapore');
   });
 
   it('does not keep a first-time asker waiting on a slow users.info: date tokens, cache filled after', async () => {
@@ -83,7 +83,10 @@ describe('slash command /support', () => {
     // the card shows each instant as a date token, so the asker sees their own zone even before Slack told us it
     expect(firstText).toMatch(/<!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]*\(Europe\/Berlin\)>/);
     // the call goes on in the background and fills the cache for the next question
-    await h.fake.waitFor(() => h.store.getCachedUserZone(TEAM_ID, 'U0SLOW', Date.now(), 60_000) ?? undefined, 5_000);
+    await h.fake.waitFor(
+      async () => (await h.store.getCachedUserZone(TEAM_ID, 'U0SLOW', Date.now(), 60_000)) ?? undefined,
+      5_000,
+    );
     const next = json((await h.command('due p1 gold', { userId: 'U0SLOW' })).json.blocks);
     expect(next).not.toContain('Slack had not told us');
     expect(h.fake.callsTo('users.info').filter((c) => c.params.user === 'U0SLOW')).toHaveLength(1);
@@ -108,7 +111,7 @@ describe('slash command /support', () => {
     await h.command('contract add autodesk enterprise region=emea');
     const res = await h.command('quota use coaching 1');
     expect(res.status).toBe(200);
-    const uses = h.store.listQuotaUses(TEAM_ID);
+    const uses = await h.store.listQuotaUses(TEAM_ID);
     expect(uses).toHaveLength(1);
     expect(uses[0]).toMatchObject({ count: 1, userId: 'U0ASKER' });
     expect(json(res.json.blocks)).toMatch(/1 of 3/);
@@ -153,7 +156,7 @@ describe('contract modal', () => {
     expect(res.json.response_action).toBe('errors');
     expect(res.json.errors.zone).toMatch(/Mars\/Base/);
     expect(res.json.errors.hours).toMatch(/17:00-09:00/);
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(0);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(0);
   });
 
   it('refuses a plan of another vendor beside the plan field', async () => {
@@ -177,7 +180,7 @@ describe('contract modal', () => {
     );
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
-    const [contract] = h.store.listContracts(TEAM_ID);
+    const [contract] = await h.store.listContracts(TEAM_ID);
     expect(contract).toMatchObject({
       vendor: 'jamf',
       plan: 'silver',
@@ -333,7 +336,7 @@ describe('events and the Home tab', () => {
     await h.command('contract add jamf gold zone=Europe/Berlin holidays=DE');
     const thread = { channel: 'C0GENERAL', user: 'U0ASKER', thread_ts: '1700000000.000100' };
     await h.event({ type: 'app_mention', ...thread, text: '<@UBOT> case open p1', ts: '1700000200.000300' });
-    expect(h.store.listCases(TEAM_ID, { status: 'open' })).toHaveLength(1);
+    expect(await h.store.listCases(TEAM_ID, { status: 'open' })).toHaveLength(1);
     await h.event({ type: 'app_home_opened', user: 'U0ASKER', channel: 'D0DM', tab: 'home', event_ts: '3.2' });
     const view = h.fake.callsTo('views.publish').at(-1)?.params.view;
     const text = json(view.blocks);
@@ -363,7 +366,7 @@ describe('events and the Home tab', () => {
     });
     const open = h.fake.callsTo('views.open')[0];
     expect(open?.params.trigger_id).toBe('trig-home');
-    const [contract] = h.store.listContracts(TEAM_ID);
+    const [contract] = await h.store.listContracts(TEAM_ID);
     await h.interaction({
       ...base,
       actions: [
@@ -376,7 +379,7 @@ describe('events and the Home tab', () => {
         },
       ],
     });
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(0);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(0);
     expect(json(h.fake.callsTo('views.publish').at(-1)?.params.view)).toContain(`Contract #${contract!.id} removed`);
   });
 });
@@ -393,8 +396,8 @@ describe('OAuth mode: many workspaces', () => {
   it('answers each workspace with its own token and its own contracts', async () => {
     await h.command('contract add jamf gold zone=Europe/Berlin', { teamId: TEAM_ID });
     await h.command('contract add autodesk enterprise region=apac', { teamId: 'T0OTHER' });
-    expect(h.store.listContracts(TEAM_ID).map((c) => c.vendor)).toEqual(['jamf']);
-    expect(h.store.listContracts('T0OTHER').map((c) => c.vendor)).toEqual(['autodesk']);
+    expect((await h.store.listContracts(TEAM_ID)).map((c) => c.vendor)).toEqual(['jamf']);
+    expect((await h.store.listContracts('T0OTHER')).map((c) => c.vendor)).toEqual(['autodesk']);
     await h.event({ type: 'app_home_opened', user: 'U0OTHER', channel: 'D1', tab: 'home', event_ts: '4.1' }, 'T0OTHER');
     const publish = h.fake.callsTo('views.publish').at(-1)!;
     expect(publish.token).toBe('xoxb-t0other');
@@ -418,11 +421,11 @@ describe('OAuth mode: many workspaces', () => {
     await h.command('contract add jamf gold zone=Europe/Berlin', { teamId: TEAM_ID });
     const res = await h.event({ type: 'app_uninstalled', event_ts: '5.1' }, TEAM_ID);
     expect(res.status).toBe(200);
-    expect(h.store.fetchWorkspaceInstallation(TEAM_ID)).toBeNull();
-    expect(h.store.fetchWorkspaceInstallation('T0OTHER')).not.toBeNull();
+    expect(await h.store.fetchWorkspaceInstallation(TEAM_ID)).toBeNull();
+    expect(await h.store.fetchWorkspaceInstallation('T0OTHER')).not.toBeNull();
     // the workspace's data stays (a reinstall finds its contracts)
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(1);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(1);
     await h.event({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] }, event_ts: '5.2' }, 'T0OTHER');
-    expect(h.store.fetchWorkspaceInstallation('T0OTHER')).toBeNull();
+    expect(await h.store.fetchWorkspaceInstallation('T0OTHER')).toBeNull();
   });
 });

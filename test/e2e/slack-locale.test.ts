@@ -25,7 +25,7 @@ describe('replies in the asker’s Slack language', () => {
     expect(help).toContain('指令');
     expect(h.fake.callsTo('users.info')).toHaveLength(1);
     expect(h.fake.callsTo('users.info')[0]?.params.include_locale).toBeTruthy();
-    expect(h.store.getCachedUser(TEAM_ID, 'U0ASKER', Date.now(), 60_000)).toEqual({
+    expect(await h.store.getCachedUser(TEAM_ID, 'U0ASKER', Date.now(), 60_000)).toEqual({
       zone: 'Asia/Taipei',
       locale: 'zh-TW',
     });
@@ -53,7 +53,7 @@ describe('replies in the asker’s Slack language', () => {
   });
 
   it('a zone cached before locales were asked for is asked again, to learn the locale', async () => {
-    h.store.cacheUserZone(TEAM_ID, 'U0ASKER', 'Asia/Taipei', Date.now());
+    await h.store.cacheUserZone(TEAM_ID, 'U0ASKER', 'Asia/Taipei', Date.now());
     h.fake.setUser('U0ASKER', { tz: 'Asia/Taipei', locale: 'zh-TW' });
     expect(json((await h.command('sla p1 gold')).json.blocks)).toContain('首次回應');
     expect(h.fake.callsTo('users.info')).toHaveLength(1);

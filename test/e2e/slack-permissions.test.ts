@@ -15,11 +15,11 @@ let seq = 0;
 
 afterEach(async () => {
   await h.close();
-  store.close();
+  await store.close();
 });
 
 async function start(admins?: string[]) {
-  store = openStore(':memory:');
+  store = await openStore(':memory:');
   h = await startHarness({ store, admins });
 }
 
@@ -58,15 +58,15 @@ describe('in a channel shared with another organisation', () => {
     await start();
     const guest = { user: 'U0GUEST', userTeam: 'T0VENDOR', shared: true };
     expect(await say('contract add jamf gold zone=UTC', guest)).toMatch(/Only members of the organisation/);
-    expect(store.listContracts(TEAM_ID)).toEqual([]);
+    expect(await store.listContracts(TEAM_ID)).toEqual([]);
 
     // a member adds one; the guest can still not use it to change anything
     await say('contract add jamf gold zone=UTC', { userTeam: TEAM_ID, shared: true });
-    expect(store.listContracts(TEAM_ID)).toHaveLength(1);
+    expect(await store.listContracts(TEAM_ID)).toHaveLength(1);
     expect(await say('contract remove 1', guest)).toMatch(/Only members of the organisation/);
     expect(await say('case open p1', { ...guest, thread: '1764600000.000001' })).toMatch(/Nothing was changed/);
-    expect(store.listCases(TEAM_ID)).toEqual([]);
-    expect(store.listContracts(TEAM_ID)).toHaveLength(1);
+    expect(await store.listCases(TEAM_ID)).toEqual([]);
+    expect(await store.listContracts(TEAM_ID)).toHaveLength(1);
 
     // questions are still answered
     expect(await say('sla p1 gold', guest)).not.toMatch(/Only members/);
@@ -75,18 +75,18 @@ describe('in a channel shared with another organisation', () => {
   it('someone whose team Slack does not state is not taken for a member there', async () => {
     await start();
     expect(await say('contract add jamf gold zone=UTC', { shared: true })).toMatch(/Only members of the organisation/);
-    expect(store.listContracts(TEAM_ID)).toEqual([]);
+    expect(await store.listContracts(TEAM_ID)).toEqual([]);
     // in a channel of our own, the same message is ours
     await say('contract add jamf gold zone=UTC');
-    expect(store.listContracts(TEAM_ID)).toHaveLength(1);
+    expect(await store.listContracts(TEAM_ID)).toHaveLength(1);
   });
 
   it('the case buttons refuse the guest: the case stays open', async () => {
     await start();
-    store.addContract(TEAM_ID, contract({ vendor: 'jamf', plan: 'gold' }));
+    await store.addContract(TEAM_ID, contract({ vendor: 'jamf', plan: 'gold' }));
     const thread = '1764600000.000500';
     await say('case open p1', { userTeam: TEAM_ID, thread });
-    const kase = store.getCaseByThread(TEAM_ID, CHANNEL, thread)!;
+    const kase = (await store.getCaseByThread(TEAM_ID, CHANNEL, thread))!;
     expect(kase.status).toBe('open');
     await h.interaction({
       type: 'block_actions',
@@ -110,7 +110,7 @@ describe('in a channel shared with another organisation', () => {
       ],
     });
     expect(h.fake.callsTo('chat.postEphemeral').at(-1)?.params.text).toMatch(/Only members of the organisation/);
-    expect(store.getCase(TEAM_ID, kase.id)!.status).toBe('open');
+    expect((await store.getCase(TEAM_ID, kase.id))!.status).toBe('open');
   });
 });
 
@@ -121,14 +121,14 @@ describe('ENTITLEBOT_ADMINS', () => {
     expect(await say('contract add jamf gold zone=UTC', { user: 'U0MEMBER' })).toMatch(
       /Only the contract admins .*<@U0ADMIN>.*<!subteam\^S0LEGAL>/,
     );
-    expect(store.listContracts(TEAM_ID)).toEqual([]);
+    expect(await store.listContracts(TEAM_ID)).toEqual([]);
     await say('contract add jamf gold zone=UTC', { user: 'U0ADMIN' });
     await say('contract add jamf silver zone=UTC', { user: 'U0LAWYER' });
-    expect(store.listContracts(TEAM_ID).map((c) => c.plan)).toEqual(['gold', 'silver']);
+    expect((await store.listContracts(TEAM_ID)).map((c) => c.plan)).toEqual(['gold', 'silver']);
     expect(await say('contract remove 1', { user: 'U0MEMBER' })).toMatch(/Only the contract admins/);
-    expect(store.listContracts(TEAM_ID)).toHaveLength(2);
+    expect(await store.listContracts(TEAM_ID)).toHaveLength(2);
     // a member who is not an admin opens and closes cases as before
     await say('case open p1 contract=1', { user: 'U0MEMBER', thread: '1764600000.000900' });
-    expect(store.listCases(TEAM_ID)).toHaveLength(1);
+    expect(await store.listCases(TEAM_ID)).toHaveLength(1);
   });
 });

@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function restartable(path: string) {
-  const store = openStore(path);
+  const store = await openStore(path);
   const h = await startHarness({ store });
   harnesses.push(h);
   return {
@@ -26,7 +26,7 @@ async function restartable(path: string) {
     stop: async () => {
       await h.close();
       harnesses = harnesses.filter((x) => x !== h);
-      store.close();
+      await store.close();
     },
   };
 }
@@ -46,7 +46,7 @@ describe('replay memory across a restart', () => {
     const second = await restartable(path);
     const replay = await postRaw(second.h.url, signed.body, signed.headers);
     expect(replay.status).toBe(401);
-    expect(second.h.store.listContracts(TEAM_ID)).toHaveLength(1);
+    expect(await second.h.store.listContracts(TEAM_ID)).toHaveLength(1);
   });
 
   it('refuses it at another process on the same database, too', async () => {
@@ -79,13 +79,13 @@ describe('replay memory across a restart', () => {
     expect(second.h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
-  it('forgets a signature once its window is over, and prunes it from the table', () => {
-    const store = openStore(':memory:');
+  it('forgets a signature once its window is over, and prunes it from the table', async () => {
+    const store = await openStore(':memory:');
     const t = Date.UTC(2026, 0, 1);
-    expect(store.firstSeen('signature', 'abc', t + 300_000, t)).toBe(true);
-    expect(store.firstSeen('signature', 'abc', t + 300_000, t + 1_000)).toBe(false);
-    expect(store.firstSeen('other-kind', 'abc', t + 300_000, t + 1_000)).toBe(true);
-    expect(store.firstSeen('signature', 'abc', t + 900_000, t + 300_000)).toBe(true);
-    store.close();
+    expect(await store.firstSeen('signature', 'abc', t + 300_000, t)).toBe(true);
+    expect(await store.firstSeen('signature', 'abc', t + 300_000, t + 1_000)).toBe(false);
+    expect(await store.firstSeen('other-kind', 'abc', t + 300_000, t + 1_000)).toBe(true);
+    expect(await store.firstSeen('signature', 'abc', t + 900_000, t + 300_000)).toBe(true);
+    await store.close();
   });
 });

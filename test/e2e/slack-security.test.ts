@@ -21,40 +21,40 @@ describe('signed requests', () => {
   it('acts on a correctly signed request', async () => {
     const res = await postSigned(h.url, SIGNING_SECRET, addContract(), 'form');
     expect(res.status).toBe(200);
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(1);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(1);
   });
 
   it('refuses a forged signature with 401 and stores nothing', async () => {
     const res = await postSigned(h.url, 'not-the-signing-secret', addContract(), 'form');
     expect(res.status).toBe(401);
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(0);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(0);
   });
 
   it('refuses a body changed after signing', async () => {
     const signed = signRequest(SIGNING_SECRET, slashCommandBody({ text: 'help' }), 'form');
     const res = await postRaw(h.url, addContract(), signed.headers);
     expect(res.status).toBe(401);
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(0);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(0);
   });
 
   it('refuses a request without signature headers', async () => {
     const res = await postRaw(h.url, addContract(), { 'content-type': 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(401);
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(0);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(0);
   });
 
   it('refuses a timestamp more than five minutes old, though correctly signed', async () => {
     const stale = Math.floor(Date.now() / 1000) - 5 * 60 - 30;
     const res = await postSigned(h.url, SIGNING_SECRET, addContract(), 'form', { timestamp: stale });
     expect(res.status).toBe(401);
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(0);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(0);
   });
 
   it('refuses a timestamp more than five minutes in the future', async () => {
     const future = Math.floor(Date.now() / 1000) + 10 * 60;
     const res = await postSigned(h.url, SIGNING_SECRET, addContract(), 'form', { timestamp: future });
     expect(res.status).toBe(401);
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(0);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(0);
   });
 
   it('refuses a replay of the same signed request (same signature and timestamp)', async () => {
@@ -63,7 +63,7 @@ describe('signed requests', () => {
     expect(first.status).toBe(200);
     const replay = await postRaw(h.url, signed.body, signed.headers);
     expect(replay.status).toBe(401);
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(1);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(1);
   });
 
   it('is not fooled into refusing a genuine request by a forged one sent first with its headers', async () => {
@@ -72,7 +72,7 @@ describe('signed requests', () => {
     expect(forged.status).toBe(401);
     const res = await postRaw(h.url, genuine.body, genuine.headers);
     expect(res.status).toBe(200);
-    expect(h.store.listContracts(TEAM_ID)).toHaveLength(1);
+    expect(await h.store.listContracts(TEAM_ID)).toHaveLength(1);
   });
 
   it('refuses a replayed event as well', async () => {

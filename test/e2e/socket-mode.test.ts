@@ -89,7 +89,7 @@ describe('Socket Mode', () => {
       botId: BOT_ID,
       socketUrl: `ws://127.0.0.1:${port}/link`,
     });
-    store = openStore(':memory:');
+    store = await openStore(':memory:');
     const config: Config = {
       mode: { kind: 'socket', appToken: APP_TOKEN, botToken: BOT_TOKEN },
       databasePath: ':memory:',
@@ -113,7 +113,7 @@ describe('Socket Mode', () => {
     await app.stop();
     await new Promise((resolve) => link.server.close(resolve));
     await fake.close();
-    store.close();
+    await store.close();
   });
 
   it('connects with the app-level token from apps.connections.open on the configured Web API', async () => {

@@ -37,32 +37,32 @@ describe('buildWorkspaceKnowledge', () => {
 });
 
 describe('cachedWorkspaceKnowledge', () => {
-  it('gives the shipped Knowledge to a workspace without imports, and builds once per revision', () => {
+  it('gives the shipped Knowledge to a workspace without imports, and builds once per revision', async () => {
     let revision = 'r1';
     let builds = 0;
     const resolve = cachedWorkspaceKnowledge(shipped, {
-      revision: (ws) => (ws === 'T1' ? revision : ''),
-      plans: () => {
+      revision: async (ws) => (ws === 'T1' ? revision : ''),
+      plans: async () => {
         builds++;
         return [larkspur];
       },
     });
-    expect(resolve('T2')).toBe(shipped);
-    const first = resolve('T1');
-    expect(resolve('T1')).toBe(first);
+    expect(await resolve('T2')).toBe(shipped);
+    const first = await resolve('T1');
+    expect(await resolve('T1')).toBe(first);
     expect(builds).toBe(1);
     revision = 'r2';
-    expect(resolve('T1')).not.toBe(first);
+    expect(await resolve('T1')).not.toBe(first);
     expect(builds).toBe(2);
   });
 
-  it('keeps at most `max` workspaces, the most recently used', () => {
+  it('keeps at most `max` workspaces, the most recently used', async () => {
     let builds = 0;
     const resolve = cachedWorkspaceKnowledge(
       shipped,
       {
-        revision: () => 'r',
-        plans: () => {
+        revision: async () => 'r',
+        plans: async () => {
           builds++;
           return [larkspur];
         },
@@ -70,14 +70,14 @@ describe('cachedWorkspaceKnowledge', () => {
       undefined,
       2,
     );
-    resolve('A');
-    resolve('B');
-    resolve('A'); // A is now the most recent
-    resolve('C'); // evicts B
+    await resolve('A');
+    await resolve('B');
+    await resolve('A'); // A is now the most recent
+    await resolve('C'); // evicts B
     expect(builds).toBe(3);
-    resolve('A');
+    await resolve('A');
     expect(builds).toBe(3);
-    resolve('B');
+    await resolve('B');
     expect(builds).toBe(4);
   });
 });

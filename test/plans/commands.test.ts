@@ -28,9 +28,9 @@ describe('entitlebot plan import / list / show / remove', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/quotas\[0\]\.limit.*\n.*hint: write the number without quotes/);
     expect(r.out).toMatch(/nothing was imported/);
-    const store = openStore(db);
-    expect(store.listWorkspacePlans('T1')).toEqual([]);
-    store.close();
+    const store = await openStore(db);
+    expect(await store.listWorkspacePlans('T1')).toEqual([]);
+    await store.close();
   });
 
   it('imports a clean plan and shows the table of levels and targets it understood', async () => {

@@ -24,9 +24,9 @@ let store: Store;
 let deps: ConversationDeps;
 let now = at('2026-03-02 10:00');
 
-beforeEach(() => {
+beforeEach(async () => {
   now = at('2026-03-02 10:00');
-  store = openStore(':memory:', { now: () => now });
+  store = await openStore(':memory:', { now: () => now });
   deps = {
     store,
     knowledge,
@@ -35,7 +35,7 @@ beforeEach(() => {
     clock: { now: () => new Date(now) },
   };
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
 function say(workspaceId: string, text: string, opts: Partial<ConversationContext> = {}): Promise<Reply> {
   return handleText(
@@ -53,8 +53,13 @@ function say(workspaceId: string, text: string, opts: Partial<ConversationContex
   );
 }
 
-function importInto(workspaceId: string, plan = examplePlanText(), doc = exampleDocText(), docName = EXAMPLE_DOC_NAME) {
-  return importPlan({
+async function importInto(
+  workspaceId: string,
+  plan = examplePlanText(),
+  doc = exampleDocText(),
+  docName = EXAMPLE_DOC_NAME,
+) {
+  return await importPlan({
     store,
     knowledge,
     workspaceId,
@@ -66,8 +71,8 @@ function importInto(workspaceId: string, plan = examplePlanText(), doc = example
   });
 }
 
-const importOverride = (workspaceId: string) =>
-  importInto(
+const importOverride = async (workspaceId: string) =>
+  await importInto(
     workspaceId,
     fixture('contoso-microsoft.yml'),
     fixture('contoso-microsoft-unified-2026.txt'),
@@ -75,8 +80,8 @@ const importOverride = (workspaceId: string) =>
   );
 
 describe('an imported vendor', () => {
-  beforeEach(() => {
-    const r = importInto('T1');
+  beforeEach(async () => {
+    const r = await importInto('T1');
     expect(r.ok).toBe(true);
   });
 
@@ -95,29 +100,30 @@ describe('an imported vendor', () => {
     expect(shown(other.answer)).not.toMatch(/Larkspur|larkspur/);
     const add = await say('T2', 'contract add larkspur larkspur-premier zone=Europe/Berlin');
     expect(add.answer.kind).not.toBe('contract');
-    expect(store.listContracts('T2')).toEqual([]);
-    expect(() =>
-      store.addContract('T2', {
-        vendor: 'larkspur',
-        plan: 'larkspur-premier',
-        addons: [],
-        name: null,
-        customerType: null,
-        region: null,
-        zone: 'Europe/Berlin',
-        holidays: null,
-        hours: null,
-        startDate: null,
-        endDate: null,
-        amounts: {},
-      }),
-    ).toThrow(/vendor must be one of microsoft, jamf, autodesk; got 'larkspur'/);
+    expect(await store.listContracts('T2')).toEqual([]);
+    await expect(
+      async () =>
+        await store.addContract('T2', {
+          vendor: 'larkspur',
+          plan: 'larkspur-premier',
+          addons: [],
+          name: null,
+          customerType: null,
+          region: null,
+          zone: 'Europe/Berlin',
+          holidays: null,
+          hours: null,
+          startDate: null,
+          endDate: null,
+          amounts: {},
+        }),
+    ).rejects.toThrow(/vendor must be one of microsoft, jamf, autodesk; got 'larkspur'/);
   });
 
   it('takes a contract and runs a case clock on it: Premier Severity 1 first response is due in 30 minutes', async () => {
     const added = await say('T1', 'contract add larkspur larkspur-premier zone=Europe/Berlin');
     expect(added.answer.kind).toBe('contract');
-    expect(store.listContracts('T1')).toHaveLength(1);
+    expect(await store.listContracts('T1')).toHaveLength(1);
     const opened = await say('T1', 'case open sev1', { threadTs: '9.1' });
     expect(opened.answer.kind).toBe('case');
     const due = opened.answer.times[0];
@@ -144,14 +150,14 @@ describe('an imported vendor', () => {
   it('shows its contract, case and quotas on the Home tab of its workspace only', async () => {
     await say('T1', 'contract add larkspur larkspur-premier zone=Europe/Berlin');
     await say('T1', 'case open sev1', { threadTs: '9.9' });
-    const home = buildHomeModel(deps, 'T1', new Date(now), 'Europe/Berlin');
+    const home = await buildHomeModel(deps, 'T1', new Date(now), 'Europe/Berlin');
     expect(home.contracts[0]?.title).toMatch(/Larkspur Premier Support/);
     expect(home.cases[0]?.due[0]?.label).toBe('First response');
     expect(home.quotas.map((q) => [q.name, q.limit])).toEqual([
       ['Architecture reviews', 4],
       ['Training sessions', 2],
     ]);
-    expect(buildHomeModel(deps, 'T2', new Date(now)).contracts).toEqual([]);
+    expect((await buildHomeModel(deps, 'T2', new Date(now))).contracts).toEqual([]);
   });
 
   it('counts its quotas', async () => {
@@ -178,17 +184,17 @@ describe('an imported vendor', () => {
     await say('T1', 'case open sev1', { threadTs: '9.3' });
     let error: unknown;
     try {
-      store.removeWorkspacePlan('T1', 'larkspur');
+      await store.removeWorkspacePlan('T1', 'larkspur');
     } catch (e) {
       error = e;
     }
     expect(isStoreError(error, 'plan-in-use')).toBe(true);
     expect((error as Error).message).toMatch(/contract 1\b.*open case 1\b/);
-    expect(store.getWorkspacePlan('T1', 'larkspur')).not.toBeNull();
+    expect(await store.getWorkspacePlan('T1', 'larkspur')).not.toBeNull();
   });
 
   it('is removed once nothing uses it, and the workspace no longer knows it', async () => {
-    expect(store.removeWorkspacePlan('T1', 'larkspur')).toBe(true);
+    expect(await store.removeWorkspacePlan('T1', 'larkspur')).toBe(true);
     const r = await say('T1', 'sla sev1 larkspur premier');
     expect(shown(r.answer)).not.toMatch(/Larkspur|larkspur/);
   });
@@ -197,7 +203,7 @@ describe('an imported vendor', () => {
 describe('the term search', () => {
   it('finds the imported contract’s own words in its workspace, per your contract, and only there', async () => {
     deps = { ...deps, search: loadKnowledgeSearch() };
-    expect(importInto('T1').ok).toBe(true);
+    expect((await importInto('T1')).ok).toBe(true);
     const mine = await say('T1', 'term named technical account manager premier');
     expect(mine.answer.kind).toBe('term');
     expect(mine.answer.citations[0]).toMatchObject({ doc: EXAMPLE_DOC_NAME, yours: true });
@@ -213,7 +219,7 @@ describe('the term search', () => {
 describe('questions in words about an imported plan', () => {
   it('land on its facts in its workspace, keep the shipped facts, and stay there', async () => {
     deps = { ...deps, search: loadKnowledgeSearch() };
-    expect(importInto('T1').ok).toBe(true);
+    expect((await importInto('T1')).ok).toBe(true);
     const mine = await say('T1', 'Can Larkspur lower my case to severity 2 if we have no always-available contact?');
     expect(mine.answer.basis?.[0]).toBe('larkspur-severity-downgrade');
     expect(mine.answer.citations[0]).toMatchObject({ doc: EXAMPLE_DOC_NAME, yours: true });
@@ -227,17 +233,17 @@ describe('questions in words about an imported plan', () => {
 });
 
 describe('nothing invalid is stored', () => {
-  it('a plan that fails the check leaves the store as it was, also over an earlier good import', () => {
+  it('a plan that fails the check leaves the store as it was, also over an earlier good import', async () => {
     const bad = examplePlanText().replace('span: { minutes: 30 }', 'span: { minutes: -30 }');
-    expect(importInto('T1', bad).ok).toBe(false);
-    expect(store.listWorkspacePlans('T1')).toEqual([]);
-    expect(importInto('T1').ok).toBe(true);
-    const before = store.getWorkspacePlan('T1', 'larkspur');
-    expect(importInto('T1', bad).ok).toBe(false);
-    expect(store.getWorkspacePlan('T1', 'larkspur')).toEqual(before);
+    expect((await importInto('T1', bad)).ok).toBe(false);
+    expect(await store.listWorkspacePlans('T1')).toEqual([]);
+    expect((await importInto('T1')).ok).toBe(true);
+    const before = await store.getWorkspacePlan('T1', 'larkspur');
+    expect((await importInto('T1', bad)).ok).toBe(false);
+    expect(await store.getWorkspacePlan('T1', 'larkspur')).toEqual(before);
   });
 
-  it('a YAML bomb, a prototype key or a binary document are refused before anything is stored', () => {
+  it('a YAML bomb, a prototype key or a binary document are refused before anything is stored', async () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 10; i++)
       bomb.push(
@@ -245,15 +251,15 @@ describe('nothing invalid is stored', () => {
           .fill(i === 1 ? '*a' : `*b${i - 1}`)
           .join(', ')}]`,
       );
-    expect(importInto('T1', bomb.join('\n')).ok).toBe(false);
-    expect(importInto('T1', examplePlanText().replace('vendorName:', '__proto__: { x: 1 }\nvendorName:')).ok).toBe(
-      false,
-    );
-    expect(importInto('T1', examplePlanText(), '\u0000\u0001PK binary').ok).toBe(false);
-    expect(store.listWorkspacePlans('T1')).toEqual([]);
+    expect((await importInto('T1', bomb.join('\n'))).ok).toBe(false);
+    expect(
+      (await importInto('T1', examplePlanText().replace('vendorName:', '__proto__: { x: 1 }\nvendorName:'))).ok,
+    ).toBe(false);
+    expect((await importInto('T1', examplePlanText(), '\u0000\u0001PK binary')).ok).toBe(false);
+    expect(await store.listWorkspacePlans('T1')).toEqual([]);
   });
 
-  it('the store itself refuses a plan that is not text or too big', () => {
+  it('the store itself refuses a plan that is not text or too big', async () => {
     const input = {
       vendor: 'acme',
       kind: 'vendor' as const,
@@ -263,18 +269,20 @@ describe('nothing invalid is stored', () => {
       planJson: '{}',
       importedBy: null,
     };
-    expect(() => store.saveWorkspacePlan('T1', input)).toThrow(/at most 2 MB/);
-    expect(() => store.saveWorkspacePlan('T1', { ...input, documentText: 'ok', planJson: '{' })).toThrow(/JSON/);
-    expect(() => store.saveWorkspacePlan('T1', { ...input, documentText: 'ok', vendor: '__proto__' })).toThrow(
-      /kebab-case/,
-    );
-    expect(store.listWorkspacePlans('T1')).toEqual([]);
+    await expect(async () => await store.saveWorkspacePlan('T1', input)).rejects.toThrow(/at most 2 MB/);
+    await expect(
+      async () => await store.saveWorkspacePlan('T1', { ...input, documentText: 'ok', planJson: '{' }),
+    ).rejects.toThrow(/JSON/);
+    await expect(
+      async () => await store.saveWorkspacePlan('T1', { ...input, documentText: 'ok', vendor: '__proto__' }),
+    ).rejects.toThrow(/kebab-case/);
+    expect(await store.listWorkspacePlans('T1')).toEqual([]);
   });
 });
 
 describe('an override of a shipped plan', () => {
   it('changes Severity A first response to 30 minutes in its workspace only, per your contract', async () => {
-    expect(importOverride('T1').ok).toBe(true);
+    expect((await importOverride('T1')).ok).toBe(true);
     const mine = await say('T1', 'sla sev a unified');
     expect(mine.answer.summary).toMatch(/30 min/);
     const cite = mine.answer.citations.find((c) => c.yours);
@@ -289,14 +297,14 @@ describe('an override of a shipped plan', () => {
   });
 
   it('says so in Chinese to a Chinese question', async () => {
-    importOverride('T1');
+    await importOverride('T1');
     const r = await say('T1', 'Unified 嚴重性 A 的回應時間是多久？');
     expect(r.answer.summary).toMatch(/30 分鐘/);
     expect(r.answer.notes[0]).toMatch(/^依貴方合約（contoso-microsoft-unified-2026\.txt）/);
   });
 
   it('runs the case clock on the negotiated time in its workspace, the public one elsewhere', async () => {
-    importOverride('T1');
+    await importOverride('T1');
     for (const ws of ['T1', 'T2']) await say(ws, 'contract add microsoft unified zone=Europe/Berlin');
     const mine = await say('T1', 'case open sev a', { threadTs: '5.1' });
     const theirs = await say('T2', 'case open sev a', { threadTs: '5.1' });
@@ -304,21 +312,21 @@ describe('an override of a shipped plan', () => {
     expect(theirs.answer.times[0]?.at).toBe('2026-03-02T11:00:00+01:00');
   });
 
-  it('may not reuse a shipped document’s name', () => {
+  it('may not reuse a shipped document’s name', async () => {
     const plan = examplePlanText().replaceAll(EXAMPLE_DOC_NAME, 'jamf-support.zh-TW.txt');
-    const r = importInto('T1', plan, exampleDocText(), 'jamf-support.zh-TW.txt');
+    const r = await importInto('T1', plan, exampleDocText(), 'jamf-support.zh-TW.txt');
     expect(r.ok ? [] : r.problems.map((p) => p.message)).toContainEqual(
       expect.stringMatching(/a document named "jamf-support.zh-TW.txt" is already known/),
     );
-    expect(store.listWorkspacePlans('T1')).toEqual([]);
+    expect(await store.listWorkspacePlans('T1')).toEqual([]);
   });
 
-  it('must cite the workspace document and change only a vendor that ships', () => {
+  it('must cite the workspace document and change only a vendor that ships', async () => {
     const wrongDoc = fixture('contoso-microsoft.yml').replace(
       'doc: contoso-microsoft-unified-2026.txt',
       'doc: microsoft-unified-enterprise-support.zh-TW.txt',
     );
-    const r = importInto(
+    const r = await importInto(
       'T1',
       wrongDoc,
       fixture('contoso-microsoft-unified-2026.txt'),
@@ -326,7 +334,7 @@ describe('an override of a shipped plan', () => {
     );
     expect(r.ok).toBe(false);
     const unknown = fixture('contoso-microsoft.yml').replace('extends: microsoft', 'extends: oracle');
-    const r2 = importInto(
+    const r2 = await importInto(
       'T1',
       unknown,
       fixture('contoso-microsoft-unified-2026.txt'),

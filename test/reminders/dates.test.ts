@@ -82,10 +82,10 @@ describe('date reminders', () => {
 
 describe('the hourly sweep over every workspace', () => {
   it('plans each workspace’s date reminders in its latest case channel, once, and never another’s', async () => {
-    const store = openStore(':memory:');
-    const a = store.addContract('T-A', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
-    store.addContract('T-B', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
-    store.addContract('T-C', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    const store = await openStore(':memory:');
+    const a = await store.addContract('T-A', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    await store.addContract('T-B', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    await store.addContract('T-C', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
     const caseInput = (channelId: string, contractId: number) => ({
       channelId,
       threadTs: '1.1',
@@ -96,27 +96,27 @@ describe('the hourly sweep over every workspace', () => {
       openedAt: at('2026-03-01 10:00'),
       openedBy: 'U1',
     });
-    store.createCase('T-A', caseInput('C-A', a.id));
-    store.createCase('T-B', caseInput('C-B', store.listContracts('T-B')[0]!.id));
+    await store.createCase('T-A', caseInput('C-A', a.id));
+    await store.createCase('T-B', caseInput('C-B', (await store.listContracts('T-B'))[0]!.id));
     // T-C never tracked a case: no channel to remind in yet
     const now = at('2026-03-17 09:30');
     const errors: string[] = [];
     const log = { error: (m: string) => errors.push(m) };
     expect(await sweepDateReminders({ store, knowledge }, now, log)).toBe(2);
     expect(await sweepDateReminders({ store, knowledge }, now, log)).toBe(0); // once
-    const remindersOf = (ws: string) => store.listReminders(ws).filter((r) => r.kind.startsWith('date-'));
-    expect(remindersOf('T-A').map((r) => r.channelId)).toEqual(['C-A']);
-    expect(remindersOf('T-B').map((r) => r.channelId)).toEqual(['C-B']);
-    expect(remindersOf('T-C')).toEqual([]);
+    const remindersOf = async (ws: string) => (await store.listReminders(ws)).filter((r) => r.kind.startsWith('date-'));
+    expect((await remindersOf('T-A')).map((r) => r.channelId)).toEqual(['C-A']);
+    expect((await remindersOf('T-B')).map((r) => r.channelId)).toEqual(['C-B']);
+    expect(await remindersOf('T-C')).toEqual([]);
     expect(errors).toEqual([]);
-    store.close();
+    await store.close();
   });
 });
 
 describe('a contract whose term is over', () => {
   it('gets no date reminders, and is no error for the sweep', async () => {
-    const store = openStore(':memory:');
-    const c = store.addContract(
+    const store = await openStore(':memory:');
+    const c = await store.addContract(
       'T-X',
       contract({
         vendor: 'autodesk',
@@ -126,7 +126,7 @@ describe('a contract whose term is over', () => {
         endDate: '2025-12-31',
       }),
     );
-    store.createCase('T-X', {
+    await store.createCase('T-X', {
       channelId: 'C-X',
       threadTs: '1.1',
       contractId: c.id,
@@ -141,6 +141,6 @@ describe('a contract whose term is over', () => {
       await sweepDateReminders({ store, knowledge }, at('2026-03-17 09:30'), { error: (m) => errors.push(m) }),
     ).toBe(0);
     expect(errors).toEqual([]);
-    store.close();
+    await store.close();
   });
 });

@@ -39,13 +39,13 @@ function fakePoster(time: ReturnType<typeof fakeTime>, script: PostOutcome[] = [
 }
 
 let store: Store;
-beforeEach(() => {
-  store = openStore(':memory:', { now: () => T0 });
+beforeEach(async () => {
+  store = await openStore(':memory:', { now: () => T0 });
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
-function remind(ws: string, channel: string, key: string, dueAt: number, kind = 'response-breach') {
-  return store.scheduleReminder(ws, {
+async function remind(ws: string, channel: string, key: string, dueAt: number, kind = 'response-breach') {
+  return await store.scheduleReminder(ws, {
     channelId: channel,
     threadTs: '1.1',
     kind,
@@ -59,14 +59,14 @@ describe('scheduler tick', () => {
   it('posts what is due, earliest first, marks it sent, and never posts it again', async () => {
     const time = fakeTime();
     const poster = fakePoster(time);
-    remind('T1', 'C1', 'b', T0 - 5_000);
-    remind('T1', 'C2', 'a', T0 - 10_000);
-    remind('T1', 'C3', 'later', T0 + 60_000);
+    await remind('T1', 'C1', 'b', T0 - 5_000);
+    await remind('T1', 'C2', 'a', T0 - 10_000);
+    await remind('T1', 'C3', 'later', T0 + 60_000);
     const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
     const report = await scheduler.tick();
     expect(report).toMatchObject({ claimed: 2, sent: 2, late: 0 });
     expect(poster.posted.map((p) => p.text)).toEqual(['text a', 'text b']);
-    const sent = store.listReminders('T1', { status: 'sent' });
+    const sent = await store.listReminders('T1', { status: 'sent' });
     expect(sent.map((r) => r.dedupeKey).sort()).toEqual(['a', 'b']);
     expect(sent.every((r) => r.postedTs !== null)).toBe(true);
     expect((await scheduler.tick()).claimed).toBe(0);
@@ -76,9 +76,9 @@ describe('scheduler tick', () => {
   it('keeps one message a second per channel, posting to other channels meanwhile', async () => {
     const time = fakeTime();
     const poster = fakePoster(time);
-    remind('T1', 'C1', 'c1-a', T0 - 3_000);
-    remind('T1', 'C1', 'c1-b', T0 - 2_000);
-    remind('T1', 'C2', 'c2-a', T0 - 1_000);
+    await remind('T1', 'C1', 'c1-a', T0 - 3_000);
+    await remind('T1', 'C1', 'c1-b', T0 - 2_000);
+    await remind('T1', 'C2', 'c2-a', T0 - 1_000);
     const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
     await scheduler.tick();
     expect(poster.posted.map((p) => p.text)).toEqual(['text c1-a', 'text c2-a', 'text c1-b']);
@@ -89,8 +89,8 @@ describe('scheduler tick', () => {
   it('puts a reminder back until Retry-After on a 429 (holding back its workspace), and a later tick posts it once', async () => {
     const time = fakeTime();
     const poster = fakePoster(time, [{ ok: false, kind: 'rate-limited', retryAfterMs: 3_000, error: 'HTTP 429' }]);
-    const r = remind('T1', 'C1', 'r', T0 - 1);
-    remind('T1', 'C1', 'same-workspace', T0);
+    const r = await remind('T1', 'C1', 'r', T0 - 1);
+    await remind('T1', 'C1', 'same-workspace', T0);
     const scheduler = createScheduler({
       store,
       poster,
@@ -102,7 +102,7 @@ describe('scheduler tick', () => {
     expect(report).toMatchObject({ sent: 0, released: 2, failed: 0 });
     // the next reminder of the rate-limited workspace was not even tried
     expect(poster.attempts).toEqual(['C1']);
-    const back = store.getReminder('T1', r.id)!;
+    const back = (await store.getReminder('T1', r.id))!;
     expect(back).toMatchObject({ status: 'pending', lastError: 'HTTP 429' });
     expect(back.dueAt).toBeGreaterThanOrEqual(T0 + 3_000);
     expect((await scheduler.tick()).claimed).toBe(0);
@@ -116,7 +116,7 @@ describe('scheduler tick', () => {
     const failure: PostOutcome = { ok: false, kind: 'transient', error: 'HTTP 503' };
     const poster = fakePoster(time, [failure, failure, failure, failure]);
     const errors: string[] = [];
-    const r = remind('T1', 'C1', 'x', T0);
+    const r = await remind('T1', 'C1', 'x', T0);
     const scheduler = createScheduler({
       store,
       poster,
@@ -129,7 +129,7 @@ describe('scheduler tick', () => {
     for (let i = 0; i < 4; i++) {
       const report = await scheduler.tick();
       expect(report).toMatchObject({ sent: 0, released: 1, failed: 0 });
-      const after = store.getReminder('T1', r.id)!;
+      const after = (await store.getReminder('T1', r.id))!;
       expect(after).toMatchObject({ status: 'pending', lastError: 'HTTP 503' });
       delays.push(after.dueAt - time.clock.t);
       time.clock.t = after.dueAt;
@@ -139,22 +139,22 @@ describe('scheduler tick', () => {
     expect(time.clock.slept).toEqual([]);
     expect(errors.join('\n')).toMatch(/HTTP 503/);
     expect((await scheduler.tick()).sent).toBe(1);
-    expect(store.getReminder('T1', r.id)!.status).toBe('sent');
+    expect((await store.getReminder('T1', r.id))!.status).toBe('sent');
   });
 
   it('marks a reminder failed on a permanent error (the channel is gone)', async () => {
     const time = fakeTime();
     const poster = fakePoster(time, [{ ok: false, kind: 'permanent', error: 'channel_not_found' }]);
-    const r = remind('T1', 'C1', 'gone', T0);
+    const r = await remind('T1', 'C1', 'gone', T0);
     const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
     expect((await scheduler.tick()).failed).toBe(1);
-    expect(store.getReminder('T1', r.id)).toMatchObject({ status: 'failed', lastError: 'channel_not_found' });
+    expect(await store.getReminder('T1', r.id)).toMatchObject({ status: 'failed', lastError: 'channel_not_found' });
   });
 
   it('marks a reminder that fell due while the app was down as late, and posts it once', async () => {
     const time = fakeTime();
     const poster = fakePoster(time);
-    remind('T1', 'C1', 'old', T0 - 3 * 3_600_000);
+    await remind('T1', 'C1', 'old', T0 - 3 * 3_600_000);
     const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
     const report = await scheduler.tick();
     expect(report.late).toBe(1);
@@ -166,12 +166,12 @@ describe('scheduler tick', () => {
 
   it('reposts a reminder a crashed process had claimed but not marked, once its lease ran out, and only that one', async () => {
     const time = fakeTime();
-    remind('T1', 'C1', 'crashed', T0 - 1_000);
-    remind('T1', 'C1', 'done', T0 - 2_000);
+    await remind('T1', 'C1', 'crashed', T0 - 1_000);
+    await remind('T1', 'C1', 'done', T0 - 2_000);
     // the previous process claimed both, posted and marked 'done', then died before marking 'crashed'
-    const claimed = store.claimDueReminders(T0, 10, 60_000, 'dead-process');
+    const claimed = await store.claimDueReminders(T0, 10, 60_000, 'dead-process');
     const done = claimed.find((r) => r.dedupeKey === 'done')!;
-    store.markReminderSent('T1', done.id, T0, '9.9');
+    await store.markReminderSent('T1', done.id, T0, '9.9');
     const poster = fakePoster(time);
     const scheduler = createScheduler({ store, poster, now: time.now, sleep: time.sleep });
     // a start-up does not take over a live claim: the other process may still be posting it
@@ -179,13 +179,13 @@ describe('scheduler tick', () => {
     time.clock.t = T0 + 60_000;
     await scheduler.tick();
     expect(poster.posted.map((p) => p.text)).toEqual([expect.stringMatching(/text crashed$/)]);
-    expect(store.listReminders('T1', { status: 'sent' })).toHaveLength(2);
+    expect(await store.listReminders('T1', { status: 'sent' })).toHaveLength(2);
   });
 
   it('adds reminder buttons to case reminders and broadcasts a breach when the workspace asks for it', async () => {
     const time = fakeTime();
     const poster = fakePoster(time);
-    const kase = store.createCase('T1', {
+    const kase = await store.createCase('T1', {
       channelId: 'C1',
       threadTs: '5.5',
       contractId: null,
@@ -195,7 +195,7 @@ describe('scheduler tick', () => {
       openedAt: T0 - 60_000,
       openedBy: 'U1',
     });
-    store.scheduleReminder('T1', {
+    await store.scheduleReminder('T1', {
       caseId: kase.id,
       channelId: 'C1',
       threadTs: '5.5',
@@ -211,17 +211,17 @@ describe('scheduler tick', () => {
     expect(msg.broadcast).toBe(true);
     expect(msg.threadTs).toBe('5.5');
     expect(msg.caseId).toBe(kase.id);
-    expect(store.listCaseEvents('T1', kase.id).map((e) => e.kind)).toContain('reminded');
+    expect((await store.listCaseEvents('T1', kase.id)).map((e) => e.kind)).toContain('reminded');
   });
 });
 
 describe('scheduler checkpoints', () => {
   it('moves the write-ahead log into the database after each tick, so that no later claim pays for it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'eb-checkpoint-'));
-    const fileStore = openStore(join(dir, 'db.sqlite'), { now: () => T0 });
+    const fileStore = await openStore(join(dir, 'db.sqlite'), { now: () => T0 });
     try {
       for (let i = 0; i < 20; i++) {
-        fileStore.scheduleReminder('T1', {
+        await fileStore.scheduleReminder('T1', {
           channelId: `C${i}`,
           threadTs: '1.1',
           kind: 'response-breach',
@@ -233,8 +233,8 @@ describe('scheduler checkpoints', () => {
       const time = fakeTime();
       const calls: number[] = [];
       const spied = Object.assign(Object.create(fileStore) as Store, {
-        checkpoint: () => {
-          const pages = fileStore.checkpoint();
+        checkpoint: async () => {
+          const pages = await fileStore.checkpoint();
           calls.push(pages);
           return pages;
         },
@@ -244,7 +244,7 @@ describe('scheduler checkpoints', () => {
       // one checkpoint, after the tick's claims and writes, which left nothing of the log uncopied
       expect(calls).toEqual([0]);
     } finally {
-      fileStore.close();
+      await fileStore.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -84,11 +84,11 @@ function storeWithFaults(store: Store): Store {
 beforeEach(async () => {
   failing.clear();
   logger = capturingLogger();
-  h = await startHarness({ logger, store: storeWithFaults(openStore(':memory:')) });
+  h = await startHarness({ logger, store: storeWithFaults(await openStore(':memory:')) });
 });
 afterEach(async () => {
   await h.close();
-  h.store.close();
+  await h.store.close();
 });
 
 describe('bounded bodies', () => {

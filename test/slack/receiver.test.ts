@@ -61,20 +61,20 @@ describe('verifySlackSignature', () => {
 });
 
 describe('SeenSignatures', () => {
-  it('accepts a signature once within its five-minute window, and again only after it expired', () => {
+  it('accepts a signature once within its five-minute window, and again only after it expired', async () => {
     const seen = new SeenSignatures();
     const t = 1_700_000_000;
-    expect(seen.accept('v0=a', t, t * 1000)).toBe(true);
-    expect(seen.accept('v0=a', t, t * 1000 + 299_000)).toBe(false);
-    expect(seen.accept('v0=b', t, t * 1000 + 1000)).toBe(true);
+    expect(await seen.accept('v0=a', t, t * 1000)).toBe(true);
+    expect(await seen.accept('v0=a', t, t * 1000 + 299_000)).toBe(false);
+    expect(await seen.accept('v0=b', t, t * 1000 + 1000)).toBe(true);
     // past the window Bolt refuses the timestamp as stale anyway; the entry is dropped
-    expect(seen.accept('v0=a', t, (t + 301) * 1000)).toBe(true);
+    expect(await seen.accept('v0=a', t, (t + 301) * 1000)).toBe(true);
   });
 
-  it('forgets expired signatures so memory stays bounded', () => {
+  it('forgets expired signatures so memory stays bounded', async () => {
     const seen = new SeenSignatures();
-    for (let i = 0; i < 1000; i++) seen.accept(`v0=${i}`, 1000 + i, (1000 + i) * 1000);
-    seen.accept('v0=late', 2000 + 400, (2000 + 400) * 1000);
+    for (let i = 0; i < 1000; i++) await seen.accept(`v0=${i}`, 1000 + i, (1000 + i) * 1000);
+    await seen.accept('v0=late', 2000 + 400, (2000 + 400) * 1000);
     expect(seen.size).toBeLessThan(10);
   });
 });

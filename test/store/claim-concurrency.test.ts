@@ -32,23 +32,23 @@ function runWorker(args: string[]): Promise<number[]> {
 describe('two schedulers on one file', () => {
   it('never claim the same reminder twice, and together claim every due one', async () => {
     const path = temp.file('shared.db');
-    const store = openStore(path);
+    const store = await openStore(path);
     const due: number[] = [];
     for (let w = 0; w < 4; w++) {
       const ws = `T${w}`;
       for (let c = 0; c < 5; c++) {
-        const opened = store.createCase(ws, caseInput({ threadTs: `1736130000.${c}` }));
+        const opened = await store.createCase(ws, caseInput({ threadTs: `1736130000.${c}` }));
         for (let r = 0; r < 60; r++) {
-          const reminder = store.scheduleReminder(
+          const reminder = await store.scheduleReminder(
             ws,
             reminderInput({ caseId: opened.id, dedupeKey: `${c}:${r}`, dueAt: T0 - (r % 7) * 1000 }),
           );
           due.push(reminder.id);
         }
       }
-      store.scheduleReminder(ws, reminderInput({ dedupeKey: 'future', dueAt: T0 + 1 }));
+      await store.scheduleReminder(ws, reminderInput({ dedupeKey: 'future', dueAt: T0 + 1 }));
     }
-    store.close();
+    await store.close();
 
     const barrier = temp.file('barrier');
     mkdirSync(barrier);
@@ -59,11 +59,11 @@ describe('two schedulers on one file', () => {
     expect(new Set(all).size).toBe(all.length);
     expect([...all].sort((x, y) => x - y)).toEqual([...due].sort((x, y) => x - y));
 
-    const after = openStore(path);
+    const after = await openStore(path);
     for (let w = 0; w < 4; w++) {
-      expect(after.listReminders(`T${w}`, { status: 'sent' })).toHaveLength(300);
-      expect(after.listReminders(`T${w}`, { status: 'pending' }).map((r) => r.dedupeKey)).toEqual(['future']);
+      expect(await after.listReminders(`T${w}`, { status: 'sent' })).toHaveLength(300);
+      expect((await after.listReminders(`T${w}`, { status: 'pending' })).map((r) => r.dedupeKey)).toEqual(['future']);
     }
-    after.close();
+    await after.close();
   });
 });

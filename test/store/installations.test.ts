@@ -3,10 +3,10 @@ import type { Installation } from '../../src/model/installation.js';
 import { isStoreError, openStore, type Store } from '../../src/store/index.js';
 
 let store: Store;
-beforeEach(() => {
-  store = openStore(':memory:');
+beforeEach(async () => {
+  store = await openStore(':memory:');
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
 const teamInstall: Installation = {
   team: { id: 'T111', name: 'Acme' },
@@ -59,7 +59,7 @@ describe("Bolt's InstallationStore", () => {
   it('replaces an install with a newer one, keeping the bot token when the newer one has none', async () => {
     await store.storeInstallation(teamInstall);
     await store.storeInstallation({ ...teamInstall, bot: { ...teamInstall.bot!, token: 'xoxb-new' } });
-    expect(store.fetchWorkspaceInstallation('T111')?.bot?.token).toBe('xoxb-new');
+    expect((await store.fetchWorkspaceInstallation('T111'))?.bot?.token).toBe('xoxb-new');
 
     const userOnly = {
       ...teamInstall,
@@ -67,7 +67,7 @@ describe("Bolt's InstallationStore", () => {
       user: { id: 'U5', token: 'xoxp-user', scopes: ['search:read'] },
     };
     await store.storeInstallation(userOnly);
-    const merged = store.fetchWorkspaceInstallation('T111');
+    const merged = await store.fetchWorkspaceInstallation('T111');
     expect(merged?.bot?.token).toBe('xoxb-new');
     expect(merged?.user.token).toBe('xoxp-user');
   });
@@ -76,8 +76,8 @@ describe("Bolt's InstallationStore", () => {
     await store.storeInstallation(teamInstall);
     await store.storeInstallation(orgInstall);
     await store.deleteInstallation({ teamId: 'T111', enterpriseId: undefined, isEnterpriseInstall: false });
-    expect(store.fetchWorkspaceInstallation('T111')).toBeNull();
-    expect(store.fetchWorkspaceInstallation('E999')).not.toBeNull();
+    expect(await store.fetchWorkspaceInstallation('T111')).toBeNull();
+    expect(await store.fetchWorkspaceInstallation('E999')).not.toBeNull();
   });
 
   it('says which id an install is missing', async () => {
@@ -89,23 +89,23 @@ describe("Bolt's InstallationStore", () => {
 describe('tokens for a workspace', () => {
   it("finds an org-wide install for a workspace of that enterprise once they're linked", async () => {
     await store.storeInstallation(orgInstall);
-    expect(store.fetchWorkspaceInstallation('T222')).toBeNull();
-    store.linkWorkspaceToEnterprise('T222', 'E999');
-    expect(store.fetchWorkspaceInstallation('T222')?.bot?.token).toBe('xoxb-org');
+    expect(await store.fetchWorkspaceInstallation('T222')).toBeNull();
+    await store.linkWorkspaceToEnterprise('T222', 'E999');
+    expect((await store.fetchWorkspaceInstallation('T222'))?.bot?.token).toBe('xoxb-org');
   });
 
   it('links a team install inside an enterprise automatically', async () => {
     await store.storeInstallation({ ...teamInstall, enterprise: { id: 'E999' } });
     await store.storeInstallation(orgInstall);
     // The team's own install wins over the org-wide one.
-    expect(store.fetchWorkspaceInstallation('T111')?.bot?.token).toBe('xoxb-team');
-    store.deleteWorkspaceTokens('T111');
-    expect(store.fetchWorkspaceInstallation('T111')?.bot?.token).toBe('xoxb-org');
+    expect((await store.fetchWorkspaceInstallation('T111'))?.bot?.token).toBe('xoxb-team');
+    await store.deleteWorkspaceTokens('T111');
+    expect((await store.fetchWorkspaceInstallation('T111'))?.bot?.token).toBe('xoxb-org');
   });
 
   it('deletes tokens on uninstall but keeps contracts, cases and settings', async () => {
     await store.storeInstallation(teamInstall);
-    const contract = store.addContract('T111', {
+    const contract = await store.addContract('T111', {
       vendor: 'jamf',
       plan: 'gold',
       addons: [],
@@ -119,13 +119,13 @@ describe('tokens for a workspace', () => {
       endDate: null,
       amounts: {},
     });
-    store.updateSettings('T111', { language: 'zh' });
-    expect(store.deleteWorkspaceTokens('T111')).toBe(1);
-    expect(store.deleteWorkspaceTokens('T111')).toBe(0);
+    await store.updateSettings('T111', { language: 'zh' });
+    expect(await store.deleteWorkspaceTokens('T111')).toBe(1);
+    expect(await store.deleteWorkspaceTokens('T111')).toBe(0);
     await expect(
       store.fetchInstallation({ teamId: 'T111', enterpriseId: undefined, isEnterpriseInstall: false }),
     ).rejects.toSatisfy((error) => isStoreError(error, 'not-found'));
-    expect(store.listContracts('T111')).toEqual([contract]);
-    expect(store.getSettings('T111').language).toBe('zh');
+    expect(await store.listContracts('T111')).toEqual([contract]);
+    expect((await store.getSettings('T111')).language).toBe('zh');
   });
 });

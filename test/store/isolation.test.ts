@@ -69,9 +69,9 @@ interface Ids {
   users: string[];
 }
 
-function fill(store: Store, ws: string, data: WorkspaceData): Ids {
+async function fill(store: Store, ws: string, data: WorkspaceData): Promise<Ids> {
   const ids: Ids = { contracts: [], cases: [], events: [], reminders: [], quotaUses: [], threads: [], users: [] };
-  store.updateSettings(ws, { language: data.language, zone: data.zone });
+  await store.updateSettings(ws, { language: data.language, zone: data.zone });
   store.storeInstallation({
     team: { id: ws },
     enterprise: undefined,
@@ -79,22 +79,29 @@ function fill(store: Store, ws: string, data: WorkspaceData): Ids {
     bot: { id: 'B1', userId: 'UB1', token: `xoxb-${ws}`, scopes: ['chat:write'] },
   });
   for (const c of data.contracts) {
-    ids.contracts.push(store.addContract(ws, contractInput({ name: c.name, plan: c.plan, zone: c.zone })).id);
+    ids.contracts.push((await store.addContract(ws, contractInput({ name: c.name, plan: c.plan, zone: c.zone }))).id);
   }
   const contractId = ids.contracts[0]!;
   for (const q of data.quotaUses) {
     ids.quotaUses.push(
-      store.recordQuotaUse(ws, { contractId, quotaId: q.quotaId, count: q.count, usedOn: '2025-02-03', note: q.note })
-        .id,
+      (
+        await store.recordQuotaUse(ws, {
+          contractId,
+          quotaId: q.quotaId,
+          count: q.count,
+          usedOn: '2025-02-03',
+          note: q.note,
+        })
+      ).id,
     );
   }
   for (const u of data.users) {
-    store.cacheUserZone(ws, u.userId, u.zone, T0);
+    await store.cacheUserZone(ws, u.userId, u.zone, T0);
     ids.users.push(u.userId);
   }
   for (const c of data.cases) {
     if (ids.threads.some(([ch, th]) => ch === c.channel && th === c.thread)) continue;
-    const opened = store.createCase(ws, {
+    const opened = await store.createCase(ws, {
       channelId: c.channel,
       threadTs: c.thread,
       contractId,
@@ -107,9 +114,11 @@ function fill(store: Store, ws: string, data: WorkspaceData): Ids {
     ids.cases.push(opened.id);
     ids.threads.push([c.channel, c.thread]);
     for (const e of c.events) {
-      ids.events.push(store.addCaseEvent(ws, opened.id, { kind: e.kind, at: T0, source: 'command', data: e.data }).id);
+      ids.events.push(
+        (await store.addCaseEvent(ws, opened.id, { kind: e.kind, at: T0, source: 'command', data: e.data })).id,
+      );
     }
-    const reminders = store.replaceCaseReminders(
+    const reminders = await store.replaceCaseReminders(
       ws,
       opened.id,
       c.reminders.map((r, i) => ({
@@ -122,66 +131,70 @@ function fill(store: Store, ws: string, data: WorkspaceData): Ids {
       })),
     );
     ids.reminders.push(...reminders.map((r) => r.id));
-    if (c.closed) store.updateCase(ws, opened.id, { status: 'closed', closedAt: T0 });
+    if (c.closed) await store.updateCase(ws, opened.id, { status: 'closed', closedAt: T0 });
   }
   return ids;
 }
 type WorkspaceData = typeof workspaceData extends fc.Arbitrary<infer T> ? T : never;
 
 /** Every read for `ws` returns only its own rows, and no id of `other` reaches anything through `ws`. */
-function expectSealed(store: Store, ws: string, own: Ids, other: Ids): void {
+async function expectSealed(store: Store, ws: string, own: Ids, other: Ids): Promise<void> {
   const mine = (rows: Array<{ workspaceId: string }>) => rows.every((row) => row.workspaceId === ws);
 
-  const contracts = store.listContracts(ws);
+  const contracts = await store.listContracts(ws);
   expect(mine(contracts)).toBe(true);
   expect(contracts.map((c) => c.id)).toEqual(own.contracts);
-  const cases = store.listCases(ws);
+  const cases = await store.listCases(ws);
   expect(mine(cases)).toBe(true);
   expect(cases.map((c) => c.id).sort((a, b) => a - b)).toEqual([...own.cases].sort((a, b) => a - b));
-  expect(mine(store.listCases(ws, { status: ['open', 'waiting', 'closed'] }))).toBe(true);
-  expect(mine(store.listQuotaUses(ws))).toBe(true);
-  expect(store.listQuotaUses(ws).map((q) => q.id)).toEqual(own.quotaUses);
-  expect(mine(store.listReminders(ws))).toBe(true);
+  expect(mine(await store.listCases(ws, { status: ['open', 'waiting', 'closed'] }))).toBe(true);
+  expect(mine(await store.listQuotaUses(ws))).toBe(true);
+  expect((await store.listQuotaUses(ws)).map((q) => q.id)).toEqual(own.quotaUses);
+  expect(mine(await store.listReminders(ws))).toBe(true);
   for (const id of own.cases) {
-    expect(mine(store.listCaseEvents(ws, id))).toBe(true);
-    expect(mine(store.listReminders(ws, { caseId: id }))).toBe(true);
+    expect(mine(await store.listCaseEvents(ws, id))).toBe(true);
+    expect(mine(await store.listReminders(ws, { caseId: id }))).toBe(true);
   }
   for (const [channel, thread] of own.threads) {
-    expect(store.getCaseByThread(ws, channel, thread)?.workspaceId).toBe(ws);
+    expect((await store.getCaseByThread(ws, channel, thread))?.workspaceId).toBe(ws);
   }
-  expect(store.fetchWorkspaceInstallation(ws)?.bot?.token).toBe(`xoxb-${ws}`);
+  expect((await store.fetchWorkspaceInstallation(ws))?.bot?.token).toBe(`xoxb-${ws}`);
 
   for (const id of other.contracts) {
-    expect(store.getContract(ws, id)).toBeNull();
-    expect(store.listQuotaUses(ws, { contractId: id })).toEqual([]);
-    expect(() => store.recordQuotaUse(ws, { contractId: id, quotaId: 'q', count: 1, usedOn: '2025-01-01' })).toThrow(
+    expect(await store.getContract(ws, id)).toBeNull();
+    expect(await store.listQuotaUses(ws, { contractId: id })).toEqual([]);
+    await expect(
+      async () => await store.recordQuotaUse(ws, { contractId: id, quotaId: 'q', count: 1, usedOn: '2025-01-01' }),
+    ).rejects.toThrow(/no contract/);
+    await expect(async () => await store.createCase(ws, { ...caseFor(id), threadTs: `new-${id}` })).rejects.toThrow(
       /no contract/,
     );
-    expect(() => store.createCase(ws, { ...caseFor(id), threadTs: `new-${id}` })).toThrow(/no contract/);
   }
   for (const id of other.cases) {
-    expect(store.getCase(ws, id)).toBeNull();
-    expect(store.listCaseEvents(ws, id)).toEqual([]);
-    expect(store.listReminders(ws, { caseId: id })).toEqual([]);
-    expect(() => store.updateCase(ws, id, { severity: 'A' })).toThrow(/no case/);
-    expect(() => store.addCaseEvent(ws, id, { kind: 'note', at: T0, source: 'command' })).toThrow(/no case/);
-    expect(() => store.replaceCaseReminders(ws, id, [])).toThrow(/no case/);
+    expect(await store.getCase(ws, id)).toBeNull();
+    expect(await store.listCaseEvents(ws, id)).toEqual([]);
+    expect(await store.listReminders(ws, { caseId: id })).toEqual([]);
+    await expect(async () => await store.updateCase(ws, id, { severity: 'A' })).rejects.toThrow(/no case/);
+    await expect(
+      async () => await store.addCaseEvent(ws, id, { kind: 'note', at: T0, source: 'command' }),
+    ).rejects.toThrow(/no case/);
+    await expect(async () => await store.replaceCaseReminders(ws, id, [])).rejects.toThrow(/no case/);
   }
   for (const id of other.events) {
-    expect(store.getCaseEvent(ws, id)).toBeNull();
-    expect(store.undoCaseEvent(ws, id)).toBeNull();
+    expect(await store.getCaseEvent(ws, id)).toBeNull();
+    expect(await store.undoCaseEvent(ws, id)).toBeNull();
   }
   for (const id of other.reminders) {
-    expect(store.getReminder(ws, id)).toBeNull();
-    expect(store.snoozeReminder(ws, id, T0)).toBeNull();
-    expect(store.cancelReminder(ws, id)).toBe(false);
-    expect(store.markReminderSent(ws, id, T0)).toBeNull();
-    expect(store.releaseReminder(ws, id, 'x', T0)).toBeNull();
-    expect(store.markReminderFailed(ws, id, 'x')).toBeNull();
+    expect(await store.getReminder(ws, id)).toBeNull();
+    expect(await store.snoozeReminder(ws, id, T0)).toBeNull();
+    expect(await store.cancelReminder(ws, id)).toBe(false);
+    expect(await store.markReminderSent(ws, id, T0)).toBeNull();
+    expect(await store.releaseReminder(ws, id, 'x', T0)).toBeNull();
+    expect(await store.markReminderFailed(ws, id, 'x')).toBeNull();
   }
-  for (const id of other.quotaUses) expect(store.deleteQuotaUse(ws, id)).toBe(false);
+  for (const id of other.quotaUses) expect(await store.deleteQuotaUse(ws, id)).toBe(false);
   for (const user of other.users) {
-    if (!own.users.includes(user)) expect(store.getCachedUserZone(ws, user, T0, 60_000)).toBeNull();
+    if (!own.users.includes(user)) expect(await store.getCachedUserZone(ws, user, T0, 60_000)).toBeNull();
   }
 }
 
@@ -199,39 +212,39 @@ function caseFor(contractId: number) {
 }
 
 describe('workspace isolation', () => {
-  it('one workspace never sees or changes another’s rows, for every entity', () => {
-    fc.assert(
-      fc.property(
+  it('one workspace never sees or changes another’s rows, for every entity', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.tuple(workspaceId, workspaceId).filter(([a, b]) => a !== b),
         workspaceData,
         workspaceData,
-        ([a, b], dataA, dataB) => {
-          const store = openStore(':memory:');
+        async ([a, b], dataA, dataB) => {
+          const store = await openStore(':memory:');
           try {
-            const idsA = fill(store, a, dataA);
-            const idsB = fill(store, b, dataB);
-            const before = { a: store.getSettings(a), b: store.getSettings(b) };
+            const idsA = await fill(store, a, dataA);
+            const idsB = await fill(store, b, dataB);
+            const before = { a: await store.getSettings(a), b: await store.getSettings(b) };
             expect(before.a).toMatchObject({ language: dataA.language, zone: dataA.zone });
             expect(before.b).toMatchObject({ language: dataB.language, zone: dataB.zone });
 
-            expectSealed(store, a, idsA, idsB);
-            expectSealed(store, b, idsB, idsA);
+            await expectSealed(store, a, idsA, idsB);
+            await expectSealed(store, b, idsB, idsA);
 
             // The scheduler's claim crosses workspaces, and each row says whose it is.
-            const claimed = store.claimDueReminders(T0 + 3_600_000, 1000);
+            const claimed = await store.claimDueReminders(T0 + 3_600_000, 1000);
             for (const r of claimed) expect((r.workspaceId === a ? idsA : idsB).reminders).toContain(r.id);
 
             // Uninstalling A touches none of B's tokens, reminders or data.
-            const bPending = store.listReminders(b, { status: 'pending' }).length;
-            store.deleteWorkspaceTokens(a);
-            store.cancelWorkspaceReminders(a);
-            expect(store.fetchWorkspaceInstallation(a)).toBeNull();
-            expect(store.fetchWorkspaceInstallation(b)).not.toBeNull();
-            expect(store.listReminders(b, { status: 'pending' })).toHaveLength(bPending);
-            expect(store.getSettings(b)).toEqual(before.b);
-            expect(store.listContracts(b).map((c) => c.id)).toEqual(idsB.contracts);
+            const bPending = (await store.listReminders(b, { status: 'pending' })).length;
+            await store.deleteWorkspaceTokens(a);
+            await store.cancelWorkspaceReminders(a);
+            expect(await store.fetchWorkspaceInstallation(a)).toBeNull();
+            expect(await store.fetchWorkspaceInstallation(b)).not.toBeNull();
+            expect(await store.listReminders(b, { status: 'pending' })).toHaveLength(bPending);
+            expect(await store.getSettings(b)).toEqual(before.b);
+            expect((await store.listContracts(b)).map((c) => c.id)).toEqual(idsB.contracts);
           } finally {
-            store.close();
+            await store.close();
           }
         },
       ),
@@ -239,52 +252,52 @@ describe('workspace isolation', () => {
     );
   });
 
-  it('refuses every scoped call without a workspace id', () => {
-    const store = openStore(':memory:');
+  it('refuses every scoped call without a workspace id', async () => {
+    const store = await openStore(':memory:');
     const calls: Array<[string, (ws: string) => unknown]> = [
-      ['getSettings', (ws) => store.getSettings(ws)],
-      ['updateSettings', (ws) => store.updateSettings(ws, { language: 'zh' })],
-      ['listContracts', (ws) => store.listContracts(ws)],
-      ['getContract', (ws) => store.getContract(ws, 1)],
-      ['addContract', (ws) => store.addContract(ws, contractInput())],
-      ['removeContract', (ws) => store.removeContract(ws, 1)],
+      ['getSettings', async (ws) => await store.getSettings(ws)],
+      ['updateSettings', async (ws) => await store.updateSettings(ws, { language: 'zh' })],
+      ['listContracts', async (ws) => await store.listContracts(ws)],
+      ['getContract', async (ws) => await store.getContract(ws, 1)],
+      ['addContract', async (ws) => await store.addContract(ws, contractInput())],
+      ['removeContract', async (ws) => await store.removeContract(ws, 1)],
       [
         'recordQuotaUse',
-        (ws) => store.recordQuotaUse(ws, { contractId: 1, quotaId: 'q', count: 1, usedOn: '2025-01-01' }),
+        async (ws) => await store.recordQuotaUse(ws, { contractId: 1, quotaId: 'q', count: 1, usedOn: '2025-01-01' }),
       ],
-      ['listQuotaUses', (ws) => store.listQuotaUses(ws)],
-      ['getCachedUserZone', (ws) => store.getCachedUserZone(ws, 'U1', T0, 1)],
-      ['cacheUserZone', (ws) => store.cacheUserZone(ws, 'U1', 'UTC', T0)],
-      ['createCase', (ws) => store.createCase(ws, caseFor(1))],
-      ['getCase', (ws) => store.getCase(ws, 1)],
-      ['getCaseByThread', (ws) => store.getCaseByThread(ws, 'C1', '1.1')],
-      ['listCases', (ws) => store.listCases(ws)],
-      ['updateCase', (ws) => store.updateCase(ws, 1, {})],
-      ['addCaseEvent', (ws) => store.addCaseEvent(ws, 1, { kind: 'note', at: T0, source: 'command' })],
-      ['listCaseEvents', (ws) => store.listCaseEvents(ws, 1)],
-      ['undoCaseEvent', (ws) => store.undoCaseEvent(ws, 1)],
-      ['replaceCaseReminders', (ws) => store.replaceCaseReminders(ws, 1, [])],
-      ['listReminders', (ws) => store.listReminders(ws)],
-      ['cancelWorkspaceReminders', (ws) => store.cancelWorkspaceReminders(ws)],
-      ['snoozeReminder', (ws) => store.snoozeReminder(ws, 1, T0)],
-      ['markReminderSent', (ws) => store.markReminderSent(ws, 1, T0)],
-      ['releaseReminder', (ws) => store.releaseReminder(ws, 1, 'e', T0)],
-      ['markReminderFailed', (ws) => store.markReminderFailed(ws, 1, 'e')],
-      ['deleteWorkspaceTokens', (ws) => store.deleteWorkspaceTokens(ws)],
-      ['fetchWorkspaceInstallation', (ws) => store.fetchWorkspaceInstallation(ws)],
+      ['listQuotaUses', async (ws) => await store.listQuotaUses(ws)],
+      ['getCachedUserZone', async (ws) => await store.getCachedUserZone(ws, 'U1', T0, 1)],
+      ['cacheUserZone', async (ws) => await store.cacheUserZone(ws, 'U1', 'UTC', T0)],
+      ['createCase', async (ws) => await store.createCase(ws, caseFor(1))],
+      ['getCase', async (ws) => await store.getCase(ws, 1)],
+      ['getCaseByThread', async (ws) => await store.getCaseByThread(ws, 'C1', '1.1')],
+      ['listCases', async (ws) => await store.listCases(ws)],
+      ['updateCase', async (ws) => await store.updateCase(ws, 1, {})],
+      ['addCaseEvent', async (ws) => await store.addCaseEvent(ws, 1, { kind: 'note', at: T0, source: 'command' })],
+      ['listCaseEvents', async (ws) => await store.listCaseEvents(ws, 1)],
+      ['undoCaseEvent', async (ws) => await store.undoCaseEvent(ws, 1)],
+      ['replaceCaseReminders', async (ws) => await store.replaceCaseReminders(ws, 1, [])],
+      ['listReminders', async (ws) => await store.listReminders(ws)],
+      ['cancelWorkspaceReminders', async (ws) => await store.cancelWorkspaceReminders(ws)],
+      ['snoozeReminder', async (ws) => await store.snoozeReminder(ws, 1, T0)],
+      ['markReminderSent', async (ws) => await store.markReminderSent(ws, 1, T0)],
+      ['releaseReminder', async (ws) => await store.releaseReminder(ws, 1, 'e', T0)],
+      ['markReminderFailed', async (ws) => await store.markReminderFailed(ws, 1, 'e')],
+      ['deleteWorkspaceTokens', async (ws) => await store.deleteWorkspaceTokens(ws)],
+      ['fetchWorkspaceInstallation', async (ws) => await store.fetchWorkspaceInstallation(ws)],
     ];
     for (const [name, call] of calls) {
       for (const missing of ['', '   ', undefined as unknown as string, null as unknown as string]) {
         let error: unknown;
         try {
-          call(missing);
+          await call(missing);
         } catch (caught) {
           error = caught;
         }
         expect(isStoreError(error, 'workspace-required'), `${name}(${JSON.stringify(missing)})`).toBe(true);
       }
     }
-    store.close();
+    await store.close();
   });
 });
 
@@ -323,13 +336,13 @@ describe('the SQL itself', () => {
     );
   });
 
-  it('lists the workspaces that have contracts, and nothing else about them', () => {
-    const store = openStore(':memory:');
-    store.addContract('T-A', contractInput());
-    store.addContract('T-A', contractInput());
-    store.addContract('T-B', contractInput());
-    store.updateSettings('T-C', { zone: 'Asia/Taipei' });
-    expect(store.listWorkspacesWithContracts()).toEqual(['T-A', 'T-B']);
-    store.close();
+  it('lists the workspaces that have contracts, and nothing else about them', async () => {
+    const store = await openStore(':memory:');
+    await store.addContract('T-A', contractInput());
+    await store.addContract('T-A', contractInput());
+    await store.addContract('T-B', contractInput());
+    await store.updateSettings('T-C', { zone: 'Asia/Taipei' });
+    expect(await store.listWorkspacesWithContracts()).toEqual(['T-A', 'T-B']);
+    await store.close();
   });
 });

@@ -12,9 +12,9 @@ afterEach(() => {
 });
 
 describe('opening a database', () => {
-  it('creates the schema from an empty file, in a directory it creates', () => {
+  it('creates the schema from an empty file, in a directory it creates', async () => {
     const path = temp.file('nested/deeper/entitlebot.db');
-    const store = openStore(path);
+    const store = await openStore(path);
     const db = databaseOf(store);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const tables = db
@@ -33,50 +33,50 @@ describe('opening a database', () => {
       'workspace_plans',
       'workspaces',
     ]);
-    store.close();
+    await store.close();
   });
 
-  it('runs with WAL, foreign keys, a busy timeout and synchronous NORMAL', () => {
-    const store = openStore(temp.file('pragmas.db'));
+  it('runs with WAL, foreign keys, a busy timeout and synchronous NORMAL', async () => {
+    const store = await openStore(temp.file('pragmas.db'));
     const db = databaseOf(store);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
-    store.close();
+    await store.close();
   });
 
-  it('works in memory for tests', () => {
-    const store = openStore(':memory:');
-    expect(store.addContract('T1', contractInput()).id).toBeGreaterThan(0);
-    store.close();
+  it('works in memory for tests', async () => {
+    const store = await openStore(':memory:');
+    expect((await store.addContract('T1', contractInput())).id).toBeGreaterThan(0);
+    await store.close();
   });
 
-  it('keeps its data when reopened, and does not migrate twice', () => {
+  it('keeps its data when reopened, and does not migrate twice', async () => {
     const path = temp.file('reopen.db');
-    const first = openStore(path);
-    const contract = first.addContract('T1', contractInput({ name: 'Unified 2025' }));
-    const opened = first.createCase('T1', caseInput({ contractId: contract.id }));
-    first.updateSettings('T1', { language: 'zh' });
-    first.close();
+    const first = await openStore(path);
+    const contract = await first.addContract('T1', contractInput({ name: 'Unified 2025' }));
+    const opened = await first.createCase('T1', caseInput({ contractId: contract.id }));
+    await first.updateSettings('T1', { language: 'zh' });
+    await first.close();
 
-    const second = openStore(path);
-    expect(second.getContract('T1', contract.id)).toEqual(contract);
-    expect(second.getCase('T1', opened.id)).toEqual(opened);
-    expect(second.getSettings('T1').language).toBe('zh');
-    second.close();
+    const second = await openStore(path);
+    expect(await second.getContract('T1', contract.id)).toEqual(contract);
+    expect(await second.getCase('T1', opened.id)).toEqual(opened);
+    expect((await second.getSettings('T1')).language).toBe('zh');
+    await second.close();
   });
 
-  it('refuses a database from a newer Entitlebot, naming both versions and what to do', () => {
+  it('refuses a database from a newer Entitlebot, naming both versions and what to do', async () => {
     const path = temp.file('newer.db');
-    openStore(path).close();
+    await (await openStore(path)).close();
     const raw = new Database(path);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 3}`);
     raw.close();
 
     let error: unknown;
     try {
-      openStore(path);
+      await openStore(path);
     } catch (caught) {
       error = caught;
     }

@@ -33,20 +33,20 @@ function install(team: string): Installation {
 
 const query = (teamId: string) => ({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
 
-function rawRows(path: string): string[] {
-  const store = openStore(path);
+async function rawRows(path: string): Promise<string[]> {
+  const store = await openStore(path);
   const rows = databaseOf(store)
     .prepare('SELECT data FROM installations ORDER BY install_key')
     .pluck()
     .all() as string[];
-  store.close();
+  await store.close();
   return rows;
 }
 
-function fileText(path: string): string {
-  const store = openStore(path);
+async function fileText(path: string): Promise<string> {
+  const store = await openStore(path);
   databaseOf(store).pragma('wal_checkpoint(TRUNCATE)');
-  store.close();
+  await store.close();
   return readFileSync(path).toString('latin1');
 }
 
@@ -54,66 +54,71 @@ describe('tokens at rest', () => {
   it('with a key: neither token is in the file; both read back', async () => {
     const path = temp.file('sealed.db');
     const key = randomBytes(32);
-    const store = openStore(path, { secrets: { key } });
+    const store = await openStore(path, { secrets: { key } });
     await store.storeInstallation(install('T1'));
     expect((await store.fetchInstallation(query('T1'))).bot?.token).toBe(`${BOT}-T1`);
-    expect(store.fetchWorkspaceInstallation('T1')?.user.token).toBe(USER);
-    store.close();
-    expect(rawRows(path)[0]).toMatch(new RegExp(`^enc:v1:${keyId(key)}:`));
-    const text = fileText(path);
+    expect((await store.fetchWorkspaceInstallation('T1'))?.user.token).toBe(USER);
+    await store.close();
+    expect((await rawRows(path))[0]).toMatch(new RegExp(`^enc:v1:${keyId(key)}:`));
+    const text = await fileText(path);
     expect(text).not.toContain('xoxb-secret');
     expect(text).not.toContain('xoxp-secret');
   });
 
   it('a sealed row moved onto another installation does not open', async () => {
     const key = randomBytes(32);
-    const store = openStore(':memory:', { secrets: { key } });
+    const store = await openStore(':memory:', { secrets: { key } });
     await store.storeInstallation(install('T1'));
     await store.storeInstallation(install('T2'));
     const db = databaseOf(store);
     db.prepare(
       "UPDATE installations SET data = (SELECT data FROM installations WHERE install_key = 'T1') WHERE install_key = 'T2'",
     ).run();
-    expect(() => store.fetchWorkspaceInstallation('T2')).toThrow(expect.objectContaining({ code: 'secret-key' }));
-    store.close();
+    await expect(async () => await store.fetchWorkspaceInstallation('T2')).rejects.toThrow(
+      expect.objectContaining({ code: 'secret-key' }),
+    );
+    await store.close();
   });
 
   it('plain rows from before still read; reencrypt seals them; a rotation keeps every row readable', async () => {
     const path = temp.file('rotate.db');
     const warnings: string[] = [];
-    const plain = openStore(path, { secrets: { warn: (m) => warnings.push(m) } });
+    const plain = await openStore(path, { secrets: { warn: (m) => warnings.push(m) } });
     await plain.storeInstallation(install('T1'));
     await plain.storeInstallation(install('T2'));
-    plain.close();
+    await plain.close();
     // without a key: it runs, and says so once
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/ENTITLEBOT_ENCRYPTION_KEY is not set.*unencrypted/);
-    expect(rawRows(path)[0]).toContain(BOT);
+    expect((await rawRows(path))[0]).toContain(BOT);
 
     const oldKey = randomBytes(32);
-    const withOld = openStore(path, { secrets: { key: oldKey } });
-    expect(withOld.fetchWorkspaceInstallation('T1')?.bot?.token).toBe(`${BOT}-T1`);
-    expect(withOld.reencryptInstallations()).toEqual({ total: 2, resealed: 2 });
-    expect(withOld.reencryptInstallations()).toEqual({ total: 2, resealed: 0 });
-    withOld.close();
-    expect(rawRows(path).every((r) => r.startsWith(`enc:v1:${keyId(oldKey)}:`))).toBe(true);
+    const withOld = await openStore(path, { secrets: { key: oldKey } });
+    expect((await withOld.fetchWorkspaceInstallation('T1'))?.bot?.token).toBe(`${BOT}-T1`);
+    expect(await withOld.reencryptInstallations()).toEqual({ total: 2, resealed: 2 });
+    expect(await withOld.reencryptInstallations()).toEqual({ total: 2, resealed: 0 });
+    await withOld.close();
+    expect((await rawRows(path)).every((r) => r.startsWith(`enc:v1:${keyId(oldKey)}:`))).toBe(true);
 
     // rotation: the new key seals, the old one only opens
     const newKey = randomBytes(32);
     const rotating: SecretKeys = { key: newKey, previous: [oldKey] };
-    const during = openStore(path, { secrets: rotating });
-    expect(during.fetchWorkspaceInstallation('T2')?.bot?.token).toBe(`${BOT}-T2`);
+    const during = await openStore(path, { secrets: rotating });
+    expect((await during.fetchWorkspaceInstallation('T2'))?.bot?.token).toBe(`${BOT}-T2`);
     await during.storeInstallation(install('T3'));
-    expect(during.reencryptInstallations()).toEqual({ total: 3, resealed: 2 });
-    during.close();
+    expect(await during.reencryptInstallations()).toEqual({ total: 3, resealed: 2 });
+    await during.close();
 
-    const after = openStore(path, { secrets: { key: newKey } });
-    for (const t of ['T1', 'T2', 'T3']) expect(after.fetchWorkspaceInstallation(t)?.bot?.token).toBe(`${BOT}-${t}`);
-    after.close();
+    const after = await openStore(path, { secrets: { key: newKey } });
+    for (const t of ['T1', 'T2', 'T3'])
+      expect((await after.fetchWorkspaceInstallation(t))?.bot?.token).toBe(`${BOT}-${t}`);
+    await after.close();
     // the old key alone no longer opens them, and the error says which key is needed
-    const stale = openStore(path, { secrets: { key: oldKey } });
-    expect(() => stale.fetchWorkspaceInstallation('T1')).toThrow(new RegExp(`encrypted with key ${keyId(newKey)}`));
-    stale.close();
+    const stale = await openStore(path, { secrets: { key: oldKey } });
+    await expect(async () => await stale.fetchWorkspaceInstallation('T1')).rejects.toThrow(
+      new RegExp(`encrypted with key ${keyId(newKey)}`),
+    );
+    await stale.close();
   });
 
   it('reads the keys from the environment, refusing a malformed one without echoing it', () => {
@@ -138,9 +143,9 @@ describe('tokens at rest', () => {
 
   it('`entitlebot reencrypt` seals the stored installations, and says what it needs without a key', async () => {
     const path = temp.file('cli.db');
-    const store = openStore(path, { secrets: { warn: () => {} } });
+    const store = await openStore(path, { secrets: { warn: () => {} } });
     await store.storeInstallation(install('T1'));
-    store.close();
+    await store.close();
     const run = async (env: NodeJS.ProcessEnv) => {
       let out = '';
       let err = '';
@@ -164,6 +169,6 @@ describe('tokens at rest', () => {
     const done = await run({ ENTITLEBOT_ENCRYPTION_KEY: key.toString('base64') });
     expect(done.code).toBe(0);
     expect(done.out).toMatch(/1 of 1 installation/);
-    expect(rawRows(path)[0]).toMatch(/^enc:v1:/);
+    expect((await rawRows(path))[0]).toMatch(/^enc:v1:/);
   });
 });

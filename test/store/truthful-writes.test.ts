@@ -45,7 +45,7 @@ const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLIT
 
 describe('truthful writes', () => {
   it('quota use on a contract starting next year records once per try and says so (the repro)', async () => {
-    const store = openStore(':memory:');
+    const store = await openStore(':memory:');
     const deps = depsOf(store);
     await handleText(
       deps,
@@ -56,89 +56,89 @@ describe('truthful writes', () => {
       const reply = await handleText(deps, ctx(), 'quota use coaching 1 on 2027-01-15');
       expect(reply.answer.kind).toBe('quota');
       expect(reply.answer.summary).toMatch(new RegExp(`Recorded 1 .* ${i} of 3 used`));
-      expect(store.listQuotaUses('T1')).toHaveLength(i);
+      expect(await store.listQuotaUses('T1')).toHaveLength(i);
     }
     // a date outside the term is refused before anything is written, and the reply says so
     const outside = await handleText(deps, ctx(), 'quota use coaching 1 on 2028-02-01');
     expect(outside.answer.summary).toMatch(/after the term of contract #1 .*nothing was recorded/);
-    expect(store.listQuotaUses('T1')).toHaveLength(3);
-    store.close();
+    expect(await store.listQuotaUses('T1')).toHaveLength(3);
+    await store.close();
   });
 
   it('a failure after the quota use is written rolls it back, so "nothing was changed" is true', async () => {
-    const store = openStore(':memory:');
+    const store = await openStore(':memory:');
     await handleText(depsOf(store), ctx(), 'contract add autodesk enterprise region=apac zone=Asia/Singapore');
     const broken = failing(store, 'listQuotaUses', () => new Error('boom'));
     const reply = await handleText(depsOf(broken), ctx(), 'quota use coaching 1');
     expect(reply.answer.kind).toBe('error');
     expect(reply.answer.summary).toMatch(/nothing was changed/);
-    expect(store.listQuotaUses('T1')).toEqual([]);
-    store.close();
+    expect(await store.listQuotaUses('T1')).toEqual([]);
+    await store.close();
   });
 
   it('case open whose reminders cannot be written leaves no case, no event and says the database failed', async () => {
     const path = temp.file('cases.db');
-    const store = openStore(path);
+    const store = await openStore(path);
     await handleText(depsOf(store), ctx(), 'contract add jamf gold zone=UTC');
     const broken = failing(store, 'replaceCaseReminders', busy);
     const reply = await handleText(depsOf(broken), ctx({ threadTs: '1.1' }), 'case open p1');
     expect(reply.answer.kind).toBe('error');
-    expect(store.listCases('T1')).toEqual([]);
-    expect(store.listReminders('T1')).toEqual([]);
+    expect(await store.listCases('T1')).toEqual([]);
+    expect(await store.listReminders('T1')).toEqual([]);
     // the same command afterwards works: nothing half-done is in the way
     const again = await handleText(depsOf(store), ctx({ threadTs: '1.1' }), 'case open p1');
     expect(again.answer.kind).toBe('case');
-    expect(store.listCases('T1')).toHaveLength(1);
-    expect(store.listReminders('T1', { status: 'pending' }).length).toBeGreaterThan(0);
-    store.close();
+    expect(await store.listCases('T1')).toHaveLength(1);
+    expect((await store.listReminders('T1', { status: 'pending' })).length).toBeGreaterThan(0);
+    await store.close();
   });
 
   it('case open at --now 9999-12-31 fails without leaving a case row', async () => {
-    const store = openStore(':memory:');
+    const store = await openStore(':memory:');
     const late = new Date('9999-12-31T10:00:00Z');
     const deps = depsOf(store, late);
     await handleText(deps, ctx({ now: late }), 'contract add jamf gold zone=UTC');
     const reply = await handleText(deps, ctx({ now: late, threadTs: '9.9' }), 'case open p1');
     expect(reply.answer.kind).toBe('error');
-    expect(store.listCases('T1')).toEqual([]);
-    store.close();
+    expect(await store.listCases('T1')).toEqual([]);
+    await store.close();
   });
 
-  it('a database still busy after the timeout is reported as such, naming the file; nothing is written', () => {
+  it('a database still busy after the timeout is reported as such, naming the file; nothing is written', async () => {
     const path = temp.file('busy.db');
-    const store = openStore(path, { busyTimeoutMs: 50 });
+    const store = await openStore(path, { busyTimeoutMs: 50 });
     const other = new Database(path);
     other.exec('BEGIN IMMEDIATE');
     try {
-      expect(() => store.updateSettings('T1', { zone: 'Europe/Berlin' })).toThrow(
+      await expect(async () => await store.updateSettings('T1', { zone: 'Europe/Berlin' })).rejects.toThrow(
         expect.objectContaining({ code: 'database', message: expect.stringContaining(path) }),
       );
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
-    expect(store.getSettings('T1').zone).not.toBe('Europe/Berlin');
-    store.updateSettings('T1', { zone: 'Europe/Berlin' });
-    expect(store.getSettings('T1').zone).toBe('Europe/Berlin');
-    store.close();
+    expect((await store.getSettings('T1')).zone).not.toBe('Europe/Berlin');
+    await store.updateSettings('T1', { zone: 'Europe/Berlin' });
+    expect((await store.getSettings('T1')).zone).toBe('Europe/Berlin');
+    await store.close();
   });
 
   it('a database file deleted while the app runs: writes are refused with an error naming the file', async () => {
     const path = temp.file('vanishing.db');
-    const store = openStore(path);
+    const store = await openStore(path);
     const deps = depsOf(store);
     await handleText(deps, ctx(), 'contract add jamf gold zone=UTC');
     rmSync(path);
     rmSync(`${path}-wal`, { force: true });
     rmSync(`${path}-shm`, { force: true });
-    expect(() => store.addContract('T1', store.listContracts('T1')[0]!)).toThrow(
+    await expect(async () => await store.addContract('T1', (await store.listContracts('T1'))[0]!)).rejects.toThrow(
       expect.objectContaining({ code: 'database-gone', message: expect.stringContaining(path) }),
     );
     const reply = await handleText(deps, ctx(), 'contract add jamf silver zone=UTC');
     expect(reply.answer.kind).toBe('error');
     expect(reply.answer.summary).toContain(path);
     expect(reply.answer.summary).toMatch(/deleted/);
-    store.close();
+    await store.close();
   });
 });
 
@@ -167,26 +167,26 @@ describe('several processes on one SQLite file', () => {
   it('every case a reply says was opened has its reminders; no reply claims a change that did not happen', async () => {
     const path = temp.file('shared.db');
     const now = Date.parse('2026-03-02T09:00:00Z');
-    const store = openStore(path);
+    const store = await openStore(path);
     await handleText(depsOf(store, new Date(now)), ctx({ now: new Date(now) }), 'contract add jamf gold zone=UTC');
-    store.close();
+    await store.close();
     const barrier = temp.file('barrier');
     mkdirSync(barrier);
     const workers = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
     const results = await Promise.all(
       workers.map((name) => runWorker([path, String(now), '25', barrier, String(workers.length), name])),
     );
-    const after = openStore(path);
-    const cases = after.listCases('T1');
+    const after = await openStore(path);
+    const cases = await after.listCases('T1');
     const opened = results.reduce((n, r) => n + r.opened, 0);
     expect(cases).toHaveLength(opened);
     for (const kase of cases) {
-      expect(after.listReminders('T1', { caseId: kase.id }).length, `case ${kase.id}`).toBeGreaterThan(0);
-      expect(after.listCaseEvents('T1', kase.id).map((e) => e.kind)).toEqual(['opened']);
+      expect((await after.listReminders('T1', { caseId: kase.id })).length, `case ${kase.id}`).toBeGreaterThan(0);
+      expect((await after.listCaseEvents('T1', kase.id)).map((e) => e.kind)).toEqual(['opened']);
     }
     // with the busy timeout, contention waits rather than fails
     expect(results.flatMap((r) => r.messages)).toEqual([]);
     expect(opened).toBe(workers.length * 25);
-    after.close();
+    await after.close();
   }, 120_000);
 });

@@ -12,34 +12,34 @@ afterEach(() => {
 });
 
 describe('users.info cache with the locale', () => {
-  it('keeps zone and locale per workspace and user, for as long as asked', () => {
-    const store = openStore(':memory:');
-    store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: 'zh-TW' }, 1000);
-    expect(store.getCachedUser('T1', 'U1', 2000, 5000)).toEqual({ zone: 'Asia/Taipei', locale: 'zh-TW' });
-    expect(store.getCachedUser('T1', 'U1', 9000, 5000)).toBeNull();
-    expect(store.getCachedUser('T2', 'U1', 2000, 5000)).toBeNull();
-    expect(store.getCachedUserZone('T1', 'U1', 2000, 5000)).toBe('Asia/Taipei');
+  it('keeps zone and locale per workspace and user, for as long as asked', async () => {
+    const store = await openStore(':memory:');
+    await store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: 'zh-TW' }, 1000);
+    expect(await store.getCachedUser('T1', 'U1', 2000, 5000)).toEqual({ zone: 'Asia/Taipei', locale: 'zh-TW' });
+    expect(await store.getCachedUser('T1', 'U1', 9000, 5000)).toBeNull();
+    expect(await store.getCachedUser('T2', 'U1', 2000, 5000)).toBeNull();
+    expect(await store.getCachedUserZone('T1', 'U1', 2000, 5000)).toBe('Asia/Taipei');
     // Slack gave no locale: remembered as none, not asked again
-    store.cacheUser('T1', 'U2', { zone: 'UTC', locale: '' }, 1000);
-    expect(store.getCachedUser('T1', 'U2', 2000, 5000)).toEqual({ zone: 'UTC', locale: '' });
-    store.close();
+    await store.cacheUser('T1', 'U2', { zone: 'UTC', locale: '' }, 1000);
+    expect(await store.getCachedUser('T1', 'U2', 2000, 5000)).toEqual({ zone: 'UTC', locale: '' });
+    await store.close();
   });
 
-  it('refuses a locale that is not a language tag, and keeps what was there', () => {
-    const store = openStore(':memory:');
-    store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: 'zh-TW' }, 1000);
+  it('refuses a locale that is not a language tag, and keeps what was there', async () => {
+    const store = await openStore(':memory:');
+    await store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: 'zh-TW' }, 1000);
     let error: unknown;
     try {
-      store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: "zh'; DROP TABLE user_zones" }, 2000);
+      await store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: "zh'; DROP TABLE user_zones" }, 2000);
     } catch (e) {
       error = e;
     }
     expect(isStoreError(error)).toBe(true);
-    expect(store.getCachedUser('T1', 'U1', 2000, 5000)).toEqual({ zone: 'Asia/Taipei', locale: 'zh-TW' });
-    store.close();
+    expect(await store.getCachedUser('T1', 'U1', 2000, 5000)).toEqual({ zone: 'Asia/Taipei', locale: 'zh-TW' });
+    await store.close();
   });
 
-  it('upgrades a database whose zones were cached before locales: zones kept, locale to be asked for', () => {
+  it('upgrades a database whose zones were cached before locales: zones kept, locale to be asked for', async () => {
     const path = temp.file('v1.db');
     const raw = new Database(path);
     migrate(raw, path, MIGRATIONS.slice(0, 1));
@@ -47,11 +47,11 @@ describe('users.info cache with the locale', () => {
       .prepare('INSERT INTO user_zones (workspace_id, user_id, zone, fetched_at) VALUES (?, ?, ?, ?)')
       .run('T1', 'U1', 'Europe/Berlin', 1000);
     raw.close();
-    const store = openStore(path);
-    expect(store.getCachedUserZone('T1', 'U1', 2000, 5000)).toBe('Europe/Berlin');
-    expect(store.getCachedUser('T1', 'U1', 2000, 5000)).toBeNull();
-    store.cacheUser('T1', 'U1', { zone: 'Europe/Berlin', locale: 'de-DE' }, 3000);
-    expect(store.getCachedUser('T1', 'U1', 4000, 5000)).toEqual({ zone: 'Europe/Berlin', locale: 'de-DE' });
-    store.close();
+    const store = await openStore(path);
+    expect(await store.getCachedUserZone('T1', 'U1', 2000, 5000)).toBe('Europe/Berlin');
+    expect(await store.getCachedUser('T1', 'U1', 2000, 5000)).toBeNull();
+    await store.cacheUser('T1', 'U1', { zone: 'Europe/Berlin', locale: 'de-DE' }, 3000);
+    expect(await store.getCachedUser('T1', 'U1', 4000, 5000)).toEqual({ zone: 'Europe/Berlin', locale: 'de-DE' });
+    await store.close();
   });
 });

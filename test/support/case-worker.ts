@@ -37,5 +37,5 @@ for (let i = 0; i < Number(casesText); i++) {
     messages.push(`${reply.answer.title}: ${reply.answer.summary}`);
   }
 }
-deps.store.close();
+await deps.store.close();
 process.stdout.write(JSON.stringify({ opened, failed, messages }));

@@ -12,7 +12,7 @@ if (!dbPath || !nowText || !batchText || !barrier || !workersText || !name) {
   console.error('usage: claim-worker <db> <now> <batch> <barrier-dir> <workers> <name>');
   process.exit(2);
 }
-const store = openStore(dbPath);
+const store = await openStore(dbPath);
 const pause = new Int32Array(new SharedArrayBuffer(4));
 writeFileSync(join(barrier, `ready-${name}`), '');
 while (readdirSync(barrier).filter((f) => f.startsWith('ready-')).length < Number(workersText)) {
@@ -22,12 +22,12 @@ if (!existsSync(barrier)) process.exit(3);
 
 const claimed: number[] = [];
 for (;;) {
-  const batch = store.claimDueReminders(Number(nowText), Number(batchText));
+  const batch = await store.claimDueReminders(Number(nowText), Number(batchText));
   if (batch.length === 0) break;
   for (const reminder of batch) {
     claimed.push(reminder.id);
-    store.markReminderSent(reminder.workspaceId, reminder.id, Number(nowText));
+    await store.markReminderSent(reminder.workspaceId, reminder.id, Number(nowText));
   }
 }
-store.close();
+await store.close();
 process.stdout.write(JSON.stringify(claimed));

@@ -104,7 +104,7 @@ export interface FakeSlack {
   /** every Web API answer is delayed this long (a slow Slack) */
   setLatency(ms: number): void;
   /** resolves when `predicate` holds for the recorded calls (polls); rejects after `timeoutMs` */
-  waitFor<T>(probe: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs?: number): Promise<T>;
   /** every call to `method` is answered `ms` later (0: at once again), as a slow Slack would */
   slowDown(method: string, ms: number): void;
   reset(): void;
@@ -343,7 +343,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     waitFor: async (probe, timeoutMs = 5_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const value = probe();
+        const value = await probe();
         if (value !== undefined && value !== false) return value as never;
         if (Date.now() > deadline) throw new Error('fake Slack: the expected call did not arrive in time');
         await new Promise((r) => setTimeout(r, 10));

@@ -64,7 +64,7 @@ export function botTokenFor(teamId: string): string {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
-  const store = options.store ?? openStore(':memory:');
+  const store = options.store ?? (await openStore(':memory:'));
   const mode = options.mode ?? 'http';
   if (mode === 'oauth') {
     for (const team of options.teams ?? [TEAM_ID]) {
@@ -122,7 +122,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     close: async () => {
       await app.stop();
       await fake.close();
-      if (!options.store) store.close();
+      if (!options.store) await store.close();
     },
   };
 }

@@ -81,7 +81,7 @@ export const ask: ConsoleCommand = {
       }
       return EXIT.ok;
     } finally {
-      deps.store.close();
+      await deps.store.close();
     }
   },
 };

@@ -40,9 +40,9 @@ const importCommand: Run = async (argv, io) => {
   const planBytes = readInputFile(planPath, 'PLAN');
   const docBytes = readInputFile(values.source, '--source');
   const knowledge = loadKnowledge();
-  const store = openStore(databasePath);
+  const store = await openStore(databasePath);
   try {
-    const result = importPlan({
+    const result = await importPlan({
       store,
       knowledge,
       workspaceId,
@@ -69,22 +69,22 @@ const importCommand: Run = async (argv, io) => {
     );
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 };
 
 const listCommand: Run = async (argv, io) => {
   const { positionals, workspaceId, databasePath } = common(argv, io);
   if (positionals.length > 0) throw new UsageError(`unexpected ${JSON.stringify(positionals[0])}`);
-  const store = openStore(databasePath);
+  const store = await openStore(databasePath);
   try {
-    const plans = store.listWorkspacePlans(workspaceId);
+    const plans = await store.listWorkspacePlans(workspaceId);
     if (plans.length === 0) {
       io.out(`Workspace ${workspaceId} has no plans of its own; it uses the shipped ones. Add one with plan import.\n`);
       return EXIT.ok;
     }
     for (const p of plans) {
-      const used = store.listContracts(workspaceId).filter((c) => c.vendor === p.vendor).length;
+      const used = (await store.listContracts(workspaceId)).filter((c) => c.vendor === p.vendor).length;
       io.out(
         `${p.vendor}\t${p.kind === 'override' ? 'override of the shipped terms' : 'vendor'}\t${p.documentName}\t` +
           `imported ${new Date(p.importedAt).toISOString()}\t${used} contract${used === 1 ? '' : 's'}\n`,
@@ -92,7 +92,7 @@ const listCommand: Run = async (argv, io) => {
     }
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 };
 
@@ -102,9 +102,9 @@ const showCommand: Run = async (argv, io) => {
   if (!vendor) throw new UsageError('plan show needs the vendor, e.g. plan show acme --workspace T…');
   if (extra.length > 0) throw new UsageError(`unexpected ${JSON.stringify(extra[0])}`);
   const knowledge = loadKnowledge();
-  const store = openStore(databasePath);
+  const store = await openStore(databasePath);
   try {
-    const stored = store.getWorkspacePlan(workspaceId, vendor);
+    const stored = await store.getWorkspacePlan(workspaceId, vendor);
     if (!stored) {
       io.err(
         `Workspace ${workspaceId} has no plan for ${JSON.stringify(vendor)}. See plan list --workspace ${workspaceId}.\n`,
@@ -126,7 +126,7 @@ const showCommand: Run = async (argv, io) => {
     if (!parsed.success) io.out('Note: the stored file no longer validates; import it again.\n');
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 };
 
@@ -135,9 +135,9 @@ const removeCommand: Run = async (argv, io) => {
   const [vendor, ...extra] = positionals;
   if (!vendor) throw new UsageError('plan remove needs the vendor, e.g. plan remove acme --workspace T…');
   if (extra.length > 0) throw new UsageError(`unexpected ${JSON.stringify(extra[0])}`);
-  const store = openStore(databasePath);
+  const store = await openStore(databasePath);
   try {
-    if (!store.removeWorkspacePlan(workspaceId, vendor)) {
+    if (!(await store.removeWorkspacePlan(workspaceId, vendor))) {
       io.err(`Workspace ${workspaceId} has no plan for ${JSON.stringify(vendor)}; nothing was removed.\n`);
       return EXIT.failure;
     }
@@ -150,7 +150,7 @@ const removeCommand: Run = async (argv, io) => {
     }
     throw error;
   } finally {
-    store.close();
+    await store.close();
   }
 };
 

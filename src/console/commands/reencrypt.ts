@@ -33,15 +33,15 @@ export const reencrypt: ConsoleCommand = {
       return EXIT.failure;
     }
     const path = databasePathFrom(values.db, io.env);
-    const store = openStore(path, { secrets });
+    const store = await openStore(path, { secrets });
     try {
-      const { total, resealed } = store.reencryptInstallations();
+      const { total, resealed } = await store.reencryptInstallations();
       io.out(
         `${resealed} of ${total} installation(s) in ${path} encrypted with key ${keyId(secrets.key)}; the others already were.\n`,
       );
       return EXIT.ok;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

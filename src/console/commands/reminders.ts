@@ -72,16 +72,16 @@ export const reminders: ConsoleCommand = {
     const channel = typeof values.channel === 'string' ? values.channel : slack ? undefined : CONSOLE_CHANNEL;
     // a contract that cannot be planned is logged and skipped; it never keeps the tick from posting what is due
     const planLog = { error: (m: string) => io.err(`warning: ${m}\n`) };
-    const planDates = () => {
+    const planDates = async () => {
       try {
-        scheduleWorkspaceDateReminders(deps, workspace, now(), channel, undefined, planLog);
+        await scheduleWorkspaceDateReminders(deps, workspace, now(), channel, undefined, planLog);
       } catch (error) {
         planLog.error(`date reminders for workspace ${workspace}: ${(error as Error).message}`);
       }
     };
     try {
       if (values.once) {
-        planDates();
+        await planDates();
         const report = await scheduler.tick();
         io.err(
           report.claimed === 0
@@ -90,7 +90,7 @@ export const reminders: ConsoleCommand = {
         );
         return report.released > 0 || report.failed > 0 ? EXIT.failure : EXIT.ok;
       }
-      planDates();
+      await planDates();
       const hourly = setInterval(planDates, 3_600_000);
       scheduler.start();
       io.err(`Posting reminders every 15 s (${slack ? 'to Slack' : 'printed here'}); Ctrl-C stops.\n`);
@@ -102,7 +102,7 @@ export const reminders: ConsoleCommand = {
       await scheduler.stop();
       return EXIT.ok;
     } finally {
-      deps.store.close();
+      await deps.store.close();
     }
   },
 };

@@ -80,11 +80,11 @@ export function caseEventButton(
     guarded(deps, args, async (client) => {
       const workspaceId = workspaceIdOf(args.context, args.body.team?.id);
       const { caseId } = buttonValue(args.action);
-      const kase = caseId === undefined ? null : deps.store.getCase(workspaceId, caseId);
+      const kase = caseId === undefined ? null : await deps.store.getCase(workspaceId, caseId);
       if (!kase) throw new CaseProblem('That case is not tracked in this workspace any more.');
       const now = deps.clock.now().getTime();
       const userId = args.body.user.id;
-      const { state } = recordEvent(deps, kase, { kind, at: now, actorId: userId, source: 'button' }, now);
+      const { state } = await recordEvent(deps, kase, { kind, at: now, actorId: userId, source: 'button' }, now);
       // the event is one short line in the thread; the card above it shows where the case now stands
       const line = `<@${userId}> recorded: ${recordedWords(kind)} (${slackDate(now, state.contract.zone)}).`;
       const lineMessage = {
@@ -109,7 +109,7 @@ export function snoozeButton(deps: SlackDeps) {
       const workspaceId = workspaceIdOf(args.context, args.body.team?.id);
       const { reminderId } = buttonValue(args.action);
       const until = deps.clock.now().getTime() + 30 * 60_000;
-      const snoozed = reminderId === undefined ? null : deps.store.snoozeReminder(workspaceId, reminderId, until);
+      const snoozed = reminderId === undefined ? null : await deps.store.snoozeReminder(workspaceId, reminderId, until);
       if (!snoozed) throw new CaseProblem('That reminder is gone (its case was closed or replanned).');
       const zone = (snoozed.payload as { zone?: string } | null)?.zone ?? 'UTC';
       await tellUser(client, args, `Snoozed: I will remind this thread again ${slackDate(until, zone)}.`);
@@ -124,7 +124,7 @@ export function undoAutoButton(deps: SlackDeps) {
       const { eventId } = buttonValue(args.action);
       if (eventId === undefined) throw new CaseProblem('That button no longer points at an event.');
       const now = deps.clock.now().getTime();
-      const undone = undoEvent(deps, workspaceId, eventId, now);
+      const undone = await undoEvent(deps, workspaceId, eventId, now);
       await syncCaseCard(deps, client, workspaceId, undone.kase.id);
       const text = `Undone by <@${args.body.user.id}>: that reply no longer counts as the vendor's.`;
       const channel = args.body.channel?.id;

@@ -25,7 +25,7 @@ export function contractModalVendor(deps: SlackDeps) {
       view_id: view.id,
       hash: view.hash,
       view: contractModal({
-        vendors: vendorsFor(deps, workspaceIdOf(context, body.team?.id)),
+        vendors: await vendorsFor(deps, workspaceIdOf(context, body.team?.id)),
         form,
         privateMetadata: view.private_metadata,
       }),

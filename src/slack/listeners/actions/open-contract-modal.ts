@@ -26,7 +26,7 @@ export function openContractModal(deps: SlackDeps) {
     await client.views.open({
       trigger_id: body.trigger_id,
       view: contractModal({
-        vendors: vendorsFor(deps, workspaceId),
+        vendors: await vendorsFor(deps, workspaceId),
         form: { zone },
         privateMetadata: JSON.stringify({ from: 'home' }),
       }),

@@ -24,7 +24,7 @@ export function removeContract(deps: SlackDeps) {
     let note: string;
     try {
       if (refused) throw new Refused(refused);
-      note = deps.store.removeContract(workspaceId, id)
+      note = (await deps.store.removeContract(workspaceId, id))
         ? `Contract #${id} removed.`
         : `Contract #${id} was already gone.`;
     } catch (error) {

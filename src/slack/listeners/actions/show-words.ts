@@ -40,7 +40,7 @@ export function showWords(deps: SlackDeps) {
     const channelId = body.channel?.id;
     const userId = body.user.id;
     const replay = readReplay(action.value);
-    const answer = replay && channelId ? replayAnswer(deps, { workspaceId, channelId, userId }, replay) : null;
+    const answer = replay && channelId ? await replayAnswer(deps, { workspaceId, channelId, userId }, replay) : null;
     const ephemeral = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
     const messageTs = body.message?.ts;
     if (!answer) {

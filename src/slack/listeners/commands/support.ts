@@ -34,7 +34,7 @@ export function supportCommand(deps: SlackDeps) {
           userLocale: asker.locale,
           now: deps.clock.now(),
           via: 'command',
-          actor: actorOf(deps, client, {
+          actor: await actorOf(deps, client, {
             workspaceId,
             enterpriseId: context.enterpriseId,
             userId: command.user_id,

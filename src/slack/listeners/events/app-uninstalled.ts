@@ -9,9 +9,9 @@ import type { SlackDeps } from '../../deps.js';
 export function appUninstalled(deps: SlackDeps) {
   return async ({ context, body }: SlackEventMiddlewareArgs<'app_uninstalled'> & AllMiddlewareArgs) => {
     const workspaceId = workspaceIdOf(context, body.team_id);
-    const removed = deps.store.deleteWorkspaceTokens(workspaceId);
+    const removed = await deps.store.deleteWorkspaceTokens(workspaceId);
     deps.installations?.forget();
-    const cancelled = deps.store.cancelWorkspaceReminders(workspaceId);
+    const cancelled = await deps.store.cancelWorkspaceReminders(workspaceId);
     deps.logger.info(
       `app_uninstalled: ${workspaceId}: ${removed} installation(s) deleted, ${cancelled} pending reminder(s) cancelled`,
     );

@@ -11,9 +11,9 @@ export function tokensRevoked(deps: SlackDeps) {
   return async ({ event, context, body }: SlackEventMiddlewareArgs<'tokens_revoked'> & AllMiddlewareArgs) => {
     if ((event.tokens.bot ?? []).length === 0) return;
     const workspaceId = workspaceIdOf(context, body.team_id);
-    const { removed, cancelled } = deps.store.transaction(() => ({
-      removed: deps.store.deleteWorkspaceTokens(workspaceId),
-      cancelled: deps.store.cancelWorkspaceReminders(workspaceId),
+    const { removed, cancelled } = await deps.store.transaction(async () => ({
+      removed: await deps.store.deleteWorkspaceTokens(workspaceId),
+      cancelled: await deps.store.cancelWorkspaceReminders(workspaceId),
     }));
     deps.installations?.forget();
     deps.logger.info(

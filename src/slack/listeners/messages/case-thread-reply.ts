@@ -22,15 +22,15 @@ export function caseThreadReply(deps: SlackDeps) {
     const workspaceId = workspaceIdOf(context, m.team);
     const authorTeam = m.user_team ?? m.team;
     if (!authorTeam || authorTeam === workspaceId || authorTeam === context.enterpriseId) return;
-    const kase = deps.store.getCaseByThread(workspaceId, m.channel, m.thread_ts);
+    const kase = await deps.store.getCaseByThread(workspaceId, m.channel, m.thread_ts);
     if (!kase || kase.status === 'closed') return;
-    if (!deps.handledMessages.firstTime(`auto:${workspaceId}:${m.channel}:${m.ts}`, Date.now())) return;
+    if (!(await deps.handledMessages.firstTime(`auto:${workspaceId}:${m.channel}:${m.ts}`, Date.now()))) return;
     const client = slackApi(deps.web, context);
 
     const now = deps.clock.now().getTime();
     const at = Math.min(now, Math.round(Number(m.ts) * 1000) || now);
     try {
-      const { kind, state, event, next } = recordVendorReply(
+      const { kind, state, event, next } = await recordVendorReply(
         deps,
         kase,
         { at, actorId: m.user, messageTs: m.ts, team: authorTeam },

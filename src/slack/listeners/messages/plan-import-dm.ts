@@ -12,7 +12,7 @@ export function planImportDm(deps: SlackDeps) {
     const m = message as MessageFields & { files?: SharedFile[] };
     if (!m.user || m.bot_id || !isPlanImportRequest(m)) return;
     const workspaceId = workspaceIdOf(context, m.team);
-    if (!deps.handledMessages.firstTime(`${workspaceId}:${m.channel}:${m.ts}`, Date.now())) return;
+    if (!(await deps.handledMessages.firstTime(`${workspaceId}:${m.channel}:${m.ts}`, Date.now()))) return;
     const client = slackApi(deps.web, context);
     const place = { channelId: m.channel, userId: m.user };
     try {

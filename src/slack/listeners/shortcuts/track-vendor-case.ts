@@ -53,12 +53,12 @@ export function trackVendorCase(deps: SlackDeps) {
       await tell(refused);
       return;
     }
-    const existing = deps.store.getCaseByThread(workspaceId, channelId, threadTs);
+    const existing = await deps.store.getCaseByThread(workspaceId, channelId, threadTs);
     if (existing) {
       await tell(`This thread already tracks case #${existing.id}. Mention me there with \`case\` for its clocks.`);
       return;
     }
-    const contracts = deps.store.listContracts(workspaceId);
+    const contracts = await deps.store.listContracts(workspaceId);
     if (contracts.length === 0) {
       await tell('Add a contract first, so that I know which targets apply: `/support contract add`.');
       return;
@@ -66,7 +66,7 @@ export function trackVendorCase(deps: SlackDeps) {
     await client.views.open({
       trigger_id: shortcut.trigger_id,
       // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON built by the cases module
-      view: trackCaseModal(knowledgeOf(deps, workspaceId), contracts, { channelId, threadTs }) as any,
+      view: trackCaseModal(await knowledgeOf(deps, workspaceId), contracts, { channelId, threadTs }) as any,
     });
   };
 }

@@ -39,7 +39,7 @@ export function contractSetup(deps: SlackDeps) {
       await ack({ response_action: 'errors', errors: contractFormErrors({ vendor: refused }, values) });
       return;
     }
-    const result = addContractFromForm(
+    const result = await addContractFromForm(
       deps,
       { workspaceId, channelId: channelId ?? userId, userId, now, via: 'command' },
       readContractForm(values),

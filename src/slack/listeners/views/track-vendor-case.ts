@@ -42,9 +42,9 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
       'case',
     );
     if (refused) return void (await fail(refused));
-    const contract = deps.store.getContract(workspaceId, choice.contractId);
+    const contract = await deps.store.getContract(workspaceId, choice.contractId);
     if (!contract) return void (await fail('That contract was removed meanwhile; choose another.'));
-    const existing = deps.store.getCaseByThread(workspaceId, meta.channelId, meta.threadTs);
+    const existing = await deps.store.getCaseByThread(workspaceId, meta.channelId, meta.threadTs);
     if (existing) return void (await fail(`This thread already tracks case #${existing.id}.`));
 
     let cardTs: string | undefined;
@@ -67,9 +67,9 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
     }
 
     const now = deps.clock.now().getTime();
-    let state: ReturnType<typeof openCase>;
+    let state: Awaited<ReturnType<typeof openCase>>;
     try {
-      state = openCase(deps, {
+      state = await openCase(deps, {
         workspaceId,
         channelId: meta.channelId,
         threadTs: meta.threadTs,
@@ -87,7 +87,7 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
       return void (await fail(error.message));
     }
     await ack();
-    if (cardTs) deps.store.updateCase(workspaceId, state.kase.id, { statusMessageTs: cardTs });
+    if (cardTs) await deps.store.updateCase(workspaceId, state.kase.id, { statusMessageTs: cardTs });
 
     await syncCaseCard(deps, client, workspaceId, state.kase.id);
   };
