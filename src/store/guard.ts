@@ -42,8 +42,31 @@ function isSqliteError(error: unknown): error is Error & { code: string } {
   return error instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
-/** A SQLite error as a StoreError naming the file and saying what would help. */
+/** a PostgreSQL server error (a five-character SQLSTATE) or a failure to reach the server */
+function isPostgresError(error: unknown): error is Error & { code?: string } {
+  if (!(error instanceof Error) || error instanceof StoreError) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (/^[0-9A-Z]{5}$/.test(code) || /^E[A-Z]+$/.test(code))) return true;
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(error.message);
+}
+
+function postgresError(error: Error & { code?: string }, where: string): StoreError {
+  const code = error.code ?? 'connection';
+  const reach = /^E[A-Z]+$/.test(code) || code === 'connection' || code.startsWith('08') || code === '57P01';
+  const advice = reach
+    ? 'The server could not be reached or dropped the connection; nothing was written by the command that failed. Check that PostgreSQL is running and DATABASE_URL is right, then try again.'
+    : code === '40001' || code === '40P01'
+      ? 'Another instance changed the same rows at the same moment; nothing was written by the command that failed. Try again.'
+      : 'Nothing was written by the command that failed; try again, and if it persists check the server.';
+  return new StoreError('database', `PostgreSQL at ${where} failed (${code}: ${error.message}). ${advice}`, {
+    path: where,
+    postgres: code,
+  });
+}
+
+/** A SQLite or PostgreSQL error as a StoreError naming the database and saying what would help. */
 export function databaseError(error: unknown, path: string): unknown {
+  if (isPostgresError(error)) return postgresError(error, path);
   if (!isSqliteError(error)) return error;
   const code = error.code;
   const file = path === ':memory:' ? 'the in-memory database' : `the database ${path}`;

@@ -218,6 +218,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: 'leases for jobs one instance runs at a time',
+    sql: `
+      -- a named job that one process at a time may run (the hourly date-reminder sweep): who holds it, until when
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        until INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
@@ -245,12 +257,13 @@ export function migrate(db: Database.Database, path: string, migrations: readonl
   return schemaVersion(db);
 }
 
-function refuseNewer(found: number, latest: number, path: string): void {
+/** `path`: the file, or the PostgreSQL URL without its password; `setting`: the variable that chose it */
+export function refuseNewer(found: number, latest: number, path: string, setting = 'DATABASE_PATH'): void {
   if (found > latest) {
     throw new StoreError(
       'newer-schema',
       `The database ${path} is at schema version ${found}, but this version of Entitlebot only knows schema versions up to ${latest}. ` +
-        'It was written by a newer Entitlebot: upgrade Entitlebot to open it, or point DATABASE_PATH at another file. ' +
+        `It was written by a newer Entitlebot: upgrade Entitlebot to open it, or point ${setting} at another database. ` +
         'It is not opened, so that nothing in it is lost.',
       { found, latest, path },
     );

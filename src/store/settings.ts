@@ -1,9 +1,8 @@
-import type Database from 'better-sqlite3';
 import type { Language, WorkspaceSettings } from '../model/records.js';
+import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
+import type { SettingsRow } from './schema.js';
 import { requireOneOf, requireWorkspace, requireZone } from './validate.js';
-
-type Now = () => number;
 
 export const DEFAULT_SETTINGS: Readonly<WorkspaceSettings> = Object.freeze({
   zone: 'UTC',
@@ -18,14 +17,6 @@ const CHANNEL_ID = /^[CG][A-Z0-9]{2,30}$/;
 
 const LANGUAGES: readonly Language[] = ['en', 'zh'];
 const MAX_LEAD_MINUTES = 7 * 24 * 60;
-
-interface SettingsRow {
-  zone: string | null;
-  language: string | null;
-  reminder_lead_minutes: string | null;
-  broadcast_breaches: number | null;
-  escalation_channel: string | null;
-}
 
 function leadMinutes(value: unknown): number[] {
   const valid =
@@ -42,7 +33,10 @@ function leadMinutes(value: unknown): number[] {
   return [...new Set(value as number[])].sort((a, b) => b - a);
 }
 
-function toSettings(row: SettingsRow | undefined): WorkspaceSettings {
+/** the settings columns (the rest of a workspaces row is the enterprise link and bookkeeping) */
+const COLUMNS = ['zone', 'language', 'reminder_lead_minutes', 'broadcast_breaches', 'escalation_channel'] as const;
+
+function toSettings(row: Pick<SettingsRow, (typeof COLUMNS)[number]> | undefined): WorkspaceSettings {
   return {
     zone: row?.zone ?? DEFAULT_SETTINGS.zone,
     language: (row?.language as Language | null) ?? DEFAULT_SETTINGS.language,
@@ -57,65 +51,58 @@ function toSettings(row: SettingsRow | undefined): WorkspaceSettings {
   };
 }
 
-export function settingsMethods(db: Database.Database, now: Now) {
-  const select = db.prepare<[string], SettingsRow>(
-    'SELECT zone, language, reminder_lead_minutes, broadcast_breaches, escalation_channel FROM workspaces WHERE workspace_id = ?',
-  );
-  const upsert = db.prepare(`
-    INSERT INTO workspaces (workspace_id, zone, language, reminder_lead_minutes, broadcast_breaches,
-      escalation_channel, updated_at)
-    VALUES (@ws, @zone, @language, @lead, @broadcast, @escalation, @now)
-    ON CONFLICT (workspace_id) DO UPDATE SET zone = excluded.zone, language = excluded.language,
-      reminder_lead_minutes = excluded.reminder_lead_minutes, broadcast_breaches = excluded.broadcast_breaches,
-      escalation_channel = excluded.escalation_channel, updated_at = excluded.updated_at`);
+export function settingsMethods(ctx: StoreContext) {
+  return {
+    async getSettings(workspaceId: string): Promise<WorkspaceSettings> {
+      const row = await ctx
+        .q()
+        .selectFrom('workspaces')
+        .select(COLUMNS)
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .executeTakeFirst();
+      return toSettings(row);
+    },
 
-  const getSettings = (workspaceId: string): WorkspaceSettings => toSettings(select.get(requireWorkspace(workspaceId)));
-
-  // Only what a workspace changed is stored; the rest stays NULL and follows the defaults.
-  const updateSettings = db.transaction((workspaceId: string, patch: Partial<WorkspaceSettings>): WorkspaceSettings => {
-    const ws = requireWorkspace(workspaceId);
-    const row: SettingsRow = select.get(ws) ?? {
-      zone: null,
-      language: null,
-      reminder_lead_minutes: null,
-      broadcast_breaches: null,
-      escalation_channel: null,
-    };
-    if (patch.zone !== undefined) row.zone = requireZone('zone', patch.zone);
-    if (patch.language !== undefined) row.language = requireOneOf('language', patch.language, LANGUAGES);
-    if (patch.reminderLeadMinutes !== undefined) {
-      row.reminder_lead_minutes = JSON.stringify(leadMinutes(patch.reminderLeadMinutes));
-    }
-    if (patch.broadcastBreaches !== undefined) {
-      if (typeof patch.broadcastBreaches !== 'boolean') {
-        throw new StoreError(
-          'invalid',
-          `broadcastBreaches must be true or false; got ${JSON.stringify(patch.broadcastBreaches)}.`,
-        );
+    /**
+     * Only what a workspace changed is stored; the rest stays NULL and follows the defaults. One upsert that sets
+     * just the fields in the patch, so two people changing different settings at once both keep their change.
+     */
+    async updateSettings(workspaceId: string, patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings> {
+      const ws = requireWorkspace(workspaceId);
+      const changes: Partial<Omit<SettingsRow, 'workspace_id' | 'enterprise_id' | 'updated_at'>> = {};
+      if (patch.zone !== undefined) changes.zone = requireZone('zone', patch.zone);
+      if (patch.language !== undefined) changes.language = requireOneOf('language', patch.language, LANGUAGES);
+      if (patch.reminderLeadMinutes !== undefined) {
+        changes.reminder_lead_minutes = JSON.stringify(leadMinutes(patch.reminderLeadMinutes));
       }
-      row.broadcast_breaches = patch.broadcastBreaches ? 1 : 0;
-    }
-    if (patch.escalationChannel !== undefined) {
-      const channel = patch.escalationChannel;
-      if (channel !== null && (typeof channel !== 'string' || !CHANNEL_ID.test(channel))) {
-        throw new StoreError(
-          'invalid',
-          `The escalation channel must be a channel (pick it with #, e.g. \`settings escalation #vendor-escalations\`); got ${JSON.stringify(channel)}.`,
-        );
+      if (patch.broadcastBreaches !== undefined) {
+        if (typeof patch.broadcastBreaches !== 'boolean') {
+          throw new StoreError(
+            'invalid',
+            `broadcastBreaches must be true or false; got ${JSON.stringify(patch.broadcastBreaches)}.`,
+          );
+        }
+        changes.broadcast_breaches = patch.broadcastBreaches ? 1 : 0;
       }
-      row.escalation_channel = channel;
-    }
-    upsert.run({
-      ws,
-      zone: row.zone,
-      language: row.language,
-      lead: row.reminder_lead_minutes,
-      broadcast: row.broadcast_breaches,
-      escalation: row.escalation_channel,
-      now: now(),
-    });
-    return toSettings(row);
-  }).immediate;
-
-  return { getSettings, updateSettings: (ws: string, patch: Partial<WorkspaceSettings>) => updateSettings(ws, patch) };
+      if (patch.escalationChannel !== undefined) {
+        const channel = patch.escalationChannel;
+        if (channel !== null && (typeof channel !== 'string' || !CHANNEL_ID.test(channel))) {
+          throw new StoreError(
+            'invalid',
+            `The escalation channel must be a channel (pick it with #, e.g. \`settings escalation #vendor-escalations\`); got ${JSON.stringify(channel)}.`,
+          );
+        }
+        changes.escalation_channel = channel;
+      }
+      const updatedAt = ctx.now();
+      const row = await ctx
+        .q()
+        .insertInto('workspaces')
+        .values({ workspace_id: ws, ...changes, updated_at: updatedAt })
+        .onConflict((conflict) => conflict.column('workspace_id').doUpdateSet({ ...changes, updated_at: updatedAt }))
+        .returning(COLUMNS)
+        .executeTakeFirstOrThrow();
+      return toSettings(row);
+    },
+  };
 }

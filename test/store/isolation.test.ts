@@ -317,19 +317,11 @@ describe('the SQL itself', () => {
       /(WHERE|AND|ON)\s+\(?[\w.]*\b(workspace_id|install_key)\b\s*(=|IN\b)/i.test(sql) ||
       (/^\W*INSERT/i.test(sql) && /workspace_id|install_key/.test(sql));
     const unscoped = statements.filter(({ sql }) => !scoped(sql));
-    expect(unscoped.map((u) => u.file).sort()).toEqual([
-      'contracts.ts',
-      'installations.ts',
-      'reminders.ts',
-      'seen-once.ts',
-      'seen-once.ts',
-    ]);
+    expect(unscoped.map((u) => u.file).sort()).toEqual(['contracts.ts', 'installations.ts', 'reminders.ts']);
     // maintenance only (`entitlebot reencrypt`)
     expect(unscoped.find((u) => u.file === 'installations.ts')!.sql).toMatch(
       /^'SELECT install_key, data FROM installations ORDER/,
     );
-    // the request memory: keys and expiry times only, no workspace data
-    for (const u of unscoped.filter((x) => x.file === 'seen-once.ts')) expect(u.sql).toMatch(/seen_once/);
     expect(unscoped.find((u) => u.file === 'reminders.ts')!.sql).toMatch(/SET status = 'sending'/);
     expect(unscoped.find((u) => u.file === 'contracts.ts')!.sql).toMatch(
       /^'SELECT DISTINCT workspace_id FROM contracts/,

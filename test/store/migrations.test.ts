@@ -26,6 +26,7 @@ describe('opening a database', () => {
       'cases',
       'contracts',
       'installations',
+      'leases',
       'quota_uses',
       'reminders',
       'seen_once',
