@@ -461,6 +461,9 @@ export function answerQuestion(q: Question, cmd: Command, ctx: AnswerContext, la
       if ((q.kind === 'count' || q.kind === 'yes-no') && (bestRecord?.score ?? 0) > 0.5) score -= 0.15;
       if (q.vendors.length > 0 && found.best.term && !q.vendors.includes(found.best.term.vendor)) score *= 0.5;
       if (!found.best.term) score *= 0.8;
+      // a term neither named nor covering more than half of the question only shares a word or two with it
+      // ("the uptime SLA for Microsoft 365" is not Office 365 Engineering Direct)
+      if (q.kind !== 'definition' && !named && found.best.coverage <= 0.5) score *= 0.9;
       candidates.push({
         name: `term:${found.best.id}`,
         score,
@@ -499,7 +502,6 @@ export function answerQuestion(q: Question, cmd: Command, ctx: AnswerContext, la
   }
 
   candidates.sort((a, b) => b.score - a.score);
-  if (process.env.DEBUG_CHOOSE) console.log('  ', q.kind, JSON.stringify(unknown), candidates.map((c) => `${c.name}=${c.score.toFixed(3)}`).join(' '), '\n   records:', records.slice(0, 4).map((r) => `${r.record.id}=${r.score.toFixed(3)}/c${r.coverage.toFixed(2)}`).join(' '));
   for (const c of candidates) {
     if (c.score < (q.language === 'zh' ? WEAK_ZH : WEAK)) break;
     const built = c.build();
