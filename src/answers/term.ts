@@ -49,12 +49,13 @@ function termHit(answer: Answer, term: Term, ctx: AnswerContext, lang: Language)
   const c = cite(answer, { source: term.definition, certainty: 'stated' });
   answer.title = termTitle(term, lang);
   // a Chinese answer leads with the glossary's Chinese summary; the definition, the document's own words, is
-  // quoted below it so that it is shown as the source has it (a term without a Chinese summary leads with it)
+  // its citation, shown as the source has it (a term without a Chinese summary leads with the quote)
   answer.summary = lang === 'zh' ? `${term.zh}：${term.summaryZh ?? `「${definitionText(term)}」`}` : term.summary;
   const file = fileOf(ctx.knowledge, term.vendor);
   answer.facts.push({
     label: lang === 'zh' ? '定義' : 'Definition',
-    value: lang === 'zh' ? `「${definitionText(term)}」` : term.summary,
+    // the citation shows the document's words below, as it does for the English summary
+    value: lang === 'zh' ? (term.summaryZh ?? `「${definitionText(term)}」`) : term.summary,
     cite: c,
   });
   if (file) answer.facts.push({ label: lang === 'zh' ? '合約' : 'Contract', value: file.title[lang] });
