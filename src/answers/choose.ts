@@ -92,9 +92,24 @@ function agreement(record: AnswerRecord, q: Question, ctx: AnswerContext): numbe
   return f;
 }
 
+/**
+ * Two records of one plan, or of a base plan and an add-on to it: an add-on's record does not make a
+ * question about the base ambiguous ("is reactive support remote?" is the base's, whatever multi-country adds).
+ */
+function samePlanFamily(a: AnswerRecord, b: AnswerRecord, ctx: AnswerContext): boolean {
+  if (a.vendor !== b.vendor) return false;
+  const file = fileOf(ctx.knowledge, a.vendor);
+  const family = (ids: readonly string[]) =>
+    new Set(ids.flatMap((id) => [id, ...(file?.plans.find((p) => p.id === id)?.addsTo ?? [])]));
+  const fa = family(a.plans);
+  return [...family(b.plans)].some((id) => fa.has(id));
+}
+
 export interface RankedRecord {
   record: AnswerRecord;
   score: number;
+  /** share of the question's weight the record matched (RecordHit.coverage) */
+  coverage: number;
 }
 
 /** The record hits for a question, re-ranked by coverage, relative relevance and agreement. */
@@ -104,6 +119,7 @@ export function rankRecords(q: Question, ctx: AnswerContext): RankedRecord[] {
   return hits
     .map((h) => ({
       record: h.record,
+      coverage: h.coverage,
       // not capped: two records that both cover the question are told apart by relevance and agreement
       score:
         h.coverage * (0.55 + 0.45 * (h.score / top)) * (0.95 + 0.05 * h.precision) * agreement(h.record, q, ctx) +
@@ -394,9 +410,12 @@ export function answerQuestion(q: Question, cmd: Command, ctx: AnswerContext, la
     q.plans.length === 0 &&
     second !== undefined &&
     second.score >= bestRecord.score - 0.05 &&
-    !second.record.plans.some((p) => bestRecord.record.plans.includes(p));
+    !samePlanFamily(bestRecord.record, second.record, ctx);
   if (bestRecord) {
     if (ambiguous) bestRecord.score *= 0.7;
+    // a yes or no about a statement the record covers less than half of is a guess ("refunds for
+    // outages" is not answered by the outage-handling feature); Chinese bigrams cover less, so a lower bar
+    if (q.kind === 'yes-no' && bestRecord.coverage < (q.language === 'zh' ? 0.35 : 0.5)) bestRecord.score *= 0.85;
     const also = records
       .slice(1, 3)
       .filter((r) => r.score > 0.6 * bestRecord.score && r.record.vendor === bestRecord.record.vendor)
@@ -442,6 +461,9 @@ export function answerQuestion(q: Question, cmd: Command, ctx: AnswerContext, la
       if ((q.kind === 'count' || q.kind === 'yes-no') && (bestRecord?.score ?? 0) > 0.5) score -= 0.15;
       if (q.vendors.length > 0 && found.best.term && !q.vendors.includes(found.best.term.vendor)) score *= 0.5;
       if (!found.best.term) score *= 0.8;
+      // a term neither named nor covering more than half of the question only shares a word or two with it
+      // ("the uptime SLA for Microsoft 365" is not Office 365 Engineering Direct)
+      if (q.kind !== 'definition' && !named && found.best.coverage <= 0.5) score *= 0.9;
       candidates.push({
         name: `term:${found.best.id}`,
         score,
@@ -485,6 +507,8 @@ export function answerQuestion(q: Question, cmd: Command, ctx: AnswerContext, la
     const built = c.build();
     if (built) return built;
   }
+  // without the search index nothing can be looked up: the term answer says so rather than "not covered"
+  if (!ctx.search && cmd.kind === 'term') return termAnswer(cmd, ctx, lang);
   return notCoveredAnswer(
     q,
     unknownName ? [unknownName, ...unknown.filter((w) => w !== unknownName.toLowerCase())] : unknown,

@@ -155,14 +155,14 @@ export function isTypedCommand(cmd: Command, text: string): boolean {
     case 'case':
     case 'not-understood':
       return true;
-    case 'term':
-      return !cmd.implicit;
     default: {
       const norm = normalize(text.replace(/^\/support\s+/i, '').replace(/^(<@[A-Z0-9]+(\|[^>]*)?>\s*)+/i, ''));
       const word = TYPED_COMMAND_WORDS.find(
         (w) => norm.startsWith(w) && (!/[a-z0-9]$/.test(w) || !/[a-z0-9]/.test(norm[w.length] ?? '')),
       );
       if (!word) return false;
+      // `term …`, `define …` look a word up; "what is the uptime SLA …" is a question like any other
+      if (cmd.kind === 'term') return !cmd.implicit;
       // `due at <time>` is the command too: it asks about the workspace's own contracts
       if (cmd.kind === 'due' && cmd.at !== undefined) return true;
       if (cmd.kind === 'due' || cmd.kind === 'sla')

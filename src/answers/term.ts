@@ -48,13 +48,14 @@ function definitionText(term: Term): string {
 function termHit(answer: Answer, term: Term, ctx: AnswerContext, lang: Language) {
   const c = cite(answer, { source: term.definition, certainty: 'stated' });
   answer.title = termTitle(term, lang);
-  // the definition is the document's own words: quoted, so that it is shown as the source has it
-  answer.summary = lang === 'zh' ? `${term.zh}：「${definitionText(term)}」` : term.summary;
+  // a Chinese answer leads with the glossary's Chinese summary; the definition, the document's own words, is
+  // its citation, shown as the source has it (a term without a Chinese summary leads with the quote)
+  answer.summary = lang === 'zh' ? `${term.zh}：${term.summaryZh ?? `「${definitionText(term)}」`}` : term.summary;
   const file = fileOf(ctx.knowledge, term.vendor);
-  // the glossary's summaries are English; a Chinese answer gives the definition in the document's own words
   answer.facts.push({
     label: lang === 'zh' ? '定義' : 'Definition',
-    value: lang === 'zh' ? `「${definitionText(term)}」` : term.summary,
+    // the citation shows the document's words below, as it does for the English summary
+    value: lang === 'zh' ? (term.summaryZh ?? `「${definitionText(term)}」`) : term.summary,
     cite: c,
   });
   if (file) answer.facts.push({ label: lang === 'zh' ? '合約' : 'Contract', value: file.title[lang] });

@@ -1,7 +1,8 @@
 /**
  * The curated glossary: `knowledge/terms/<vendor>.yml`, one file per vendor document. Every defined
  * term and named service of the documents, with its English name, abbreviations, aliases (English,
- * Traditional and Simplified Chinese), a short English summary and a verbatim Chinese definition quote.
+ * Traditional and Simplified Chinese), a short English and Traditional Chinese summary and a verbatim Chinese
+ * definition quote.
  *
  * Files whose names start with '_' (the extractor's `_candidates.<vendor>.yml` proposals) are not loaded.
  */
@@ -33,6 +34,11 @@ export const Term = z.object({
   aliases: z.array(z.string().min(1)).default([]),
   /** a short English explanation */
   summary: z.string().min(1),
+  /**
+   * the same in Traditional Chinese, faithful to the document (Simplified is converted for display); every
+   * shipped term has one (test/knowledge/terms.test.ts), a Chinese answer without it quotes the definition
+   */
+  summaryZh: z.string().min(1).optional(),
   /** where the document defines or introduces it: a verbatim (whitespace-insensitive) Chinese quote */
   definition: SourceRef,
   /** ids of related terms */

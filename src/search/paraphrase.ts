@@ -36,6 +36,12 @@ export const PARAPHRASES: [RegExp, string][] = [
   [/語言|语言|中文|英文|日文/gu, '語言 英文'],
   [/回覆|回复|答覆|答复|響應|响应/gu, '回應'],
   [/\b(reply|replies|answer|answers|respond|responds)\b/giu, 'response'],
+  // what a service needs first: the records call it a prerequisite
+  [/\b(requires?|required|requirements?|pre-?requisites?|what do (?:we|i) need)\b/giu, 'prerequisite'],
+  [/前提|先決條件|先决条件|需要什麼|需要什么|需要哪些/gu, '前提 prerequisite'],
+  // how often: the records speak of a cadence, an interval, frequent updates
+  [/\b(how often|how frequently|frequency|cadence)\b/giu, 'cadence frequent interval'],
+  [/多久一次|頻率|频率|多常/gu, '頻繁 更新頻率'],
 ];
 
 /** Whether the paraphrase table knows a word of a question (回覆 is said 回應 in the contracts). */

@@ -3,6 +3,7 @@ import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
 import { loadTerms, parseTermFiles, TermsError } from '../../src/knowledge/terms.js';
+import { chineseScriptOf } from '../../src/text/script.js';
 
 const terms = loadTerms();
 const source = (doc: string) => readFileSync(new URL(`../../knowledge/sources/${doc}`, import.meta.url), 'utf8');
@@ -20,6 +21,18 @@ describe('the glossary', () => {
       .filter((t) => !quoteOccursIn(t.definition.quote, source(t.definition.doc)))
       .map((t) => `${t.id}: ${t.definition.quote}`);
     expect(missing).toEqual([]);
+  });
+
+  it('has a Traditional Chinese summary for every term, stating the figures its English summary states', () => {
+    const problems = terms.flatMap((t) => {
+      const zh = t.summaryZh ?? '';
+      if (!/\p{Script=Han}/u.test(zh)) return [`${t.id}: no Chinese summary`];
+      // written in Traditional script (Simplified is converted for display)
+      if (chineseScriptOf(zh) !== 'zh-Hant') return [`${t.id}: not in Traditional script`];
+      const figures = (t.summary.match(/\d+/g) ?? []).filter((n) => !zh.match(/\d+/g)?.includes(n));
+      return figures.length > 0 ? [`${t.id}: the English summary's ${figures.join(', ')} missing`] : [];
+    });
+    expect(problems).toEqual([]);
   });
 
   it('quotes each vendor from its own document', () => {

@@ -206,7 +206,7 @@ const typoWords = new WeakMap<object, string[]>();
  * "platnum" → "platinum", "respnse" → "response": a Latin word of five letters or more that is no word of
  * the vocabulary but one edit from one (two for words of eight letters or more) is read as that word.
  */
-function correctTypos(text: string, vocab: ReturnType<typeof vocabularyOf>): string {
+function correctTypos(text: string, vocab: ReturnType<typeof vocabularyOf>, real: ReadonlySet<string>): string {
   let words = typoWords.get(vocab);
   if (!words) {
     const single = vocab.phrases
@@ -217,7 +217,8 @@ function correctTypos(text: string, vocab: ReturnType<typeof vocabularyOf>): str
   }
   const known = new Set(words);
   return text.replace(/[a-z]{5,}/g, (w) => {
-    if (known.has(w)) return w;
+    // a word the contracts themselves use ("include", "design") is no typo of a plan's name ("included")
+    if (known.has(w) || isRealWord(w, real)) return w;
     const limit = w.length >= 8 ? 2 : 1;
     let best: string | undefined;
     let bestD = limit + 1;
@@ -231,6 +232,33 @@ function correctTypos(text: string, vocab: ReturnType<typeof vocabularyOf>): str
     }
     return best && !/^(respond|responds|updated|updates)$/.test(w) ? best : w;
   });
+}
+
+const realWordSets = new WeakMap<object, Set<string>>();
+
+/** The English words of the knowledge base's own statements (facts, targets, quotas, plan summaries). */
+function realWordsOf(knowledge: Pick<Knowledge, 'plans'> | undefined): ReadonlySet<string> {
+  if (!knowledge) return new Set();
+  let set = realWordSets.get(knowledge);
+  if (!set) {
+    set = new Set();
+    for (const f of knowledge.plans) {
+      const texts = [
+        ...f.facts.map((x) => x.text?.en ?? ''),
+        ...f.targets.map((x) => x.text.en),
+        ...f.quotas.map((x) => x.text?.en ?? ''),
+        ...f.plans.map((x) => x.summary ?? ''),
+      ];
+      for (const t of texts) for (const w of t.toLowerCase().match(/[a-z]{5,}/g) ?? []) set.add(w);
+    }
+    realWordSets.set(knowledge, set);
+  }
+  return set;
+}
+
+/** A word of the statements, or one of its plain inflections ("include" of "included", "design" of "designs"). */
+function isRealWord(w: string, real: ReadonlySet<string>): boolean {
+  return [w, `${w}s`, `${w}d`, `${w}ed`, `${w}es`].some((x) => real.has(x));
 }
 
 /** Read a question into its entities and kind. Pure; never throws. */
@@ -263,7 +291,7 @@ export function understand(text: string, knowledge?: Pick<Knowledge, 'plans'>): 
   const amount = rawAmount !== undefined && (rawAmount >= 100 || currency) ? rawAmount : undefined;
 
   const vocab = vocabularyOf(knowledge);
-  rest = correctTypos(rest, vocab);
+  rest = correctTypos(rest, vocab, realWordsOf(knowledge));
   const { matches } = findPhrases(vocab, rest, { args: false });
   const vendors: string[] = [];
   const plans: PlanRef[] = [];
