@@ -91,6 +91,12 @@ const EnvSchema = z.object({
       .optional(),
   ),
   DATABASE_PATH: optionalText,
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a PostgreSQL URL such as postgres://user@host:5432/entitlebot')
+      .optional(),
+  ),
   ENTITLEBOT_ENCRYPTION_KEY: optionalText.pipe(
     z
       .string()
@@ -145,7 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = pickMode(e);
   return {
     mode,
-    databasePath: e.DATABASE_PATH ?? DEFAULT_DATABASE_PATH,
+    // DATABASE_URL (PostgreSQL) wins over DATABASE_PATH (a SQLite file), which defaults to data/entitlebot.db
+    databasePath: e.DATABASE_URL ?? e.DATABASE_PATH ?? DEFAULT_DATABASE_PATH,
     slackApiUrl: e.SLACK_API_URL,
     botId: e.SLACK_BOT_ID,
     botUserId: e.SLACK_BOT_USER_ID,
@@ -207,7 +214,8 @@ function pickMode(e: Env): SlackMode {
 
 function describeValue(name: string, value: string): string {
   // never echo secrets back into logs
-  if (/TOKEN|SECRET|KEY/.test(name))
+  // a database URL may carry a password
+  if (/TOKEN|SECRET|KEY|DATABASE_URL/.test(name))
     return value.trim() === '' ? 'an empty value' : `a value of ${value.length} characters`;
   return JSON.stringify(value);
 }

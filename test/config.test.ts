@@ -18,6 +18,16 @@ describe('loadConfig', () => {
     expect(config.databasePath).toBe('data/entitlebot.db');
   });
 
+  it('uses PostgreSQL when DATABASE_URL is set (over DATABASE_PATH), and says what a bad one should look like', () => {
+    expect(loadConfig({ DATABASE_PATH: 'x.db' }).databasePath).toBe('x.db');
+    expect(
+      loadConfig({ DATABASE_PATH: 'x.db', DATABASE_URL: 'postgres://app@db.internal:5432/entitlebot' }).databasePath,
+    ).toBe('postgres://app@db.internal:5432/entitlebot');
+    const problem = problemsOf({ DATABASE_URL: 'mysql://app:hunter2@db/entitlebot' });
+    expect(problem).toMatch(/DATABASE_URL must be a PostgreSQL URL/);
+    expect(problem).not.toContain('hunter2');
+  });
+
   it('picks Socket Mode from an app token and a bot token', () => {
     const config = loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A', SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(config.mode).toEqual({ kind: 'socket', appToken: 'xapp-1-A', botToken: 'xoxb-1' });

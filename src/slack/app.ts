@@ -18,8 +18,9 @@ import { InstallationCache } from './installation-cache.js';
 import { boltInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/index.js';
 import { catchListenerErrors } from './middleware/catch-errors.js';
-import { createGuardedReceiver, storedSignatures } from './receiver.js';
+import { createGuardedReceiver, type Readiness, storedSignatures } from './receiver.js';
 import { storedRecentKeys } from './recent.js';
+import { noteWorkspace } from './request-context.js';
 import { SharedChannels } from './shared.js';
 import { UserZoneCache } from './user-zones.js';
 
@@ -52,6 +53,18 @@ export interface CreateAppOptions extends ConversationDeps {
   processBeforeResponse?: boolean;
   /** extra Web API client options, e.g. { retryConfig: { retries: 0 } } in tests */
   clientOptions?: webApi.WebClientOptions;
+  /** HTTP modes' `GET /readyz`; default: the store answers and its schema is this code's */
+  readiness?: () => Promise<Readiness>;
+}
+
+/** Ready when the database answers and is at the schema this code needs. */
+export function storeReadiness(store: ConversationDeps['store']): () => Promise<Readiness> {
+  return async () => {
+    const { found, latest } = await store.schemaStatus();
+    return found === latest
+      ? { ready: true, detail: `database ${store.path} at schema ${found}` }
+      : { ready: false, detail: `database ${store.path} is at schema ${found}; this code needs ${latest}` };
+  };
 }
 
 export interface EntitlebotApp {
@@ -119,6 +132,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
       endpoints: EVENTS_PATH,
       // in the store: a captured request is refused after a restart, and by every process on the database
       replayGuard: storedSignatures(options.store),
+      readiness: options.readiness ?? storeReadiness(options.store),
       port: mode.port,
       logger: options.logger,
       logLevel: options.logger ? undefined : logLevel,
@@ -162,6 +176,11 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     vendors: vendorChoices(options.knowledge),
     sharedChannels: new SharedChannels(),
   };
+  // the request's log lines name its workspace from here on
+  app.use(async ({ context, next }) => {
+    noteWorkspace(context.teamId ?? context.enterpriseId);
+    await next();
+  });
   // first, so that it wraps every listener (the cases module's too)
   app.use(catchListenerErrors(deps));
   registerListeners(app, deps);

@@ -8,10 +8,15 @@ import { openRuntime } from '../conversation/runtime.js';
 import { createScheduler, sweepDateReminders } from '../reminders/index.js';
 import { preloadHolidayLibrary } from '../rules/index.js';
 import { slackApi } from './api.js';
-import { createApp } from './app.js';
+import { createApp, storeReadiness } from './app.js';
 import { syncCaseCard } from './case-card.js';
+import { jsonLogger } from './logger.js';
 import { slackPoster } from './poster.js';
 import { installProcessGuard } from './process-guard.js';
+
+/** the hourly date-reminder sweep: one instance runs it, for at most this long before another may */
+const SWEEP_LEASE = 'date-reminder-sweep';
+const SWEEP_LEASE_MS = 50 * 60_000;
 
 export async function startSlack(config: Config): Promise<void> {
   const mode = config.mode;
@@ -24,12 +29,20 @@ export async function startSlack(config: Config): Promise<void> {
   });
   // the holiday library too: otherwise the first deadline question after start-up waits for it to load
   preloadHolidayLibrary();
-  const slack = createApp({ ...deps, config });
+  // stopping: /readyz says so at once, so that the load balancer sends new requests to the other instances
+  let stopping = false;
+  const ready = storeReadiness(deps.store);
+  const slack = createApp({
+    ...deps,
+    config,
+    logger: jsonLogger(config.logLevel),
+    readiness: async () => (stopping ? { ready: false, detail: 'stopping' } : ready()),
+  });
   const logger = slack.deps.logger;
   warnPlain = (m) => logger.warn(m);
   if (mode.kind === 'oauth' && !config.secrets?.key) {
     logger.warn(
-      `ENTITLEBOT_ENCRYPTION_KEY is not set: Slack tokens are stored unencrypted in ${config.databasePath}. Set it (e.g. \`openssl rand -base64 32\`) and run \`entitlebot reencrypt\`.`,
+      `ENTITLEBOT_ENCRYPTION_KEY is not set: Slack tokens are stored unencrypted in ${deps.store.path}. Set it (e.g. \`openssl rand -base64 32\`) and run \`entitlebot reencrypt\`.`,
     );
   }
   installProcessGuard(logger);
@@ -59,28 +72,36 @@ export async function startSlack(config: Config): Promise<void> {
   scheduler.start();
 
   // date reminders (coaching sessions left in a quarter, request cut-offs …) are planned for every workspace
-  // hourly, the first time a minute after start-up (so start-up stays quick); the scheduler posts them
-  const planDates = () => {
-    sweepDateReminders(deps, deps.clock.now().getTime(), logger).then(
+  // hourly, the first time a minute after start-up (so start-up stays quick); the scheduler posts them. With
+  // several instances on one database, the one that takes the sweep's lease runs it; the others skip that hour.
+  const planDates = async () => {
+    const now = deps.clock.now().getTime();
+    if (!(await deps.store.takeLease(SWEEP_LEASE, scheduler.owner, now, now + SWEEP_LEASE_MS))) return 0;
+    return sweepDateReminders(deps, now, logger);
+  };
+  const sweep = () => {
+    planDates().then(
       (planned) => planned > 0 && logger.info(`planned ${planned} date reminder(s)`),
       (error: unknown) => logger.error(`date reminder sweep failed: ${(error as Error).message}`),
     );
   };
-  const first = setTimeout(planDates, 60_000);
+  const first = setTimeout(sweep, 60_000);
   first.unref();
-  const hourly = setInterval(planDates, 3_600_000);
+  const hourly = setInterval(sweep, 3_600_000);
   hourly.unref();
 
-  let stopping = false;
+  // Graceful: /readyz turns 503 at once; the server stops taking connections and finishes the requests it has;
+  // the scheduler takes no new reminders and finishes posting those it claimed (their leases would otherwise
+  // make them wait for another instance); then the database pool is closed.
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping`);
     clearTimeout(first);
     clearInterval(hourly);
-    await scheduler.stop().catch(() => undefined);
-    await slack.stop().catch(() => undefined);
-    await deps.store.close();
+    await Promise.all([scheduler.stop().catch(() => undefined), slack.stop().catch(() => undefined)]);
+    await deps.store.close().catch(() => undefined);
+    logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

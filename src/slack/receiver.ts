@@ -20,6 +20,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPModuleFunctions, HTTPReceiver, type HTTPReceiverOptions, type Logger } from '@slack/bolt';
 import { isStoreError, type Store } from '../store/index.js';
+import { requestContext, withRequest } from './request-context.js';
 
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
@@ -108,10 +109,37 @@ export interface GuardedReceiverOptions extends HTTPReceiverOptions {
   nowMs?: () => number;
   /** where accepted signatures are remembered; default in memory (the app passes the store's) */
   replayGuard?: ReplayGuard;
+  /** `GET /readyz`: whether this instance should get traffic (database reachable, schema current, not stopping) */
+  readiness?: () => Promise<Readiness>;
+}
+
+export interface Readiness {
+  ready: boolean;
+  /** what was checked, or what is wrong (shown to the load balancer's operator, never a secret) */
+  detail: string;
+}
+
+/** `GET /healthz`: the process answers (liveness); `GET /readyz`: it should get traffic (see GuardedReceiverOptions). */
+function health(path: string, res: ServerResponse, readiness?: () => Promise<Readiness>): boolean {
+  const send = (status: number, body: object) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+  if (path === '/healthz') {
+    send(200, { status: 'ok' });
+    return true;
+  }
+  if (path !== '/readyz') return false;
+  const check = readiness ?? (async () => ({ ready: true, detail: 'no checks configured' }));
+  check().then(
+    (r) => send(r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', detail: r.detail }),
+    (error: unknown) => send(503, { status: 'not ready', detail: (error as Error).message }),
+  );
+  return true;
 }
 
 export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPReceiver {
-  const { nowMs = Date.now, replayGuard, ...receiverOptions } = options;
+  const { nowMs = Date.now, replayGuard, readiness, ...receiverOptions } = options;
   const guarded = options.signatureVerification !== false;
   // our guard verifies every request to the endpoints (see above); Bolt need not do it again
   const receiver = new HTTPReceiver({ ...receiverOptions, signatureVerification: false });
@@ -124,6 +152,15 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): HTTPRece
 
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method === 'GET' && health(path, res, readiness)) return;
+    // every log line written while this request is handled carries its id (and, once known, its workspace)
+    withRequest(() => {
+      res.setHeader('X-Request-Id', requestContext()?.requestId ?? '');
+      guardedListener(req, res, path);
+    });
+  };
+
+  const guardedListener = (req: IncomingMessage, res: ServerResponse, path: string) => {
     if (req.method !== 'POST' || !endpoints.has(path)) {
       boltListener(req, res);
       return;

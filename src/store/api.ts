@@ -66,6 +66,15 @@ export interface Store {
    */
   firstSeen(kind: string, key: string, expiresAt: number, now: number): Promise<boolean>;
 
+  /**
+   * One instance at a time for a named job (cross-workspace, like firstSeen): true when `holder` now holds the
+   * lease `name` until `untilMs` — it was free, ran out (its holder died or finished long ago), or was already
+   * `holder`'s; false while another holder's lease lasts. One statement, safe between instances.
+   */
+  takeLease(name: string, holder: string, now: number, untilMs: number): Promise<boolean>;
+  /** Readiness: the schema version the database is at and the one this code needs (equal when ready). Throws when unreachable. */
+  schemaStatus(): Promise<{ found: number; latest: number }>;
+
   // settings
   getSettings(workspaceId: string): Promise<WorkspaceSettings>;
   updateSettings(workspaceId: string, patch: Partial<WorkspaceSettings>): Promise<WorkspaceSettings>;

@@ -32,6 +32,7 @@ const READS = new Set([
   'getReminder',
   'listReminders',
   'nextCaseReminderDue',
+  'schemaStatus',
 ]);
 
 /** not wrapped: closing, and the store's path */

@@ -16,7 +16,8 @@ import { StoreError } from './errors.js';
 import { databaseError, guardMethods, watchFile } from './guard.js';
 import { installationMethods } from './installations.js';
 import { registerDatabase } from './internal.js';
-import { migrate } from './migrations.js';
+import { leaseMethods } from './leases.js';
+import { LATEST_SCHEMA_VERSION, migrate } from './migrations.js';
 import { quotaUseMethods } from './quota-uses.js';
 import { reminderMethods } from './reminders.js';
 import { type SecretKeys, secretBox } from './secrets.js';
@@ -90,6 +91,8 @@ export async function openStore(location: string = DEFAULT_DATABASE_PATH, option
     ...legacy((db) => caseMethods(db, now)),
     ...legacy((db) => reminderMethods(db, now)),
     ...seenOnceMethods(ctx),
+    ...leaseMethods(ctx),
+    schemaStatus: async () => ({ found: await engine.schemaVersion(), latest: LATEST_SCHEMA_VERSION }),
     ...legacy((db) => workspacePlanMethods(db, now)),
   };
   guardMethods(methods, path, raw ? watchFile(path) : { check: () => {} });

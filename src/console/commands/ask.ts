@@ -16,7 +16,7 @@ const USAGE = `usage: entitlebot ask [--db FILE] [--workspace ID] [--channel ID]
 
   TEXT is what you would type after /support, or with --thread, a message in that thread
   (every message is addressed to the app, as if it mentioned it).
-  --db FILE        SQLite file (default: DATABASE_PATH or data/entitlebot.db)
+  --db FILE|URL    SQLite file or postgres:// URL (default: DATABASE_URL, DATABASE_PATH or data/entitlebot.db)
   --workspace ID   workspace (default: local)
   --channel ID     channel (default: console)
   --thread TS      the thread the message is written in

@@ -14,7 +14,7 @@ const USAGE = `usage: entitlebot reencrypt [--db FILE]
   Encrypts every stored Slack installation with ENTITLEBOT_ENCRYPTION_KEY (plain rows, and rows
   encrypted with a key in ENTITLEBOT_ENCRYPTION_KEY_PREVIOUS). After a rotation, run it, then
   remove ENTITLEBOT_ENCRYPTION_KEY_PREVIOUS.
-  --db FILE   SQLite file (default: DATABASE_PATH or data/entitlebot.db)`;
+  --db FILE|URL   SQLite file or postgres:// URL (default: DATABASE_URL, DATABASE_PATH or data/entitlebot.db)`;
 
 export const reencrypt: ConsoleCommand = {
   name: 'reencrypt',

@@ -20,7 +20,7 @@ const USAGE = `usage: entitlebot reminders [--once] [--db FILE] [--now ISO] [--w
   Posts the reminders that are due: without Slack credentials, prints each as
   "<channel> <thread_ts> <kind>: <text>" and records it as sent.
   --once           one scheduler tick, then exit (default: a tick every 15 s until stopped)
-  --db FILE        SQLite file (default: DATABASE_PATH or data/entitlebot.db)
+  --db FILE|URL    SQLite file or postgres:// URL (default: DATABASE_URL, DATABASE_PATH or data/entitlebot.db)
   --now ISO        the time of the tick, e.g. 2026-03-02T11:00:00+01:00 (with --once only)
   --workspace ID   whose date reminders to plan first (default: local)
   --channel ID     where that workspace's date reminders go (default: console, or its latest case's channel in Slack)`;
