@@ -103,8 +103,7 @@ export async function openPostgresEngine(url: string, options: PostgresOptions =
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...logging(options.log) });
   try {
-    if (schema) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(db);
-    await migratePostgres(db, location);
+    await migratePostgres(db, location, schema);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -126,19 +125,29 @@ async function postgresVersion(db: Kysely<DB>): Promise<number> {
   return Number(rows[0]?.version ?? 0);
 }
 
+/** every instance's migrations take turns on this (transaction-scoped) advisory lock */
+const lockMigrations = (trx: Kysely<DB>) =>
+  sql`SELECT pg_advisory_xact_lock(hashtext('entitlebot migrations'))`.execute(trx);
+
 /**
  * Each migration in its own transaction, under a transaction-scoped advisory lock, so that instances starting
- * together apply it once; refuses a database written by a newer Entitlebot.
+ * together apply it once; refuses a database written by a newer Entitlebot. The schema and the migrations table
+ * are created under the lock too: PostgreSQL's IF NOT EXISTS is not safe against a concurrent CREATE (the second
+ * fails on a unique index of the catalog), and a fresh database is exactly where instances start together.
  */
-async function migratePostgres(db: Kysely<DB>, location: string): Promise<void> {
-  await sql`CREATE TABLE IF NOT EXISTS entitlebot_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(db);
+async function migratePostgres(db: Kysely<DB>, location: string, schema: string | undefined): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockMigrations(trx);
+    if (schema) await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`).execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS entitlebot_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`.execute(trx);
+  });
   const latest = POSTGRES_MIGRATIONS.at(-1)?.version ?? 0;
   if (latest !== LATEST_SCHEMA_VERSION) throw new Error('the PostgreSQL and SQLite migrations must end together');
   refuseNewer(await postgresVersion(db), latest, location, 'DATABASE_URL');
   for (const migration of POSTGRES_MIGRATIONS) {
     await db.transaction().execute(async (trx) => {
-      await sql`SELECT pg_advisory_xact_lock(hashtext('entitlebot migrations'))`.execute(trx);
+      await lockMigrations(trx);
       const current = await postgresVersion(trx);
       refuseNewer(current, latest, location, 'DATABASE_URL');
       if (current >= migration.version) return;

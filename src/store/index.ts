@@ -83,17 +83,17 @@ export async function openStore(location: string = DEFAULT_DATABASE_PATH, option
     return methods as T;
   };
   const methods = {
-    ...legacy((db) => installationMethods(db, now, secretBox(options.secrets), path)),
+    ...installationMethods(ctx, secretBox(options.secrets), path),
     ...settingsMethods(ctx),
     ...legacy((db) => contractMethods(db, now)),
     ...legacy((db) => quotaUseMethods(db, now)),
-    ...legacy((db) => userZoneMethods(db)),
+    ...userZoneMethods(ctx),
     ...legacy((db) => caseMethods(db, now)),
     ...legacy((db) => reminderMethods(db, now)),
     ...seenOnceMethods(ctx),
     ...leaseMethods(ctx),
     schemaStatus: async () => ({ found: await engine.schemaVersion(), latest: LATEST_SCHEMA_VERSION }),
-    ...legacy((db) => workspacePlanMethods(db, now)),
+    ...workspacePlanMethods(ctx),
   };
   guardMethods(methods, path, raw ? watchFile(path) : { check: () => {} });
   const asyncMethods = Object.fromEntries(

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
 import { requireText, requireTime, requireWorkspace, requireZone } from './validate.js';
 
@@ -20,24 +20,24 @@ export interface CachedUser {
 }
 
 /** users.info answers, cached per workspace so that every answer about a time need not call Slack. */
-export function userZoneMethods(db: Database.Database) {
-  const selectUser = db.prepare<[string, string], { zone: string; locale: string | null; fetched_at: number }>(
-    'SELECT zone, locale, fetched_at FROM user_zones WHERE workspace_id = ? AND user_id = ?',
-  );
-  const upsertUser = db.prepare<[string, string, string, string, number]>(`
-    INSERT INTO user_zones (workspace_id, user_id, zone, locale, fetched_at) VALUES (?, ?, ?, ?, ?)
-    ON CONFLICT (workspace_id, user_id) DO UPDATE
-      SET zone = excluded.zone, locale = excluded.locale, fetched_at = excluded.fetched_at`);
-  const select = db.prepare<[string, string], { zone: string; fetched_at: number }>(
-    'SELECT zone, fetched_at FROM user_zones WHERE workspace_id = ? AND user_id = ?',
-  );
-  const upsert = db.prepare<[string, string, string, number]>(`
-    INSERT INTO user_zones (workspace_id, user_id, zone, fetched_at) VALUES (?, ?, ?, ?)
-    ON CONFLICT (workspace_id, user_id) DO UPDATE SET zone = excluded.zone, fetched_at = excluded.fetched_at`);
+export function userZoneMethods(ctx: StoreContext) {
+  const select = (workspaceId: string, userId: string) =>
+    ctx
+      .q()
+      .selectFrom('user_zones')
+      .select(['zone', 'locale', 'fetched_at'])
+      .where('workspace_id', '=', requireWorkspace(workspaceId))
+      .where('user_id', '=', requireText('user id', userId, 255))
+      .executeTakeFirst();
 
   return {
-    getCachedUserZone(workspaceId: string, userId: string, now: number, maxAgeMs: number): string | null {
-      const row = select.get(requireWorkspace(workspaceId), requireText('user id', userId, 255));
+    async getCachedUserZone(
+      workspaceId: string,
+      userId: string,
+      now: number,
+      maxAgeMs: number,
+    ): Promise<string | null> {
+      const row = await select(workspaceId, userId);
       if (!row) return null;
       const age = requireTime('now', now) - row.fetched_at;
       return age <= maxAgeMs ? row.zone : null;
@@ -46,28 +46,54 @@ export function userZoneMethods(db: Database.Database) {
      * The zone and locale, or null when not cached, too old, or cached before locales were asked for (so that
      * the caller asks users.info again and learns the locale too).
      */
-    getCachedUser(workspaceId: string, userId: string, now: number, maxAgeMs: number): CachedUser | null {
-      const row = selectUser.get(requireWorkspace(workspaceId), requireText('user id', userId, 255));
+    async getCachedUser(
+      workspaceId: string,
+      userId: string,
+      now: number,
+      maxAgeMs: number,
+    ): Promise<CachedUser | null> {
+      const row = await select(workspaceId, userId);
       if (!row || row.locale === null) return null;
       const age = requireTime('now', now) - row.fetched_at;
       return age <= maxAgeMs ? { zone: row.zone, locale: row.locale } : null;
     },
-    cacheUser(workspaceId: string, userId: string, user: CachedUser, now: number): void {
-      upsertUser.run(
-        requireWorkspace(workspaceId),
-        requireText('user id', userId, 255),
-        requireZone('zone', user.zone),
-        requireLocale(user.locale),
-        requireTime('now', now),
-      );
+    async cacheUser(workspaceId: string, userId: string, user: CachedUser, now: number): Promise<void> {
+      const values = {
+        workspace_id: requireWorkspace(workspaceId),
+        user_id: requireText('user id', userId, 255),
+        zone: requireZone('zone', user.zone),
+        locale: requireLocale(user.locale),
+        fetched_at: requireTime('now', now),
+      };
+      await ctx
+        .q()
+        .insertInto('user_zones')
+        .values(values)
+        .onConflict((conflict) =>
+          conflict
+            .columns(['workspace_id', 'user_id'])
+            .doUpdateSet({ zone: values.zone, locale: values.locale, fetched_at: values.fetched_at }),
+        )
+        .execute();
     },
-    cacheUserZone(workspaceId: string, userId: string, zone: string, now: number): void {
-      upsert.run(
-        requireWorkspace(workspaceId),
-        requireText('user id', userId, 255),
-        requireZone('zone', zone),
-        requireTime('now', now),
-      );
+    /** the zone alone (the locale, when cached, is kept) */
+    async cacheUserZone(workspaceId: string, userId: string, zone: string, now: number): Promise<void> {
+      const values = {
+        workspace_id: requireWorkspace(workspaceId),
+        user_id: requireText('user id', userId, 255),
+        zone: requireZone('zone', zone),
+        fetched_at: requireTime('now', now),
+      };
+      await ctx
+        .q()
+        .insertInto('user_zones')
+        .values(values)
+        .onConflict((conflict) =>
+          conflict
+            .columns(['workspace_id', 'user_id'])
+            .doUpdateSet({ zone: values.zone, fetched_at: values.fetched_at }),
+        )
+        .execute();
     },
   };
 }

@@ -1,23 +1,11 @@
-import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { WorkspacePlan, WorkspacePlanInput } from '../model/records.js';
+import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
+import type { WorkspacePlanRow } from './schema.js';
 import { requireOneOf, requireText, requireWorkspace } from './validate.js';
 
-type Clock = () => number;
-
-interface PlanRow {
-  workspace_id: string;
-  vendor: string;
-  kind: string;
-  document_name: string;
-  document_text: string;
-  plan_text: string;
-  plan_json: string;
-  imported_by: string | null;
-  imported_at: number;
-}
-
-function toPlan(row: PlanRow): WorkspacePlan {
+function toPlan(row: WorkspacePlanRow): WorkspacePlan {
   return {
     workspaceId: row.workspace_id,
     vendor: row.vendor,
@@ -39,66 +27,100 @@ const MAX_TEXT = 2 * 1024 * 1024;
  * the store checks shape and size and keeps one plan per vendor per workspace (importing again replaces it, in
  * one statement, so a failed import leaves the previous plan as it was).
  */
-export function workspacePlanMethods(db: Database.Database, now: Clock) {
-  const list = db.prepare<[string], PlanRow>('SELECT * FROM workspace_plans WHERE workspace_id = ? ORDER BY vendor');
-  const get = db.prepare<[string, string], PlanRow>(
-    'SELECT * FROM workspace_plans WHERE workspace_id = ? AND vendor = ?',
-  );
-  const revision = db.prepare<[string], { r: string | null }>(
-    "SELECT group_concat(vendor || ':' || imported_at || ':' || rowid, ',') AS r FROM workspace_plans WHERE workspace_id = ?",
-  );
-  const upsert = db.prepare(`
-    INSERT INTO workspace_plans (workspace_id, vendor, kind, document_name, document_text, plan_text, plan_json,
-      imported_by, imported_at)
-    VALUES (@ws, @vendor, @kind, @documentName, @documentText, @planText, @planJson, @importedBy, @importedAt)
-    ON CONFLICT (workspace_id, vendor) DO UPDATE SET kind = excluded.kind, document_name = excluded.document_name,
-      document_text = excluded.document_text, plan_text = excluded.plan_text, plan_json = excluded.plan_json,
-      imported_by = excluded.imported_by, imported_at = excluded.imported_at
-    RETURNING *`);
-  const contractsOf = db.prepare<[string, string], { id: number; name: string | null; plan: string }>(
-    'SELECT id, name, plan FROM contracts WHERE workspace_id = ? AND vendor = ? ORDER BY id',
-  );
-  const openCasesOf = db.prepare<[string, string], { id: number }>(`
-    SELECT cases.id FROM cases JOIN contracts ON contracts.workspace_id = cases.workspace_id
-      AND contracts.id = cases.contract_id
-    WHERE cases.workspace_id = ? AND contracts.vendor = ? AND cases.status != 'closed' ORDER BY cases.id`);
-  const remove = db.prepare<[string, string]>('DELETE FROM workspace_plans WHERE workspace_id = ? AND vendor = ?');
+export function workspacePlanMethods(ctx: StoreContext) {
+  /**
+   * Each row's version as the engine numbers it: SQLite's rowid, PostgreSQL's xmin (the transaction that wrote
+   * this version of the row), so that a plan removed and imported again within one millisecond still changes
+   * the revision.
+   */
+  const rowVersion = ctx.kind === 'postgres' ? sql<string>`xmin::text` : sql<string>`rowid`;
 
-  const removePlan = db.transaction((ws: string, vendor: string): boolean => {
-    const row = get.get(ws, vendor);
-    if (!row) return false;
-    const contracts = contractsOf.all(ws, vendor);
-    const cases = openCasesOf.all(ws, vendor).map((c) => c.id);
-    if (contracts.length > 0) {
-      const names = contracts.map((c) => `${c.id}${c.name ? ` (${c.name})` : ''}`).join(', ');
-      const caseText = cases.length > 0 ? `, and open case${cases.length === 1 ? '' : 's'} ${cases.join(', ')}` : '';
-      const after =
-        row.kind === 'override'
-          ? `Removing it would put them back on the shipped ${vendor} terms.`
-          : 'They would be left without terms.';
-      throw new StoreError(
-        'plan-in-use',
-        `The ${vendor} plan is used by contract${contracts.length === 1 ? '' : 's'} ${names}${caseText}. ${after} ` +
-          `Close the cases and remove the contracts first (\`contract remove ID\`), or import a corrected plan instead.`,
-        { vendor, contractIds: contracts.map((c) => c.id), caseIds: cases },
-      );
-    }
-    remove.run(ws, vendor);
-    return true;
-  });
+  const removePlan = (ws: string, vendor: string): Promise<boolean> =>
+    ctx.transaction(async () => {
+      // PostgreSQL: the row is locked until the delete, so a second removal or an import waits for this one
+      let select = ctx
+        .q()
+        .selectFrom('workspace_plans')
+        .select('kind')
+        .where('workspace_id', '=', ws)
+        .where('vendor', '=', vendor);
+      if (ctx.kind === 'postgres') select = select.forUpdate();
+      const row = await select.executeTakeFirst();
+      if (!row) return false;
+      const contracts = await ctx
+        .q()
+        .selectFrom('contracts')
+        .select(['id', 'name'])
+        .where('workspace_id', '=', ws)
+        .where('vendor', '=', vendor)
+        .orderBy('id')
+        .execute();
+      if (contracts.length > 0) {
+        const cases = (
+          await ctx
+            .q()
+            .selectFrom('cases')
+            .innerJoin('contracts', (join) =>
+              join
+                .onRef('contracts.workspace_id', '=', 'cases.workspace_id')
+                .onRef('contracts.id', '=', 'cases.contract_id'),
+            )
+            .select('cases.id')
+            .where('cases.workspace_id', '=', ws)
+            .where('contracts.vendor', '=', vendor)
+            .where('cases.status', '!=', 'closed')
+            .orderBy('cases.id')
+            .execute()
+        ).map((c) => c.id);
+        const names = contracts.map((c) => `${c.id}${c.name ? ` (${c.name})` : ''}`).join(', ');
+        const caseText = cases.length > 0 ? `, and open case${cases.length === 1 ? '' : 's'} ${cases.join(', ')}` : '';
+        const after =
+          row.kind === 'override'
+            ? `Removing it would put them back on the shipped ${vendor} terms.`
+            : 'They would be left without terms.';
+        throw new StoreError(
+          'plan-in-use',
+          `The ${vendor} plan is used by contract${contracts.length === 1 ? '' : 's'} ${names}${caseText}. ${after} ` +
+            `Close the cases and remove the contracts first (\`contract remove ID\`), or import a corrected plan instead.`,
+          { vendor, contractIds: contracts.map((c) => c.id), caseIds: cases },
+        );
+      }
+      await ctx.q().deleteFrom('workspace_plans').where('workspace_id', '=', ws).where('vendor', '=', vendor).execute();
+      return true;
+    });
 
   return {
-    listWorkspacePlans(workspaceId: string): WorkspacePlan[] {
-      return list.all(requireWorkspace(workspaceId)).map(toPlan);
+    async listWorkspacePlans(workspaceId: string): Promise<WorkspacePlan[]> {
+      const rows = await ctx
+        .q()
+        .selectFrom('workspace_plans')
+        .selectAll()
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .orderBy('vendor')
+        .execute();
+      return rows.map(toPlan);
     },
-    getWorkspacePlan(workspaceId: string, vendor: string): WorkspacePlan | null {
-      const row = get.get(requireWorkspace(workspaceId), vendor);
+    async getWorkspacePlan(workspaceId: string, vendor: string): Promise<WorkspacePlan | null> {
+      const row = await ctx
+        .q()
+        .selectFrom('workspace_plans')
+        .selectAll()
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .where('vendor', '=', vendor)
+        .executeTakeFirst();
       return row ? toPlan(row) : null;
     },
-    workspacePlanRevision(workspaceId: string): string {
-      return revision.get(requireWorkspace(workspaceId))?.r ?? '';
+    async workspacePlanRevision(workspaceId: string): Promise<string> {
+      const rows = await ctx
+        .q()
+        .selectFrom('workspace_plans')
+        .select(['vendor', 'imported_at', rowVersion.as('version')])
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .orderBy('vendor')
+        .execute();
+      return rows.map((r) => `${r.vendor}:${r.imported_at}:${r.version}`).join(',');
     },
-    saveWorkspacePlan(workspaceId: string, input: WorkspacePlanInput): WorkspacePlan {
+    async saveWorkspacePlan(workspaceId: string, input: WorkspacePlanInput): Promise<WorkspacePlan> {
       if (typeof input !== 'object' || input === null) throw new StoreError('invalid', 'A plan needs its vendor.');
       const vendor = requireText('vendor', input.vendor, 100);
       if (!/^[a-z0-9][a-z0-9-]*$/u.test(vendor)) {
@@ -118,25 +140,31 @@ export function workspacePlanMethods(db: Database.Database, now: Clock) {
       } catch {
         throw new StoreError('invalid', 'The plan JSON does not parse.');
       }
-      const row = upsert.get({
-        ws: requireWorkspace(workspaceId),
-        vendor,
+      const ws = requireWorkspace(workspaceId);
+      const plan = {
         kind: requireOneOf('kind', input.kind, ['vendor', 'override'] as const),
-        documentName: requireText('document name', input.documentName, 200),
-        documentText: input.documentText,
-        planText: input.planText,
-        planJson: input.planJson,
-        importedBy: input.importedBy ?? null,
-        importedAt: now(),
-      }) as PlanRow;
+        document_name: requireText('document name', input.documentName, 200),
+        document_text: input.documentText,
+        plan_text: input.planText,
+        plan_json: input.planJson,
+        imported_by: input.importedBy ?? null,
+        imported_at: ctx.now(),
+      };
+      const row = await ctx
+        .q()
+        .insertInto('workspace_plans')
+        .values({ workspace_id: ws, vendor, ...plan })
+        .onConflict((conflict) => conflict.columns(['workspace_id', 'vendor']).doUpdateSet(plan))
+        .returningAll()
+        .executeTakeFirstOrThrow();
       return toPlan(row);
     },
     /**
      * false when the workspace has no plan for this vendor. Throws StoreError 'plan-in-use' (naming the contracts
      * and open cases) while a contract of the workspace uses the vendor.
      */
-    removeWorkspacePlan(workspaceId: string, vendor: string): boolean {
-      return removePlan(requireWorkspace(workspaceId), vendor);
+    async removeWorkspacePlan(workspaceId: string, vendor: string): Promise<boolean> {
+      return await removePlan(requireWorkspace(workspaceId), vendor);
     },
   };
 }

@@ -5,12 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { main } from '../../src/console/main.js';
 import type { Installation } from '../../src/model/installation.js';
 import { keyId, openStore, type SecretKeys } from '../../src/store/index.js';
 import { databaseOf } from '../../src/store/internal.js';
+import { engines } from '../support/engines.js';
+import { type Reopenable, reopenable } from '../support/reopenable.js';
 import { tempDir } from '../support/store.js';
 
 const temp = tempDir();
@@ -50,30 +52,36 @@ async function fileText(path: string): Promise<string> {
   return readFileSync(path).toString('latin1');
 }
 
-describe('tokens at rest', () => {
-  it('with a key: neither token is in the file; both read back', async () => {
-    const path = temp.file('sealed.db');
+describe.each(engines)('tokens at rest on $name', ({ name }) => {
+  let place: Reopenable;
+  beforeEach(() => {
+    place = reopenable(name);
+  });
+  afterEach(async () => await place.remove());
+  const stored = async () =>
+    (await place.raw<{ data: string }>('SELECT data FROM installations ORDER BY install_key')).map((r) => r.data);
+
+  it('with a key: the stored row holds neither token; both read back', async () => {
     const key = randomBytes(32);
-    const store = await openStore(path, { secrets: { key } });
+    const store = await place.open({ secrets: { key } });
     await store.storeInstallation(install('T1'));
     expect((await store.fetchInstallation(query('T1'))).bot?.token).toBe(`${BOT}-T1`);
     expect((await store.fetchWorkspaceInstallation('T1'))?.user.token).toBe(USER);
     await store.close();
-    expect((await rawRows(path))[0]).toMatch(new RegExp(`^enc:v1:${keyId(key)}:`));
-    const text = await fileText(path);
-    expect(text).not.toContain('xoxb-secret');
-    expect(text).not.toContain('xoxp-secret');
+    const [row] = await stored();
+    expect(row).toMatch(new RegExp(`^enc:v1:${keyId(key)}:`));
+    expect(row).not.toContain('xoxb-secret');
+    expect(row).not.toContain('xoxp-secret');
   });
 
   it('a sealed row moved onto another installation does not open', async () => {
     const key = randomBytes(32);
-    const store = await openStore(':memory:', { secrets: { key } });
+    const store = await place.open({ secrets: { key } });
     await store.storeInstallation(install('T1'));
     await store.storeInstallation(install('T2'));
-    const db = databaseOf(store);
-    db.prepare(
+    await place.raw(
       "UPDATE installations SET data = (SELECT data FROM installations WHERE install_key = 'T1') WHERE install_key = 'T2'",
-    ).run();
+    );
     await expect(async () => await store.fetchWorkspaceInstallation('T2')).rejects.toThrow(
       expect.objectContaining({ code: 'secret-key' }),
     );
@@ -81,44 +89,70 @@ describe('tokens at rest', () => {
   });
 
   it('plain rows from before still read; reencrypt seals them; a rotation keeps every row readable', async () => {
-    const path = temp.file('rotate.db');
     const warnings: string[] = [];
-    const plain = await openStore(path, { secrets: { warn: (m) => warnings.push(m) } });
+    const plain = await place.open({ secrets: { warn: (m) => warnings.push(m) } });
     await plain.storeInstallation(install('T1'));
     await plain.storeInstallation(install('T2'));
     await plain.close();
     // without a key: it runs, and says so once
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/ENTITLEBOT_ENCRYPTION_KEY is not set.*unencrypted/);
-    expect((await rawRows(path))[0]).toContain(BOT);
+    expect((await stored())[0]).toContain(BOT);
 
     const oldKey = randomBytes(32);
-    const withOld = await openStore(path, { secrets: { key: oldKey } });
+    const withOld = await place.open({ secrets: { key: oldKey } });
     expect((await withOld.fetchWorkspaceInstallation('T1'))?.bot?.token).toBe(`${BOT}-T1`);
     expect(await withOld.reencryptInstallations()).toEqual({ total: 2, resealed: 2 });
     expect(await withOld.reencryptInstallations()).toEqual({ total: 2, resealed: 0 });
     await withOld.close();
-    expect((await rawRows(path)).every((r) => r.startsWith(`enc:v1:${keyId(oldKey)}:`))).toBe(true);
+    expect((await stored()).every((r) => r.startsWith(`enc:v1:${keyId(oldKey)}:`))).toBe(true);
 
     // rotation: the new key seals, the old one only opens
     const newKey = randomBytes(32);
     const rotating: SecretKeys = { key: newKey, previous: [oldKey] };
-    const during = await openStore(path, { secrets: rotating });
+    const during = await place.open({ secrets: rotating });
     expect((await during.fetchWorkspaceInstallation('T2'))?.bot?.token).toBe(`${BOT}-T2`);
     await during.storeInstallation(install('T3'));
     expect(await during.reencryptInstallations()).toEqual({ total: 3, resealed: 2 });
     await during.close();
 
-    const after = await openStore(path, { secrets: { key: newKey } });
+    const after = await place.open({ secrets: { key: newKey } });
     for (const t of ['T1', 'T2', 'T3'])
       expect((await after.fetchWorkspaceInstallation(t))?.bot?.token).toBe(`${BOT}-${t}`);
     await after.close();
     // the old key alone no longer opens them, and the error says which key is needed
-    const stale = await openStore(path, { secrets: { key: oldKey } });
+    const stale = await place.open({ secrets: { key: oldKey } });
     await expect(async () => await stale.fetchWorkspaceInstallation('T1')).rejects.toThrow(
       new RegExp(`encrypted with key ${keyId(newKey)}`),
     );
     await stale.close();
+  });
+
+  it('an install stored while reencrypt runs is kept, sealed with the current key', async () => {
+    const plain = await place.open({ secrets: { warn: () => {} } });
+    for (let i = 0; i < 20; i++) await plain.storeInstallation(install(`T${i}`));
+    await plain.close();
+    const key = randomBytes(32);
+    const store = await place.open({ secrets: { key } });
+    const renewed = { ...install('T7'), bot: { ...install('T7').bot!, token: 'xoxb-renewed' } };
+    const [result] = await Promise.all([store.reencryptInstallations(), store.storeInstallation(renewed)]);
+    expect(result.total).toBe(20);
+    expect((await store.fetchWorkspaceInstallation('T7'))?.bot?.token).toBe('xoxb-renewed');
+    expect((await stored()).every((r) => r.startsWith(`enc:v1:${keyId(key)}:`))).toBe(true);
+    await store.close();
+  });
+});
+
+// The file itself, the configuration and the command: SQLite only (they read the file's bytes, or take --db FILE)
+describe('tokens at rest in the SQLite file', () => {
+  it('with a key: neither token is anywhere in the file', async () => {
+    const path = temp.file('sealed.db');
+    const store = await openStore(path, { secrets: { key: randomBytes(32) } });
+    await store.storeInstallation(install('T1'));
+    await store.close();
+    const text = await fileText(path);
+    expect(text).not.toContain('xoxb-secret');
+    expect(text).not.toContain('xoxp-secret');
   });
 
   it('reads the keys from the environment, refusing a malformed one without echoing it', () => {

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isStoreError, openStore } from '../../src/store/index.js';
 import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { engines } from '../support/engines.js';
 import { tempDir } from '../support/store.js';
 
 let temp = tempDir();
@@ -11,9 +12,9 @@ afterEach(() => {
   temp = tempDir();
 });
 
-describe('users.info cache with the locale', () => {
+describe.each(engines)('users.info cache with the locale on $name', (engine) => {
   it('keeps zone and locale per workspace and user, for as long as asked', async () => {
-    const store = await openStore(':memory:');
+    const store = await engine.open();
     await store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: 'zh-TW' }, 1000);
     expect(await store.getCachedUser('T1', 'U1', 2000, 5000)).toEqual({ zone: 'Asia/Taipei', locale: 'zh-TW' });
     expect(await store.getCachedUser('T1', 'U1', 9000, 5000)).toBeNull();
@@ -26,7 +27,7 @@ describe('users.info cache with the locale', () => {
   });
 
   it('refuses a locale that is not a language tag, and keeps what was there', async () => {
-    const store = await openStore(':memory:');
+    const store = await engine.open();
     await store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: 'zh-TW' }, 1000);
     let error: unknown;
     try {
@@ -39,6 +40,20 @@ describe('users.info cache with the locale', () => {
     await store.close();
   });
 
+  it('a zone cached alone keeps the locale cached before, and both stay in their workspace', async () => {
+    const store = await engine.open();
+    await store.cacheUser('T1', 'U1', { zone: 'Asia/Taipei', locale: 'zh-TW' }, 1000);
+    await store.cacheUserZone('T1', 'U1', 'Europe/Berlin', 2000);
+    await store.cacheUserZone('T2', 'U1', 'America/New_York', 2000);
+    expect(await store.getCachedUser('T1', 'U1', 3000, 5000)).toEqual({ zone: 'Europe/Berlin', locale: 'zh-TW' });
+    expect(await store.getCachedUser('T2', 'U1', 3000, 5000)).toBeNull();
+    expect(await store.getCachedUserZone('T2', 'U1', 3000, 5000)).toBe('America/New_York');
+    await store.close();
+  });
+});
+
+// the upgrade of a SQLite file written before locales (no PostgreSQL database predates them)
+describe('users.info cache in a file from before locales', () => {
   it('upgrades a database whose zones were cached before locales: zones kept, locale to be asked for', async () => {
     const path = temp.file('v1.db');
     const raw = new Database(path);
