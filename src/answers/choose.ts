@@ -267,7 +267,7 @@ function slaYesNo(answer: Answer, q: Question, ctx: AnswerContext, lang: Languag
   const yes = yesNoOf(rec, { ...q, targetKind: 'coverage' }, ctx);
   if (yes === undefined) return;
   const s = strings(lang);
-  answer.summary = `${yes ? s.yes : s.no}${lang === 'zh' ? '。' : ' — '}${t.target.text[lang]} ${answer.summary}`;
+  answer.summary = `${yes ? s.yes : s.no}${s.afterYesNo}${t.target.text[lang]} ${answer.summary}`;
   answer.basis = [id, ...(answer.basis ?? []).filter((b) => b !== id)];
 }
 
