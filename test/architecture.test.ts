@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('../src', import.meta.url));
@@ -106,6 +107,78 @@ describe('the layout', () => {
       .map(rel)
       .filter((f) => !/^[a-z0-9-]+(\/[a-z0-9-]+)*(\.d)?\.ts$/.test(f));
     expect(bad).toEqual([]);
+  });
+});
+
+/**
+ * Words for both languages live in word tables (docs/architecture.md, "Languages and scripts"): src/text, and a
+ * folder's own `words.ts` / `*-words.ts` where src/text cannot be imported (src/knowledge/words.ts sits below
+ * it). The rules core is exempt: it is a library of its own (`entitlebot/rules`) and words its explanations
+ * itself. Anywhere else, a choice on the language between an English and a Chinese text is a finding.
+ */
+const WORD_PLACES = /^(text\/|rules\/)|(^|\/)([a-z0-9-]+-)?words\.ts$/;
+/** a condition about the language: `zh`, `lang === 'zh'`, `cmd.language === 'en'`, `isZh` … */
+const ABOUT_LANGUAGE = /\b(zh|en|isZh|lang|language|locale)\b|'zh'|'en'/;
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+/** what a language choice may pick without picking words: the language or locale itself */
+const LANGUAGE_CODE = /^(en|zh|zh-Hant|zh-Hans)$/;
+
+function textLiterals(node: ts.Node): string[] {
+  const found: string[] = [];
+  const visit = (n: ts.Node) => {
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) found.push(n.text);
+    else if (ts.isTemplateExpression(n)) found.push(n.head.text, ...n.templateSpans.map((s) => s.literal.text));
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return found;
+}
+
+/** a plain text: `'…'` or a template with nothing in it */
+const isPlainText = (n: ts.Node) => ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n);
+
+/** `zh ? '…' : '…'` and `if (lang === 'zh') return '…'` with words of either language, as "name:line". */
+function inlineLanguageChoices(name: string, text: string): string[] {
+  const source = ts.createSourceFile(name, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const at = (n: ts.Node) => `${name}:${source.getLineAndCharacterOfPosition(n.getStart(source)).line + 1}`;
+  const visit = (n: ts.Node) => {
+    if (ts.isConditionalExpression(n) && ABOUT_LANGUAGE.test(n.condition.getText(source))) {
+      const words = [...textLiterals(n.whenTrue), ...textLiterals(n.whenFalse)];
+      // two plain texts that are not language codes: a choice of punctuation or spacing ('' : ' ')
+      const bothText = isPlainText(n.whenTrue) && isPlainText(n.whenFalse);
+      const codes = [n.whenTrue, n.whenFalse].every((b) => ts.isStringLiteral(b) && LANGUAGE_CODE.test(b.text));
+      if (words.some((w) => CJK.test(w)) || (bothText && !codes)) found.push(at(n));
+    }
+    if (ts.isIfStatement(n) && ABOUT_LANGUAGE.test(n.expression.getText(source))) {
+      if (textLiterals(n.thenStatement).some((w) => CJK.test(w))) found.push(at(n));
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe('words', () => {
+  it('are chosen by language only in the word tables, never inline', () => {
+    const files = sourceFiles(SRC).filter((f) => !WORD_PLACES.test(rel(f)));
+    expect(files.length).toBeGreaterThan(100);
+    expect(files.flatMap((f) => inlineLanguageChoices(rel(f), readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
+  it.each([
+    ["const t = lang === 'zh' ? '無法處理' : 'That did not work';", 1],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the probe is source code with a template in it
+    ['const t = zh\n  ? `已開案（${title}）`\n  : `Case opened (${title})`;', 1],
+    ["function f() { if (lang === 'zh') return '週末'; return 'weekend'; }", 1],
+    ["const sep = lang === 'zh' ? '' : ' ';", 1],
+    ["const lang = data.language === 'zh' ? 'zh' : 'en';", 0],
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the probe is source code with a template in it
+    ["const gloss = c.gloss && lang === 'en' ? ` _${c.gloss}_` : '';", 0],
+    ["const because = lang === 'zh' ? (clock.pausedBecauseZh ?? clock.pausedBecause) : clock.pausedBecause;", 0],
+    ['const title = caseWords(lang).caseTitle(id);', 0],
+  ])('finds an inline choice in %j: %i', (code, count) => {
+    expect(inlineLanguageChoices('probe.ts', code)).toHaveLength(count);
   });
 });
 

@@ -15,12 +15,8 @@
  * - a glossary term: found and named in full, more so for a definition question;
  * - "not in these contracts": when the best candidate is weak, with the two closest records.
  */
-import { DateTime } from 'luxon';
 import type { AnswerRecord } from '../knowledge/records.js';
 import type { Answer } from '../model/answer.js';
-import { paraphrased } from '../search/paraphrase.js';
-import type { RecordHit } from '../search/records.js';
-import { foldText, queryTokens } from '../search/tokenize.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
 import type { Command } from './command.js';
@@ -30,10 +26,13 @@ import { dueAnswer } from './due.js';
 import { feeCancelAnswer, feeFlexAnswer } from './fee.js';
 import type { Question } from './parse/question.js';
 import { priceAnswer } from './price.js';
+import { feeDates, slaCommand, vendorsOf } from './question-commands.js';
 import { quotaAnswer } from './quota.js';
+import { ASKS_WHEN, type RankedRecord, rankRecords, samePlanFamily } from './rank-records.js';
 import { compareAnswer, compareRecordsAnswer, notCoveredAnswer, recordAnswer, yesNoOf } from './record.js';
 import { slaAnswer } from './sla.js';
 import { termAnswer } from './term.js';
+import { unknownNameOf, unknownWords } from './unknown-words.js';
 
 /** Below this, the best candidate is a guess: the answer says what is not covered instead. */
 export const WEAK = 0.42;
@@ -53,197 +52,11 @@ interface Candidate {
   build: () => Answer | undefined;
 }
 
-/** How well a record agrees with what the question names: 1 neutral, below 1 a mismatch. */
-function agreement(record: AnswerRecord, q: Question, ctx: AnswerContext): number {
-  let f = 1;
-  if (q.vendors.length > 0 && !q.vendors.includes(record.vendor)) f *= 0.25;
-  if (q.vendors.length === 0 && ctx.contracts.length > 0 && ctx.contracts.some((c) => c.vendor === record.vendor))
-    f *= 1.1;
-  const ownPlans = q.plans.filter((p) => p.vendor === record.vendor);
-  if (ownPlans.length > 0) {
-    const hit = ownPlans.some((p) => record.plans.includes(p.id));
-    f *= hit ? 1.15 : 0.6;
-    // the record of exactly the plan named ("Silver: 2 contacts") before one of every tier ("at least 2")
-    if (hit && record.plans.every((id) => ownPlans.some((p) => p.id === id))) f *= 1.1;
-  }
-  const t = record.target;
-  if (t) {
-    if (q.severities.length > 0 && !t.severities.includes('*')) {
-      const ok = q.severities.some((s) =>
-        s.matches.some((m) => m.vendor === record.vendor && t.severities.includes(m.id)),
-      );
-      if (!ok) f *= 0.3;
-    }
-    if (q.targetKind && t.kind !== q.targetKind) f *= 0.6;
-    if (q.scope && t.scope && t.scope !== q.scope.id) f *= 0.3;
-    if (t.milestone) f *= 0.8;
-    // a target is one severity's: a question naming none is rarely about it
-    if (q.severities.length === 0 && !t.severities.includes('*')) f *= 0.75;
-  }
-  if (q.kind === 'count' && record.number !== undefined) f *= 1.1;
-  // "by when must we …", 「截止期限」: a record that states a time limit
-  if (
-    ASKS_WHEN.test(q.norm) &&
-    (record.fact?.value !== undefined || record.fact?.span || record.fact?.topic === 'deadline')
-  )
-    f *= 1.15;
-  // a quota named by its own name ("success planning meeting") is the quota's record
-  if (record.quota && q.quotas.includes(record.quota.id)) f *= 1.15;
-  return f;
-}
-
-/**
- * Two records of one plan, or of a base plan and an add-on to it: an add-on's record does not make a
- * question about the base ambiguous ("is reactive support remote?" is the base's, whatever multi-country adds).
- */
-function samePlanFamily(a: AnswerRecord, b: AnswerRecord, ctx: AnswerContext): boolean {
-  if (a.vendor !== b.vendor) return false;
-  const file = fileOf(ctx.knowledge, a.vendor);
-  const family = (ids: readonly string[]) =>
-    new Set(ids.flatMap((id) => [id, ...(file?.plans.find((p) => p.id === id)?.addsTo ?? [])]));
-  const fa = family(a.plans);
-  return [...family(b.plans)].some((id) => fa.has(id));
-}
-
-export interface RankedRecord {
-  record: AnswerRecord;
-  score: number;
-  /** share of the question's weight the record matched (RecordHit.coverage) */
-  coverage: number;
-}
-
-/** The record hits for a question, re-ranked by coverage, relative relevance and agreement. */
-export function rankRecords(q: Question, ctx: AnswerContext): RankedRecord[] {
-  const hits: RecordHit[] = ctx.search?.records?.(q.text, { limit: 12 }) ?? [];
-  const top = hits[0]?.score ?? 1;
-  return hits
-    .map((h) => ({
-      record: h.record,
-      coverage: h.coverage,
-      // not capped: two records that both cover the question are told apart by relevance and agreement
-      score:
-        h.coverage * (0.55 + 0.45 * (h.score / top)) * (0.95 + 0.05 * h.precision) * agreement(h.record, q, ctx) +
-        (h.named ? 0.05 : 0),
-    }))
-    .sort((a, b) => b.score - a.score);
-}
-
-/** Words of the question no record, term or clause contains: what the contracts do not speak of. */
-function unknownWords(q: Question, ctx: AnswerContext): string[] {
-  const knows = ctx.search?.knows;
-  if (!knows) return [];
-  const near = ctx.search?.near ?? (() => false);
-  const named = new Set(q.named.flatMap((n) => n.split(' ')));
-  const latin = queryTokens(q.text).filter((t) => (/^[a-z][a-z-]{3,}$/.test(t) && !near(t)) || /^\d{2,}$/.test(t));
-  // a figure the contracts never state (99.99 %) is asked about as much as a word
-  const unknownLatin = latin.filter((t) => !knows(t) && !named.has(t) && !paraphrased(t));
-  // Chinese: whole words (a bigram across two words is no word), as the segmenter cuts them
-  const han: string[] = [];
-  for (const { segment, isWordLike } of SEGMENTER.segment(q.text)) {
-    if (!isWordLike || !/^\p{Script=Han}{2,}$/u.test(segment)) continue;
-    // grammar words at a word's edges (要有, 才有, 會做) are no subject: strip them before judging
-    const core = segment.replace(FUNCTION_CHARS_AT_EDGES, '');
-    if ([...core].length < 2 || knows(foldText(core)) || paraphrased(core)) continue;
-    // question words (幾點, 什麼, 可以) are no subject; a word any of whose bigrams the contracts use is known
-    const tokens = queryTokens(core).filter((t) => t.length >= 2);
-    if (tokens.length > 0 && tokens.every((t) => !knows(t))) han.push(core);
-  }
-  return [...unknownLatin, ...han].slice(0, 3);
-}
-
-const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
-/** Chinese grammar characters (auxiliaries, particles, copulas), not subjects. */
-const FUNCTION_CHARS_AT_EDGES =
-  /^[要有才會会是的了嗎吗呢吧可以能得把被在和跟與与或還还就都也再多幾几怎麼么什甚哪誰谁該该請请]+|[要有才會会是的了嗎吗呢吧可以能得把被在和跟與与或還还就都也再多幾几怎麼么什甚哪誰谁該该請请]+$/gu;
-
 /** Candidates that compute from the question's own numbers: unknown words do not make them doubtful. */
 const COMPUTATIONS = new Set(['fee', 'fee-command', 'due', 'flex', 'quota']);
-const ASKS_WHEN =
-  /\b(by when|deadline|how long before|how far in advance|how soon|when must|how many days before)\b|期限|截止|多久前|多久之前|提前多久/u;
 
 /** Candidates built from the entities alone, blind to the question's other words. */
 const STRUCTURED = new Set(['sla', 'price', 'compare', 'fee-schedule']);
-
-/** A capitalised name (Salesforce, AutoCAD) the contracts never mention: the question is about something else. */
-function unknownNameOf(q: Question, ctx: AnswerContext): string | undefined {
-  const knows = ctx.search?.knows;
-  if (!knows) return undefined;
-  const near = ctx.search?.near ?? (() => false);
-  for (const m of q.text.matchAll(/(?<![A-Za-z])[A-Z][A-Za-z0-9]{2,}/g)) {
-    const word = m[0];
-    const tokens = queryTokens(word);
-    if (tokens.length > 0 && tokens.every((t) => !knows(t) && !near(t))) return word;
-  }
-  return undefined;
-}
-
-function isoDay(dt: DateTime): string {
-  return dt.toISODate() ?? '';
-}
-
-/** The service and notice dates of a fee question, years filled in from today. */
-function feeDates(q: Question, ctx: AnswerContext): { serviceDate?: string; noticeDate?: string } {
-  const zone = ctx.userZone ?? ctx.workspaceZone ?? 'UTC';
-  const today = DateTime.fromJSDate(ctx.now, { zone }).startOf('day');
-  const resolved = q.dates.map((d) =>
-    d.relative !== undefined
-      ? { dt: today.plus({ days: d.relative }), yearGiven: true }
-      : {
-          dt: DateTime.fromObject({ year: d.year ?? today.year, month: d.month, day: d.day }, { zone }),
-          yearGiven: d.year !== undefined,
-        },
-  );
-  const valid = resolved.filter((r) => r.dt.isValid);
-  if (valid.length === 0) return {};
-  if (valid.length === 1) {
-    const [only] = valid;
-    if (!only) return {};
-    const dt = !only.yearGiven && only.dt < today ? only.dt.plus({ years: 1 }) : only.dt;
-    return { serviceDate: isoDay(dt) };
-  }
-  // the later date is the service, the earlier the notice; a date without a year is the next such day
-  let [a, b] = valid as [(typeof valid)[number], (typeof valid)[number]];
-  if (!a.yearGiven && !b.yearGiven) {
-    let service = a.dt > b.dt ? a.dt : b.dt;
-    let notice = a.dt > b.dt ? b.dt : a.dt;
-    if (notice < today.minus({ days: 1 }) && service < today) {
-      service = service.plus({ years: 1 });
-      notice = notice.plus({ years: 1 });
-    } else if (service < today) service = service.plus({ years: 1 });
-    return { serviceDate: isoDay(service), noticeDate: isoDay(notice) };
-  }
-  if (a.yearGiven !== b.yearGiven) {
-    // one year given: the other date takes it, and a notice falls on or before its service
-    const known = a.yearGiven ? a : b;
-    const other = a.yearGiven ? b : a;
-    other.dt = other.dt.set({ year: known.dt.year });
-  }
-  if (a.dt < b.dt) [a, b] = [b, a];
-  return { serviceDate: isoDay(a.dt), noticeDate: isoDay(b.dt) };
-}
-
-/** Vendors a question is about: those named, else the one vendor all its severities belong to. */
-function vendorsOf(q: Question): string[] {
-  if (q.vendors.length > 0) return q.vendors;
-  const sets = q.severities.map((s) => new Set(s.matches.map((m) => m.vendor)));
-  const [first] = sets;
-  if (!first) return [];
-  const shared = [...first].filter((v) => sets.every((set) => set.has(v)));
-  return shared.length === 1 ? shared : [];
-}
-
-function slaCommand(q: Question): Extract<Command, { kind: 'sla' }> {
-  return {
-    kind: 'sla',
-    public: false,
-    language: q.language,
-    text: q.text,
-    plans: q.plans,
-    vendors: vendorsOf(q),
-    ...(q.severities[0] ? { severity: q.severities[0] } : {}),
-    ...(q.scope ? { scope: q.scope.id } : {}),
-  };
-}
 
 /** The yes/no line of an SLA answer about coverage ("is Standard 24/7 for P1?"). */
 function slaYesNo(answer: Answer, q: Question, ctx: AnswerContext, lang: Language, records: RankedRecord[]) {
@@ -267,7 +80,7 @@ function slaYesNo(answer: Answer, q: Question, ctx: AnswerContext, lang: Languag
   const yes = yesNoOf(rec, { ...q, targetKind: 'coverage' }, ctx);
   if (yes === undefined) return;
   const s = strings(lang);
-  answer.summary = `${yes ? s.yes : s.no}${lang === 'zh' ? '。' : ' — '}${t.target.text[lang]} ${answer.summary}`;
+  answer.summary = `${yes ? s.yes : s.no}${s.afterYesNo}${t.target.text[lang]} ${answer.summary}`;
   answer.basis = [id, ...(answer.basis ?? []).filter((b) => b !== id)];
 }
 
@@ -520,9 +333,4 @@ export function answerQuestion(q: Question, cmd: Command, ctx: AnswerContext, la
     ctx,
     lang,
   );
-}
-
-/** For the docs and tests: the candidates' names and scores, best first. */
-export function explainChoice(q: Question, ctx: AnswerContext): RankedRecord[] {
-  return rankRecords(q, ctx).slice(0, 5);
 }

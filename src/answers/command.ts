@@ -4,20 +4,20 @@
  *
  * | kind              | typed as (English / Chinese)                                         | answered by                          |
  * |-------------------|----------------------------------------------------------------------|--------------------------------------|
- * | `help`            | `help`, nothing, `?`, `說明`                                          | `answer()`                           |
- * | `sla`             | `sla p1 gold`, `gold p1 response time?`, `白金級 P1 多快回應`          | `answer()`                           |
- * | `due`             | `due sev1 unified at 2026-12-04 16:00`, `期限 P1 金級 明天 9:00`       | `answer()` (uses ctx.contracts)      |
- * | `term`            | `term rede`, `what is a CSM`, `什麼是彈性額度`, any other question      | `answer()` (uses ctx.search)         |
- * | `fee-cancel`      | `fee cancel 2026-12-20 notice 2026-12-07 [amount 5000]`              | `answer()`                           |
- * | `fee-flex`        | `fee flex 250000`, `彈性額度 250000`                                   | `answer()`                           |
- * | `price`           | `price gold education`, `金級 價格`                                    | `answer()`                           |
- * | `quota`           | `quota`, `quota coaching`, `配額`                                      | `answer()` (uses ctx.quotaUses)      |
+ * | `help`            | `help`, nothing, `?`, `說明`                                          | `answerParsed()`                     |
+ * | `sla`             | `sla p1 gold`, `gold p1 response time?`, `白金級 P1 多快回應`          | `answerParsed()`                     |
+ * | `due`             | `due sev1 unified at 2026-12-04 16:00`, `期限 P1 金級 明天 9:00`       | `answerParsed()` (uses ctx.contracts)    |
+ * | `term`            | `term rede`, `what is a CSM`, `什麼是彈性額度`, any other question      | `answerParsed()` (uses ctx.search)   |
+ * | `fee-cancel`      | `fee cancel 2026-12-20 notice 2026-12-07 [amount 5000]`              | `answerParsed()`                     |
+ * | `fee-flex`        | `fee flex 250000`, `彈性額度 250000`                                   | `answerParsed()`                     |
+ * | `price`           | `price gold education`, `金級 價格`                                    | `answerParsed()`                     |
+ * | `quota`           | `quota`, `quota coaching`, `配額`                                      | `answerParsed()` (uses ctx.quotaUses) |
  * | `quota-use`       | `quota use coaching 2`                                               | glue: record, then `quotaUsedAnswer` |
- * | `contract`        | `contract`, `合約`                                                     | `answer()` / `contractsAnswer`       |
+ * | `contract`        | `contract`, `合約`                                                     | `answerParsed()` / `contractsAnswer` |
  * | `contract-add`    | `contract add jamf gold zone=Europe/Berlin …`                        | glue: `parseContractArgs`, store, `contractAddedAnswer` |
  * | `contract-remove` | `contract remove 3`                                                  | glue: store, `contractRemovedAnswer` |
  * | `case`            | `case open p1 …`                                                     | glue (the cases helper parses `rest`) |
- * | `not-understood`  | a mistyped command word (`sal p1`)                                   | `answer()`: closest commands         |
+ * | `not-understood`  | a mistyped command word (`sal p1`)                                   | `answerParsed()`: closest commands   |
  *
  * Every command also says whether the reply is `public` (the text ended with `public` / `公開`) and the
  * `language` of the question ('zh' when it contains Chinese characters).

@@ -44,59 +44,6 @@ export function cite(answer: Answer, record: Cited, lang: Language = 'en'): numb
   return index;
 }
 
-const TOPICS: Record<string, { en: string; zh: string }> = {
-  definition: { en: 'Definition', zh: '定義' },
-  exclusions: { en: 'Exclusions', zh: '排除項目' },
-  languages: { en: 'Languages', zh: '語言' },
-  eligibility: { en: 'Eligibility', zh: '資格' },
-  feature: { en: 'Feature', zh: '功能' },
-  condition: { en: 'Condition', zh: '條件' },
-  conditions: { en: 'Conditions', zh: '條件' },
-  limit: { en: 'Limit', zh: '限制' },
-  aem: { en: 'AEM', zh: 'AEM' },
-  availability: { en: 'Availability', zh: '服務時段' },
-  'business-review': { en: 'Business review', zh: '業務審查' },
-  coaching: { en: 'Coaching', zh: '輔導' },
-  comparison: { en: 'Comparison', zh: '方案比較' },
-  'customer-obligation': { en: 'Your obligation', zh: '貴用戶的義務' },
-  deadline: { en: 'Deadline', zh: '期限' },
-  delivery: { en: 'Delivery', zh: '交付' },
-  document: { en: 'Document', zh: '文件' },
-  expiry: { en: 'Expiry', zh: '到期' },
-  fees: { en: 'Fees', zh: '費用' },
-  'flex-allowance': { en: 'Flex allowance', zh: '彈性額度' },
-  gap: { en: 'Not stated', zh: '未說明' },
-  hours: { en: 'Hours', zh: '時段' },
-  included: { en: 'Included', zh: '內含' },
-  'live-support': { en: 'Live support', zh: '即時支援' },
-  monitoring: { en: 'Monitoring', zh: '監控' },
-  'multi-country': { en: 'Multi-country', zh: '跨國' },
-  onboarding: { en: 'Onboarding', zh: '導入' },
-  orderable: { en: 'Orderable', zh: '可訂購' },
-  ordering: { en: 'Ordering', zh: '訂購' },
-  'phone-support': { en: 'Phone support', zh: '電話支援' },
-  'premium-contacts': { en: 'Premium contacts', zh: '進階支援聯絡人' },
-  price: { en: 'Price', zh: '價格' },
-  process: { en: 'Process', zh: '流程' },
-  'professional-services': { en: 'Professional services', zh: '專業服務' },
-  rca: { en: 'Root cause analysis', zh: '根本原因分析' },
-  region: { en: 'Region', zh: '地區' },
-  scope: { en: 'Scope', zh: '範圍' },
-  severity: { en: 'Severity', zh: '嚴重性' },
-  'success-planning': { en: 'Success planning', zh: '成功規劃' },
-  updates: { en: 'Updates', zh: '更新' },
-};
-
-/** A fact's topic as a label: "definition" → "Definition" / "定義". */
-export function topicLabel(topic: string, lang: Language): string {
-  const known = TOPICS[topic];
-  if (known) return known[lang];
-  // a topic added to the knowledge files without a label here: a neutral Chinese word rather than English
-  if (lang === 'zh') return '相關條款';
-  const words = topic.replace(/[-_]/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 export function note(answer: Answer, text: string): void {
   if (!answer.notes.includes(text)) answer.notes.push(text);
 }
@@ -134,15 +81,10 @@ export function fmtNumber(n: number): string {
 }
 
 /** Turns `answer` into a "not understood" reply that says what to type, with examples to try. */
-export function asUsage(
-  answer: Answer,
-  lang: Language,
-  summary: { en: string; zh: string },
-  examples: string[],
-): Answer {
+export function asUsage(answer: Answer, lang: Language, summary: string, examples: string[]): Answer {
   answer.kind = 'not-understood';
   answer.title = strings(lang).notUnderstoodTitle;
-  answer.summary = summary[lang];
+  answer.summary = summary;
   answer.suggestions.push(...examples);
   return answer;
 }

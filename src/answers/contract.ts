@@ -14,6 +14,7 @@ import type { PlanFile } from '../knowledge/schema.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import type { Contract, ContractInput, CustomerType, Region, Vendor } from '../model/records.js';
 import { compileCalendar } from '../rules/index.js';
+import { contractWords } from '../text/contract-words.js';
 import { strings } from '../text/i18n.js';
 import { planName } from '../text/names.js';
 import { type Language, languageOf, normalize } from '../text/normalize.js';
@@ -113,11 +114,8 @@ function normalizeKey(key: string): Key | null {
 
 function errorAnswer(lang: Language, problems: string[], knowledge: Knowledge): { ok: false; answer: Answer } {
   const s = strings(lang);
-  const answer = emptyAnswer(
-    'error',
-    lang === 'zh' ? '無法新增合約' : 'The contract was not added',
-    problems.join(' '),
-  );
+  const w = contractWords(lang);
+  const answer = emptyAnswer('error', w.notAdded, problems.join(' '));
   answer.title = answer.title || s.errorTitle;
   const plans = knowledge.plans.map(
     (f) =>
@@ -126,12 +124,7 @@ function errorAnswer(lang: Language, problems: string[], knowledge: Knowledge): 
         .map((p) => p.id)
         .join('|')}`,
   );
-  answer.notes.push(
-    lang === 'zh' ? `方案：${plans.join('；')}` : `Plans: ${plans.join('; ')}`,
-    lang === 'zh'
-      ? '可用的鍵：`zone`（時區）、`holidays`（國家代碼 CC、CC-SUB 或 `none`）、`hours`（HH:MM-HH:MM，週一至週五）、`region`（`apac`、`americas`、`emea`）、`customer`（`commercial`、`education`）、`start`、`end`（日期）、`addons`（附加服務）、`name`（名稱）、`flex`（彈性額度）'
-      : 'Keys: zone, holidays (CC, CC-SUB or none), hours (HH:MM-HH:MM, Monday to Friday), region (apac, americas, emea), customer (commercial, education), start, end, addons, name, flex',
-  );
+  answer.notes.push(w.plans(plans), w.keys);
   answer.suggestions.push(
     'contract add jamf gold zone=Europe/Berlin holidays=DE',
     'contract add microsoft unified zone=Asia/Taipei holidays=TW addons=uer flex=250000',
@@ -181,7 +174,7 @@ export function parseContractArgs(
   } = {},
 ): ParsedContract {
   const lang = opts.language ?? languageOf(text);
-  const zh = lang === 'zh';
+  const w = contractWords(lang);
   const body = text
     .normalize('NFKC')
     .trim()
@@ -197,15 +190,7 @@ export function parseContractArgs(
   const vendor = vendorWords[0] ?? planRefs.find((p) => p.kind === 'base')?.vendor ?? planRefs[0]?.vendor ?? undefined;
   const file = vendor ? knowledge.plans.find((f) => f.vendor === vendor) : undefined;
   if (!file) {
-    return errorAnswer(
-      lang,
-      [
-        lang === 'zh'
-          ? `請指定廠商與方案（可用：${knowledge.vendors.join('、')}）。`
-          : `Name the vendor and plan (known vendors: ${knowledge.vendors.join(', ')}).`,
-      ],
-      knowledge,
-    );
+    return errorAnswer(lang, [w.nameVendor(knowledge.vendors)], knowledge);
   }
   const bases = file.plans.filter((p) => p.kind === 'base');
   let plan = planRefs.find((p) => p.kind === 'base' && p.vendor === file.vendor)?.id;
@@ -216,9 +201,10 @@ export function parseContractArgs(
       return errorAnswer(
         lang,
         [
-          lang === 'zh'
-            ? `請指定 ${file.vendorName.zh} 的方案：${bases.map((p) => p.id).join('、')}。`
-            : `Which ${file.vendorName.en} plan? One of: ${bases.map((p) => p.id).join(', ')}.`,
+          w.whichPlan(
+            file.vendorName[lang],
+            bases.map((p) => p.id),
+          ),
         ],
         knowledge,
       );
@@ -244,31 +230,19 @@ export function parseContractArgs(
   for (const { key, value } of pairs) {
     const k = normalizeKey(key);
     if (!k) {
-      problems.push(
-        zh
-          ? `「${key}」不是合約的鍵（可用：${KEYS.join('、')}）。`
-          : `"${key}" is not a contract key (keys: ${KEYS.join(', ')}).`,
-      );
+      problems.push(w.notAKey(key, KEYS));
       continue;
     }
     switch (k) {
       case 'zone': {
         const zone = canonicalZone(value.toLowerCase()) ?? canonicalZone(value);
-        if (!zone)
-          problems.push(
-            zh
-              ? `zone：「${value}」不是 IANA 時區（例如 Asia/Taipei、Europe/Berlin）。`
-              : `zone: "${value}" is not an IANA time zone (e.g. Europe/Berlin, Asia/Taipei).`,
-          );
+        if (!zone) problems.push(w.badZone(value));
         else input.zone = zone;
         break;
       }
       case 'holidays': {
         const h = checkHolidays(value);
-        if ('error' in h)
-          problems.push(
-            zh ? `holidays：「${value}」不是可用的國家代碼（請用 CC 或 CC-SUB，例如 TW 或 DE-BY，或 none）。` : h.error,
-          );
+        if ('error' in h) problems.push(w.badHolidays(value, h.error));
         else {
           input.holidays = h.holidays;
           holidaysGiven = true;
@@ -281,22 +255,13 @@ export function parseContractArgs(
         const end = m ? `${m[3]?.padStart(2, '0')}:${m[4]}` : '';
         const valid = (t: string) => /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(t);
         if (!m || !valid(start) || !valid(end) || end <= start) {
-          problems.push(
-            zh
-              ? `hours：「${value}」不是像 09:00-17:30 這樣的時段（週一至週五，開始早於結束）。`
-              : `hours: "${value}" is not a range like 09:00-17:30 (Monday to Friday, start before end).`,
-          );
+          problems.push(w.badHours(value));
         } else input.hours = { start, end };
         break;
       }
       case 'region': {
         const r = REGIONS[value.toLowerCase()];
-        if (!r)
-          problems.push(
-            zh
-              ? `region：「${value}」不是 apac、americas 或 emea。`
-              : `region: "${value}" is not apac, americas or emea.`,
-          );
+        if (!r) problems.push(w.badRegion(value));
         else input.region = r;
         break;
       }
@@ -304,22 +269,14 @@ export function parseContractArgs(
         const v = value.toLowerCase();
         if (/^(commercial|business|商業)/.test(v)) input.customerType = 'commercial' as CustomerType;
         else if (/^(education|edu|教育)/.test(v)) input.customerType = 'education' as CustomerType;
-        else
-          problems.push(
-            zh
-              ? `customer：「${value}」不是 commercial（商業）或 education（教育）。`
-              : `customer: "${value}" is not commercial or education.`,
-          );
+        else problems.push(w.badCustomer(value));
         break;
       }
       case 'start':
       case 'end': {
         const d = parseDate(value);
-        const far = 'date' in d && opts.now ? horizonProblem(d.date, opts.now, zh ? 'zh' : 'en') : null;
-        if ('error' in d)
-          problems.push(
-            zh ? `${k}：「${value}」不是日期（格式為 YYYY-MM-DD，例如 2026-12-20）。` : `${k}: ${d.error}.`,
-          );
+        const far = 'date' in d && opts.now ? horizonProblem(d.date, opts.now, lang) : null;
+        if ('error' in d) problems.push(w.badDate(k, value, d.error));
         else if (far) problems.push(`${k}: ${far}`);
         else if (k === 'start') input.startDate = d.date;
         else input.endDate = d.date;
@@ -337,11 +294,7 @@ export function parseContractArgs(
           const id = ref && ref.phrase.ref.type === 'plan' ? ref.phrase.ref.entry.id : undefined;
           if (!id) {
             const known = file.plans.filter((p) => p.kind === 'addon').map((p) => p.id);
-            problems.push(
-              zh
-                ? `addons：「${word}」不是 ${file.vendorName.zh} 的附加服務（${known.join('、') || '此廠商沒有附加服務'}）。`
-                : `addons: "${word}" is not an add-on of ${file.vendorName.en} (${known.join(', ') || 'this vendor has none'}).`,
-            );
+            problems.push(w.badAddon(word, file.vendorName[lang], known));
           } else addons.push(id);
         }
         break;
@@ -354,12 +307,7 @@ export function parseContractArgs(
         break;
       case 'flex': {
         const parsed = parseAmountValue(normalize(value));
-        if ('error' in parsed)
-          problems.push(
-            zh
-              ? `flex：「${value}」不是金額：請寫正的十進位數字，例如 flex=250000、flex=250,000 或 flex=250k。`
-              : `flex: ${parsed.error}, e.g. flex=250000, flex=250,000 or flex=250k.`,
-          );
+        if ('error' in parsed) problems.push(w.badFlex(value, parsed.error));
         else input.amounts.flexAllowance = parsed.amount;
         break;
       }
@@ -369,19 +317,11 @@ export function parseContractArgs(
     const addon = file.plans.find((p) => p.id === id);
     if (addon?.kind !== 'addon') continue;
     if (!(addon.addsTo ?? []).includes(plan)) {
-      problems.push(
-        zh
-          ? `addons：${addon.name.zh} 只能加在 ${(addon.addsTo ?? []).join('、')}，不能加在 ${plan}。`
-          : `addons: ${addon.name.en} adds to ${(addon.addsTo ?? []).join(', ')}, not to ${plan}.`,
-      );
+      problems.push(w.addonNotFor(addon.name[lang], addon.addsTo ?? [], plan));
     } else input.addons.push(id);
   }
   if (input.startDate && input.endDate && input.endDate < input.startDate) {
-    problems.push(
-      zh
-        ? `end：結束日 ${input.endDate} 早於開始日 ${input.startDate}。`
-        : `end: ${input.endDate} is before start ${input.startDate}.`,
-    );
+    problems.push(w.endBeforeStart(input.endDate, input.startDate));
   }
   if (problems.length > 0) return errorAnswer(lang, problems, knowledge);
 
@@ -444,9 +384,7 @@ function contractRow(knowledge: Knowledge, c: Contract, lang: Language): string[
   const hours = c.hours
     ? describeWeekHours(mondayToFriday(c.hours.start, c.hours.end), lang)
     : customerCal?.defaultHours
-      ? lang === 'zh'
-        ? `${describeWeekHours(customerCal.defaultHours as never, lang)}（預設）`
-        : `${describeWeekHours(customerCal.defaultHours as never)} (default)`
+      ? contractWords(lang).defaultHours(describeWeekHours(customerCal.defaultHours as never, lang))
       : '–';
   const holidays = c.holidays
     ? `${c.holidays.country}${c.holidays.subdivision ? `-${c.holidays.subdivision}` : ''}`
@@ -470,12 +408,10 @@ const columns = (lang: Language) => {
 
 export function contractsAnswer(knowledge: Knowledge, contracts: Contract[], lang: Language = 'en'): Answer {
   const s = strings(lang);
+  const w = contractWords(lang);
   const answer = emptyAnswer('contract', s.contractsTitle, '');
   if (contracts.length === 0) {
-    answer.summary =
-      lang === 'zh'
-        ? '本工作區尚無合約。新增一份，答案就會依您的合約計算。'
-        : 'No contracts yet. Add one and answers will use your own terms.';
+    answer.summary = w.none;
     answer.suggestions.push(
       'contract add jamf gold zone=Europe/Berlin holidays=DE',
       'contract add microsoft unified zone=Asia/Taipei holidays=TW',
@@ -483,15 +419,12 @@ export function contractsAnswer(knowledge: Knowledge, contracts: Contract[], lan
     );
     return answer;
   }
-  answer.summary =
-    lang === 'zh'
-      ? `本工作區有 ${contracts.length} 份合約。`
-      : `${contracts.length} contract${contracts.length === 1 ? '' : 's'} on file.`;
+  answer.summary = w.onFile(contracts.length);
   answer.tables.push({ columns: columns(lang), rows: contracts.map((c) => contractRow(knowledge, c, lang)) });
   for (const c of contracts) {
     if (c.amounts.flexAllowance !== undefined) {
       const amount = formatAmount(c.amounts.flexAllowance);
-      note(answer, lang === 'zh' ? `#${c.id}：彈性額度 ${amount}` : `#${c.id}: flex allowance ${amount}`);
+      note(answer, w.flexOf(c.id, amount));
     }
   }
   answer.suggestions.push('sla p1', 'contract remove <id>');
@@ -505,18 +438,15 @@ export function contractAddedAnswer(
   lang: Language = 'en',
 ): Answer {
   const s = strings(lang);
+  const w = contractWords(lang);
   const row = contractRow(knowledge, contract, lang);
-  const answer = emptyAnswer(
-    'contract',
-    lang === 'zh' ? `已新增合約 #${contract.id}` : `Contract #${contract.id} added`,
-    `${row[1]} · ${contract.zone}`,
-  );
+  const answer = emptyAnswer('contract', w.added(contract.id), `${row[1]} · ${contract.zone}`);
   const cols = columns(lang);
   row.forEach((v, i) => {
     if (i > 0) answer.facts.push({ label: cols[i] ?? '', value: v });
   });
   if (contract.customerType) answer.facts.push({ label: s.customerType, value: s[contract.customerType] });
-  for (const a of assumed) note(answer, lang === 'zh' ? `假設：${a}` : `Assumed: ${a}.`);
+  for (const a of assumed) note(answer, s.assumed(a));
   const file = knowledge.plans.find((f) => f.vendor === contract.vendor);
   const sev = file?.severities[0]?.id.toLowerCase();
   answer.suggestions.push(sev ? `sla ${sev}` : 'sla', sev ? `due ${sev}` : 'due', 'contract');
@@ -529,20 +459,13 @@ export function contractRemovedAnswer(
   id: number,
   lang: Language = 'en',
 ): Answer {
+  const w = contractWords(lang);
   if (!removed) {
-    const answer = emptyAnswer(
-      'error',
-      lang === 'zh' ? '找不到合約' : 'No such contract',
-      lang === 'zh' ? `本工作區沒有合約 #${id}。` : `There is no contract #${id} in this workspace.`,
-    );
+    const answer = emptyAnswer('error', w.noSuchTitle, w.noSuch(id));
     answer.suggestions.push('contract');
     return answer;
   }
-  const answer = emptyAnswer(
-    'contract',
-    lang === 'zh' ? `已移除合約 #${id}` : `Contract #${id} removed`,
-    `${planName(knowledge, removed.plan, lang)} · ${removed.zone}`,
-  );
+  const answer = emptyAnswer('contract', w.removed(id), `${planName(knowledge, removed.plan, lang)} · ${removed.zone}`);
   answer.suggestions.push('contract');
   return answer;
 }

@@ -13,6 +13,7 @@ import {
   describeExplanation,
   explainDeadline,
 } from '../rules/index.js';
+import { dueWords } from '../text/due-words.js';
 import { milestoneLabel, parserProblem, strings } from '../text/i18n.js';
 import { planName } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
@@ -100,48 +101,26 @@ function label(ctx: AnswerContext, combo: Combo, t: Target, lang: Language): str
 
 export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): Answer {
   const s = strings(lang);
+  const w = dueWords(lang);
   const answer = emptyAnswer('due', s.dueResponse, '');
   for (const p of cmd.problems) note(answer, parserProblem(p, lang));
   const { combos: all, from } = selectCombos(ctx.knowledge, cmd, ctx.contracts);
   const needsSeverity = all.some((c) => !c.file.severityFree);
   if (cmd.unknownSeverity) {
-    note(
-      answer,
-      lang === 'zh'
-        ? `「${cmd.unknownSeverity}」不是已知的嚴重性。`
-        : `"${cmd.unknownSeverity}" is not a known severity.`,
-    );
+    note(answer, w.unknownSeverity(cmd.unknownSeverity));
   }
   if (!cmd.severity && needsSeverity) {
     const free = all.filter((c) => c.file.severityFree);
     if (free.length === 0) {
-      return asUsage(
-        answer,
-        lang,
-        {
-          en: 'Which severity? For example `due p1 gold` or `due sev1 unified at 2026-12-04 16:00`.',
-          zh: '請指定嚴重性，例如 `due p1 gold` 或 `due sev1 unified at 2026-12-04 16:00`。',
-        },
-        ['due p1 gold', 'due sev1 unified', 'due b unified at 16:00'],
-      );
+      return asUsage(answer, lang, w.whichSeverity, ['due p1 gold', 'due sev1 unified', 'due b unified at 16:00']);
     }
   }
   const combos = all.slice(0, MAX_COMBOS);
   if (all.length > combos.length) {
-    note(
-      answer,
-      lang === 'zh'
-        ? `符合的方案有 ${all.length} 個，只計算前 ${combos.length} 個；請指定方案。`
-        : `${all.length} plans match; the first ${combos.length} are computed. Name a plan to narrow it down.`,
-    );
+    note(answer, w.firstComputed(all.length, combos.length));
   }
   if (from === 'catalog') {
-    note(
-      answer,
-      lang === 'zh'
-        ? '本工作區尚無合約：以方案預設值計算（時區與假日見下方假設）。'
-        : "No contract on file: computed on the plans' defaults (see the assumptions below).",
-    );
+    note(answer, w.noContract);
   }
 
   const headline: string[] = [];
@@ -155,10 +134,7 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
       if ('error' in when) {
         answer.kind = 'error';
         answer.title = s.errorTitle;
-        answer.summary =
-          lang === 'zh'
-            ? `無法解讀時間：${parserProblem(when.error, lang)}`
-            : `I could not read the time: ${when.error}.`;
+        answer.summary = w.unreadableTime(when.error, parserProblem(when.error, lang));
         answer.suggestions.push('due p1 gold at 2026-12-04 16:00', 'due p1 gold at 16:00');
         return answer;
       }
@@ -194,12 +170,7 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
     appliedAddonNotes(ctx, combo, severityId, answer, lang);
     for (const t of targets) {
       if (t.kind === 'response' && t.coversInbound) {
-        note(
-          answer,
-          lang === 'zh'
-            ? '回應時間也適用於您每一則來訊的回覆：每次您傳訊給廠商，回應期限會重新計算。'
-            : 'The response target also covers the reply to every message you send: each message restarts the response clock.',
-        );
+        note(answer, w.coversInbound);
       }
       if (t.kind === 'update' && t.cadence === 'on-change') {
         answer.facts.push({ label: `${prefix}${s.update}`, value: t.text[lang], cite: cite(answer, t, lang) });
@@ -220,43 +191,31 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
           cite: c,
         }),
       );
-      for (const a of d.assumed) note(answer, lang === 'zh' ? `假設：${a}` : `Assumed: ${a}.`);
+      for (const a of d.assumed) note(answer, s.assumed(a));
       if (t.kind === 'response' && !t.milestone) {
         headline.push(
-          lang === 'zh'
-            ? `${prefix}${label(ctx, combo, t, lang)} ${formatTime(d.due, d.zone, lang)}（${formatSpan(t.span, lang)}）`
-            : `${prefix}${label(ctx, combo, t, lang)} ${formatTime(d.due, d.zone, lang)} (${formatSpan(t.span, lang)})`,
+          w.headline(
+            `${prefix}${label(ctx, combo, t, lang)}`,
+            formatTime(d.due, d.zone, lang),
+            formatSpan(t.span, lang),
+          ),
         );
       }
       if (t.kind === 'update') {
-        note(
-          answer,
-          lang === 'zh'
-            ? '首次更新自開單起計；廠商回應後，更新頻率自其最後一次回應或更新起計。'
-            : 'The first update is counted from the opening; once the vendor responds, the cadence runs from its last response or update.',
-        );
+        note(answer, w.updateFrom);
       }
     }
     if (answer.title === s.dueResponse) answer.title = s.dueTitle(name, sevName);
   }
 
   if (answer.times.length === 0) {
-    return asUsage(
-      answer,
-      lang,
-      {
-        en: 'No target with a deadline matches. Name a severity and a plan, e.g. `due p1 gold`.',
-        zh: '找不到可計算期限的服務目標。請指定嚴重性與方案，例如 `due p1 gold`。',
-      },
-      ['due p1 gold', 'due sev1 unified'],
-    );
+    return asUsage(answer, lang, w.noTarget, ['due p1 gold', 'due sev1 unified']);
   }
   if (opened) {
     answer.times.unshift(answerTime(s.opened, opened.at, opened.zone, ctx.userZone));
   }
-  answer.summary =
-    headline.length > 0 ? headline.join(lang === 'zh' ? '；' : '; ') : (answer.times[1]?.explanation ?? '');
-  if (combos.length > 1) answer.title = lang === 'zh' ? '期限' : 'When it falls due';
+  answer.summary = headline.length > 0 ? headline.join(s.semicolon) : (answer.times[1]?.explanation ?? '');
+  if (combos.length > 1) answer.title = w.manyTitle;
   suggest(
     answer,
     `sla ${cmd.severity?.text ?? ''} ${cmd.plans.map((p) => p.id).join(' ')}`.replace(/\s+/g, ' ').trim(),

@@ -1,6 +1,7 @@
 /** `help` (or nothing), and the reply to input that cannot be placed: never a stack trace. */
 import type { Knowledge } from '../knowledge/load.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
+import { helpWords } from '../text/help-words.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
 import type { Command } from './command.js';
@@ -75,15 +76,10 @@ const GRAMMAR: { usage: string; usageZh: string; en: string; zh: string; example
 
 export function helpAnswer(lang: Language, knowledge?: Pick<Knowledge, 'plans'>): Answer {
   const s = strings(lang);
-  const answer = emptyAnswer(
-    'help',
-    s.helpTitle,
-    lang === 'zh'
-      ? '我會依 Microsoft Unified、Jamf 與 Autodesk 的支援合約原文，回答回應時間、更新頻率、費用與配額，並以營業時間計算期限。也可以直接用中文或英文提問，例如「白金級 P1 多快回應」。'
-      : 'I answer what your Microsoft Unified, Jamf and Autodesk support contracts entitle you to (response targets, update cadences, fees, quotas) with the contract’s own words, and compute deadlines in business time. Ask in English or Chinese, e.g. "gold p1 response time?".',
-  );
+  const w = helpWords(lang);
+  const answer = emptyAnswer('help', s.helpTitle, w.intro);
   answer.tables.push({
-    columns: lang === 'zh' ? ['指令', '回答', '範例'] : ['Command', 'Answers', 'Example'],
+    columns: [...w.columns],
     rows: GRAMMAR.map((g) =>
       lang === 'zh' ? [g.usageZh, g.zh, g.exampleZh ?? g.example] : [g.usage, g.en, g.example],
     ),
@@ -95,40 +91,24 @@ export function helpAnswer(lang: Language, knowledge?: Pick<Knowledge, 'plans'>)
     const plans = knowledge.plans.map((f) => {
       const bases = f.plans.filter((p) => p.kind === 'base').map((p) => p.id);
       const addons = f.plans.filter((p) => p.kind === 'addon').map((p) => p.id);
-      const extra =
-        addons.length > 0
-          ? lang === 'zh'
-            ? `（附加：${addons.join('、')}）`
-            : ` (add-ons: ${addons.join(', ')})`
-          : '';
+      const extra = addons.length > 0 ? w.addons(addons) : '';
       return `${f.vendor} ${bases.join('|')}${extra}`;
     });
-    answer.notes.push(lang === 'zh' ? `方案：${plans.join('；')}` : `Plans: ${plans.join('; ')}`);
+    answer.notes.push(w.plans(plans));
   }
-  answer.notes.push(
-    lang === 'zh' ? '在指令最後加上 `public` 可讓回覆公開。' : 'End a command with `public` to reply in the channel.',
-  );
-  answer.suggestions.push(
-    ...(lang === 'zh'
-      ? ['sla p1 gold', 'due sev1 unified', '什麼是彈性額度', '白金級 P1 多快回應']
-      : ['sla p1 gold', 'due sev1 unified', 'what is flex allowance', '白金級 P1 多快回應']),
-  );
+  answer.notes.push(w.public);
+  answer.suggestions.push(...w.examples);
   return answer;
 }
 
 export function notUnderstoodAnswer(cmd: Extract<Command, { kind: 'not-understood' }>, lang: Language): Answer {
   const s = strings(lang);
+  const w = helpWords(lang);
   const first = cmd.suggestions[0];
   const answer = emptyAnswer(
     'not-understood',
     s.notUnderstoodTitle,
-    first
-      ? lang === 'zh'
-        ? `「${cmd.word ?? cmd.text}」不是指令。您是要輸入 \`${first}\` 嗎？`
-        : `"${cmd.word ?? cmd.text}" is not a command. Did you mean \`${first}\`?`
-      : lang === 'zh'
-        ? '我看不懂這句話。試試下列指令，或輸入 `help`。'
-        : "I couldn't place that. Try one of these, or `help`.",
+    first ? w.notACommand(cmd.word ?? cmd.text, first) : w.cannotPlace,
   );
   answer.suggestions.push(...cmd.suggestions);
   if (answer.suggestions.length === 0) answer.suggestions.push(...COMMAND_EXAMPLES.slice(1, 5).map((c) => c.example));
@@ -140,11 +120,7 @@ export function notUnderstoodAnswer(cmd: Extract<Command, { kind: 'not-understoo
 export function errorAnswer(err: unknown, lang: Language): Answer {
   const s = strings(lang);
   const message = err instanceof Error ? err.message : String(err);
-  const answer = emptyAnswer(
-    'error',
-    s.errorTitle,
-    lang === 'zh' ? `無法回答：${message}` : `I couldn't answer that: ${message}`,
-  );
+  const answer = emptyAnswer('error', s.errorTitle, helpWords(lang).couldNotAnswer(message));
   answer.suggestions.push('help');
   return answer;
 }

@@ -10,14 +10,15 @@
  *   - `contract-remove`: remove, then `contractRemovedAnswer`;
  *   - `quota-use`: `resolveQuotaUse`, record the use, `quotaUsedAnswer`;
  *   - `case`: the cases module parses `cmd.rest`.
- * - `answer(text, ctx)`: a typed command as `answerCommand` does; a question in words through the question
- *   model (`understand`) and the scored candidates of choose.ts.
+ * - `answerParsed(text, cmd, ctx, question?)`: a typed command as `answerCommand` does; a question in words
+ *   through the question model (`understand`) and the scored candidates of choose.ts. The conversation parses
+ *   a line once (`parseCommand`) and answers a read-only command or question with it.
  * Any exception inside a builder becomes an `error` answer with a clear message. Dates more than
  * HORIZON_YEARS from now get an answer saying so, and the conversation refuses text longer than
  * MAX_INPUT_CHARS (see horizon.ts).
  */
 
-import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
+import type { Answer, Locale } from '../model/answer.js';
 import { strings } from '../text/i18n.js';
 import { type Language, normalize } from '../text/normalize.js';
 import { languageOfLocale, localeOf } from '../text/script.js';
@@ -28,7 +29,6 @@ import { contractsAnswer } from './contract.js';
 import { dueAnswer } from './due.js';
 import { feeCancelAnswer, feeFlexAnswer } from './fee.js';
 import { errorAnswer, helpAnswer, notUnderstoodAnswer } from './help.js';
-import { parseCommand } from './parse/parse.js';
 import { type Question, understand } from './parse/question.js';
 import { COMMAND_WORDS, isCommandOnly } from './parse/words.js';
 import { priceAnswer } from './price.js';
@@ -180,40 +180,16 @@ export function isReadCommand(cmd: Command): cmd is ReadCommand {
 }
 
 /**
- * Text in, answer out. Never throws. A typed command that only reads is answered by `answerCommand`; one that
- * changes the store or tracks a case gets a reply saying it needs the conversation; a question in words is
- * read into the question model and answered by scoring candidates (choose.ts).
+ * Text in, answer out, for text its caller has already parsed into a read-only `cmd` (and, for a question in
+ * words, read into `question`): the conversation parses a line once to route it, carries out the commands that
+ * change the store itself, and answers the rest from the same reading. Never throws. A typed command is
+ * answered by `answerCommand`; a question in words is read into the question model and answered by scoring
+ * candidates (choose.ts).
  */
-export function answer(text: string, ctx: AnswerContext): Answer {
-  let cmd: Command;
-  try {
-    cmd = parseCommand(text, ctx.knowledge);
-  } catch (err) {
-    return errorAnswer(err, ctx.language ?? 'en');
-  }
-  return answerParsed(text, cmd, ctx);
-}
-
-/**
- * `answer` for text its caller has already parsed into `cmd` (and, for a question in words, read into
- * `question`): the conversation parses a line once to route it, and answers from the same reading.
- */
-export function answerParsed(text: string, cmd: Command, ctx: AnswerContext, question?: Question): Answer {
+export function answerParsed(text: string, cmd: ReadCommand, ctx: AnswerContext, question?: Question): Answer {
   let lang: Language = ctx.language ?? 'en';
   try {
-    if (isTypedCommand(cmd, text)) {
-      if (isReadCommand(cmd)) return answerCommand(cmd, ctx);
-      const zh = (ctx.language ?? cmd.language) === 'zh';
-      const reply = emptyAnswer(
-        'error',
-        zh ? '此指令需要工作區' : 'This command needs a workspace',
-        zh
-          ? '新增、移除合約、記錄配額使用與追蹤案件需在 Slack 或主控台中進行。'
-          : 'Adding or removing contracts, recording quota use and tracking cases are done in Slack or the console.',
-      );
-      reply.suggestions.push('help');
-      return reply;
-    }
+    if (isTypedCommand(cmd, text)) return answerCommand(cmd, ctx);
     // the reply's language and script follow the question's, as for a command
     const locale = localeFor(cmd, ctx);
     lang = languageOfLocale(locale);

@@ -7,6 +7,7 @@ import { type Answer, emptyAnswer } from '../model/answer.js';
 import { strings } from '../text/i18n.js';
 import { planName } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
+import { priceWords } from '../text/price-words.js';
 import type { Command } from './command.js';
 import { cite, note } from './common.js';
 import type { AnswerContext } from './context.js';
@@ -51,27 +52,17 @@ export function priceAnswer(cmd: PriceCommand, ctx: AnswerContext, lang: Languag
     answer.kind = 'not-covered';
     answer.title = s.notCoveredTitle;
     const which = named.map((id) => planName(ctx.knowledge, id, lang)).join(', ');
-    answer.summary =
-      lang === 'zh'
-        ? `文件中沒有${which ? ` ${which} 的` : ''}定價。`
-        : `The documents list no price${which ? ` for ${which}` : ''}.`;
+    answer.summary = priceWords(lang).noPrice(which);
     answer.suggestions.push('price gold', 'price education');
     return answer;
   }
   answer.tables.push({ columns: [s.tier, ...types.map((t) => capitalize(s[t]))], rows });
-  answer.summary = rows
-    .map((r) => `${r[0]}${lang === 'zh' ? '：' : ': '}${r.slice(1).join(' / ')}`)
-    .join(lang === 'zh' ? '；' : '; ');
+  answer.summary = rows.map((r) => `${r[0]}${s.colon}${r.slice(1).join(' / ')}`).join(s.semicolon);
   if (periodMissing) {
-    note(
-      answer,
-      lang === 'zh'
-        ? '文件未說明這些價格的計價期間（例如每年）。'
-        : 'The document does not state the period these prices are for (e.g. per year).',
-    );
+    note(answer, priceWords(lang).noPeriod);
   }
   for (const name of unpriced) {
-    note(answer, lang === 'zh' ? `${name} 沒有列出價格。` : `${name} has no listed price.`);
+    note(answer, priceWords(lang).unpriced(name));
   }
   return answer;
 }

@@ -10,6 +10,7 @@ import { type QuotaStatus, quotaStatus } from '../rules/index.js';
 import { parserProblem, strings } from '../text/i18n.js';
 import { planName, withVendor } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
+import { quotaWords } from '../text/quota-words.js';
 import type { Command } from './command.js';
 import { answerTime, cite, fileOf, note } from './common.js';
 import type { AnswerContext, QuotaUseRecord } from './context.js';
@@ -45,27 +46,8 @@ function unitOf(rule: QuotaRule, lang: Language): string {
 
 /** "3 sessions per calendar quarter" / 「每個日曆季度 3 次課程」 */
 function limitText(rule: QuotaRule, lang: Language, limit = rule.limit): string {
-  return lang === 'zh'
-    ? `${windowName(rule, lang)} ${limit} ${unitOf(rule, lang)}`
-    : `${limit} ${unitOf(rule, lang)} ${windowName(rule, lang)}`;
-}
-
-function windowName(rule: QuotaRule, lang: Language): string {
-  const en: Record<QuotaRule['window'], string> = {
-    'calendar-quarter': 'per calendar quarter',
-    'calendar-year': 'per calendar year',
-    'rolling-12-months': 'per rolling 12 months',
-    'contract-term': 'per contract term',
-    'per-event': 'per event',
-  };
-  const zh: Record<QuotaRule['window'], string> = {
-    'calendar-quarter': '每個日曆季度',
-    'calendar-year': '每個日曆年',
-    'rolling-12-months': '每滾動 12 個月',
-    'contract-term': '合約期間',
-    'per-event': '每次活動',
-  };
-  return (lang === 'zh' ? zh : en)[rule.window];
+  const w = quotaWords(lang);
+  return w.limit(limit, unitOf(rule, lang), w.windows[rule.window]);
 }
 
 function addStatusRow(
@@ -77,7 +59,7 @@ function addStatusRow(
   rows: string[][],
 ) {
   cite(answer, rule, lang);
-  const ends = st.windowEnd ?? (lang === 'zh' ? '—' : '—');
+  const ends = st.windowEnd ?? '—';
   rows.push([
     `#${contract.id}${contract.name ? ` ${contract.name}` : ''}`,
     rule.name[lang],
@@ -90,6 +72,7 @@ function addStatusRow(
 
 export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Language): Answer {
   const s = strings(lang);
+  const w = quotaWords(lang);
   const answer = emptyAnswer('quota', s.quotaTitle, '');
   const uses = ctx.quotaUses ?? [];
   const wanted = (q: QuotaRule) => cmd.quotaIds.length === 0 || cmd.quotaIds.includes(q.id);
@@ -113,11 +96,7 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
       }
       addStatusRow(answer, rule, contract, st, lang, rows);
       if (!answer.basis?.includes(rule.id)) answer.basis = [...(answer.basis ?? []), rule.id];
-      lines.push(
-        lang === 'zh'
-          ? `${rule.name.zh}：已用 ${st.used}，剩 ${st.remaining}（至 ${st.windowEnd}）`
-          : `${rule.name.en}: ${st.used} used, ${st.remaining} left (until ${st.windowEnd})`,
-      );
+      lines.push(w.status(rule.name[lang], st.used, st.remaining, st.windowEnd));
       if (st.expiresAt) {
         answer.times.push(
           answerTime(`${rule.name[lang]} · ${s.windowEnds}`, st.expiresAt, contract.zone, ctx.userZone, {
@@ -126,18 +105,13 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
         );
       }
       if (!rule.carryOver && st.remaining > 0) {
-        note(
-          answer,
-          lang === 'zh'
-            ? `${rule.name.zh}：未用完的次數不會延續。`
-            : `${rule.name.en}: what is left does not carry over.`,
-        );
+        note(answer, w.noCarryOver(rule.name[lang]));
       }
     }
   }
   if (rows.length > 0) {
     answer.tables.push({ columns: [s.contract, s.quotaTitle, s.used, s.left, s.limit, s.windowEnds], rows });
-    answer.summary = lines.join(lang === 'zh' ? '；' : '; ') || (lang === 'zh' ? '見下表。' : 'See the table.');
+    answer.summary = lines.join(s.semicolon) || w.seeTable;
     answer.suggestions.push(`quota use ${cmd.quotaIds[0] ?? 'coaching'} 1`);
     return answer;
   }
@@ -146,7 +120,7 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
   if (rules.length === 0) {
     answer.kind = 'not-covered';
     answer.title = s.notCoveredTitle;
-    answer.summary = lang === 'zh' ? '這些合約中沒有此配額。' : 'These contracts have no such quota.';
+    answer.summary = w.noSuchQuota;
     answer.suggestions.push('quota');
     return answer;
   }
@@ -161,14 +135,7 @@ export function quotaAnswer(cmd: QuotaCommand, ctx: AnswerContext, lang: Languag
       ];
     }),
   });
-  answer.summary =
-    ctx.contracts.length === 0
-      ? lang === 'zh'
-        ? '本工作區尚無合約；以下是各方案的配額規定。新增合約後即可追蹤使用量。'
-        : 'No contract on file, so here are the quota rules; add a contract to track what is used and left.'
-      : lang === 'zh'
-        ? '本工作區的合約沒有這些配額；以下是各方案的規定。'
-        : "This workspace's contracts have none of these quotas; here are the rules per plan.";
+  answer.summary = ctx.contracts.length === 0 ? w.rulesNoContract : w.rulesNoneOfThese;
   answer.suggestions.push('contract add autodesk enterprise region=emea');
   return answer;
 }
@@ -208,14 +175,12 @@ export function resolveQuotaUse(knowledge: Knowledge, contracts: Contract[], cmd
   }
   if (candidates.length === 0) {
     return fail(
-      lang === 'zh'
-        ? `找不到「${cmd.query || '（未指定）'}」這項配額${contracts.length === 0 ? '：本工作區尚無合約' : ''}。`
-        : `No quota "${cmd.query || '(none named)'}" on this workspace's contracts${contracts.length === 0 ? ' (there are none yet)' : ''}.`,
+      quotaWords(lang).notFound(cmd.query, contracts.length === 0),
       all.length > 0 ? all.map((a) => `quota use ${a} 1`) : ['contract add autodesk enterprise region=emea'],
     );
   }
   return fail(
-    lang === 'zh' ? '有多項配額符合，請指定一項：' : 'Several quotas match; name one:',
+    quotaWords(lang).several,
     candidates.map((c) => `quota use ${c.rule.aliases[0] ?? c.rule.id} ${cmd.count}`),
   );
 }
@@ -232,21 +197,16 @@ export function quotaUsedAnswer(
   userZone?: string,
 ): Answer {
   const s = strings(lang);
+  const w = quotaWords(lang);
   const answer = emptyAnswer('quota', s.quotaTitle, '');
   const c = cite(answer, rule, lang);
   const name = `${planName(knowledge, contract.plan, lang)} #${contract.id}`;
   if (rule.window === 'per-event') {
-    answer.summary =
-      lang === 'zh'
-        ? `已記錄 ${count} 次 ${rule.name.zh}（${name}）。上限：每次活動 ${rule.limit} ${unitOf(rule, lang)}。`
-        : `Recorded ${count} × ${rule.name.en} on ${name}. Limit: ${rule.limit} ${unitOf(rule, lang)} per event.`;
+    answer.summary = w.recordedPerEvent(count, rule.name[lang], name, rule.limit, unitOf(rule, lang));
     return answer;
   }
   const st = statusOf(rule, contract, uses, now);
-  answer.summary =
-    lang === 'zh'
-      ? `已記錄 ${count} 次 ${rule.name.zh}（${name}）：已用 ${st.used}／${st.limit}，剩 ${st.remaining}，期限至 ${st.windowEnd}。`
-      : `Recorded ${count} × ${rule.name.en} on ${name}: ${st.used} of ${st.limit} used, ${st.remaining} left until ${st.windowEnd}.`;
+  answer.summary = w.recorded(count, rule.name[lang], name, st.used, st.limit, st.remaining, st.windowEnd);
   answer.facts.push(
     { label: s.used, value: String(st.used), cite: c },
     { label: s.left, value: String(st.remaining), cite: c },
@@ -254,12 +214,7 @@ export function quotaUsedAnswer(
   );
   if (st.expiresAt) answer.times.push(answerTime(s.windowEnds, st.expiresAt, contract.zone, userZone, { cite: c }));
   if (st.overBy > 0) {
-    note(
-      answer,
-      lang === 'zh'
-        ? `已超出上限 ${st.overBy}。`
-        : `This is ${st.overBy} over the limit: check with the vendor before booking more.`,
-    );
+    note(answer, w.over(st.overBy));
   }
   return answer;
 }

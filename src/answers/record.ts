@@ -12,7 +12,8 @@ import { strings } from '../text/i18n.js';
 import { planName } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
 import { formatSpan } from '../text/time.js';
-import { cite, fileOf, suggest, topicLabel } from './common.js';
+import { topicLabel } from '../text/topic-words.js';
+import { cite, fileOf, suggest } from './common.js';
 import type { AnswerContext } from './context.js';
 import type { Question } from './parse/question.js';
 import { type Combo, selectCombos, severityFor, targetsOf } from './select.js';
@@ -50,7 +51,7 @@ export function yesNoOf(record: AnswerRecord, q: Question, ctx: AnswerContext): 
 }
 
 function plansLabel(ctx: AnswerContext, record: AnswerRecord, lang: Language): string {
-  return record.plans.map((p) => planName(ctx.knowledge, p, lang)).join(lang === 'zh' ? '、' : ', ');
+  return record.plans.map((p) => planName(ctx.knowledge, p, lang)).join(strings(lang).comma);
 }
 
 function titleOf(ctx: AnswerContext, record: AnswerRecord, lang: Language): string {
@@ -84,13 +85,11 @@ export function recordAnswer(
   if (q.kind === 'yes-no') {
     const yes = yesNoOf(record, q, ctx);
     answer.summary =
-      yes === undefined
-        ? `${s.contractsSay}${lang === 'zh' ? '：' : ': '}${text}`
-        : `${yes ? s.yes : s.no}${lang === 'zh' ? '。' : ' — '}${text}`;
+      yes === undefined ? `${s.contractsSay}${s.colon}${text}` : `${yes ? s.yes : s.no}${s.afterYesNo}${text}`;
   } else {
     // a target leads with its figure ("4 h — Severity C: first call response within 4 business hours")
     const span = record.target?.span;
-    answer.summary = span ? `${formatSpan(span, lang)}${lang === 'zh' ? '：' : ' — '}${text}` : text;
+    answer.summary = span ? `${formatSpan(span, lang)}${s.dash}${text}` : text;
   }
   answer.facts.push({ label: s.statement, value: text, cite: c });
   const applies = plansLabel(ctx, record, lang);
@@ -123,10 +122,7 @@ export function notCoveredAnswer(
   lang: Language,
 ): Answer {
   const s = strings(lang);
-  const what =
-    unknown.length > 0
-      ? unknown.map((w) => (lang === 'zh' ? `「${w}」` : `“${w}”`)).join(lang === 'zh' ? '、' : ', ')
-      : '';
+  const what = unknown.length > 0 ? unknown.map((w) => s.quoted(w)).join(s.comma) : '';
   const answer = emptyAnswer('not-covered', s.notCoveredTitle, what ? s.notSaid(what) : s.notSaidAnything);
   for (const r of closest.slice(0, 2)) {
     answer.facts.push({
@@ -136,9 +132,7 @@ export function notCoveredAnswer(
     });
   }
   answer.basis = [];
-  answer.suggestions.push(
-    ...(lang === 'zh' ? ['說明', '金級 P1 多快回應', '什麼是彈性額度'] : ['help', 'sla p1 gold', 'what is a CSM']),
-  );
+  answer.suggestions.push(...s.notCoveredExamples);
   void q;
   return answer;
 }
@@ -162,7 +156,7 @@ export function compareRecordsAnswer(
   }
   if (picks.length < 2) return undefined;
   const answer = emptyAnswer('term', `${s.compareTitle} · ${titleOf(ctx, picks[0]?.record as AnswerRecord, lang)}`, '');
-  answer.summary = picks.map((x) => x.record.text[lang]).join(lang === 'zh' ? '' : ' ');
+  answer.summary = picks.map((x) => x.record.text[lang]).join(s.space);
   for (const x of picks)
     answer.facts.push({ label: x.name, value: x.record.text[lang], cite: cite(answer, x.record, lang) });
   answer.basis = picks.map((x) => x.record.id);
@@ -244,9 +238,8 @@ export function compareAnswer(q: Question, ctx: AnswerContext, lang: Language): 
   if (sides.length < 2) return undefined;
   const label = { response: s.firstResponse, update: s.update, coverage: s.coverage, customer: s.yourDuty }[kind];
   const answer = emptyAnswer('sla', `${s.compareTitle} · ${label}`, '');
-  const colon = lang === 'zh' ? '：' : ': ';
   const lines = sides.map(
-    (side) => `${side.name}${colon}${side.targets.map((t) => figure(t, side.combo, lang)).join(' / ')}`,
+    (side) => `${side.name}${s.colon}${side.targets.map((t) => figure(t, side.combo, lang)).join(' / ')}`,
   );
   const best = sides.map((side) => Math.min(...side.targets.map(minutesOf)));
   const calendars = new Set(sides.flatMap((side) => side.targets.map((t) => t.calendar)));
@@ -258,7 +251,7 @@ export function compareAnswer(q: Question, ctx: AnswerContext, lang: Language): 
     else if (winners[0])
       verdict = `${s.faster(winners[0].name)}${calendars.size > 1 ? ` ${s.differentCalendars}` : ''}`;
   }
-  answer.summary = `${lines.join(lang === 'zh' ? '；' : '; ')}${lang === 'zh' ? '。' : '. '}${verdict}`.trim();
+  answer.summary = `${lines.join(s.semicolon)}${s.fullStop}${verdict}`.trim();
   for (const side of sides) {
     for (const t of side.targets)
       answer.facts.push({ label: side.name, value: t.text[lang], cite: cite(answer, t, lang) });

@@ -7,9 +7,11 @@ import { type Answer, emptyAnswer } from '../model/answer.js';
 import { milestoneLabel, strings } from '../text/i18n.js';
 import { planName, withVendor } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
+import { slaWords } from '../text/sla-words.js';
 import { formatSpan } from '../text/time.js';
+import { topicLabel } from '../text/topic-words.js';
 import type { Command } from './command.js';
-import { cite, note, suggest, topicLabel } from './common.js';
+import { cite, note, suggest } from './common.js';
 import type { AnswerContext } from './context.js';
 import { type Combo, selectCombos, severityFor, supersededBy, targetsOf } from './select.js';
 
@@ -89,12 +91,7 @@ function rowsFor(cmd: SlaCommand, ctx: AnswerContext, combos: Combo[], answer: A
     if (file.severityFree) {
       rows.push({ combo, mapped: false, targets: targetsOf(ctx.knowledge, combo, undefined, cmd.scope) });
       if (cmd.severity) {
-        note(
-          answer,
-          lang === 'zh'
-            ? `${file.vendorName.zh} 的服務目標不因嚴重性而不同。`
-            : `${file.vendorName.en}'s targets do not depend on the severity.`,
-        );
+        note(answer, slaWords(lang).severityFree(file.vendorName[lang]));
       }
       continue;
     }
@@ -145,12 +142,7 @@ export function appliedAddonNotes(
   for (const { replaced, by } of supersededBy(combo, sevId)) {
     const addon = by.plans.find((p) => combo.addons.includes(p));
     const name = addon ? planName(ctx.knowledge, addon, lang) : '';
-    note(
-      answer,
-      lang === 'zh'
-        ? `適用 ${name}：${by.text.zh}（取代：${replaced.text.zh}）`
-        : `${name} applies: ${by.text.en} (instead of: ${replaced.text.en})`,
-    );
+    note(answer, slaWords(lang).addonApplies(name, by.text[lang], replaced.text[lang]));
   }
 }
 
@@ -165,9 +157,8 @@ function addonNotes(ctx: AnswerContext, row: Row, answer: Answer, lang: Language
     const withAddon: Combo = { ...combo, addons: [...combo.addons, addon.id] };
     const changed = supersededBy(withAddon, sevId).filter((x) => x.by.plans.includes(addon.id));
     if (changed.length === 0) continue;
-    const what = changed.map((x) => x.by.text[lang].replace(/[.。]$/u, '')).join(lang === 'zh' ? '；' : '; ');
-    const name = addon.name[lang];
-    note(answer, lang === 'zh' ? `若有 ${name}：${what}` : `With ${name}: ${what}`);
+    const what = changed.map((x) => x.by.text[lang].replace(/[.。]$/u, '')).join(strings(lang).semicolon);
+    note(answer, slaWords(lang).withAddon(addon.name[lang], what));
     suggest(
       answer,
       `sla ${row.severity ? (row.severity.aliases[0] ?? row.severity.id) : ''} ${addon.id}`.replace(/\s+/g, ' '),
@@ -179,12 +170,7 @@ function scopeNote(rows: Row[], cmd: SlaCommand, answer: Answer, lang: Language)
   if (cmd.scope) return;
   const scopes = new Set(rows.flatMap((r) => r.targets.map((t) => t.scope).filter(Boolean)));
   if (scopes.size > 1) {
-    note(
-      answer,
-      lang === 'zh'
-        ? 'Azure 元件與其他產品的目標不同，兩者皆列出；加上 `azure` 或 `other` 只看其一。'
-        : 'Azure components and other products have different targets; both are shown (add `azure` or `other` to see one).',
-    );
+    note(answer, slaWords(lang).bothScopes);
   }
 }
 
@@ -198,7 +184,7 @@ function detailed(ctx: AnswerContext, row: Row, answer: Answer, lang: Language) 
   }
   if (row.severity) {
     answer.facts.push({
-      label: lang === 'zh' ? `${s.means}（${row.severity.name.zh}）` : `${s.means}: ${row.severity.name.en}`,
+      label: slaWords(lang).severityMeans(s.means, row.severity.name[lang]),
       value: row.severity.definition[lang],
       cite: cite(answer, row.severity, lang),
     });
@@ -220,6 +206,7 @@ function detailed(ctx: AnswerContext, row: Row, answer: Answer, lang: Language) 
  */
 export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language, focus?: Target['kind']): Answer {
   const s = strings(lang);
+  const w = slaWords(lang);
   const { combos, from } = selectCombos(ctx.knowledge, cmd, ctx.contracts);
   const answer = emptyAnswer('sla', s.slaAllTitle, '');
   const rows = rowsFor(cmd, ctx, combos, answer, lang);
@@ -227,38 +214,20 @@ export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language, f
     answer.kind = 'not-understood';
     answer.title = s.notUnderstoodTitle;
     const what = [cmd.severity?.text, ...cmd.plans.map((p) => p.text)].filter(Boolean).join(' ');
-    answer.summary =
-      lang === 'zh'
-        ? `找不到「${what || cmd.text}」的服務目標。請指定嚴重性與方案，例如 \`sla p1 gold\` 或 \`sla sev1 unified\`。`
-        : `No support targets match "${what || cmd.text}". Name a severity and a plan, e.g. \`sla p1 gold\` or \`sla sev1 unified\`.`;
+    answer.summary = w.noMatch(what || cmd.text);
     answer.suggestions.push('sla p1 gold', 'sla sev1 unified', 'sla enterprise');
     return answer;
   }
 
   if (cmd.unknownSeverity) {
     const known = [...new Set(combos.flatMap((c) => c.file.severities.map((sv) => sv.id)))].join(', ');
-    note(
-      answer,
-      lang === 'zh'
-        ? `「${cmd.unknownSeverity}」不是已知的嚴重性（${known}），因此列出全部。`
-        : `"${cmd.unknownSeverity}" is not a severity these plans know (${known}), so all are shown.`,
-    );
+    note(answer, w.unknownSeverity(cmd.unknownSeverity, known));
   }
   if (from === 'contracts') {
     const ids = [...new Set(rows.map((r) => r.combo.contract?.id).filter((id) => id !== undefined))];
-    note(
-      answer,
-      lang === 'zh'
-        ? `依據本工作區的合約（#${ids.join('、#')}）。`
-        : `From this workspace's contracts (#${ids.join(', #')}).`,
-    );
+    note(answer, w.fromContracts(ids as number[]));
   } else if (from === 'catalog') {
-    note(
-      answer,
-      lang === 'zh'
-        ? '本工作區尚無合約，因此依方案本身的條款回答；以 `contract add <廠商> <方案>` 新增您的合約。'
-        : "No contract on file for this workspace, so the plans' own terms are shown; add yours with `contract add <vendor> <plan>`.",
-    );
+    note(answer, w.fromCatalog);
   }
 
   if (rows.length === 1) {
@@ -267,20 +236,19 @@ export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language, f
     const sev = row.severity?.name[lang] ?? '';
     answer.title = sev ? s.slaTitle(name, sev) : name;
     detailed(ctx, row, answer, lang);
-    const colon = lang === 'zh' ? '：' : ': ';
     const pieces = [
-      `${s.firstResponse}${colon}${cell(row, 'response', lang)}`,
-      `${s.update}${colon}${cell(row, 'update', lang)}`,
-      `${s.coverage}${colon}${cell(row, 'coverage', lang)}`,
+      `${s.firstResponse}${s.colon}${cell(row, 'response', lang)}`,
+      `${s.update}${s.colon}${cell(row, 'update', lang)}`,
+      `${s.coverage}${s.colon}${cell(row, 'coverage', lang)}`,
     ];
     if (row.targets.some((t) => t.kind === 'customer'))
-      pieces.push(`${s.yourDuty}${colon}${cell(row, 'customer', lang)}`);
+      pieces.push(`${s.yourDuty}${s.colon}${cell(row, 'customer', lang)}`);
     if (focus && focus !== 'response') {
       const i = ['response', 'update', 'coverage', 'customer'].indexOf(focus);
       const [lead] = pieces.splice(i, 1);
       if (lead) pieces.unshift(lead);
     }
-    answer.summary = pieces.filter((p) => !p.endsWith('–')).join(lang === 'zh' ? '；' : '; ');
+    answer.summary = pieces.filter((p) => !p.endsWith('–')).join(s.semicolon);
     addonNotes(ctx, row, answer, lang);
   } else {
     const sevNames = new Set(rows.map((r) => r.severity?.name[lang]).filter(Boolean));
@@ -304,12 +272,10 @@ export function slaAnswer(cmd: SlaCommand, ctx: AnswerContext, lang: Language, f
         rows
           .map(
             (r) =>
-              `${comboName(ctx, r.combo, lang)}${r.severity ? ` ${r.severity.name[lang]}` : ''}${lang === 'zh' ? '：' : ': '}${cell(r, focus, lang)}`,
+              `${comboName(ctx, r.combo, lang)}${r.severity ? ` ${r.severity.name[lang]}` : ''}${s.colon}${cell(r, focus, lang)}`,
           )
-          .join(lang === 'zh' ? '；' : '; ')
-      : lang === 'zh'
-        ? `${rows.length} 個方案／嚴重性組合符合；下表列出回應、更新、服務時段與貴用戶的義務。`
-        : `${rows.length} plan and severity combinations match; the table shows response, updates, coverage and your obligations.`;
+          .join(s.semicolon)
+      : w.combinations(rows.length);
     if (!cmd.severity) suggest(answer, 'sla p1 gold');
   }
   scopeNote(rows, cmd, answer, lang);

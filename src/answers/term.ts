@@ -9,6 +9,7 @@ import { type Answer, emptyAnswer } from '../model/answer.js';
 import type { SearchHit } from '../search/index.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
+import { termWords } from '../text/term-words.js';
 import type { Command } from './command.js';
 import { cite, fileOf, suggest } from './common.js';
 import type { AnswerContext } from './context.js';
@@ -22,15 +23,6 @@ function clauseQuote(text: string, max = 160): string {
   const cut = flat.slice(0, max);
   const sentence = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('；'));
   return (sentence > 40 ? cut.slice(0, sentence + 1) : cut).trim();
-}
-
-function termTitle(term: Term, lang: Language): string {
-  if (lang === 'zh') {
-    const abbr = term.abbreviations.length > 0 ? `（${term.abbreviations.join('、')}）` : '';
-    return `${term.zh}${abbr}`;
-  }
-  const abbr = term.abbreviations.length > 0 ? ` (${term.abbreviations.join(', ')})` : '';
-  return `${term.zh} · ${term.en}${abbr}`;
 }
 
 function hitName(hit: SearchHit): string {
@@ -47,20 +39,19 @@ function definitionText(term: Term): string {
 
 function termHit(answer: Answer, term: Term, ctx: AnswerContext, lang: Language) {
   const c = cite(answer, { source: term.definition, certainty: 'stated' });
-  answer.title = termTitle(term, lang);
+  const s = strings(lang);
+  const w = termWords(lang);
+  answer.title = w.title(term.zh, term.en, term.abbreviations);
   // a Chinese answer leads with the glossary's Chinese summary; the definition, the document's own words, is
   // its citation, shown as the source has it (a term without a Chinese summary leads with the quote)
-  answer.summary = lang === 'zh' ? `${term.zh}：${term.summaryZh ?? `「${definitionText(term)}」`}` : term.summary;
+  const summary = w.definition(term.summary, term.summaryZh, definitionText(term));
+  answer.summary = w.summary(term.zh, summary);
   const file = fileOf(ctx.knowledge, term.vendor);
-  answer.facts.push({
-    label: lang === 'zh' ? '定義' : 'Definition',
-    // the citation shows the document's words below, as it does for the English summary
-    value: lang === 'zh' ? (term.summaryZh ?? `「${definitionText(term)}」`) : term.summary,
-    cite: c,
-  });
-  if (file) answer.facts.push({ label: lang === 'zh' ? '合約' : 'Contract', value: file.title[lang] });
+  // the citation shows the document's words below, as it does for the English summary
+  answer.facts.push({ label: s.means, value: summary, cite: c });
+  if (file) answer.facts.push({ label: s.contract, value: file.title[lang] });
   if (term.abbreviations.length > 0) {
-    answer.facts.push({ label: lang === 'zh' ? '縮寫' : 'Abbreviations', value: term.abbreviations.join(', ') });
+    answer.facts.push({ label: w.abbreviations, value: term.abbreviations.join(', ') });
   }
   for (const id of term.related.slice(0, 3)) suggest(answer, `term ${id.split('.')[1]?.replace(/-/g, ' ') ?? id}`);
 }
@@ -75,25 +66,12 @@ function clauseHit(answer: Answer, clause: Clause, ctx: AnswerContext, lang: Lan
   const file = fileOf(ctx.knowledge, clause.vendor);
   const heading = clause.heading.at(-1);
   answer.title = heading ?? file?.title[lang] ?? clause.doc;
-  answer.summary =
-    lang === 'zh'
-      ? `${file ? `${file.title.zh}：` : ''}「${quote}」`
-      : `The closest passage is in ${file?.title.en ?? clause.doc}${heading ? `, under “${heading}”` : ''} (quoted below; no glossary entry matches exactly).`;
-  answer.facts.push({
-    label: lang === 'zh' ? '條款' : 'Clause',
-    value: lang === 'zh' ? `「${quote}」` : quote,
-    cite: c,
-  });
-  if (clause.heading.length > 0)
-    answer.facts.push({ label: lang === 'zh' ? '章節' : 'Section', value: clause.heading.join(' › ') });
-}
-
-/** The search's reason for "not covered" (src/search/engine.ts) in Chinese. */
-function notCoveredReasonZh(reason: string): string {
-  const unknown = /^the contracts do not mention "(.*)"$/.exec(reason);
-  if (unknown) return `合約中沒有提到「${unknown[1]}」。`;
-  if (/^most words/.test(reason)) return '問題中大部分的詞語都不在合約中。';
-  return '合約中沒有與這些詞語相符的內容。';
+  const w = termWords(lang);
+  // a Chinese answer names the document only when it is one of the knowledge files
+  const title = lang === 'zh' ? (file?.title.zh ?? '') : (file?.title.en ?? clause.doc);
+  answer.summary = w.closestPassage(title, heading, quote);
+  answer.facts.push({ label: w.clause, value: w.clauseQuote(quote), cite: c });
+  if (clause.heading.length > 0) answer.facts.push({ label: w.section, value: clause.heading.join(' › ') });
 }
 
 /** A document the workspace imported (its records' quotes are marked as the workspace's own). */
@@ -107,30 +85,17 @@ function isWorkspaceDoc(knowledge: AnswerContext['knowledge'], doc: string): boo
 
 export function termAnswer(cmd: TermCommand, ctx: AnswerContext, lang: Language): Answer {
   const s = strings(lang);
+  const w = termWords(lang);
   if (!ctx.search) {
-    const answer = emptyAnswer(
-      'error',
-      s.errorTitle,
-      lang === 'zh' ? '名詞搜尋目前無法使用。' : 'The glossary search is not available right now.',
-    );
+    const answer = emptyAnswer('error', s.errorTitle, w.unavailable);
     answer.suggestions.push('sla p1 gold', 'help');
     return answer;
   }
   const result = ctx.search.lookup(cmd.query);
   if (result.status === 'not-covered') {
-    const answer = emptyAnswer(
-      'not-covered',
-      s.notCoveredTitle,
-      lang === 'zh'
-        ? `「${cmd.query}」不在這些合約（Microsoft Unified、Jamf、Autodesk）的內容中。`
-        : `"${cmd.query}" is not in these contracts (Microsoft Unified, Jamf, Autodesk).`,
-    );
-    answer.notes.push(lang === 'zh' ? notCoveredReasonZh(result.reason) : result.reason);
-    answer.suggestions.push(
-      ...(lang === 'zh'
-        ? ['什麼是彈性額度', 'sla p1 gold', '什麼是 CSM', 'help']
-        : ['term flex allowance', 'sla p1 gold', 'what is a CSM', 'help']),
-    );
+    const answer = emptyAnswer('not-covered', s.notCoveredTitle, w.notInContracts(cmd.query));
+    answer.notes.push(w.notCoveredReason(result.reason));
+    answer.suggestions.push(...w.examples);
     return answer;
   }
   const answer = emptyAnswer('term', s.termTitle(cmd.query), '');

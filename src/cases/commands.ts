@@ -34,21 +34,6 @@ export type CaseCommand =
   | { kind: 'owner'; userId: string | null }
   | { kind: 'invalid'; message: string };
 
-export const CASE_USAGE = [
-  'case open [<severity>] [product=azure] [ref=<vendor case number>] [contract=<id or vendor>]',
-  'case responded | updated | customer | wait | resume | close | reopen   (add "at 14:05" for an earlier time)',
-  'case severity <severity>',
-  'case owner @someone   (who answers for the case; direct messages before a deadline and at a breach)',
-  'case   (the case status: every clock with its due time)',
-];
-
-export const CASE_USAGE_ZH = [
-  'case open [<嚴重性>] [product=azure] [ref=<廠商案件編號>] [contract=<合約編號或廠商>]',
-  'case responded | updated | customer | wait | resume | close | reopen   （較早的時間加上「at 14:05」）',
-  'case severity <嚴重性>',
-  'case   （案件狀態：每個期限與到期時間）',
-];
-
 const EVENT_WORDS: Record<string, CaseEventCommand> = {
   responded: 'responded',
   respond: 'responded',

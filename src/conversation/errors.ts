@@ -1,25 +1,20 @@
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import type { Language } from '../model/language.js';
 import { isStoreError } from '../store/index.js';
+import { conversationWords } from '../text/conversation-words.js';
 
 /**
  * An error as an answer a person can act on. Store errors already say what was wrong and what would work;
  * anything else is our fault, said plainly, without a stack trace.
  */
 export function errorAnswer(error: unknown, lang: Language = 'en'): Answer {
-  const zh = lang === 'zh';
+  const w = conversationWords(lang);
   if (isStoreError(error)) {
-    const a = emptyAnswer('error', zh ? '無法處理' : 'That did not work', error.message);
+    const a = emptyAnswer('error', w.storeErrorTitle, error.message);
     a.suggestions.push('help');
     return a;
   }
-  const a = emptyAnswer(
-    'error',
-    zh ? '發生錯誤' : 'Something went wrong',
-    zh
-      ? 'Entitlebot 在回答時遇到意外的問題；沒有任何資料被變更。請再試一次，或輸入 `help` 查看我能做什麼。'
-      : 'Entitlebot hit an unexpected problem answering that; nothing was changed. Please try again, or type `help` for what I can do.',
-  );
+  const a = emptyAnswer('error', w.errorTitle, w.unexpected);
   a.suggestions.push('help');
   return a;
 }

@@ -34,6 +34,7 @@ import { statusAnswer } from '../cases/answer.js';
 import { CaseProblem, caseState, caseView } from '../cases/service.js';
 import { forWorkspace } from '../knowledge/workspace.js';
 import { type Answer, type AnswerReplay, emptyAnswer, type Locale } from '../model/answer.js';
+import { conversationWords } from '../text/conversation-words.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
 import { errorAnswer } from './errors.js';
 import { type Change, refusal, refusalAnswer } from './permissions.js';
@@ -239,12 +240,8 @@ async function contractAdd(
   visibility: Visibility,
 ): Promise<Reply> {
   if (cmd.args.trim() === '' && ctx.via === 'command') {
-    const zh = cmd.language === 'zh';
-    const answer = emptyAnswer(
-      'contract',
-      zh ? '新增合約' : 'Add a contract',
-      zh ? '正在開啟合約表單…' : 'Opening the contract form…',
-    );
+    const w = conversationWords(cmd.language);
+    const answer = emptyAnswer('contract', w.addContractTitle, w.openingForm);
     return { answer, visibility: 'ephemeral', openModal: 'contract' };
   }
   const parsed = parseContractArgs(deps.knowledge, cmd.args, {
@@ -254,11 +251,7 @@ async function contractAdd(
   });
   if (!parsed.ok) {
     if (cmd.args.trim() === '') {
-      parsed.answer.notes.unshift(
-        cmd.language === 'zh'
-          ? '在 Slack 中，只輸入 `/support contract add` 會開啟表單。'
-          : 'In Slack, `/support contract add` with nothing after it opens a form.',
-      );
+      parsed.answer.notes.unshift(conversationWords(cmd.language).formInSlack);
     }
     return { answer: parsed.answer, visibility };
   }
@@ -273,14 +266,8 @@ async function contractRemove(
   cmd: CommandOf<'contract-remove'>,
 ): Promise<Answer> {
   if (cmd.id === undefined || cmd.problems.length > 0) {
-    const zh = cmd.language === 'zh';
-    const answer = emptyAnswer(
-      'not-understood',
-      zh ? '哪一份合約？' : 'Which contract?',
-      zh
-        ? '請提供要移除的合約編號，例如 `contract remove 2`（`contract` 可列出合約）。'
-        : cmd.problems.join(' ') || 'Give the number of the contract to remove, e.g. `contract remove 2`.',
-    );
+    const w = conversationWords(cmd.language);
+    const answer = emptyAnswer('not-understood', w.whichContractTitle, w.whichContract(cmd.problems));
     answer.suggestions.push('contract', 'contract remove 1');
     return answer;
   }
@@ -323,17 +310,16 @@ async function quotaUse(
   const answer = quotaUsedAnswer(knowledge, contract, rule, cmd.count, uses, asOf, cmd.language, ctx.userZone);
   if (asOf !== ctx.now) {
     answer.notes.push(
-      cmd.language === 'zh'
-        ? `合約 #${contract.id} 的期間為 ${contract.startDate ?? '…'} 至 ${contract.endDate ?? '…'}；上列用量以 ${DateTime.fromJSDate(asOf).setZone(contract.zone).toISODate()} 計。`
-        : `Contract #${contract.id} runs ${contract.startDate ?? '…'} to ${contract.endDate ?? '…'}; the figures above are as of ${DateTime.fromJSDate(asOf).setZone(contract.zone).toISODate()}.`,
+      conversationWords(cmd.language).usesAsOf(
+        contract.id,
+        contract.startDate ?? '…',
+        contract.endDate ?? '…',
+        DateTime.fromJSDate(asOf).setZone(contract.zone).toISODate(),
+      ),
     );
   }
   if (usedOn > today) {
-    answer.notes.push(
-      cmd.language === 'zh'
-        ? `已記為 ${usedOn} 的預訂：取消費用的期限與預訂提醒會依此日期排定。`
-        : `Recorded as booked for ${usedOn}: the cancellation-fee steps and booking reminders are planned from that date.`,
-    );
+    answer.notes.push(conversationWords(cmd.language).booked(usedOn));
   }
   return answer;
 }

@@ -8,6 +8,7 @@
  * - Someone from another organisation (in a Slack Connect channel) changes nothing.
  */
 import { type Answer, emptyAnswer } from '../model/answer.js';
+import { conversationWords } from '../text/conversation-words.js';
 import type { Actor } from './types.js';
 
 export type Change = 'contract' | 'quota' | 'case';
@@ -37,7 +38,7 @@ export async function refusal(actor: Actor | undefined, change: Change): Promise
 }
 
 export function refusalAnswer(message: string, lang: 'en' | 'zh' = 'en'): Answer {
-  const a = emptyAnswer('error', lang === 'zh' ? '沒有權限' : 'Not allowed', message);
+  const a = emptyAnswer('error', conversationWords(lang).notAllowedTitle, message);
   a.suggestions.push('help');
   // the admins named in the message come from the configuration, not from anyone's typing: they stay mentions
   const named = message.match(/<@[UW][A-Z0-9]+>|<!subteam\^S[A-Z0-9]+>/g);

@@ -17,6 +17,7 @@ import type { ContractInput } from '../model/records.js';
 import { type Calendar, compileCalendar, type HolidayOverrides } from '../rules/index.js';
 import type { CalendarSpec } from '../rules/spec.js';
 import type { CalendarDef, PlanFile, WeekHours } from './schema.js';
+import { knowledgeWords } from './words.js';
 
 export type ContractCalendarFields = Pick<ContractInput, 'plan' | 'zone' | 'holidays' | 'hours' | 'region'>;
 
@@ -53,24 +54,12 @@ export function describeWeekHours(hours: CalendarSpec['hours'], lang: 'en' | 'zh
   const days = Object.entries(hours).filter(([, list]) => list && list.length > 0);
   const shapes = new Set(days.map(([, list]) => JSON.stringify(list)));
   const [firstDay] = days;
-  const fmt = (list: [string, string][]) => list.map(([a, b]) => `${a}–${b}`).join(lang === 'zh' ? '、' : ', ');
+  const w = knowledgeWords(lang);
+  const fmt = (list: [string, string][]) => list.map(([a, b]) => `${a}–${b}`).join(w.rangeSep);
   const names = days.map(([d]) => d).join(',');
-  if (shapes.size === 1 && firstDay && names === 'mon,tue,wed,thu,fri') {
-    return lang === 'zh' ? `週一至週五 ${fmt(firstDay[1] ?? [])}` : `${fmt(firstDay[1] ?? [])} Mon–Fri`;
-  }
-  if (lang === 'zh') return days.map(([d, list]) => `${ZH_DAY[d] ?? d} ${fmt(list ?? [])}`).join('；');
-  return days.map(([d, list]) => `${d} ${fmt(list ?? [])}`).join('; ');
+  if (shapes.size === 1 && firstDay && names === 'mon,tue,wed,thu,fri') return w.monToFri(fmt(firstDay[1] ?? []));
+  return days.map(([d, list]) => w.day(d, fmt(list ?? []))).join(w.daySep);
 }
-
-const ZH_DAY: Record<string, string> = {
-  mon: '週一',
-  tue: '週二',
-  wed: '週三',
-  thu: '週四',
-  fri: '週五',
-  sat: '週六',
-  sun: '週日',
-};
 
 /** The region a contract's vendor-region calendar uses: the contract's, the plan's default, else the first. */
 function regionFor(def: CalendarDef, file: PlanFile, contract: ContractCalendarFields | null | undefined) {

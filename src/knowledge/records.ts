@@ -10,6 +10,7 @@
  */
 import type { Knowledge } from './load.js';
 import type { Bilingual, Fact, PlanFile, Price, QuotaRule, SourceRef, Target } from './schema.js';
+import { knowledgeWords } from './words.js';
 
 export type RecordKind = 'fact' | 'target' | 'quota' | 'price' | 'fee-schedule' | 'fee-step' | 'flex-cap';
 
@@ -235,21 +236,14 @@ function ownerOf(file: PlanFile, plans: readonly string[]): string[] {
 type Step = NonNullable<PlanFile['fees']['cancellation']>['steps'][number];
 
 function stepText(lang: 'en' | 'zh') {
+  const w = knowledgeWords(lang);
   return (step: Step): string => {
     const days =
       step.maxDays === null
-        ? lang === 'zh'
-          ? `提前 ${step.minDays} 天以上`
-          : `${step.minDays} or more days ahead`
+        ? w.stepOrMore(step.minDays)
         : step.minDays === 0
-          ? lang === 'zh'
-            ? `提前 ${step.maxDays} 天內`
-            : `${step.maxDays} days ahead or less`
-          : lang === 'zh'
-            ? `提前 ${step.minDays} 至 ${step.maxDays} 天`
-            : `${step.minDays} to ${step.maxDays} days ahead`;
-    return lang === 'zh'
-      ? `${days}取消收取 ${step.chargePercent}% 費用`
-      : `${days}: ${step.chargePercent} % of the fee`;
+          ? w.stepWithin(step.maxDays)
+          : w.stepBetween(step.minDays, step.maxDays);
+    return w.stepCharge(days, step.chargePercent);
   };
 }

@@ -8,18 +8,11 @@
  * Pure apart from reading nothing: bytes in, problems (and, when there are none, the checked plan) out.
  */
 import { basename } from 'node:path';
-import { aliasKey, checkFile, flattenIssue, formatPath, type Knowledge, sourceRefs } from '../knowledge/load.js';
+import { checkFile, flattenIssue, formatPath, type Knowledge } from '../knowledge/load.js';
 import { applyOverride } from '../knowledge/override.js';
-import { findQuote, quoteOccursIn } from '../knowledge/quotes.js';
-import {
-  type CalendarDef,
-  PLAN_FORMAT_VERSION,
-  PlanFile,
-  PlanOverride,
-  type Span,
-  type WeekHours,
-} from '../knowledge/schema.js';
-import { checkHolidayRegion, isValidZoneName } from '../rules/index.js';
+import { PlanFile, PlanOverride } from '../knowledge/schema.js';
+import { referenceHint, schemaHint, sectionHint, unknownKeyHint } from './check-hints.js';
+import { checkQuotes, checkTimes, type Report } from './check-values.js';
 import {
   MAX_DOCUMENT_BYTES,
   MAX_PLAN_BYTES,
@@ -29,7 +22,6 @@ import {
   readText,
 } from './input.js';
 import { locate, parsePath } from './locate.js';
-import { nearestPassage } from './nearest.js';
 
 export interface CheckInput {
   /** the plan file's name as given (shown in problems) */
@@ -60,10 +52,6 @@ export interface CheckResult {
   /** present only when there are no problems */
   plan?: CheckedPlan;
 }
-
-/** The durations beyond which a figure is surely a typo (minutes for hours, a missing unit). */
-const MAX_SPAN_MINUTES = 366 * 24 * 60;
-const MAX_SPAN_BUSINESS_DAYS = 260;
 
 export function checkPlan(input: CheckInput): CheckResult {
   const docName = basename(input.docFile);
@@ -188,8 +176,6 @@ function todos(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[];
   return [];
 }
 
-type Report = (path: string | PropertyKey[], message: string, hint?: string) => void;
-
 /**
  * The loader's checks on the shipped file with the override applied; a problem in a record of the override is
  * reported at that record (its index in the override), one in a shipped record at the shipped file.
@@ -269,128 +255,6 @@ function checkCollisions(file: PlanFile, knowledge: Knowledge, report: Report): 
   });
 }
 
-function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-function checkHours(hours: WeekHours | undefined, path: PropertyKey[], report: Report): void {
-  if (!hours || hours === '24x7') return;
-  for (const [day, intervals] of Object.entries(hours)) {
-    let lastEnd = -1;
-    (intervals ?? []).forEach(([from, to], k) => {
-      const start = minutesOf(from);
-      const end = minutesOf(to);
-      if (end <= start) {
-        report(
-          [...path, day, k],
-          `${from}–${to} does not run forward`,
-          'write [start, end] with end after start; a span past midnight is two intervals, e.g. [22:00, 24:00] on one day and [00:00, 06:00] on the next',
-        );
-      } else if (start < lastEnd) {
-        report(
-          [...path, day, k],
-          `${from}–${to} overlaps the interval before it`,
-          'list the intervals of a day in order, without overlap',
-        );
-      }
-      lastEnd = Math.max(lastEnd, end);
-    });
-  }
-}
-
-function checkSpan(span: Span | undefined, path: PropertyKey[], report: Report): void {
-  if (!span) return;
-  if ('minutes' in span) {
-    if (!Number.isInteger(span.minutes)) {
-      report(
-        [...path, 'minutes'],
-        `${span.minutes} is not a whole number of minutes`,
-        'write minutes as a whole number: 90 for an hour and a half',
-      );
-    } else if (span.minutes > MAX_SPAN_MINUTES) {
-      report(
-        [...path, 'minutes'],
-        `${span.minutes} minutes is more than a year`,
-        'spans are in minutes: 4 hours is 240; or use { businessDays: N }',
-      );
-    }
-  } else if (span.businessDays > MAX_SPAN_BUSINESS_DAYS) {
-    report(
-      [...path, 'businessDays'],
-      `${span.businessDays} business days is more than a year`,
-      'check the figure and its unit',
-    );
-  }
-}
-
-function checkCalendar(c: CalendarDef, i: number, report: Report): void {
-  const at = ['calendars', i];
-  checkHours(c.hours, [...at, 'hours'], report);
-  checkHours(c.defaultHours, [...at, 'defaultHours'], report);
-  for (const [region, r] of Object.entries(c.regions ?? {})) {
-    const rAt = [...at, 'regions', region];
-    if (!isValidZoneName(r.zone)) {
-      report(
-        [...rAt, 'zone'],
-        `"${r.zone}" is not an IANA time zone`,
-        'write a zone such as Asia/Singapore, America/New_York or Europe/Berlin (not an abbreviation like PST or an offset)',
-      );
-    }
-    if (r.holidays) {
-      try {
-        checkHolidayRegion(r.holidays.country, r.holidays.subdivision);
-      } catch (error) {
-        report(
-          [...rAt, 'holidays'],
-          (error as Error).message,
-          'use an ISO 3166 code in capitals as date-holidays knows it, e.g. { country: US, subdivision: CA }',
-        );
-      }
-    }
-    checkHours(r.hours, [...rAt, 'hours'], report);
-  }
-}
-
-function checkTimes(data: PlanFile | PlanOverride, report: Report): void {
-  data.calendars.forEach((c, i) => {
-    checkCalendar(c, i, report);
-  });
-  data.targets.forEach((t, i) => {
-    checkSpan(t.span, ['targets', i, 'span'], report);
-  });
-  data.facts.forEach((f, i) => {
-    checkSpan(f.span, ['facts', i, 'span'], report);
-  });
-}
-
-function checkQuotes(data: unknown, docName: string, docText: string, report: Report): void {
-  for (const ref of sourceRefs(data)) {
-    if (ref.doc !== docName) {
-      report(
-        [...ref.path, 'doc'],
-        `cites "${ref.doc}", but the document given is "${docName}"`,
-        `every quote in this plan comes from its own document: doc: ${docName}`,
-      );
-    } else if (!quoteOccursIn(ref.quote, docText)) {
-      const near = nearestPassage(ref.quote, docText);
-      report(
-        [...ref.path, 'quote'],
-        `not found in ${docName} (whitespace and full/half width aside): "${shorten(ref.quote)}"`,
-        near && near.similarity >= 0.3
-          ? `the nearest passage is: "${shorten(near.passage, 300)}" — copy it exactly (only whitespace may differ)`
-          : 'copy the words from the document exactly (only whitespace may differ)',
-      );
-    } else if (findQuote(ref.quote, docText) === null) {
-      report(
-        [...ref.path, 'quote'],
-        'found only across characters that normalise together',
-        'copy the passage as printed',
-      );
-    }
-  }
-}
-
 /** In file order, so that a person can work down the file (problems without a place first). */
 function byPlace(problems: PlanProblem[]): PlanProblem[] {
   // while a scaffold's TODOs remain, the clashes between them ("todo中文" names two plans) are noise
@@ -398,157 +262,6 @@ function byPlace(problems: PlanProblem[]): PlanProblem[] {
   return problems
     .filter((p) => !todoLeft || p.message.startsWith('still a TODO') || !/todo/iu.test(p.message))
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-}
-
-function shorten(s: string, max = 160): string {
-  const t = s.replace(/\s+/gu, ' ').trim();
-  return t.length > max ? `${t.slice(0, max)}…` : t;
-}
-
-/** Keys a plan file may use anywhere, for "did you mean" on an unknown one. */
-const KNOWN_KEYS = [
-  'formatVersion',
-  'vendor',
-  'vendorName',
-  'document',
-  'title',
-  'calendars',
-  'severities',
-  'severityFree',
-  'plans',
-  'targets',
-  'facts',
-  'fees',
-  'prices',
-  'quotas',
-  'extends',
-  'en',
-  'zh',
-  'doc',
-  'quote',
-  'gloss',
-  'source',
-  'certainty',
-  'reason',
-  'reasonZh',
-  'unitZh',
-  'id',
-  'label',
-  'kind',
-  'hours',
-  'defaultHours',
-  'regions',
-  'zone',
-  'holidays',
-  'country',
-  'subdivision',
-  'businessDay',
-  'level',
-  'name',
-  'aliases',
-  'definition',
-  'addsTo',
-  'defaults',
-  'summary',
-  'minutes',
-  'businessDays',
-  'severities',
-  'scope',
-  'span',
-  'cadence',
-  'calendar',
-  'coversInbound',
-  'supersedes',
-  'milestone',
-  'related',
-  'text',
-  'topic',
-  'value',
-  'unit',
-  'keywords',
-  'minDays',
-  'maxDays',
-  'chargePercent',
-  'cancellation',
-  'flexCap',
-  'steps',
-  'percent',
-  'floor',
-  'currency',
-  'plan',
-  'customerType',
-  'amount',
-  'period',
-  'limit',
-  'window',
-  'carryOver',
-  'mon',
-  'tue',
-  'wed',
-  'thu',
-  'fri',
-  'sat',
-  'sun',
-];
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j] as number;
-      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length] as number;
-}
-
-function unknownKeyHint(key: string): string {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const known of KNOWN_KEYS) {
-    const d = editDistance(aliasKey(key), aliasKey(known));
-    if (d < bestDistance) {
-      best = known;
-      bestDistance = d;
-    }
-  }
-  return best && bestDistance <= Math.max(2, Math.floor(key.length / 4))
-    ? `did you mean "${best}"?`
-    : 'remove it; the keys are listed in docs/plan-format.md and schemas/plan.schema.json';
-}
-
-function schemaHint(path: PropertyKey[], message: string): string | undefined {
-  const last = String(path.at(-1) ?? '');
-  if (/received undefined/u.test(message)) return `add ${last}: … here (see docs/plan-format.md)`;
-  if (/expected number, received string/u.test(message)) return 'write the number without quotes';
-  if (/expected string, received number/u.test(message)) return `quote it: ${last}: '…' (ids like '1' are text)`;
-  if (last === 'formatVersion') return `this version of entitlebot reads format version ${PLAN_FORMAT_VERSION}`;
-  if (/expected array/u.test(message)) return `write a list: ${last}: [a, b]`;
-  if (/HH:MM/u.test(message)) return "write times as '09:00' in quotes, 24-hour clock";
-  if (last === 'span' || path.includes('span')) return 'a span is { minutes: N } or { businessDays: N }';
-  return undefined;
-}
-
-function referenceHint(message: string): string | undefined {
-  if (/unknown (plan|severity|calendar|target|fact)/u.test(message))
-    return 'use an id defined in this file (the list is in the message)';
-  if (/duplicate id/u.test(message)) return 'give each record its own id';
-  if (/needs a cadence/u.test(message)) return 'cadence: every (with a span), daily, or on-change';
-  if (/names the calendar/u.test(message)) return 'add calendar: <id of one of the calendars>';
-  if (/inferred record needs/u.test(message)) return 'say in one line why this reading was chosen';
-  return undefined;
-}
-
-/** The fallback hint: where the format explains the part of the file the problem is in. */
-function sectionHint(path: readonly PropertyKey[]): string {
-  const top = String(path[0] ?? '');
-  const known = ['calendars', 'severities', 'plans', 'targets', 'facts', 'fees', 'prices', 'quotas'];
-  return known.includes(top)
-    ? `see "${top}" in docs/plan-format.md, and the same part of docs/examples/larkspur.yml`
-    : 'see docs/plan-format.md and the worked example docs/examples/larkspur.yml';
 }
 
 /** One problem as a line: `file:line:column: path: message` and an indented hint. */

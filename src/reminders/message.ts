@@ -5,6 +5,7 @@
  */
 import type { Language } from '../model/language.js';
 import type { Reminder } from '../model/records.js';
+import { reminderWords } from '../text/reminder-words.js';
 import { formatTime } from '../text/time.js';
 
 export interface OutgoingMessage {
@@ -43,18 +44,11 @@ export function renderReminder(reminder: Reminder, now: number, lateAfterMs: num
   const late = now - reminder.dueAt > lateAfterMs;
   const zone = payload.zone ?? 'UTC';
   const language: Language = payload.language === 'zh' ? 'zh' : 'en';
-  const cause =
-    language === 'zh'
-      ? reminder.lastError
-        ? '當時 Slack 無法接收'
-        : '當時 Entitlebot 未在執行'
-      : reminder.lastError
-        ? 'when Slack could not take it'
-        : 'while Entitlebot was not running';
-  const lateNote =
-    language === 'zh'
-      ? `（延遲發送：此提醒原定於 ${formatTime(reminder.dueAt, zone, 'zh')}，${cause}。）`
-      : `(Posted late: this reminder fell due ${formatTime(reminder.dueAt, zone)}, ${cause}.) `;
+  const w = reminderWords(language);
+  const lateNote = w.late(
+    formatTime(reminder.dueAt, zone, language),
+    reminder.lastError ? w.slackRefused : w.notRunning,
+  );
   const text = late ? `${lateNote}${reminder.text}` : reminder.text;
   return {
     reminderId: reminder.id,

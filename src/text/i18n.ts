@@ -102,6 +102,21 @@ const en = {
   sameFigure: 'the same figure on every side',
   faster: (name: string) => `${name} is faster.`,
   differentCalendars: 'The clocks differ: one runs around the clock, the other only in business hours.',
+  assumed: (what: string) => `Assumed: ${what}.`,
+  /** between items of a list: "a; b" / 「a；b」 */
+  semicolon: '; ',
+  /** between names: "a, b" / 「a、b」 */
+  comma: ', ',
+  /** between a figure and the statement it comes from: "4 h — Severity C: …" / 「4 小時：…」 */
+  dash: ' — ',
+  /** between yes or no and the statement it rests on */
+  afterYesNo: ' — ',
+  /** ends a sentence that another follows */
+  fullStop: '. ',
+  /** between sentences */
+  space: ' ',
+  quoted: (words: string) => `“${words}”`,
+  notCoveredExamples: ['help', 'sla p1 gold', 'what is a CSM'],
 };
 
 const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
@@ -196,6 +211,15 @@ const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
   sameFigure: '各方數字相同',
   faster: (name: string) => `${name} 較快。`,
   differentCalendars: '計時方式不同：一方全天候計時，另一方只計上班時間。',
+  assumed: (what: string) => `假設：${what}`,
+  semicolon: '；',
+  comma: '、',
+  dash: '：',
+  afterYesNo: '。',
+  fullStop: '。',
+  space: '',
+  quoted: (words: string) => `「${words}」`,
+  notCoveredExamples: ['說明', '金級 P1 多快回應', '什麼是彈性額度'],
 };
 
 const dictionaries = { en, zh };

@@ -43,6 +43,8 @@ export interface RenderWords {
     updated: string;
     close: string;
   };
+  /** a reminder's button: remind again in 30 minutes */
+  snooze: string;
   /** why the app could not post in a channel, and what to do about it, by Slack error code */
   cannotPost: (code: string) => string;
   /** `case open` at the top of a channel shared with another organisation: the case message would be theirs to read */
@@ -90,6 +92,7 @@ const WORDS: Record<Language, RenderWords> = {
       updated: 'Vendor updated',
       close: 'Close case',
     },
+    snooze: 'Snooze 30 min',
     sharedTopLevelCase:
       "This channel is shared with another organisation, so a case message posted here would show them our tracking. Open the case on the vendor's own thread instead: the message's ⋯ menu → Track as vendor case, or mention me in that thread with `case open <severity>`. Nothing was created.",
     cannotPost: (code) =>
@@ -148,6 +151,7 @@ const WORDS: Record<Language, RenderWords> = {
       updated: '廠商已更新',
       close: '結案',
     },
+    snooze: '延後 30 分鐘',
     sharedTopLevelCase:
       '此頻道與其他組織共用，在此張貼案件訊息會讓對方看到我們的追蹤。請改在廠商的討論串上開案：訊息的 ⋯ 選單 → Track as vendor case，或在該討論串中提及我並輸入 `case open <嚴重性>`。未建立任何案件。',
     cannotPost: (code) =>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { answerCommand } from '../../src/answers/index.js';
+import { answerCommand, isReadCommand } from '../../src/answers/index.js';
 import { parseCommand } from '../../src/answers/parse/parse.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
-import { answer, context, isReadCommand, knowledge, search } from '../support/answers.js';
+import { answer, context, knowledge, search } from '../support/answers.js';
 
 describe('term', () => {
   it.each([

@@ -1,6 +1,7 @@
 /**
- * Short questions in a case thread, a thread with no case, and the list of open cases: what a user sees
- * when they ask about "the case" the way people type in a thread.
+ * Short questions in a case thread, a thread with no case, the list of open cases, and a case question asked
+ * outside any case thread: what a user sees when they ask about "the case" the way people type
+ * (src/conversation/case-questions.ts).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleText } from '../../src/conversation/handle.js';
@@ -134,45 +135,6 @@ describe('listing the open cases', () => {
   });
 });
 
-describe('recording an event at a local time the clocks skipped or repeated', () => {
-  let clockNow = at('2026-03-29 00:30');
-  let s: Store;
-  let d: ConversationDeps;
-  beforeEach(async () => {
-    s = await openStore(':memory:', { now: () => clockNow });
-    d = { store: s, knowledge, search: undefined, clock: { now: () => new Date(clockNow) } };
-    await s.addContract('T1', contract({ vendor: 'jamf', plan: 'gold' }));
-  });
-  afterEach(async () => await s.close());
-  const tell = (text: string) =>
-    handleText(
-      d,
-      { workspaceId: 'T1', channelId: 'C1', threadTs: '5.5', userId: 'U1', now: new Date(clockNow), via: 'mention' },
-      text,
-    );
-
-  it('02:30 on the night the clocks jump forward: says it does not exist and records 03:30', async () => {
-    clockNow = at('2026-03-29 00:30');
-    await tell('case open p1');
-    clockNow = at('2026-03-29 05:00');
-    const r = await tell('case responded at 02:30');
-    expect(r.answer.summary).toContain('2026-03-29 02:30 does not exist in Europe/Berlin');
-    expect(r.answer.summary).toContain('2026-03-29T03:30+02:00');
-    const events = (await s.listCaseEvents('T1', 1)).filter((e) => e.kind === 'responded');
-    expect(new Date(events[0]!.at).toISOString()).toBe('2026-03-29T01:30:00.000Z');
-  });
-
-  it('02:30 on the night the clocks go back: takes the first and says how to name the second', async () => {
-    clockNow = at('2026-10-25 00:30');
-    await tell('case open p1');
-    clockNow = at('2026-10-25 05:00');
-    const r = await tell('案件 已回應 at 02:30');
-    expect(r.answer.summary).toContain('2026-10-25 02:30 出現兩次');
-    const events = (await s.listCaseEvents('T1', 1)).filter((e) => e.kind === 'responded');
-    expect(new Date(events[0]!.at).toISOString()).toBe('2026-10-25T00:30:00.000Z');
-  });
-});
-
 describe('a case opened in Chinese', () => {
   let clockNow = at('2026-03-06 16:30'); // a Friday afternoon in Berlin
   let s: Store;
@@ -212,5 +174,25 @@ describe('a case opened in Chinese', () => {
     await tell('case open p1');
     const reminders = await s.listReminders('T1', { status: 'pending' });
     expect(reminders.every((r) => /^(Reminder|Breach):/.test(r.text))).toBe(true);
+  });
+});
+
+describe('a case question asked outside any case thread', () => {
+  it('says where to ask and lists the open cases with their next deadline', async () => {
+    await say('contract add jamf gold zone=Europe/Berlin holidays=DE');
+    await say('case open p2 ref=JAMF-9', { threadTs: '8.1' });
+    const reply = await say('when is my next update due?', { threadTs: undefined, via: 'command' });
+    expect(reply.answer.kind).toBe('case');
+    expect(reply.answer.summary).toMatch(/Ask it in the case’s thread/);
+    expect(reply.answer.facts.map((f) => f.label)).toEqual(['#1 JAMF-9']);
+    expect(reply.answer.facts[0]!.value).toMatch(/next due .*2026/);
+    expect(reply.visibility).toBe('ephemeral');
+  });
+
+  it('with no case tracked, says how to start one; other plain questions still reach the glossary', async () => {
+    const reply = await say('is the vendor late?', { threadTs: undefined });
+    expect(reply.answer.summary).toMatch(/No vendor case is being tracked/);
+    const term = await say('what is the flex allowance', { threadTs: undefined });
+    expect(term.answer.kind).not.toBe('case');
   });
 });

@@ -231,23 +231,3 @@ describe('a booked service recorded with `quota use … on <date>`', () => {
     expect(await store.listQuotaUses('T1')).toEqual([]);
   });
 });
-
-describe('a case question asked outside any case thread', () => {
-  it('says where to ask and lists the open cases with their next deadline', async () => {
-    await say('contract add jamf gold zone=Europe/Berlin holidays=DE');
-    await say('case open p2 ref=JAMF-9', { threadTs: '8.1' });
-    const reply = await say('when is my next update due?', { threadTs: undefined, via: 'command' });
-    expect(reply.answer.kind).toBe('case');
-    expect(reply.answer.summary).toMatch(/Ask it in the case’s thread/);
-    expect(reply.answer.facts.map((f) => f.label)).toEqual(['#1 JAMF-9']);
-    expect(reply.answer.facts[0]!.value).toMatch(/next due .*2026/);
-    expect(reply.visibility).toBe('ephemeral');
-  });
-
-  it('with no case tracked, says how to start one; other plain questions still reach the glossary', async () => {
-    const reply = await say('is the vendor late?', { threadTs: undefined });
-    expect(reply.answer.summary).toMatch(/No vendor case is being tracked/);
-    const term = await say('what is the flex allowance', { threadTs: undefined });
-    expect(term.answer.kind).not.toBe('case');
-  });
-});

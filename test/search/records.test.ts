@@ -4,8 +4,8 @@
  * first, as the answer engine ranks them (the record index, then the question's entities).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rankRecords } from '../../src/answers/choose.js';
 import { understand } from '../../src/answers/parse/question.js';
+import { rankRecords } from '../../src/answers/rank-records.js';
 import { type AnswerRecord, recordsOf } from '../../src/knowledge/records.js';
 import { context, knowledge, search } from '../support/answers.js';
 

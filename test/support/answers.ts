@@ -1,7 +1,7 @@
 /** Shared set-up for the answer-engine tests: the real knowledge files, contracts, a context. */
 
 import type { AnswerContext } from '../../src/answers/context.js';
-import { type Command, answer as engineAnswer, type ReadCommand } from '../../src/answers/index.js';
+import { answerParsed, isReadCommand } from '../../src/answers/index.js';
 import { parseCommand } from '../../src/answers/parse/parse.js';
 import { loadClauses } from '../../src/knowledge/corpus.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -54,10 +54,7 @@ export function search(): KnowledgeSearch {
 export function answer(text: string, ctx: AnswerContext): Answer {
   const cmd = parseCommand(text, ctx.knowledge);
   if (!isReadCommand(cmd)) throw new Error(`"${text}" is a ${cmd.kind} command: test it through the conversation`);
-  // the engine's own entry: typed commands by answerCommand, questions in words by the question model
-  return engineAnswer(text, ctx);
-}
-
-export function isReadCommand(cmd: Command): cmd is ReadCommand {
-  return !['contract-add', 'contract-remove', 'quota-use', 'case'].includes(cmd.kind);
+  // the engine's entry as the conversation calls it: typed commands by answerCommand, questions in words by
+  // the question model
+  return answerParsed(text, cmd, ctx);
 }

@@ -5,6 +5,7 @@
 import type { types } from '@slack/bolt';
 import { CASE_ACTION } from '../../model/answer.js';
 import type { OutgoingMessage } from '../../reminders/message.js';
+import { renderWords } from '../../text/render-words.js';
 import { escapeMrkdwn } from './limits.js';
 import { withDateTokens } from './time.js';
 
@@ -48,15 +49,15 @@ export function reminderBlocks(message: OutgoingMessage): types.KnownBlock[] {
     value,
     ...(style ? { style } : {}),
   });
-  const zh = message.language === 'zh';
-  const snooze = button(ACTION_SNOOZE_30, zh ? '延後 30 分鐘' : 'Snooze 30 min');
+  const w = renderWords(message.language ?? 'en');
+  const snooze = button(ACTION_SNOOZE_30, w.snooze);
   const elements =
     message.caseId !== null
       ? [
-          button(ACTION_VENDOR_RESPONDED, zh ? '廠商已回應' : 'Vendor responded', 'primary'),
-          button(ACTION_VENDOR_UPDATED, zh ? '廠商已更新' : 'Vendor updated'),
+          button(ACTION_VENDOR_RESPONDED, w.card.responded, 'primary'),
+          button(ACTION_VENDOR_UPDATED, w.card.updated),
           snooze,
-          button(ACTION_CLOSE_CASE, zh ? '結案' : 'Close case', 'danger'),
+          button(ACTION_CLOSE_CASE, w.card.close, 'danger'),
         ]
       : [snooze];
   return [

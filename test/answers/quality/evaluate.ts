@@ -1,8 +1,7 @@
-/** Runs the quality set through `answer()` and says which answers are right (see types.ts for the labels). */
-import { answer } from '../../../src/answers/index.js';
+/** Runs the quality set through the answer engine (test/support/answers.ts `answer`) and says which answers are right (see types.ts for the labels). */
 import type { Answer } from '../../../src/model/answer.js';
 import type { Contract } from '../../../src/model/records.js';
-import { context, contract, search } from '../../support/answers.js';
+import { answer, context, contract, search } from '../../support/answers.js';
 import type { QualityQuestion } from './types.js';
 
 export interface Verdict {
