@@ -102,6 +102,8 @@ function holidayRegistry(): Holidays {
 
 /** Throws a RulesError unless date-holidays knows the country (and the subdivision, when given). */
 export function checkHolidayRegion(country: string, subdivision?: string): void {
+  // a region the source saw checked before needs no library (loading even its data alone takes 30–40 ms)
+  if (source?.knows?.(country, subdivision)) return;
   if (!knownCountries().has(country)) {
     throw new RulesError(
       `holidays.country: unknown country code ${showValue(country)}; use an ISO 3166-1 alpha-2 code that date-holidays knows, e.g. DE, TW, SG, CN, US`,
@@ -125,42 +127,99 @@ export function checkHolidayRegion(country: string, subdivision?: string): void 
 /** Country-years of date-holidays' results kept (each a few dozen entries; computing one takes 1–10 ms). */
 export const HOLIDAY_CACHE_SIZE = 256;
 const libraryYears = new LruCache<string, Map<string, Holiday>>(HOLIDAY_CACHE_SIZE);
-const instances = new Map<string, Holidays>();
+const instances = new Map<string, { hd: Holidays; languages: string[] }>();
+
+/** One whole-day public holiday as date-holidays gives it, before the overrides: what a HolidaySource keeps. */
+export type LibraryHoliday = Omit<Holiday, 'source'>;
 
 /**
- * date-holidays' public holidays for one year, keyed by local date. An entry that starts after midnight
- * (a half-day holiday such as China's Women's Day afternoon, which is for one group only) is left out:
- * the rules core closes whole days only.
+ * Where years date-holidays computed before may be found, outside this process's memory (the app keeps them on
+ * disk: src/holidays). Computing a year takes 25–35 ms for a country whose holidays follow the Chinese calendar,
+ * so a long-running process computes them ahead, off its request path, and the core reads them here. The core
+ * itself stays pure: the source does the I/O. A source must give exactly what `computeLibraryHolidays` gives for
+ * the same country, subdivision and year (the app's copies are fingerprinted by the library's version and this
+ * module's code), or undefined, when the core computes the year itself.
  */
-function libraryHolidays(country: string, subdivision: string | undefined, year: number): Map<string, Holiday> {
-  const key = `${country}/${subdivision ?? ''}/${year}`;
-  let days = libraryYears.get(key);
-  if (days) return days;
+export interface HolidaySource {
+  /** the year as computed before, or undefined */
+  read(country: string, subdivision: string | undefined, year: number): LibraryHoliday[] | undefined;
+  /** true when the region was checked before (checkHolidayRegion then needs no library); false when unsure */
+  knows?(country: string, subdivision: string | undefined): boolean;
+  /** given every year the core had to compute, to keep */
+  computed?(country: string, subdivision: string | undefined, year: number, holidays: LibraryHoliday[]): void;
+}
+
+let source: HolidaySource | undefined;
+
+/**
+ * Sets (or with undefined removes) the process's HolidaySource, and forgets the years held in memory, so that
+ * the next of each is read from the new source. Answers do not depend on it: only where the year comes from.
+ */
+export function useHolidaySource(next: HolidaySource | undefined): void {
+  source = next;
+  libraryYears.clear();
+}
+
+/**
+ * date-holidays' public holidays for one year, in its order, one per local date. An entry that starts after
+ * midnight (a half-day holiday such as China's Women's Day afternoon, which is for one group only) is left
+ * out: the rules core closes whole days only. Computed every time (loading the library on first use); the
+ * app's worker calls it to fill its disk cache.
+ */
+export function computeLibraryHolidays(
+  country: string,
+  subdivision: string | undefined,
+  year: number,
+): LibraryHoliday[] {
   const regionKey = `${country}/${subdivision ?? ''}`;
-  let hd = instances.get(regionKey);
-  if (!hd) {
+  let instance = instances.get(regionKey);
+  if (!instance) {
     const Library = holidaysLibrary();
-    hd = subdivision
+    const hd = subdivision
       ? new Library(country, subdivision, { types: ['public'] })
       : new Library(country, { types: ['public'] });
-    instances.set(regionKey, hd);
+    instance = { hd, languages: [...hd.getLanguages()] };
+    instances.set(regionKey, instance);
   }
-  const local = hd.getHolidays(year);
-  const english = hd.getHolidays(year, 'en');
-  const chinese = hd.getHolidays(year, 'zh');
-  days = new Map();
+  const { hd, languages } = instance;
+  // getHolidays(year, lang) puts lang in front of the instance's own language list and leaves it there, so
+  // without this reset the "local" names of a year would depend on which years were computed before it
+  const inLanguage = (lang?: string) => {
+    hd.setLanguages(languages);
+    return lang ? hd.getHolidays(year, lang) : hd.getHolidays(year);
+  };
+  const local = inLanguage();
+  const english = inLanguage('en');
+  const chinese = inLanguage('zh');
+  const seen = new Set<string>();
+  const days: LibraryHoliday[] = [];
   local.forEach((entry, i) => {
     if (entry.type !== 'public') return;
     if (entry.date.slice(11, 19) !== '00:00:00') return;
     const date = entry.date.slice(0, 10);
+    if (seen.has(date)) return;
+    seen.add(date);
     const en = english[i];
     const zh = chinese[i];
     const name = en && en.date === entry.date ? en.name : entry.name;
     const zhName = chineseName(entry.name, zh && zh.date === entry.date ? zh.name : undefined);
-    if (!days?.has(date)) {
-      days?.set(date, { date, name, localName: entry.name, ...(zhName ? { zhName } : {}), source: 'date-holidays' });
-    }
+    days.push({ date, name, localName: entry.name, ...(zhName ? { zhName } : {}) });
   });
+  return days;
+}
+
+/** date-holidays' year keyed by local date: from memory, else the HolidaySource, else computed (and given to it). */
+function libraryHolidays(country: string, subdivision: string | undefined, year: number): Map<string, Holiday> {
+  const key = `${country}/${subdivision ?? ''}/${year}`;
+  const cached = libraryYears.get(key);
+  if (cached) return cached;
+  let list = source?.read(country, subdivision, year);
+  if (!list) {
+    list = computeLibraryHolidays(country, subdivision, year);
+    source?.computed?.(country, subdivision, year, list);
+  }
+  const days = new Map<string, Holiday>();
+  for (const day of list) days.set(day.date, { ...day, source: 'date-holidays' });
   libraryYears.set(key, days);
   return days;
 }

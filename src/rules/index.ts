@@ -44,7 +44,9 @@
  * - Memory is bounded: a Calendar keeps its per-year interval tables in a small least-recently-used cache
  *   (`YEAR_CACHE_SIZE` years; a dropped year is rebuilt, with the same result, when asked again) and one
  *   number per year (its open time), so counting across many years keeps only their totals. Public holidays
- *   from date-holidays are likewise kept for the `HOLIDAY_CACHE_SIZE` most recently used country-years.
+ *   from date-holidays are likewise kept for the `HOLIDAY_CACHE_SIZE` most recently used country-years; a
+ *   `HolidaySource` set with `useHolidaySource` may keep computed years elsewhere (the app: on disk), read
+ *   before a year is computed (the core does no I/O itself; the source must give what it would compute).
  *   Results never depend on what is cached. The work of one call still grows with the span it counts: callers
  *   that take instants from people bound them (the app answers within 10 years of now).
  * - Inputs are a Date (the fast path) or ISO 8601 text; text without an offset is a wall time in the
@@ -111,13 +113,17 @@ export {
 } from './fees.js';
 export {
   checkHolidayRegion,
+  computeLibraryHolidays,
   HOLIDAY_CACHE_SIZE,
   type Holiday,
   type HolidayAddition,
   type HolidayDateNote,
   type HolidayOverrides,
+  type HolidaySource,
   type HolidayYearOverrides,
+  type LibraryHoliday,
   preloadHolidayLibrary,
+  useHolidaySource,
 } from './holidays.js';
 export type { Instant } from './input.js';
 export {
