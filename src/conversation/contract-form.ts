@@ -99,8 +99,10 @@ export async function addContractFromForm(
     return { ok: false, errors };
   }
   // stored and answered together: if the answer cannot be built, the contract is not kept either
-  return await deps.store.transaction(async () => {
+  const added = await deps.store.transaction(async () => {
     const contract = await deps.store.addContract(ctx.workspaceId, parsed.input);
     return { ok: true as const, contract, answer: contractAddedAnswer(deps.knowledge, contract, parsed.assumed) };
   });
+  deps.warmHolidays?.(ctx.workspaceId, added.contract);
+  return added;
 }

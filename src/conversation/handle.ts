@@ -256,6 +256,7 @@ async function contractAdd(
     return { answer: parsed.answer, visibility };
   }
   const contract = await deps.store.addContract(ctx.workspaceId, parsed.input);
+  deps.warmHolidays?.(ctx.workspaceId, contract);
   const assumed = cmd.language === 'zh' ? parsed.assumedZh : parsed.assumed;
   return { answer: contractAddedAnswer(deps.knowledge, contract, assumed, cmd.language), visibility };
 }

@@ -7,8 +7,10 @@
  * commands, most of which never ask a glossary question) or before the runtime is handed over
  * (`search: 'eager'`, for the Slack process, so that no asker's request pays for it).
  */
+import { type HolidayDiskCache, openHolidayCache } from '../holidays/cache.js';
 import { recordsOf } from '../knowledge/records.js';
 import { openKnowledge } from '../knowledge/saved.js';
+import { useHolidaySource } from '../rules/holidays.js';
 import type { SearchInput } from '../search/engine.js';
 import type { KnowledgeSearch } from '../search/index.js';
 import { openStore, type SecretKeys } from '../store/index.js';
@@ -23,10 +25,23 @@ export interface RuntimeOptions {
   search?: 'lazy' | 'eager';
   /** the keys Slack tokens are sealed with (see docs/store.md) */
   secrets?: SecretKeys;
+  /**
+   * Where public-holiday years computed by date-holidays are kept (src/holidays/cache.ts): default
+   * data/holidays; null keeps them in memory only.
+   */
+  holidayCache?: string | null;
 }
 
-export async function openRuntime(options: RuntimeOptions): Promise<ConversationDeps> {
+export interface Runtime extends ConversationDeps {
+  /** the disk cache of holiday years the rules core reads through (undefined with `holidayCache: null`) */
+  holidayCache?: HolidayDiskCache;
+}
+
+export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { knowledge, terms, clauses } = await openKnowledge();
+  // holiday years computed before, by this process or another, are read from disk rather than computed again
+  const holidayCache = options.holidayCache === null ? undefined : openHolidayCache(options.holidayCache);
+  useHolidaySource(holidayCache);
   const store = await openStore(options.databasePath, { secrets: options.secrets });
   const fixed = options.now;
   // the records (every fact, target, quota, price and fee step) are indexed beside the terms and clauses
@@ -37,6 +52,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Conversation
     workspaceKnowledge: storeWorkspaceKnowledge(store, knowledge),
     search: options.search === 'eager' ? await warmSearch(input) : lazySearch(input),
     clock: fixed ? { now: () => new Date(fixed.getTime()) } : systemClock,
+    ...(holidayCache ? { holidayCache } : {}),
   };
 }
 

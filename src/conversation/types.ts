@@ -5,6 +5,7 @@ import type { SearchLike } from '../answers/context.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { KnowledgeDeps } from '../knowledge/workspace.js';
 import type { Answer, Locale } from '../model/answer.js';
+import type { ContractInput } from '../model/records.js';
 import type { Store } from '../store/index.js';
 
 /** The only source of "now" outside tests' fixed times. */
@@ -28,6 +29,11 @@ export interface ConversationDeps extends KnowledgeDeps {
   /** undefined only while the index cannot be built; term questions then say search is unavailable */
   search: SearchIndex | undefined;
   clock: Clock;
+  /**
+   * Called with each contract added: a long-running process computes its public holidays for the years within
+   * the horizon, off the request path (src/holidays), so that no later question computes one. Returns at once.
+   */
+  warmHolidays?: (workspaceId: string, contract: ContractInput) => void;
 }
 
 export interface ConversationContext {

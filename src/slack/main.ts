@@ -5,6 +5,9 @@
 
 import type { Config } from '../config.js';
 import { openRuntime } from '../conversation/runtime.js';
+import { allHolidayRegions, holidayRegionsOf } from '../holidays/regions.js';
+import { type HolidayRegion, holidayWarmer } from '../holidays/warm.js';
+import { knowledgeOf } from '../knowledge/workspace.js';
 import { createScheduler, sweepDateReminders } from '../reminders/index.js';
 import { preloadHolidayLibrary } from '../rules/index.js';
 import { slackApi } from './api.js';
@@ -27,8 +30,31 @@ export async function startSlack(config: Config): Promise<void> {
     search: 'eager',
     secrets: { ...config.secrets, warn: (m) => warnPlain(m) },
   });
-  // the holiday library too: otherwise the first deadline question after start-up waits for it to load
+  // the holiday library too: otherwise the first new region checked after start-up (`contract add … holidays=XX`)
+  // waits for it to load
   preloadHolidayLibrary();
+  // public-holiday years are computed in a worker thread into the disk cache, never by a request: every
+  // contract's years within the horizon at start-up and hourly, a new contract's as it is added
+  const warmer = deps.holidayCache ? holidayWarmer(deps.holidayCache) : undefined;
+  let log: { info(m: string): void; warn(m: string): void } = { info: () => undefined, warn: (m) => warnPlain(m) };
+  const warm = (regions: HolidayRegion[]) =>
+    warmer?.warm(regions, deps.clock.now()).then(
+      (r) => {
+        if (r.computed > 0) log.info(`computed ${r.computed} public-holiday year(s) ahead (${Math.round(r.cpuMs)} ms)`);
+        for (const failure of r.failed) log.warn(`public holidays not computed ahead: ${failure}`);
+      },
+      (error: unknown) => log.warn(`public holidays not computed ahead: ${(error as Error).message}`),
+    );
+  const warmAll = () =>
+    allHolidayRegions(deps).then(warm, (error: unknown) =>
+      log.warn(`public holidays not computed ahead: ${(error as Error).message}`),
+    );
+  deps.warmHolidays = (workspaceId, contract) => {
+    knowledgeOf(deps, workspaceId).then(
+      (knowledge) => warm(holidayRegionsOf(knowledge, [contract])),
+      (error: unknown) => log.warn(`public holidays not computed ahead: ${(error as Error).message}`),
+    );
+  };
   // stopping: /readyz says so at once, so that the load balancer sends new requests to the other instances
   let stopping = false;
   const ready = storeReadiness(deps.store);
@@ -40,6 +66,7 @@ export async function startSlack(config: Config): Promise<void> {
   });
   const logger = slack.deps.logger;
   warnPlain = (m) => logger.warn(m);
+  log = logger;
   if (mode.kind === 'oauth' && !config.secrets?.key) {
     logger.warn(
       `ENTITLEBOT_ENCRYPTION_KEY is not set: Slack tokens are stored unencrypted in ${deps.store.path}. Set it (e.g. \`openssl rand -base64 32\`) and run \`entitlebot reencrypt\`.`,
@@ -70,6 +97,7 @@ export async function startSlack(config: Config): Promise<void> {
     options: { leaseMs: config.reminderLeaseMs },
   });
   scheduler.start();
+  void warmAll();
 
   // date reminders (coaching sessions left in a quarter, request cut-offs …) are planned for every workspace
   // hourly, the first time a minute after start-up (so start-up stays quick); the scheduler posts them. With
@@ -80,6 +108,8 @@ export async function startSlack(config: Config): Promise<void> {
     return sweepDateReminders(deps, now, logger);
   };
   const sweep = () => {
+    // every instance warms its own disk cache; the date-reminder sweep is the lease holder's
+    void warmAll();
     planDates().then(
       (planned) => planned > 0 && logger.info(`planned ${planned} date reminder(s)`),
       (error: unknown) => logger.error(`date reminder sweep failed: ${(error as Error).message}`),
@@ -99,7 +129,11 @@ export async function startSlack(config: Config): Promise<void> {
     logger.info(`${signal}: stopping`);
     clearTimeout(first);
     clearInterval(hourly);
-    await Promise.all([scheduler.stop().catch(() => undefined), slack.stop().catch(() => undefined)]);
+    await Promise.all([
+      scheduler.stop().catch(() => undefined),
+      slack.stop().catch(() => undefined),
+      warmer?.stop().catch(() => undefined),
+    ]);
     await deps.store.close().catch(() => undefined);
     logger.info('stopped');
     process.exit(0);
