@@ -7,7 +7,11 @@
  * search on their own at 10,000 and 40,000 characters (best of 5), whose time ratio says whether they are
  * linear (4×) or quadratic (16×).
  *
- * Targets: every warm request under 50 ms of CPU; heap flat (growth under 5 MB) after 1,000 requests.
+ * Public holidays are read from a disk cache that a worker thread fills ahead, as in the Slack process (its CPU is
+ * printed apart; each request is timed only after the warm it began has ended, since the process's CPU time
+ * counts every thread).
+ *
+ * Targets: every request, cold or warm, under 50 ms of CPU; heap flat (growth under 5 MB) after 1,000 requests.
  *
  *   npx tsx bench/run.ts hostile          # or: node --expose-gc --import tsx bench/hostile.ts
  *   BENCH_REQUESTS=3000 npx tsx bench/hostile.ts
@@ -21,7 +25,11 @@ import { DateTime } from 'luxon';
 import { parseCommand } from '../src/answers/index.js';
 import { handleText } from '../src/conversation/handle.js';
 import type { ConversationContext, ConversationDeps } from '../src/conversation/types.js';
+import { openHolidayCache } from '../src/holidays/cache.js';
+import { holidayRegionsOf, vendorHolidayRegions } from '../src/holidays/regions.js';
+import { type HolidayRegion, holidayWarmer, type WarmResult } from '../src/holidays/warm.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { useHolidaySource } from '../src/rules/index.js';
 import { loadKnowledgeSearch } from '../src/search/index.js';
 import { openStore } from '../src/store/index.js';
 
@@ -85,7 +93,21 @@ const dir = mkdtempSync(join(tmpdir(), 'entitlebot-hostile-'));
 const store = await openStore(join(dir, 'hostile.db'));
 const knowledge = loadKnowledge();
 const search = loadKnowledgeSearch();
-const deps: ConversationDeps = { store, knowledge, search, clock: { now: () => new Date(NOW) } };
+// public-holiday years as the Slack process has them: a disk cache (empty at first), filled by a worker thread
+// with every vendor region's years at start-up and each contract's as it is added (src/holidays)
+const holidayCache = openHolidayCache(join(dir, 'holidays'));
+useHolidaySource(holidayCache);
+const warmer = holidayWarmer(holidayCache);
+const warmed: WarmResult[] = [];
+const warm = (regions: HolidayRegion[]) => warmer.warm(regions, NOW).then((r) => warmed.push(r));
+const deps: ConversationDeps = {
+  store,
+  knowledge,
+  search,
+  clock: { now: () => new Date(NOW) },
+  warmHolidays: (_, contract) => void warm(holidayRegionsOf(knowledge, [contract])),
+};
+await warm(vendorHolidayRegions(knowledge));
 const ctx = (thread: boolean): ConversationContext => ({
   workspaceId: 'T1',
   channelId: 'C1',
@@ -99,12 +121,16 @@ async function cpuMs(text: string, thread = false): Promise<{ ms: number; kind: 
   const before = process.cpuUsage();
   const reply = await handleText(deps, ctx(thread), text);
   const used = process.cpuUsage(before);
+  // the process's CPU time counts every thread: a warm this request began (after it returned) must end before
+  // the next request is timed; its CPU is reported apart
+  await warmer.idle();
   return { ms: (used.user + used.system) / 1000, kind: reply.answer.kind };
 }
 
 await handleText(deps, ctx(false), 'contract add autodesk enterprise region=apac');
 await handleText(deps, ctx(false), 'contract add jamf gold zone=Europe/Berlin holidays=DE');
 await handleText(deps, ctx(true), 'case open p1 contract=jamf');
+await warmer.idle();
 
 const stats = new Map<string, { cold: number; warm: number[]; kind: string }>();
 let zoneTurn = 0;
@@ -152,21 +178,34 @@ console.log(
 console.log(`${done} hostile requests through handleText (real knowledge, search, SQLite file)\n`);
 console.log(`${'input'.padEnd(44)} ${'answer'.padEnd(14)} cold ms  warm max   warm p50`);
 let slowest = { label: '', ms: 0 };
+let slowestCold = { label: '', ms: 0 };
 for (const [label, s] of stats) {
   const warm = [...s.warm].sort((a, b) => a - b);
   const max = warm.at(-1) ?? Number.NaN;
   if (max > slowest.ms) slowest = { label, ms: max };
+  if (s.cold > slowestCold.ms) slowestCold = { label, ms: s.cold };
   console.log(
     `${label.padEnd(44)} ${s.kind.padEnd(14)}${f(s.cold)} ${f(max)} ${f(warm[Math.floor(warm.length / 2)] ?? Number.NaN)}`,
   );
 }
 const growthMB = (heapEnd - heapAfterFirstRound) / 1e6;
 console.log(
-  `\nslowest warm request: ${slowest.ms.toFixed(1)} ms CPU (${slowest.label}); target < 50 ms: ${slowest.ms < 50 ? 'met' : 'NOT met'}`,
+  `\nslowest cold request (an input's first): ${slowestCold.ms.toFixed(1)} ms CPU (${slowestCold.label}); target < 50 ms: ${slowestCold.ms < 50 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `slowest warm request: ${slowest.ms.toFixed(1)} ms CPU (${slowest.label}); target < 50 ms: ${slowest.ms < 50 ? 'met' : 'NOT met'}`,
 );
 console.log(
   `heap after the first round ${(heapAfterFirstRound / 1e6).toFixed(1)} MB, after ${done} requests ${(heapEnd / 1e6).toFixed(1)} MB (growth ${growthMB.toFixed(1)} MB; RSS ${(rss / 1e6).toFixed(0)} MB); target flat (< 5 MB): ${growthMB < 5 ? 'met' : 'NOT met'}`,
 );
+
+const years = warmed.reduce((n, r) => n + r.computed, 0);
+const workerMs = warmed.reduce((n, r) => n + r.cpuMs, 0);
+const slowestBatch = Math.max(...warmed.map((r) => r.cpuMs));
+console.log(
+  `holiday years computed ahead in a worker thread (on no request): ${years} in ${warmed.filter((r) => r.computed > 0).length} batches, ${workerMs.toFixed(0)} ms of the worker's CPU (slowest batch ${slowestBatch.toFixed(0)} ms)`,
+);
+await warmer.stop();
 
 // below the cap, each step on its own at 10,000, 40,000 and 160,000 characters (best of 5 after a warm-up):
 // linear work gives 4× per step, quadratic 16× (one slow round under load can lift one ratio; both rarely)

@@ -124,7 +124,7 @@ export function checkHolidayRegion(country: string, subdivision?: string): void 
   }
 }
 
-/** Country-years of date-holidays' results kept (each a few dozen entries; computing one takes 1–10 ms). */
+/** Country-years of date-holidays' results kept (each a few dozen entries; computing one takes 5–35 ms). */
 export const HOLIDAY_CACHE_SIZE = 256;
 const libraryYears = new LruCache<string, Map<string, Holiday>>(HOLIDAY_CACHE_SIZE);
 const instances = new Map<string, { hd: Holidays; languages: string[] }>();

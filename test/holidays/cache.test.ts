@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleText } from '../../src/conversation/handle.js';
 import type { ConversationDeps } from '../../src/conversation/types.js';
 import { type HolidayDiskCache, openHolidayCache } from '../../src/holidays/cache.js';
-import { holidayRegionsOf } from '../../src/holidays/regions.js';
+import { holidayRegionsOf, vendorHolidayRegions } from '../../src/holidays/regions.js';
 import { holidayWarmer, horizonYears } from '../../src/holidays/warm.js';
 import { computeLibraryHolidays, useHolidaySource } from '../../src/rules/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -189,9 +189,11 @@ describe('warming ahead', () => {
     await withContracts();
     expect(warmed).toEqual(['autodesk', 'jamf', 'microsoft']);
     await warmer.idle();
+    expect(readdirSync(cache.dir).sort()).toEqual(['DE-BY', 'SG', 'TW']);
+    // at start-up, every vendor region too (Autodesk's three: asked without a contract, or with another region)
+    await warmer.warm(vendorHolidayRegions(knowledge), NOW);
     const regions = readdirSync(cache.dir).sort();
-    // Autodesk's three support regions (asked without a contract, or with another region) and the two contracts'
-    expect(regions).toEqual(expect.arrayContaining(['DE-BY', 'SG', 'TW']));
+    expect(regions.length).toBeGreaterThan(3);
     for (const region of regions) expect(readdirSync(join(cache.dir, region))).toHaveLength(horizonYears(NOW).length);
 
     const seen = install(cache);
@@ -201,7 +203,7 @@ describe('warming ahead', () => {
     expect(await answers()).toEqual(first);
 
     // nothing left to do: no worker starts
-    expect(await warmer.warm(holidayRegionsOf(knowledge, []), NOW)).toMatchObject({ computed: 0, present: 0 });
+    expect(await warmer.warm(vendorHolidayRegions(knowledge), NOW)).toMatchObject({ computed: 0, present: 0 });
     await warmer.stop();
   });
 
