@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { parseCommand } from '../src/answers/index.js';
+import { understand } from '../src/answers/parse/question.js';
 import { handleText } from '../src/conversation/handle.js';
 import type { ConversationContext, ConversationDeps } from '../src/conversation/types.js';
 import { openHolidayCache } from '../src/holidays/cache.js';
@@ -214,7 +215,10 @@ console.log(
 );
 const steps: [string, (s: string) => unknown][] = [
   ['parseCommand', (s) => parseCommand(s, knowledge)],
+  ['understand', (s) => understand(s, knowledge)],
   ['search.lookup', (s) => search.lookup(s)],
+  ['search.records', (s) => search.records(s)],
+  ['search.near', (s) => s.split(/\s+/).map((w) => search.near(w))],
 ];
 const shapes: [string, (n: number) => string][] = [
   ['a…', (n) => 'a'.repeat(n)],

@@ -143,13 +143,20 @@ export function buildRecordSearch(records: readonly AnswerRecord[]): RecordSearc
   // one edit away (symmetric deletions): every Latin word of the records and each of it with one letter dropped
   const deletions = new Set<string>();
   const dropOne = (w: string) => [...w].map((_, i) => w.slice(0, i) + w.slice(i + 1));
+  let longest = 0;
   for (const t of frequency.keys()) {
     if (!isLatinWord(t) || t.length < 4) continue;
+    longest = Math.max(longest, t.length);
     deletions.add(t);
     for (const d of dropOne(t)) deletions.add(d);
   }
+  // a word longer than any record's by more than one letter is near none (and dropping each of its letters in
+  // turn would take time and memory growing with the square of its length: a 2,000-letter word, 4 M characters)
   const near = (t: string) =>
-    isLatinWord(t) && t.length >= 4 && (deletions.has(t) || dropOne(t).some((d) => deletions.has(d)));
+    isLatinWord(t) &&
+    t.length >= 4 &&
+    t.length <= longest + 1 &&
+    (deletions.has(t) || dropOne(t).some((d) => deletions.has(d)));
 
   const find = (query: string, options: RecordSearchOptions = {}): RecordHit[] => {
     const typed = [...new Set(queryTokens(query))];
@@ -157,8 +164,10 @@ export function buildRecordSearch(records: readonly AnswerRecord[]): RecordSearc
     if (tokens.length === 0) return [];
     const vendors = options.vendors && options.vendors.length > 0 ? new Set(options.vendors) : undefined;
     const results = mini.search(tokens.join(' '), {
-      prefix: (t) => isLatinWord(t) && t.length >= 5,
-      fuzzy: (t) => (isLatinWord(t) && t.length >= 6 ? 1 : false),
+      // a word longer than any record's (by more than the one typo allowed) is neither a prefix of one nor near one;
+      // MiniSearch's fuzzy walk over such a word costs its length times the tree
+      prefix: (t) => isLatinWord(t) && t.length >= 5 && t.length <= longest,
+      fuzzy: (t) => (isLatinWord(t) && t.length >= 6 && t.length <= longest + 1 ? 1 : false),
       ...(vendors ? { filter: (r: SearchResult) => vendors.has(byId.get(String(r.id))?.vendor ?? '') } : {}),
     });
     // the question's own words weigh; paraphrase words only help them match

@@ -141,7 +141,9 @@ export function findDates(norm: string): DateMention[] {
 
 /** Days of notice: "14 days before", "two weeks ahead", 「提前 10 天」, 「3 天前」, "notice 5 days". */
 export function findNoticeDays(norm: string): number | undefined {
-  const num = '(\\d+|[a-z]+|[一二兩两三四五六七八九十])';
+  // a number starts where a word does: otherwise a long run of letters or digits is tried from each of its
+  // characters in turn, each try running to the run's end (time growing with the square of the run)
+  const num = '(?<![a-z0-9])(\\d+|[a-z]+|[一二兩两三四五六七八九十])';
   const unit = '(days?|weeks?|天|日|週|周|星期|個星期|个星期)';
   const patterns = [
     new RegExp(`(?:notice of|notice|提前|提早)\\s*${num}\\s*${unit}`, 'u'),
