@@ -283,7 +283,11 @@ export function understand(text: string, knowledge?: Pick<Knowledge, 'plans'>): 
   const noticeDays = findNoticeDays(norm);
   // an amount is money when it is large or carries a currency word; "14 days" and "P1" are not amounts
   const moneyText = rest
-    .replace(/\d+\s*(days?|weeks?|hours?|h|min|minutes?|天|日|週|周|小時|小时|分鐘|分钟|個|个|人|位)(?![a-z])/g, ' ')
+    // from a digit run's start only (the same matches; retried from each digit, a long run took quadratic time)
+    .replace(
+      /(?<!\d)\d+\s*(days?|weeks?|hours?|h|min|minutes?|天|日|週|周|小時|小时|分鐘|分钟|個|个|人|位)(?![a-z])/g,
+      ' ',
+    )
     .replace(/(?<![a-z0-9])(p|sev|s)\s*-?\s*\d/g, ' ')
     .replace(/\d{1,2}:\d{2}/g, ' ');
   const { amount: rawAmount } = extractAmount(moneyText);
