@@ -28,6 +28,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
+import { moduleText } from '../fingerprint/module-text.js';
 import type { HolidaySource, LibraryHoliday } from '../rules/index.js';
 
 /** Bump when the file layout changes. */
@@ -42,18 +43,6 @@ const PRUNE_EVERY = 256;
 const COUNTRY = /^[A-Z]{2}$/;
 const SUBDIVISION = /^[A-Za-z0-9]{1,8}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The code of a module beside this one, compiled (dist/*.js) or not (src/*.ts under tsx and vitest). */
-function moduleText(name: string): string {
-  for (const ext of ['.js', '.ts']) {
-    try {
-      return readFileSync(new URL(`${name}${ext}`, import.meta.url), 'utf8');
-    } catch {
-      // try the other extension
-    }
-  }
-  return `${name}: missing`;
-}
 
 function packageVersion(require: NodeJS.Require, name: string): { version: string; require: NodeJS.Require } {
   const file = require.resolve(`${name}/package.json`);
@@ -77,7 +66,7 @@ export function holidayFingerprint(): string {
     }
     const hash = createHash('sha256');
     hash.update(`format ${FORMAT}\u0000date-holidays ${library.version}\u0000parser ${parser}\u0000`);
-    hash.update(moduleText('../rules/holidays'));
+    hash.update(moduleText('../rules/holidays', import.meta.url));
     fingerprintOfThisCode = `dh${library.version}-${hash.digest('hex').slice(0, 16)}`;
   }
   return fingerprintOfThisCode;

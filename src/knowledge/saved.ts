@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { moduleText } from '../fingerprint/module-text.js';
 import type { HolidayOverrides } from '../rules/index.js';
 import { buildKnowledge, type Knowledge } from './build.js';
 import type { Clause } from './clauses.js';
@@ -58,18 +59,6 @@ interface SavedKnowledge {
   clauses: Clause[];
 }
 
-/** The code of a module beside this one, compiled (dist/*.js) or not (src/*.ts under tsx and vitest). */
-function moduleText(name: string): string {
-  for (const ext of ['.js', '.ts']) {
-    try {
-      return readFileSync(new URL(`${name}${ext}`, import.meta.url), 'utf8');
-    } catch {
-      // try the other extension
-    }
-  }
-  return `${name}: missing`;
-}
-
 /** Every file under `dir`, as paths relative to it, sorted. */
 function listFiles(dir: string, prefix = ''): string[] {
   const out: string[] = [];
@@ -88,7 +77,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 export function knowledgeFingerprint(dir: string): { fingerprint: string; sources: Map<string, string> } {
   const hash = createHash('sha256');
   hash.update(`format ${FORMAT}\u0000`);
-  for (const name of VALIDATORS) hash.update(`${name}\u0000${moduleText(name)}\u0001`);
+  for (const name of VALIDATORS) hash.update(`${name}\u0000${moduleText(name, import.meta.url)}\u0001`);
   const sources = new Map<string, string>();
   for (const rel of listFiles(dir)) {
     const bytes = readFileSync(join(dir, rel));

@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { deserialize, serialize } from 'node:v8';
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { moduleText } from '../fingerprint/module-text.js';
 import { writeAtomically } from '../knowledge/saved.js';
 import {
   type IndexData,
@@ -38,17 +39,6 @@ export const SAVED_INDEX = new URL('../../data/search-index.v8', import.meta.url
 const CODE = ['./tokenize', './engine', './latin', './names', './saved'];
 const PACKAGES = ['minisearch', 'opencc-js'];
 
-function moduleText(name: string): string {
-  for (const ext of ['.js', '.ts']) {
-    try {
-      return readFileSync(new URL(`${name}${ext}`, import.meta.url), 'utf8');
-    } catch {
-      // try the other extension
-    }
-  }
-  return `${name}: missing`;
-}
-
 function packageVersion(name: string): string {
   try {
     const require = createRequire(import.meta.url);
@@ -61,7 +51,7 @@ function packageVersion(name: string): string {
 export function fingerprint({ terms, clauses }: SearchInput): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([FORMAT, PACKAGES.map((p) => `${p}@${packageVersion(p)}`)]));
-  for (const name of CODE) hash.update(`${name}\u0000${moduleText(name)}\u0001`);
+  for (const name of CODE) hash.update(`${name}\u0000${moduleText(name, import.meta.url)}\u0001`);
   hash.update(JSON.stringify(terms));
   for (const c of clauses) hash.update(`${c.id}\u0000${c.heading.at(-1) ?? ''}\u0000${c.text}\u0001`);
   return hash.digest('hex');
