@@ -135,8 +135,9 @@ export function contractMethods(ctx: StoreContext) {
         .q()
         .selectFrom('contracts')
         .select('workspace_id')
-        .distinct()
-        // byte order on both engines (PostgreSQL would otherwise sort by the database's collation)
+        .groupBy('workspace_id')
+        // byte order on both engines (PostgreSQL would otherwise sort by the database's collation); GROUP BY, as
+        // PostgreSQL refuses ORDER BY an expression of a SELECT DISTINCT
         .orderBy(ctx.kind === 'postgres' ? sql`workspace_id collate "C"` : 'workspace_id')
         .execute();
       return rows.map((r) => r.workspace_id);
