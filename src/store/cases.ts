@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type {
   Case,
   CaseEvent,
@@ -8,7 +7,9 @@ import type {
   CasePatch,
   CaseStatus,
 } from '../model/records.js';
+import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
+import type { CaseEventRow, CaseRow } from './schema.js';
 import {
   fromJson,
   optionalId,
@@ -23,49 +24,8 @@ import {
   toJson,
 } from './validate.js';
 
-type Now = () => number;
-
 const STATUSES: readonly CaseStatus[] = ['open', 'waiting', 'closed'];
 const SOURCES: readonly CaseEventSource[] = ['command', 'auto', 'button'];
-
-interface CaseRow {
-  id: number;
-  workspace_id: string;
-  channel_id: string;
-  thread_ts: string;
-  contract_id: number | null;
-  status: string;
-  severity: string | null;
-  severity_since: number | null;
-  product_scope: string | null;
-  vendor_ref: string | null;
-  opened_at: number;
-  opened_by: string;
-  first_responded_at: number | null;
-  last_vendor_update_at: number | null;
-  last_customer_message_at: number | null;
-  waiting_since: number | null;
-  paused_minutes: number;
-  closed_at: number | null;
-  reopened_at: number | null;
-  status_message_ts: string | null;
-  owner_id: string | null;
-  created_at: number;
-  updated_at: number;
-}
-
-interface CaseEventRow {
-  id: number;
-  workspace_id: string;
-  case_id: number;
-  kind: string;
-  at: number;
-  actor_id: string | null;
-  source: string;
-  data: string | null;
-  undone_at: number | null;
-  created_at: number;
-}
 
 function toCase(row: CaseRow): Case {
   return {
@@ -135,53 +95,31 @@ function patched(current: Case, patch: CasePatch): Case {
   return next;
 }
 
-export function caseMethods(db: Database.Database, now: Now) {
-  const contractExists = db.prepare<[string, number], { id: number }>(
-    'SELECT id FROM contracts WHERE workspace_id = ? AND id = ?',
-  );
-  const insert = db.prepare(`
-    INSERT INTO cases (workspace_id, channel_id, thread_ts, contract_id, status, severity, severity_since,
-      product_scope, vendor_ref, opened_at, opened_by, created_at, updated_at)
-    VALUES (@ws, @channelId, @threadTs, @contractId, 'open', @severity, @openedAt,
-      @productScope, @vendorRef, @openedAt, @openedBy, @now, @now)
-    RETURNING *`);
-  const get = db.prepare<[string, number], CaseRow>('SELECT * FROM cases WHERE workspace_id = ? AND id = ?');
-  const getByThread = db.prepare<[string, string, string], CaseRow>(
-    'SELECT * FROM cases WHERE workspace_id = ? AND channel_id = ? AND thread_ts = ?',
-  );
-  // One statement for any set of statuses: NULL means all, else a JSON list of statuses.
-  const list = db.prepare<[string, string | null, string | null], CaseRow>(`
-    SELECT * FROM cases WHERE workspace_id = ?
-      AND (? IS NULL OR status IN (SELECT value FROM json_each(?)))
-    ORDER BY opened_at, id`);
-  const lastChannel = db.prepare<[string], { channel_id: string }>(
-    'SELECT channel_id FROM cases WHERE workspace_id = ? ORDER BY opened_at DESC, id DESC LIMIT 1',
-  );
-  const update = db.prepare(`
-    UPDATE cases SET status = @status, contract_id = @contractId, severity = @severity,
-      severity_since = @severitySince, product_scope = @productScope, vendor_ref = @vendorRef,
-      first_responded_at = @firstRespondedAt, last_vendor_update_at = @lastVendorUpdateAt,
-      last_customer_message_at = @lastCustomerMessageAt, waiting_since = @waitingSince,
-      paused_minutes = @pausedMinutes, closed_at = @closedAt, reopened_at = @reopenedAt,
-      status_message_ts = @statusMessageTs, owner_id = @ownerId, updated_at = @updatedAt
-    WHERE workspace_id = @workspaceId AND id = @id
-    RETURNING *`);
-  const insertEvent = db.prepare(`
-    INSERT INTO case_events (workspace_id, case_id, kind, at, actor_id, source, data, created_at)
-    VALUES (@ws, @caseId, @kind, @at, @actorId, @source, @data, @now)
-    RETURNING *`);
-  const listEvents = db.prepare<[string, number], CaseEventRow>(
-    'SELECT * FROM case_events WHERE workspace_id = ? AND case_id = ? ORDER BY at, id',
-  );
-  const getEvent = db.prepare<[string, number], CaseEventRow>(
-    'SELECT * FROM case_events WHERE workspace_id = ? AND id = ?',
-  );
-  const undoEvent = db.prepare<[number, string, number], CaseEventRow>(
-    'UPDATE case_events SET undone_at = coalesce(undone_at, ?) WHERE workspace_id = ? AND id = ? RETURNING *',
-  );
+export function caseMethods(ctx: StoreContext) {
+  const findCase = (ws: string, id: number) =>
+    ctx.q().selectFrom('cases').where('workspace_id', '=', ws).where('id', '=', id);
+  const findByThread = (ws: string, channelId: string, threadTs: string) =>
+    ctx
+      .q()
+      .selectFrom('cases')
+      .selectAll()
+      .where('workspace_id', '=', ws)
+      .where('channel_id', '=', channelId)
+      .where('thread_ts', '=', threadTs)
+      .executeTakeFirst();
+  const findEvent = (ws: string, id: number) =>
+    ctx.q().selectFrom('case_events').selectAll().where('workspace_id', '=', ws).where('id', '=', id);
 
-  const requireContract = (ws: string, contractId: number | null) => {
-    if (contractId !== null && !contractExists.get(ws, contractId)) {
+  const requireContract = async (ws: string, contractId: number | null) => {
+    if (contractId === null) return;
+    const found = await ctx
+      .q()
+      .selectFrom('contracts')
+      .select('id')
+      .where('workspace_id', '=', ws)
+      .where('id', '=', contractId)
+      .executeTakeFirst();
+    if (!found) {
       throw new StoreError(
         'not-found',
         `This workspace has no contract ${contractId}; \`contract\` lists the ones it has.`,
@@ -190,8 +128,8 @@ export function caseMethods(db: Database.Database, now: Now) {
     }
   };
 
-  const caseExists = (ws: string, channelId: string, threadTs: string): never => {
-    const existing = getByThread.get(ws, channelId, threadTs);
+  const caseExists = async (ws: string, channelId: string, threadTs: string): Promise<never> => {
+    const existing = await findByThread(ws, channelId, threadTs);
     throw new StoreError(
       'case-exists',
       `This thread already tracks case ${existing?.id ?? ''}${existing?.vendor_ref ? ` (vendor ref ${existing.vendor_ref})` : ''}; ` +
@@ -200,104 +138,177 @@ export function caseMethods(db: Database.Database, now: Now) {
     );
   };
 
-  const createCase = db.transaction((ws: string, input: CaseInput): Case => {
-    const channelId = requireText('channel id', input.channelId, 64);
-    const threadTs = requireText('thread ts', input.threadTs, 64);
-    const contractId = optionalId('contract id', input.contractId);
-    requireContract(ws, contractId);
-    if (getByThread.get(ws, channelId, threadTs)) caseExists(ws, channelId, threadTs);
-    const row = insert.get({
-      ws,
-      channelId,
-      threadTs,
-      contractId,
-      severity: optionalText('severity', input.severity, 50),
-      productScope: optionalText('product', input.productScope, 200),
-      vendorRef: optionalText('vendor case number', input.vendorRef, 200),
-      openedAt: requireTime('openedAt', input.openedAt),
-      openedBy: requireText('openedBy', input.openedBy, 255),
-      now: now(),
-    }) as CaseRow;
-    return toCase(row);
-  }).immediate;
-
-  const updateCase = db.transaction((ws: string, id: number, patch: CasePatch): Case => {
-    const row = get.get(ws, id);
-    if (!row) {
-      throw new StoreError('not-found', `This workspace has no case ${id}.`, { caseId: id });
-    }
-    const next = patched(toCase(row), patch ?? {});
-    if (next.contractId !== row.contract_id) requireContract(ws, next.contractId);
-    return toCase(update.get({ ...next, updatedAt: now() }) as CaseRow);
-  }).immediate;
-
   return {
-    createCase(workspaceId: string, input: CaseInput): Case {
+    async createCase(workspaceId: string, input: CaseInput): Promise<Case> {
       const ws = requireWorkspace(workspaceId);
-      try {
-        return createCase(ws, input);
-      } catch (error) {
-        // Two processes racing for the same thread: the unique index decides, the loser gets the same message.
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          return caseExists(ws, input.channelId, input.threadTs);
-        }
-        throw error;
-      }
+      const channelId = requireText('channel id', input.channelId, 64);
+      const threadTs = requireText('thread ts', input.threadTs, 64);
+      const contractId = optionalId('contract id', input.contractId);
+      const row = await ctx.transaction(async () => {
+        await requireContract(ws, contractId);
+        if (await findByThread(ws, channelId, threadTs)) await caseExists(ws, channelId, threadTs);
+        const severity = optionalText('severity', input.severity, 50);
+        const productScope = optionalText('product', input.productScope, 200);
+        const vendorRef = optionalText('vendor case number', input.vendorRef, 200);
+        const openedAt = requireTime('openedAt', input.openedAt);
+        const openedBy = requireText('openedBy', input.openedBy, 255);
+        const at = ctx.now();
+        // Two callers racing for the same thread: the unique index decides without failing a statement (a failed
+        // one would abort the caller's transaction on PostgreSQL); the loser gets the same message below.
+        return ctx
+          .q()
+          .insertInto('cases')
+          .values({
+            workspace_id: ws,
+            channel_id: channelId,
+            thread_ts: threadTs,
+            contract_id: contractId,
+            status: 'open',
+            severity,
+            severity_since: openedAt,
+            product_scope: productScope,
+            vendor_ref: vendorRef,
+            opened_at: openedAt,
+            opened_by: openedBy,
+            created_at: at,
+            updated_at: at,
+          })
+          .onConflict((conflict) => conflict.columns(['workspace_id', 'channel_id', 'thread_ts']).doNothing())
+          .returningAll()
+          .executeTakeFirst();
+      });
+      return row ? toCase(row) : caseExists(ws, channelId, threadTs);
     },
-    getCase(workspaceId: string, id: number): Case | null {
-      const row = get.get(requireWorkspace(workspaceId), requireId('case id', id));
+    async getCase(workspaceId: string, id: number): Promise<Case | null> {
+      const row = await findCase(requireWorkspace(workspaceId), requireId('case id', id))
+        .selectAll()
+        .executeTakeFirst();
       return row ? toCase(row) : null;
     },
-    getCaseByThread(workspaceId: string, channelId: string, threadTs: string): Case | null {
-      const row = getByThread.get(
+    async getCaseByThread(workspaceId: string, channelId: string, threadTs: string): Promise<Case | null> {
+      const row = await findByThread(
         requireWorkspace(workspaceId),
         requireText('channel id', channelId, 64),
         requireText('thread ts', threadTs, 64),
       );
       return row ? toCase(row) : null;
     },
-    listCases(workspaceId: string, filter: { status?: CaseStatus | CaseStatus[] } = {}): Case[] {
+    async listCases(workspaceId: string, filter: { status?: CaseStatus | CaseStatus[] } = {}): Promise<Case[]> {
       const ws = requireWorkspace(workspaceId);
-      let statuses: string | null = null;
+      let query = ctx.q().selectFrom('cases').selectAll().where('workspace_id', '=', ws);
       if (filter.status !== undefined) {
         const wanted = Array.isArray(filter.status) ? filter.status : [filter.status];
-        statuses = JSON.stringify(wanted.map((s) => requireOneOf('status', s, STATUSES)));
+        const statuses = [...new Set(wanted.map((s) => requireOneOf('status', s, STATUSES)))];
+        if (statuses.length === 0) return [];
+        query = query.where('status', 'in', statuses);
       }
-      return list.all(ws, statuses, statuses).map(toCase);
+      const rows = await query.orderBy('opened_at').orderBy('id').execute();
+      return rows.map(toCase);
     },
-    lastCaseChannel(workspaceId: string): string | undefined {
-      return lastChannel.get(requireWorkspace(workspaceId))?.channel_id;
+    async lastCaseChannel(workspaceId: string): Promise<string | undefined> {
+      const row = await ctx
+        .q()
+        .selectFrom('cases')
+        .select('channel_id')
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .orderBy('opened_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.channel_id;
     },
-    updateCase(workspaceId: string, id: number, patch: CasePatch): Case {
-      return updateCase(requireWorkspace(workspaceId), requireId('case id', id), patch);
+    async updateCase(workspaceId: string, id: number, patch: CasePatch): Promise<Case> {
+      const ws = requireWorkspace(workspaceId);
+      const caseId = requireId('case id', id);
+      return ctx.transaction(async () => {
+        // the row is locked from the read to the write on PostgreSQL (SQLite's IMMEDIATE transaction already
+        // holds the whole file), so two patches at once do not undo each other's fields
+        const query = findCase(ws, caseId).selectAll();
+        const row = await (ctx.kind === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+        if (!row) {
+          throw new StoreError('not-found', `This workspace has no case ${caseId}.`, { caseId });
+        }
+        const next = patched(toCase(row), patch ?? {});
+        if (next.contractId !== row.contract_id) await requireContract(ws, next.contractId);
+        const updated = await ctx
+          .q()
+          .updateTable('cases')
+          .set({
+            status: next.status,
+            contract_id: next.contractId,
+            severity: next.severity,
+            severity_since: next.severitySince,
+            product_scope: next.productScope,
+            vendor_ref: next.vendorRef,
+            first_responded_at: next.firstRespondedAt,
+            last_vendor_update_at: next.lastVendorUpdateAt,
+            last_customer_message_at: next.lastCustomerMessageAt,
+            waiting_since: next.waitingSince,
+            paused_minutes: next.pausedMinutes,
+            closed_at: next.closedAt,
+            reopened_at: next.reopenedAt,
+            status_message_ts: next.statusMessageTs,
+            owner_id: next.ownerId,
+            updated_at: ctx.now(),
+          })
+          .where('workspace_id', '=', ws)
+          .where('id', '=', caseId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toCase(updated);
+      });
     },
-    addCaseEvent(workspaceId: string, caseId: number, event: CaseEventInput): CaseEvent {
+    async addCaseEvent(workspaceId: string, caseId: number, event: CaseEventInput): Promise<CaseEvent> {
       const ws = requireWorkspace(workspaceId);
       const id = requireId('case id', caseId);
-      if (!get.get(ws, id)) {
+      if (!(await findCase(ws, id).select('id').executeTakeFirst())) {
         throw new StoreError('not-found', `This workspace has no case ${id}.`, { caseId: id });
       }
-      const row = insertEvent.get({
-        ws,
-        caseId: id,
-        kind: requireText('event kind', event.kind, 64),
-        at: requireTime('event time', event.at),
-        actorId: optionalText('actor id', event.actorId, 255),
-        source: requireOneOf('event source', event.source, SOURCES),
-        data: toJson('event data', event.data),
-        now: now(),
-      }) as CaseEventRow;
+      const row = await ctx
+        .q()
+        .insertInto('case_events')
+        .values({
+          workspace_id: ws,
+          case_id: id,
+          kind: requireText('event kind', event.kind, 64),
+          at: requireTime('event time', event.at),
+          actor_id: optionalText('actor id', event.actorId, 255),
+          source: requireOneOf('event source', event.source, SOURCES),
+          data: toJson('event data', event.data),
+          created_at: ctx.now(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       return toCaseEvent(row);
     },
-    listCaseEvents(workspaceId: string, caseId: number): CaseEvent[] {
-      return listEvents.all(requireWorkspace(workspaceId), requireId('case id', caseId)).map(toCaseEvent);
+    async listCaseEvents(workspaceId: string, caseId: number): Promise<CaseEvent[]> {
+      const rows = await ctx
+        .q()
+        .selectFrom('case_events')
+        .selectAll()
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .where('case_id', '=', requireId('case id', caseId))
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toCaseEvent);
     },
-    getCaseEvent(workspaceId: string, eventId: number): CaseEvent | null {
-      const row = getEvent.get(requireWorkspace(workspaceId), requireId('event id', eventId));
+    async getCaseEvent(workspaceId: string, eventId: number): Promise<CaseEvent | null> {
+      const row = await findEvent(requireWorkspace(workspaceId), requireId('event id', eventId)).executeTakeFirst();
       return row ? toCaseEvent(row) : null;
     },
-    undoCaseEvent(workspaceId: string, eventId: number): CaseEvent | null {
-      const row = undoEvent.get(now(), requireWorkspace(workspaceId), requireId('event id', eventId));
+    async undoCaseEvent(workspaceId: string, eventId: number): Promise<CaseEvent | null> {
+      const ws = requireWorkspace(workspaceId);
+      const id = requireId('event id', eventId);
+      // one statement: the first undo time is kept however many undo at once
+      const row = await ctx
+        .q()
+        .updateTable('case_events')
+        .set((eb) => ({ undone_at: eb.fn.coalesce('undone_at', eb.val(ctx.now())) }))
+        .where('workspace_id', '=', ws)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
       return row ? toCaseEvent(row) : null;
     },
   };

@@ -1,6 +1,8 @@
-import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { Contract, ContractInput, CustomerType, Region, Vendor } from '../model/records.js';
+import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
+import type { ContractRow } from './schema.js';
 import {
   optionalDate,
   optionalText,
@@ -12,32 +14,10 @@ import {
   requireZone,
 } from './validate.js';
 
-type Now = () => number;
-
 const VENDORS: readonly string[] = ['microsoft', 'jamf', 'autodesk'];
 const CUSTOMER_TYPES: readonly CustomerType[] = ['commercial', 'education'];
 const REGIONS: readonly Region[] = ['apac', 'americas', 'emea'];
 const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-
-interface ContractRow {
-  id: number;
-  workspace_id: string;
-  vendor: string;
-  plan: string;
-  addons: string;
-  name: string | null;
-  customer_type: string | null;
-  region: string | null;
-  zone: string;
-  holiday_country: string | null;
-  holiday_subdivision: string | null;
-  hours_start: string | null;
-  hours_end: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  amounts: string;
-  created_at: string;
-}
 
 function toContract(row: ContractRow): Contract {
   return {
@@ -127,86 +107,135 @@ function contractColumns(input: ContractInput) {
   };
 }
 
-export function contractMethods(db: Database.Database, now: Now) {
-  const list = db.prepare<[string], ContractRow>('SELECT * FROM contracts WHERE workspace_id = ? ORDER BY id');
-  const get = db.prepare<[string, number], ContractRow>('SELECT * FROM contracts WHERE workspace_id = ? AND id = ?');
-  // the second documented cross-workspace read: ids only, for the hourly date-reminder sweep
-  const workspacesWithContracts = db
-    .prepare<[], { workspace_id: string }>('SELECT DISTINCT workspace_id FROM contracts ORDER BY workspace_id')
-    .pluck(false);
-  const insert = db.prepare(`
-    INSERT INTO contracts (workspace_id, vendor, plan, addons, name, customer_type, region, zone, holiday_country,
-      holiday_subdivision, hours_start, hours_end, start_date, end_date, amounts, created_at)
-    VALUES (@ws, @vendor, @plan, @addons, @name, @customerType, @region, @zone, @holidayCountry,
-      @holidaySubdivision, @hoursStart, @hoursEnd, @startDate, @endDate, @amounts, @createdAt)
-    RETURNING *`);
-  const activeCases = db.prepare<[string, number], { id: number }>(
-    "SELECT id FROM cases WHERE workspace_id = ? AND contract_id = ? AND status != 'closed' ORDER BY id",
-  );
-  const detachClosedCases = db.prepare<[number, string, number]>(
-    'UPDATE cases SET contract_id = NULL, updated_at = ? WHERE workspace_id = ? AND contract_id = ?',
-  );
-  const cancelReminders = db.prepare<[number, string, number]>(`
-    UPDATE reminders SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
-      contract_id = NULL, updated_at = ?
-    WHERE workspace_id = ? AND contract_id = ?`);
-  const remove = db.prepare<[string, number]>('DELETE FROM contracts WHERE workspace_id = ? AND id = ?');
-  const importedVendors = db
-    .prepare<[string], { vendor: string }>(
-      "SELECT vendor FROM workspace_plans WHERE workspace_id = ? AND kind = 'vendor' ORDER BY vendor",
-    )
-    .pluck(false);
+export function contractMethods(ctx: StoreContext) {
+  const findContract = (ws: string, id: number) =>
+    ctx.q().selectFrom('contracts').where('workspace_id', '=', ws).where('id', '=', id);
+
   /** a shipped vendor, or one this workspace imported: another workspace's vendor is unknown here */
-  const requireVendor = (ws: string, vendor: string): void => {
+  const requireVendor = async (ws: string, vendor: string): Promise<void> => {
     if (VENDORS.includes(vendor)) return;
-    const mine = importedVendors.all(ws).map((r) => r.vendor);
+    const rows = await ctx
+      .q()
+      .selectFrom('workspace_plans')
+      .select('vendor')
+      .where('workspace_id', '=', ws)
+      .where('kind', '=', 'vendor')
+      .orderBy('vendor')
+      .execute();
+    const mine = rows.map((r) => r.vendor);
     if (!mine.includes(vendor)) {
       throw new StoreError('invalid', `vendor must be one of ${[...VENDORS, ...mine].join(', ')}; got '${vendor}'.`);
     }
   };
 
-  const removeContract = db.transaction((ws: string, id: number): boolean => {
-    if (!get.get(ws, id)) return false;
-    const inUse = activeCases.all(ws, id).map((row) => row.id);
-    if (inUse.length > 0) {
-      throw new StoreError(
-        'contract-in-use',
-        `Contract ${id} is used by open case${inUse.length === 1 ? '' : 's'} ${inUse.join(', ')}. ` +
-          `Close ${inUse.length === 1 ? 'it' : 'them'} (or move ${inUse.length === 1 ? 'it' : 'them'} to another contract) first, then remove the contract.`,
-        { contractId: id, caseIds: inUse },
-      );
-    }
-    const at = now();
-    detachClosedCases.run(at, ws, id);
-    cancelReminders.run(at, ws, id);
-    remove.run(ws, id); // quota uses go with it (ON DELETE CASCADE)
-    return true;
-  }).immediate;
-
   return {
-    listWorkspacesWithContracts(): string[] {
-      return workspacesWithContracts.all().map((r) => r.workspace_id);
+    /** the second documented cross-workspace read: ids only, for the hourly date-reminder sweep */
+    async listWorkspacesWithContracts(): Promise<string[]> {
+      const rows = await ctx
+        .q()
+        .selectFrom('contracts')
+        .select('workspace_id')
+        .groupBy('workspace_id')
+        // byte order on both engines (PostgreSQL would otherwise sort by the database's collation); GROUP BY, as
+        // PostgreSQL refuses ORDER BY an expression of a SELECT DISTINCT
+        .orderBy(ctx.kind === 'postgres' ? sql`workspace_id collate "C"` : 'workspace_id')
+        .execute();
+      return rows.map((r) => r.workspace_id);
     },
-    listContracts(workspaceId: string): Contract[] {
-      return list.all(requireWorkspace(workspaceId)).map(toContract);
+    async listContracts(workspaceId: string): Promise<Contract[]> {
+      const rows = await ctx
+        .q()
+        .selectFrom('contracts')
+        .selectAll()
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .orderBy('id')
+        .execute();
+      return rows.map(toContract);
     },
-    getContract(workspaceId: string, id: number): Contract | null {
-      const row = get.get(requireWorkspace(workspaceId), requireId('contract id', id));
+    async getContract(workspaceId: string, id: number): Promise<Contract | null> {
+      const row = await findContract(requireWorkspace(workspaceId), requireId('contract id', id))
+        .selectAll()
+        .executeTakeFirst();
       return row ? toContract(row) : null;
     },
-    addContract(workspaceId: string, input: ContractInput): Contract {
+    async addContract(workspaceId: string, input: ContractInput): Promise<Contract> {
       const ws = requireWorkspace(workspaceId);
-      const columns = contractColumns(input);
-      requireVendor(ws, columns.vendor);
-      const row = insert.get({
-        ws,
-        ...columns,
-        createdAt: new Date(now()).toISOString(),
-      }) as ContractRow;
+      const c = contractColumns(input);
+      await requireVendor(ws, c.vendor);
+      const row = await ctx
+        .q()
+        .insertInto('contracts')
+        .values({
+          workspace_id: ws,
+          vendor: c.vendor,
+          plan: c.plan,
+          addons: c.addons,
+          name: c.name,
+          customer_type: c.customerType,
+          region: c.region,
+          zone: c.zone,
+          holiday_country: c.holidayCountry,
+          holiday_subdivision: c.holidaySubdivision,
+          hours_start: c.hoursStart,
+          hours_end: c.hoursEnd,
+          start_date: c.startDate,
+          end_date: c.endDate,
+          amounts: c.amounts,
+          created_at: new Date(ctx.now()).toISOString(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       return toContract(row);
     },
-    removeContract(workspaceId: string, id: number): boolean {
-      return removeContract(requireWorkspace(workspaceId), requireId('contract id', id));
+    async removeContract(workspaceId: string, id: number): Promise<boolean> {
+      const ws = requireWorkspace(workspaceId);
+      const contractId = requireId('contract id', id);
+      return ctx.transaction(async () => {
+        // on PostgreSQL the contract is locked first: a case being pointed at it meanwhile waits for the removal
+        // (and then finds no contract) instead of slipping in between the check below and the delete
+        const query = findContract(ws, contractId).select('id');
+        if (!(await (ctx.kind === 'postgres' ? query.forUpdate() : query).executeTakeFirst())) return false;
+        const active = await ctx
+          .q()
+          .selectFrom('cases')
+          .select('id')
+          .where('workspace_id', '=', ws)
+          .where('contract_id', '=', contractId)
+          .where('status', '!=', 'closed')
+          .orderBy('id')
+          .execute();
+        const inUse = active.map((row) => row.id);
+        if (inUse.length > 0) {
+          throw new StoreError(
+            'contract-in-use',
+            `Contract ${contractId} is used by open case${inUse.length === 1 ? '' : 's'} ${inUse.join(', ')}. ` +
+              `Close ${inUse.length === 1 ? 'it' : 'them'} (or move ${inUse.length === 1 ? 'it' : 'them'} to another contract) first, then remove the contract.`,
+            { contractId, caseIds: inUse },
+          );
+        }
+        const at = ctx.now();
+        await ctx
+          .q()
+          .updateTable('cases')
+          .set({ contract_id: null, updated_at: at })
+          .where('workspace_id', '=', ws)
+          .where('contract_id', '=', contractId)
+          .execute();
+        await ctx
+          .q()
+          .updateTable('reminders')
+          .set((eb) => ({
+            status: eb.case().when('status', '=', 'pending').then('cancelled').else(eb.ref('status')).end(),
+            contract_id: null,
+            updated_at: at,
+          }))
+          .where('workspace_id', '=', ws)
+          .where('contract_id', '=', contractId)
+          .execute();
+        // quota uses go with it (ON DELETE CASCADE)
+        await ctx.q().deleteFrom('contracts').where('workspace_id', '=', ws).where('id', '=', contractId).execute();
+        return true;
+      });
     },
   };
 }

@@ -85,10 +85,10 @@ export async function openStore(location: string = DEFAULT_DATABASE_PATH, option
   const methods = {
     ...installationMethods(ctx, secretBox(options.secrets), path),
     ...settingsMethods(ctx),
-    ...legacy((db) => contractMethods(db, now)),
-    ...legacy((db) => quotaUseMethods(db, now)),
+    ...contractMethods(ctx),
+    ...quotaUseMethods(ctx),
     ...userZoneMethods(ctx),
-    ...legacy((db) => caseMethods(db, now)),
+    ...caseMethods(ctx),
     ...legacy((db) => reminderMethods(db, now)),
     ...seenOnceMethods(ctx),
     ...leaseMethods(ctx),

@@ -1,21 +1,8 @@
-import type Database from 'better-sqlite3';
 import type { QuotaUse, QuotaUseInput } from '../model/records.js';
+import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
+import type { QuotaUseRow } from './schema.js';
 import { optionalText, requireDate, requireId, requireNumber, requireText, requireWorkspace } from './validate.js';
-
-type Now = () => number;
-
-interface QuotaUseRow {
-  id: number;
-  workspace_id: string;
-  contract_id: number;
-  quota_id: string;
-  count: number;
-  used_on: string;
-  note: string | null;
-  user_id: string | null;
-  recorded_at: number;
-}
 
 function toQuotaUse(row: QuotaUseRow): QuotaUse {
   return {
@@ -31,55 +18,64 @@ function toQuotaUse(row: QuotaUseRow): QuotaUse {
   };
 }
 
-export function quotaUseMethods(db: Database.Database, now: Now) {
-  const contractExists = db.prepare<[string, number], { id: number }>(
-    'SELECT id FROM contracts WHERE workspace_id = ? AND id = ?',
-  );
-  const insert = db.prepare(`
-    INSERT INTO quota_uses (workspace_id, contract_id, quota_id, count, used_on, note, user_id, recorded_at)
-    VALUES (@ws, @contractId, @quotaId, @count, @usedOn, @note, @userId, @recordedAt)
-    RETURNING *`);
-  // NULL filters match everything, so one statement serves every combination.
-  const list = db.prepare(`
-    SELECT * FROM quota_uses
-    WHERE workspace_id = @ws AND (@contractId IS NULL OR contract_id = @contractId)
-      AND (@quotaId IS NULL OR quota_id = @quotaId)
-    ORDER BY used_on, id`);
-  const remove = db.prepare<[string, number]>('DELETE FROM quota_uses WHERE workspace_id = ? AND id = ?');
-
+export function quotaUseMethods(ctx: StoreContext) {
   return {
-    recordQuotaUse(workspaceId: string, input: QuotaUseInput): QuotaUse {
+    async recordQuotaUse(workspaceId: string, input: QuotaUseInput): Promise<QuotaUse> {
       const ws = requireWorkspace(workspaceId);
       const contractId = requireId('contract id', input.contractId);
-      if (!contractExists.get(ws, contractId)) {
+      const contract = await ctx
+        .q()
+        .selectFrom('contracts')
+        .select('id')
+        .where('workspace_id', '=', ws)
+        .where('id', '=', contractId)
+        .executeTakeFirst();
+      if (!contract) {
         throw new StoreError(
           'not-found',
           `This workspace has no contract ${contractId}; \`contract\` lists the ones it has.`,
           { contractId },
         );
       }
-      const row = insert.get({
-        ws,
-        contractId,
-        quotaId: requireText('quota id', input.quotaId, 100),
-        count: requireNumber('count', input.count, { min: 0, minExclusive: true }),
-        usedOn: requireDate('usedOn', input.usedOn),
-        note: optionalText('note', input.note),
-        userId: optionalText('user id', input.userId, 255),
-        recordedAt: now(),
-      }) as QuotaUseRow;
+      const row = await ctx
+        .q()
+        .insertInto('quota_uses')
+        .values({
+          workspace_id: ws,
+          contract_id: contractId,
+          quota_id: requireText('quota id', input.quotaId, 100),
+          count: requireNumber('count', input.count, { min: 0, minExclusive: true }),
+          used_on: requireDate('usedOn', input.usedOn),
+          note: optionalText('note', input.note),
+          user_id: optionalText('user id', input.userId, 255),
+          recorded_at: ctx.now(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       return toQuotaUse(row);
     },
-    listQuotaUses(workspaceId: string, filter: { contractId?: number; quotaId?: string } = {}): QuotaUse[] {
-      const rows = list.all({
-        ws: requireWorkspace(workspaceId),
-        contractId: filter.contractId ?? null,
-        quotaId: filter.quotaId ?? null,
-      }) as QuotaUseRow[];
+    async listQuotaUses(
+      workspaceId: string,
+      filter: { contractId?: number; quotaId?: string } = {},
+    ): Promise<QuotaUse[]> {
+      let query = ctx
+        .q()
+        .selectFrom('quota_uses')
+        .selectAll()
+        .where('workspace_id', '=', requireWorkspace(workspaceId));
+      if (filter.contractId != null) query = query.where('contract_id', '=', filter.contractId);
+      if (filter.quotaId != null) query = query.where('quota_id', '=', filter.quotaId);
+      const rows = await query.orderBy('used_on').orderBy('id').execute();
       return rows.map(toQuotaUse);
     },
-    deleteQuotaUse(workspaceId: string, id: number): boolean {
-      return remove.run(requireWorkspace(workspaceId), requireId('quota use id', id)).changes > 0;
+    async deleteQuotaUse(workspaceId: string, id: number): Promise<boolean> {
+      const result = await ctx
+        .q()
+        .deleteFrom('quota_uses')
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .where('id', '=', requireId('quota use id', id))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
   };
 }

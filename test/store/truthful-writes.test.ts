@@ -12,6 +12,7 @@ import { handleText } from '../../src/conversation/handle.js';
 import type { ConversationContext, ConversationDeps } from '../../src/conversation/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { engines } from '../support/engines.js';
 import { tempDir } from '../support/store.js';
 
 const knowledge = loadKnowledge();
@@ -43,9 +44,9 @@ function failing(store: Store, method: keyof Store, error: () => Error): Store {
 
 const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
 
-describe('truthful writes', () => {
+describe.each(engines)('truthful writes on $name', (engine) => {
   it('quota use on a contract starting next year records once per try and says so (the repro)', async () => {
-    const store = await openStore(':memory:');
+    const store = await engine.open();
     const deps = depsOf(store);
     await handleText(
       deps,
@@ -66,7 +67,7 @@ describe('truthful writes', () => {
   });
 
   it('a failure after the quota use is written rolls it back, so "nothing was changed" is true', async () => {
-    const store = await openStore(':memory:');
+    const store = await engine.open();
     await handleText(depsOf(store), ctx(), 'contract add autodesk enterprise region=apac zone=Asia/Singapore');
     const broken = failing(store, 'listQuotaUses', () => new Error('boom'));
     const reply = await handleText(depsOf(broken), ctx(), 'quota use coaching 1');
@@ -76,6 +77,20 @@ describe('truthful writes', () => {
     await store.close();
   });
 
+  it('case open at --now 9999-12-31 fails without leaving a case row', async () => {
+    const store = await engine.open();
+    const late = new Date('9999-12-31T10:00:00Z');
+    const deps = depsOf(store, late);
+    await handleText(deps, ctx({ now: late }), 'contract add jamf gold zone=UTC');
+    const reply = await handleText(deps, ctx({ now: late, threadTs: '9.9' }), 'case open p1');
+    expect(reply.answer.kind).toBe('error');
+    expect(await store.listCases('T1')).toEqual([]);
+    await store.close();
+  });
+});
+
+// these need the SQLite file itself (its path, a busy lock, deleting it)
+describe('truthful writes', () => {
   it('case open whose reminders cannot be written leaves no case, no event and says the database failed', async () => {
     const path = temp.file('cases.db');
     const store = await openStore(path);
@@ -90,17 +105,6 @@ describe('truthful writes', () => {
     expect(again.answer.kind).toBe('case');
     expect(await store.listCases('T1')).toHaveLength(1);
     expect((await store.listReminders('T1', { status: 'pending' })).length).toBeGreaterThan(0);
-    await store.close();
-  });
-
-  it('case open at --now 9999-12-31 fails without leaving a case row', async () => {
-    const store = await openStore(':memory:');
-    const late = new Date('9999-12-31T10:00:00Z');
-    const deps = depsOf(store, late);
-    await handleText(deps, ctx({ now: late }), 'contract add jamf gold zone=UTC');
-    const reply = await handleText(deps, ctx({ now: late, threadTs: '9.9' }), 'case open p1');
-    expect(reply.answer.kind).toBe('error');
-    expect(await store.listCases('T1')).toEqual([]);
     await store.close();
   });
 
