@@ -8,7 +8,21 @@ export function requireWorkspace(workspaceId: unknown): string {
       `A workspace id is required (a Slack team id such as T0123ABCD, or 'local' for the console); got ${describe(workspaceId)}.`,
     );
   }
+  refuseNul('The workspace id', workspaceId);
   return workspaceId;
+}
+
+/**
+ * U+0000 cannot be stored in PostgreSQL's text (SQLite would keep it): refused on both engines alike, as bad input
+ * with a message, rather than as a database failure that tells the person to try again.
+ */
+function refuseNul(field: string, value: string): void {
+  if (value.includes('\u0000')) {
+    throw new StoreError(
+      'invalid',
+      `${field} contains a NUL character (U+0000), which cannot be stored; remove it and try again.`,
+    );
+  }
 }
 
 export function requireText(field: string, value: unknown, maxLength = 4000): string {
@@ -18,6 +32,7 @@ export function requireText(field: string, value: unknown, maxLength = 4000): st
   if (value.length > maxLength) {
     throw new StoreError('invalid', `${field} is ${value.length} characters long; at most ${maxLength} are kept.`);
   }
+  refuseNul(field, value);
   return value;
 }
 

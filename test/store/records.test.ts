@@ -406,9 +406,14 @@ describe.each(engines)('on $name', (engine) => {
 
   describe('what a person types is data', () => {
     it('stores hostile strings verbatim in every text field and leaves the schema intact', async () => {
-      // PostgreSQL's text cannot hold U+0000 (it refuses the statement); SQLite keeps it
-      const hostile = engine.name === 'postgres' ? HOSTILE.filter((text) => !text.includes('\u0000')) : HOSTILE;
-      for (const text of hostile) {
+      // U+0000 is refused as bad input on both engines (PostgreSQL's text cannot hold it)
+      const nul = HOSTILE.find((text) => text.includes('\u0000'))!;
+      await expect(store.addContract('T1', contractInput({ name: nul }))).rejects.toMatchObject({
+        code: 'invalid',
+        message: expect.stringContaining('NUL character'),
+      });
+      await expect(store.getSettings(`T-${nul}`)).rejects.toMatchObject({ code: 'invalid' });
+      for (const text of HOSTILE.filter((t) => t !== nul)) {
         const ws = `T-${text}`;
         const contract = await store.addContract(ws, contractInput({ name: text, plan: text, addons: [text] }));
         expect(await store.getContract(ws, contract.id)).toMatchObject({ name: text, plan: text, addons: [text] });
