@@ -32,6 +32,7 @@ import { ASKS_WHEN, type RankedRecord, rankRecords, samePlanFamily } from './ran
 import { compareAnswer, compareRecordsAnswer, notCoveredAnswer, recordAnswer, yesNoOf } from './record.js';
 import { slaAnswer } from './sla.js';
 import { termAnswer } from './term.js';
+import { allRecords, askedValue, nearValue, statesValue, type Unstated, unstatedValue } from './unstated.js';
 import { unknownNameOf, unknownWords } from './unknown-words.js';
 
 /** Below this, the best candidate is a guess: the answer says what is not covered instead. */
@@ -274,6 +275,18 @@ export function answerQuestion(q: Question, cmd: Command, ctx: AnswerContext, la
       if ((q.kind === 'count' || q.kind === 'yes-no') && (bestRecord?.score ?? 0) > 0.5) score -= 0.15;
       if (q.vendors.length > 0 && found.best.term && !q.vendors.includes(found.best.term.vendor)) score *= 0.5;
       if (!found.best.term) score *= 0.8;
+      // a price, count or time asked of a plan some record of which states one: the card defines the plan
+      // but does not answer ("Jamf Standard 多少錢？" is the record saying no price is listed)
+      const asked = askedValue(q);
+      if (
+        asked &&
+        q.kind !== 'definition' &&
+        q.plans.length > 0 &&
+        records.some(
+          (r) => r.score >= CLOSE && statesValue(r.record, asked) && q.plans.some((p) => r.record.plans.includes(p.id)),
+        )
+      )
+        score *= 0.75;
       // a term neither named nor covering more than half of the question only shares a word or two with it
       // ("the uptime SLA for Microsoft 365" is not Office 365 Engineering Direct)
       if (q.kind !== 'definition' && !named && found.best.coverage <= 0.5) score *= 0.9;
@@ -314,6 +327,12 @@ export function answerQuestion(q: Question, cmd: Command, ctx: AnswerContext, la
     c.score *= STRUCTURED.has(c.name) ? blind : doubt;
   }
 
+  // a price, count or length of time asked of a thing none of whose records states one: no card about the
+  // thing answers it ("how much is Unified a year?"); a computation from the question's own numbers may
+  const unstated = unstatedValue(q, ctx.knowledge);
+  if (unstated && !candidates.some((c) => COMPUTATIONS.has(c.name)))
+    return unstatedAnswer(unstated, q, records, ctx, lang);
+
   candidates.sort((a, b) => b.score - a.score);
   for (const c of candidates) {
     if (c.score < (q.language === 'zh' ? WEAK_ZH : WEAK)) break;
@@ -334,3 +353,33 @@ export function answerQuestion(q: Question, cmd: Command, ctx: AnswerContext, la
     lang,
   );
 }
+
+/** "The contracts do not say: they state no price for Microsoft Unified", with the thing's closest records. */
+function unstatedAnswer(u: Unstated, q: Question, records: RankedRecord[], ctx: AnswerContext, lang: Language): Answer {
+  const s = strings(lang);
+  const names = u.plans.map((p) => {
+    const file = fileOf(ctx.knowledge, p.vendor);
+    const plan = file?.plans.find((x) => x.id === p.id)?.name[lang] ?? p.id;
+    const vendor = file?.vendorName[lang] ?? p.vendor;
+    return plan.startsWith(vendor) ? plan : `${vendor} ${plan}`;
+  });
+  const quotaNames = u.quotas.flatMap((id) =>
+    ctx.knowledge.plans.flatMap((f) => f.quotas.filter((x) => x.id === id).map((x) => x.name[lang])),
+  );
+  const thing = (quotaNames.length > 0 ? quotaNames : names).join(s.comma);
+  const own = (r: AnswerRecord) =>
+    u.quotas.length > 0
+      ? r.quota !== undefined && u.quotas.includes(r.quota.id)
+      : u.plans.some((p) => p.vendor === r.vendor && r.plans.includes(p.id));
+  // the thing's own records near the value asked for (its fee's basis), then its others, then the rest
+  const near = allRecords(ctx.knowledge).filter((r) => own(r) && nearValue(r, u.kind));
+  const ranked = records.filter((r) => r.score >= CLOSE).map((r) => r.record);
+  const closest = [
+    ...ranked.filter((r) => own(r) && nearValue(r, u.kind)),
+    ...near,
+    ...ranked.filter(own),
+    ...ranked,
+  ].filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i);
+  return notCoveredAnswer(q, [], closest.slice(0, 2), ctx, lang, s.notStatedValue(u.kind, thing));
+}
+

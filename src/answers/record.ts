@@ -120,10 +120,15 @@ export function notCoveredAnswer(
   closest: AnswerRecord[],
   ctx: AnswerContext,
   lang: Language,
+  headline?: string,
 ): Answer {
   const s = strings(lang);
   const what = unknown.length > 0 ? unknown.map((w) => s.quoted(w)).join(s.comma) : '';
-  const answer = emptyAnswer('not-covered', s.notCoveredTitle, what ? s.notSaid(what) : s.notSaidAnything);
+  const answer = emptyAnswer(
+    'not-covered',
+    s.notCoveredTitle,
+    headline ?? (what ? s.notSaid(what) : s.notSaidAnything),
+  );
   for (const r of closest.slice(0, 2)) {
     answer.facts.push({
       label: `${s.closest} · ${titleOf(ctx, r, lang)}`,

@@ -95,6 +95,9 @@ const en = {
   contractsSay: 'The contracts say',
   notSaid: (what: string) => `That is not in these contracts: they say nothing about ${what}.`,
   notSaidAnything: 'That is not in these contracts (Microsoft Unified, Jamf, Autodesk).',
+  /** a value of one kind the contracts state for none of the things named */
+  notStatedValue: (kind: 'price' | 'count' | 'time', thing: string) =>
+    `The contracts do not say: they state no ${{ price: 'price', count: 'number', time: 'length of time' }[kind]} for ${thing}.`,
   closest: 'Closest they do say',
   statement: 'Statement',
   appliesTo: 'Applies to',
@@ -204,6 +207,8 @@ const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
   contractsSay: '合約內容',
   notSaid: (what: string) => `這些合約沒有提到${what}，不在合約範圍內。`,
   notSaidAnything: '這不在這些合約（Microsoft Unified、Jamf、Autodesk）的範圍內。',
+  notStatedValue: (kind: 'price' | 'count' | 'time', thing: string) =>
+    `合約沒有說明：合約未載明 ${thing} 的${{ price: '價格', count: '數量', time: '時間長度' }[kind]}。`,
   closest: '合約中最接近的內容',
   statement: '內容',
   appliesTo: '適用於',
