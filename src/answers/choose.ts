@@ -32,8 +32,8 @@ import { ASKS_WHEN, type RankedRecord, rankRecords, samePlanFamily } from './ran
 import { compareAnswer, compareRecordsAnswer, notCoveredAnswer, recordAnswer, yesNoOf } from './record.js';
 import { slaAnswer } from './sla.js';
 import { termAnswer } from './term.js';
-import { allRecords, askedValue, nearValue, statesValue, type Unstated, unstatedValue } from './unstated.js';
 import { unknownNameOf, unknownWords } from './unknown-words.js';
+import { allRecords, askedValue, nearValue, statesValue, type Unstated, unstatedValue } from './unstated.js';
 
 /** Below this, the best candidate is a guess: the answer says what is not covered instead. */
 export const WEAK = 0.42;
@@ -382,4 +382,3 @@ function unstatedAnswer(u: Unstated, q: Question, records: RankedRecord[], ctx: 
   ].filter((r, i, all) => all.findIndex((x) => x.id === r.id) === i);
   return notCoveredAnswer(q, [], closest.slice(0, 2), ctx, lang, s.notStatedValue(u.kind, thing));
 }
-

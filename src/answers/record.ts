@@ -15,6 +15,7 @@ import { formatSpan } from '../text/time.js';
 import { topicLabel } from '../text/topic-words.js';
 import { cite, fileOf, suggest } from './common.js';
 import type { AnswerContext } from './context.js';
+import { checkList, type ListCheck } from './list.js';
 import type { Question } from './parse/question.js';
 import { type Combo, selectCombos, severityFor, targetsOf } from './select.js';
 
@@ -43,11 +44,38 @@ export function yesNoOf(record: AnswerRecord, q: Question, ctx: AnswerContext): 
     return calendar ? calendar.kind === 'fixed' && calendar.hours === '24x7' : undefined;
   }
   if (t) return undefined;
+  const listed = checkList(record, q.norm, ctx.knowledge);
+  if (listed) return listed.verdict === 'yes' ? true : listed.verdict === 'not-excluded' ? undefined : false;
   const negated = NEGATION_EN.test(mainClause(record.text.en));
   const value = record.fact?.value ?? (record.quota ? record.quota.carryOver : undefined);
   if (value === false) return false;
   if (record.quota && /carry|roll|next|延|順延|顺延/u.test(q.norm)) return record.quota.carryOver;
   return !negated;
+}
+
+/**
+ * The first line of a yes/no about items of a list: "No — Chinese is not among those listed: Rapid
+ * Response … English and Japanese only." The statement that follows names the list.
+ */
+function listSummary(check: ListCheck, text: string, lang: Language): string {
+  const s = strings(lang);
+  const items = check.items.map((i) => i[lang]).join(lang === 'zh' ? '、' : ', ');
+  const colon = lang === 'zh' ? '：' : ': ';
+  const after = lang === 'zh' ? '。' : ' — ';
+  switch (check.verdict) {
+    case 'yes':
+      return `${s.yes}${after}${text}`;
+    case 'no':
+      return `${s.no}${after}${s.notAmong(items)}${colon}${text}`;
+    case 'not-listed':
+      return `${s.notListed}${after}${s.notAmong(items)}${colon}${text}`;
+    case 'on-request':
+      return `${s.possibly}${after}${s.onRequestOnly(items)}${colon}${text}`;
+    case 'excluded':
+      return `${s.no}${after}${s.isExcluded(items)}${colon}${text}`;
+    case 'not-excluded':
+      return `${s.notAmongExclusions(items)}${colon}${text}`;
+  }
 }
 
 function plansLabel(ctx: AnswerContext, record: AnswerRecord, lang: Language): string {
@@ -82,7 +110,10 @@ export function recordAnswer(
   const answer = emptyAnswer('term', titleOf(ctx, record, lang), '');
   const text = record.text[lang];
   const c = cite(answer, record, lang);
-  if (q.kind === 'yes-no') {
+  const listed = q.kind === 'yes-no' ? checkList(record, q.norm, ctx.knowledge) : undefined;
+  if (listed) {
+    answer.summary = listSummary(listed, text, lang);
+  } else if (q.kind === 'yes-no') {
     const yes = yesNoOf(record, q, ctx);
     answer.summary =
       yes === undefined ? `${s.contractsSay}${s.colon}${text}` : `${yes ? s.yes : s.no}${s.afterYesNo}${text}`;

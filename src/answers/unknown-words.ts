@@ -2,9 +2,11 @@
  * What a question in words asks about that the contracts never speak of: words no record, term or clause
  * contains, and capitalised names they never mention. Both weigh against every candidate answer (choose.ts).
  */
+
 import { paraphrased } from '../search/paraphrase.js';
 import { foldText, queryTokens } from '../search/tokenize.js';
 import type { AnswerContext } from './context.js';
+import { namesListItem } from './list.js';
 import type { Question } from './parse/question.js';
 
 /** Words of the question no record, term or clause contains: what the contracts do not speak of. */
@@ -15,14 +17,15 @@ export function unknownWords(q: Question, ctx: AnswerContext): string[] {
   const named = new Set(q.named.flatMap((n) => n.split(' ')));
   const latin = queryTokens(q.text).filter((t) => (/^[a-z][a-z-]{3,}$/.test(t) && !near(t)) || /^\d{2,}$/.test(t));
   // a figure the contracts never state (99.99 %) is asked about as much as a word
-  const unknownLatin = latin.filter((t) => !knows(t) && !named.has(t) && !paraphrased(t));
+  // a language is asked about against a list of them ("does AEM support Korean?"), not a subject apart
+  const unknownLatin = latin.filter((t) => !knows(t) && !named.has(t) && !paraphrased(t) && !namesListItem(t));
   // Chinese: whole words (a bigram across two words is no word), as the segmenter cuts them
   const han: string[] = [];
   for (const { segment, isWordLike } of SEGMENTER.segment(q.text)) {
     if (!isWordLike || !/^\p{Script=Han}{2,}$/u.test(segment)) continue;
     // grammar words at a word's edges (要有, 才有, 會做) are no subject: strip them before judging
     const core = segment.replace(FUNCTION_CHARS_AT_EDGES, '');
-    if ([...core].length < 2 || knows(foldText(core)) || paraphrased(core)) continue;
+    if ([...core].length < 2 || knows(foldText(core)) || paraphrased(core) || namesListItem(core)) continue;
     // question words (幾點, 什麼, 可以) are no subject; a word any of whose bigrams the contracts use is known
     const tokens = queryTokens(core).filter((t) => t.length >= 2);
     if (tokens.length > 0 && tokens.every((t) => !knows(t))) han.push(core);
@@ -42,6 +45,7 @@ export function unknownNameOf(q: Question, ctx: AnswerContext): string | undefin
   const near = ctx.search?.near ?? (() => false);
   for (const m of q.text.matchAll(/(?<![A-Za-z])[A-Z][A-Za-z0-9]{2,}/g)) {
     const word = m[0];
+    if (namesListItem(word)) continue;
     const tokens = queryTokens(word);
     if (tokens.length > 0 && tokens.every((t) => !knows(t) && !near(t))) return word;
   }

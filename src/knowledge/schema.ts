@@ -207,6 +207,25 @@ export const Target = z
 export type Target = z.infer<typeof Target>;
 
 /**
+ * The items a statement lists, so that a yes/no about one item is checked against them ("does Rapid
+ * Response support Chinese?" is no: English and Japanese only). Languages by their English name (English,
+ * Chinese, Japanese …); products and regions as the document names them, `{ en, zh }` where the Chinese
+ * text names one otherwise. `only`: nothing outside the list is offered ("English and Japanese only");
+ * false where others may be on request (`onRequest` names those it mentions). `excluded`: the list names what is not covered.
+ */
+export const FactList = z
+  .strictObject({
+    of: z.enum(['language', 'product', 'region', 'channel']),
+    items: z.array(z.union([z.string().min(1), Bilingual])).min(1),
+    only: z.boolean(),
+    /** items the statement names as possible only on request or subject to availability */
+    onRequest: z.array(z.union([z.string().min(1), Bilingual])).optional(),
+    excluded: z.boolean().optional(),
+  })
+  .meta({ id: 'FactList', description: 'The items a statement lists (languages, products, regions, channels).' });
+export type FactList = z.infer<typeof FactList>;
+
+/**
  * Any other entitlement, limit, condition or exclusion the document states. A fact that is itself a
  * deadline (e.g. an RCA within 10 business days) may carry `span` and `calendar` so it can be computed.
  */
@@ -223,6 +242,7 @@ export const Fact = z
     span: Span.optional(),
     calendar: z.string().optional(), // CalendarDef id
     keywords: z.array(z.string()).default([]),
+    list: FactList.optional(),
     ...citedFields,
   })
   .superRefine(requireReason)

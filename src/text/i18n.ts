@@ -95,6 +95,13 @@ const en = {
   contractsSay: 'The contracts say',
   notSaid: (what: string) => `That is not in these contracts: they say nothing about ${what}.`,
   notSaidAnything: 'That is not in these contracts (Microsoft Unified, Jamf, Autodesk).',
+  /** a yes/no about items of a list: the items asked that it does not hold */
+  notAmong: (items: string) => `${items} is not among those listed`,
+  notListed: 'Not listed',
+  possibly: 'Possibly',
+  onRequestOnly: (items: string) => `${items} only on request or subject to availability`,
+  isExcluded: (items: string) => `${items} is excluded`,
+  notAmongExclusions: (items: string) => `${items} is not among the exclusions listed`,
   /** a value of one kind the contracts state for none of the things named */
   notStatedValue: (kind: 'price' | 'count' | 'time', thing: string) =>
     `The contracts do not say: they state no ${{ price: 'price', count: 'number', time: 'length of time' }[kind]} for ${thing}.`,
@@ -207,6 +214,12 @@ const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
   contractsSay: '合約內容',
   notSaid: (what: string) => `這些合約沒有提到${what}，不在合約範圍內。`,
   notSaidAnything: '這不在這些合約（Microsoft Unified、Jamf、Autodesk）的範圍內。',
+  notAmong: (items: string) => `${latinGap(items)}不在所列之中`,
+  notListed: '未列出',
+  possibly: '視情況而定',
+  onRequestOnly: (items: string) => `${latinGap(items)}僅應要求或視可用性提供`,
+  isExcluded: (items: string) => `${latinGap(items)}不在涵蓋範圍內`,
+  notAmongExclusions: (items: string) => `${latinGap(items)}不在所列的排除項目中`,
   notStatedValue: (kind: 'price' | 'count' | 'time', thing: string) =>
     `合約沒有說明：合約未載明 ${thing} 的${{ price: '價格', count: '數量', time: '時間長度' }[kind]}。`,
   closest: '合約中最接近的內容',
@@ -228,6 +241,11 @@ const zh: { [K in keyof typeof en]: (typeof en)[K] } = {
 };
 
 const dictionaries = { en, zh };
+
+/** A Latin name before Chinese words gets a space after it (「GitHub AE 不在…」). */
+function latinGap(words: string): string {
+  return /[A-Za-z0-9]$/.test(words) ? `${words} ` : words;
+}
 
 /** The cross-vendor severity levels (knowledge Level) in Chinese. */
 const ZH_LEVELS: Record<string, string> = { critical: '最高', high: '高', medium: '中', low: '低' };
