@@ -22,8 +22,10 @@
  * Every command also says whether the reply is `public` (the text ended with `public` / `公開`) and the
  * `language` of the question ('zh' when it contains Chinese characters).
  */
+
 import type { Level } from '../knowledge/schema.js';
 import type { Language } from '../text/normalize.js';
+import type { ParseProblem } from '../text/problem-words.js';
 import type { WhenSpec } from './parse/when.js';
 
 export type { WhenSpec } from './parse/when.js';
@@ -73,7 +75,7 @@ export type Command = Common &
   (
     | { kind: 'help' }
     | ({ kind: 'sla' } & Selection)
-    | ({ kind: 'due'; at?: WhenSpec; problems: string[] } & Selection)
+    | ({ kind: 'due'; at?: WhenSpec; problems: ParseProblem[] } & Selection)
     | { kind: 'term'; query: string /** true when no command word was typed */; implicit: boolean }
     | {
         kind: 'fee-cancel';
@@ -85,9 +87,9 @@ export type Command = Common &
         noticeDays?: number;
         amount?: number;
         /** what could not be read, to be shown to the user */
-        problems: string[];
+        problems: ParseProblem[];
       }
-    | { kind: 'fee-flex'; allowance?: number; problems: string[] }
+    | { kind: 'fee-flex'; allowance?: number; problems: ParseProblem[] }
     | { kind: 'price'; plans: PlanRef[]; vendors: string[]; customerType?: 'commercial' | 'education' }
     | { kind: 'quota'; quotaIds: string[]; vendors: string[]; query: string }
     | {
@@ -97,11 +99,11 @@ export type Command = Common &
         /** YYYY-MM-DD the use happened or is booked for; default today in the contract's zone */
         on?: string;
         query: string;
-        problems: string[];
+        problems: ParseProblem[];
       }
     | { kind: 'contract' }
     | { kind: 'contract-add' /** everything after `contract add`: pass to parseContractArgs */; args: string }
-    | { kind: 'contract-remove'; id?: number; problems: string[] }
+    | { kind: 'contract-remove'; id?: number; problems: ParseProblem[] }
     | { kind: 'case' /** everything after `case`, as typed */; rest: string }
     | {
         kind: 'not-understood';

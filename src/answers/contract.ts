@@ -18,6 +18,7 @@ import { contractWords } from '../text/contract-words.js';
 import { strings } from '../text/i18n.js';
 import { planName } from '../text/names.js';
 import { type Language, languageOf, normalize } from '../text/normalize.js';
+import { problemText } from '../text/problem-words.js';
 import { note } from './common.js';
 import { horizonProblem } from './horizon.js';
 import { formatAmount, parseAmountValue } from './parse/amount.js';
@@ -276,7 +277,7 @@ export function parseContractArgs(
       case 'end': {
         const d = parseDate(value);
         const far = 'date' in d && opts.now ? horizonProblem(d.date, opts.now, lang) : null;
-        if ('error' in d) problems.push(w.badDate(k, value, d.error));
+        if ('error' in d) problems.push(w.badDate(k, problemText(d.error, lang)));
         else if (far) problems.push(`${k}: ${far}`);
         else if (k === 'start') input.startDate = d.date;
         else input.endDate = d.date;
@@ -307,7 +308,7 @@ export function parseContractArgs(
         break;
       case 'flex': {
         const parsed = parseAmountValue(normalize(value));
-        if ('error' in parsed) problems.push(w.badFlex(value, parsed.error));
+        if ('error' in parsed) problems.push(w.badFlex(problemText(parsed.error, lang)));
         else input.amounts.flexAllowance = parsed.amount;
         break;
       }

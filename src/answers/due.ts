@@ -14,9 +14,10 @@ import {
   explainDeadline,
 } from '../rules/index.js';
 import { dueWords } from '../text/due-words.js';
-import { milestoneLabel, parserProblem, strings } from '../text/i18n.js';
+import { milestoneLabel, strings } from '../text/i18n.js';
 import { planName } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
+import { problemsText, problemText } from '../text/problem-words.js';
 import { formatSpan, formatTime } from '../text/time.js';
 import type { Command } from './command.js';
 import { answerTime, asUsage, cite, note, suggest } from './common.js';
@@ -103,7 +104,7 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
   const s = strings(lang);
   const w = dueWords(lang);
   const answer = emptyAnswer('due', s.dueResponse, '');
-  for (const p of cmd.problems) note(answer, parserProblem(p, lang));
+  for (const p of cmd.problems) note(answer, problemsText([p], lang));
   const { combos: all, from } = selectCombos(ctx.knowledge, cmd, ctx.contracts);
   const needsSeverity = all.some((c) => !c.file.severityFree);
   if (cmd.unknownSeverity) {
@@ -134,7 +135,7 @@ export function dueAnswer(cmd: DueCommand, ctx: AnswerContext, lang: Language): 
       if ('error' in when) {
         answer.kind = 'error';
         answer.title = s.errorTitle;
-        answer.summary = w.unreadableTime(when.error, parserProblem(when.error, lang));
+        answer.summary = w.unreadableTime(problemText(when.error, lang));
         answer.suggestions.push('due p1 gold at 2026-12-04 16:00', 'due p1 gold at 16:00');
         return answer;
       }

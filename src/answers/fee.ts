@@ -7,8 +7,9 @@ import type { PlanFile } from '../knowledge/schema.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import { cancellationFee, flexCreditCap } from '../rules/index.js';
 import { feeWords } from '../text/fee-words.js';
-import { parserProblem, strings } from '../text/i18n.js';
+import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
+import { problemsText } from '../text/problem-words.js';
 import { topicLabel } from '../text/topic-words.js';
 import type { Command } from './command.js';
 import { asUsage, cite, fmtNumber, note, suggest } from './common.js';
@@ -63,7 +64,7 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
     answer.summary = w.noSchedule;
     return answer;
   }
-  for (const p of cmd.problems) note(answer, parserProblem(p, lang));
+  for (const p of cmd.problems) note(answer, problemsText([p], lang));
   if (!cmd.serviceDate && cmd.noticeDays !== undefined && cmd.noticeDate === undefined) {
     // only the days of notice were given: a service that many days from today gives the same step and table
     const zone = zoneFor(ctx, file.vendor);
@@ -167,8 +168,10 @@ export function feeFlexAnswer(cmd: FeeFlexCommand, ctx: AnswerContext, lang: Lan
   let allowance = cmd.allowance;
   if (allowance === undefined && cmd.problems.length > 0) {
     // an amount was typed but could not be read: say so rather than fall back to the contract's
-    const problems = cmd.problems.join('; ');
-    return asUsage(answer, lang, w.unreadableFlex(problems), ['fee flex 250000', 'fee flex 250k']);
+    return asUsage(answer, lang, w.unreadableFlex(problemsText(cmd.problems, lang)), [
+      'fee flex 250000',
+      'fee flex 250k',
+    ]);
   }
   if (allowance === undefined) {
     const fromContract = ctx.contracts.find((c) => c.vendor === file.vendor && c.amounts.flexAllowance !== undefined);

@@ -7,9 +7,10 @@ import type { PlanFile, QuotaRule } from '../knowledge/schema.js';
 import { type Answer, emptyAnswer } from '../model/answer.js';
 import type { Contract } from '../model/records.js';
 import { type QuotaStatus, quotaStatus } from '../rules/index.js';
-import { parserProblem, strings } from '../text/i18n.js';
+import { strings } from '../text/i18n.js';
 import { planName, withVendor } from '../text/names.js';
 import type { Language } from '../text/normalize.js';
+import { problemsText } from '../text/problem-words.js';
 import { quotaWords } from '../text/quota-words.js';
 import type { Command } from './command.js';
 import { answerTime, cite, fileOf, note } from './common.js';
@@ -155,7 +156,7 @@ export function resolveQuotaUse(knowledge: Knowledge, contracts: Contract[], cmd
     return { ok: false, answer };
   };
   if (cmd.problems.length > 0) {
-    return fail(cmd.problems.map((p) => parserProblem(p, lang)).join(' '), ['quota use coaching 1']);
+    return fail(problemsText(cmd.problems, lang), ['quota use coaching 1']);
   }
   const candidates: { contract: Contract; rule: QuotaRule }[] = [];
   for (const contract of contracts) {

@@ -35,6 +35,7 @@ import { CaseProblem, caseState, caseView } from '../cases/service.js';
 import { forWorkspace } from '../knowledge/workspace.js';
 import { type Answer, type AnswerReplay, emptyAnswer, type Locale } from '../model/answer.js';
 import { conversationWords } from '../text/conversation-words.js';
+import { problemsText } from '../text/problem-words.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
 import { errorAnswer } from './errors.js';
 import { type Change, refusal, refusalAnswer } from './permissions.js';
@@ -268,7 +269,12 @@ async function contractRemove(
 ): Promise<Answer> {
   if (cmd.id === undefined || cmd.problems.length > 0) {
     const w = conversationWords(cmd.language);
-    const answer = emptyAnswer('not-understood', w.whichContractTitle, w.whichContract(cmd.problems));
+    const answer = emptyAnswer(
+      'not-understood',
+      w.whichContractTitle,
+      w.whichContract(cmd.problems.length > 0 ? problemsText(cmd.problems, cmd.language) : ''),
+    );
+
     answer.suggestions.push('contract', 'contract remove 1');
     return answer;
   }

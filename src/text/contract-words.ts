@@ -17,11 +17,11 @@ export const contractWords = wordTable(
     badRegion: (value: string) => `region: "${value}" is not apac, americas or emea.`,
     badCustomer: (value: string) => `customer: "${value}" is not commercial or education.`,
     /** `error` is the date parser's own English message */
-    badDate: (key: string, _value: string, error: string) => `${key}: ${error}.`,
+    /** `problem`: what the date parser could not read, in this language (problem-words.ts) */
+    badDate: (key: string, problem: string) => `${key}: ${problem}.`,
     badAddon: (word: string, vendor: string, known: string[]) =>
       `addons: "${word}" is not an add-on of ${vendor} (${known.join(', ') || 'this vendor has none'}).`,
-    /** `error` is the amount parser's own English message */
-    badFlex: (_value: string, error: string) => `flex: ${error}, e.g. flex=250000, flex=250,000 or flex=250k.`,
+    badFlex: (problem: string) => `flex: ${problem}, e.g. flex=250000, flex=250,000 or flex=250k.`,
     addonNotFor: (addon: string, addsTo: string[], plan: string) =>
       `addons: ${addon} adds to ${addsTo.join(', ')}, not to ${plan}.`,
     endBeforeStart: (end: string, start: string) => `end: ${end} is before start ${start}.`,
@@ -47,10 +47,10 @@ export const contractWords = wordTable(
     badHours: (value) => `hours：「${value}」不是像 09:00-17:30 這樣的時段（週一至週五，開始早於結束）。`,
     badRegion: (value) => `region：「${value}」不是 apac、americas 或 emea。`,
     badCustomer: (value) => `customer：「${value}」不是 commercial（商業）或 education（教育）。`,
-    badDate: (key, value) => `${key}：「${value}」不是日期（格式為 YYYY-MM-DD，例如 2026-12-20）。`,
+    badDate: (key, problem) => `${key}：${problem}。`,
     badAddon: (word, vendor, known) =>
       `addons：「${word}」不是 ${vendor} 的附加服務（${known.join('、') || '此廠商沒有附加服務'}）。`,
-    badFlex: (value) => `flex：「${value}」不是金額：請寫正的十進位數字，例如 flex=250000、flex=250,000 或 flex=250k。`,
+    badFlex: (problem) => `flex：${problem}，例如 flex=250000、flex=250,000 或 flex=250k。`,
     addonNotFor: (addon, addsTo, plan) => `addons：${addon} 只能加在 ${addsTo.join('、')}，不能加在 ${plan}。`,
     endBeforeStart: (end, start) => `end：結束日 ${end} 早於開始日 ${start}。`,
     defaultHours: (hours) => `${hours}（預設）`,

@@ -10,9 +10,9 @@ export const conversationWords = wordTable(
     openingForm: 'Opening the contract form…',
     formInSlack: 'In Slack, `/support contract add` with nothing after it opens a form.',
     whichContractTitle: 'Which contract?',
-    /** `problems` as the parser wrote them, in English */
-    whichContract: (problems: string[]) =>
-      problems.join(' ') || 'Give the number of the contract to remove, e.g. `contract remove 2`.',
+    /** `problems`: what the parser could not read, as sentences in this language (problem-words.ts), or '' */
+    whichContract: (problems: string) =>
+      problems || 'Give the number of the contract to remove, e.g. `contract remove 2`.',
     usesAsOf: (id: number, start: string, end: string, asOf: string | null) =>
       `Contract #${id} runs ${start} to ${end}; the figures above are as of ${asOf}.`,
     booked: (on: string) =>
@@ -28,7 +28,8 @@ export const conversationWords = wordTable(
     openingForm: '正在開啟合約表單…',
     formInSlack: '在 Slack 中，只輸入 `/support contract add` 會開啟表單。',
     whichContractTitle: '哪一份合約？',
-    whichContract: () => '請提供要移除的合約編號，例如 `contract remove 2`（`contract` 可列出合約）。',
+    whichContract: (problems) =>
+      problems || '請提供要移除的合約編號，例如 `contract remove 2`（`contract` 可列出合約）。',
     usesAsOf: (id, start, end, asOf) => `合約 #${id} 的期間為 ${start} 至 ${end}；上列用量以 ${asOf} 計。`,
     booked: (on) => `已記為 ${on} 的預訂：取消費用的期限與預訂提醒會依此日期排定。`,
     notAllowedTitle: '沒有權限',

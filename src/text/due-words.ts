@@ -9,7 +9,8 @@ export const dueWords = wordTable(
       `${all} plans match; the first ${computed} are computed. Name a plan to narrow it down.`,
     noContract: "No contract on file: computed on the plans' defaults (see the assumptions below).",
     /** `problem` in English, as the parser wrote it; `shown` the same in the answer's language */
-    unreadableTime: (problem: string, _shown: string) => `I could not read the time: ${problem}.`,
+    /** `problem`: what the time parser could not read, in this language (problem-words.ts) */
+    unreadableTime: (problem: string) => `I could not read the time: ${problem}.`,
     coversInbound:
       'The response target also covers the reply to every message you send: each message restarts the response clock.',
     headline: (label: string, time: string, span: string) => `${label} ${time} (${span})`,
@@ -23,7 +24,7 @@ export const dueWords = wordTable(
     whichSeverity: '請指定嚴重性，例如 `due p1 gold` 或 `due sev1 unified at 2026-12-04 16:00`。',
     firstComputed: (all, computed) => `符合的方案有 ${all} 個，只計算前 ${computed} 個；請指定方案。`,
     noContract: '本工作區尚無合約：以方案預設值計算（時區與假日見下方假設）。',
-    unreadableTime: (_problem, shown) => `無法解讀時間：${shown}`,
+    unreadableTime: (problem) => `無法解讀時間：${problem}。`,
     coversInbound: '回應時間也適用於您每一則來訊的回覆：每次您傳訊給廠商，回應期限會重新計算。',
     headline: (label, time, span) => `${label} ${time}（${span}）`,
     updateFrom: '首次更新自開單起計；廠商回應後，更新頻率自其最後一次回應或更新起計。',

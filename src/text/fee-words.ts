@@ -26,7 +26,8 @@ export const feeWords = wordTable(
       `Notice on or before ${by} (${days} days) would have cost ${pct} %.`,
     noFlexRule: 'None of these contract documents has a flex-allowance rule.',
     /** an amount typed that could not be read; `problems` as the parser wrote them */
-    unreadableFlex: (problems: string) => `${problems}.`,
+    /** `problems`: what the amount parser could not read, as sentences in this language (problem-words.ts) */
+    unreadableFlex: (problems: string) => `${problems} For example \`fee flex 250000\` or \`fee flex 250k\`.`,
     allowanceFrom: (id: number) => `Allowance from contract #${id}.`,
     giveAllowance: 'Give the flex allowance, e.g. `fee flex 250000` (or record it on the contract with `flex=250000`).',
     flexSummary: (allowance: string, cap: string, percent: number, floor: string) =>
@@ -59,7 +60,7 @@ export const feeWords = wordTable(
     howCounted: '提前天數為通知日至服務日的日曆天數（前一天取消為 1 天，當天取消為 0 天）；每一級的上下限皆包含在內。',
     cheaper: (by, days, pct) => `若於 ${by} 或之前通知（提前 ${days} 天），收費為 ${pct} %。`,
     noFlexRule: '這些合約文件中沒有彈性額度的規定。',
-    unreadableFlex: (problems) => `${problems}。請提供正數金額，例如 \`fee flex 250000\`。`,
+    unreadableFlex: (problems) => `${problems}請提供正數金額，例如 \`fee flex 250000\`。`,
     allowanceFrom: (id) => `彈性額度取自合約 #${id}。`,
     giveAllowance: '請提供彈性額度金額，例如 `fee flex 250000`（或在合約上設定 `flex=250000`）。',
     flexSummary: (allowance, cap, percent, floor) =>

@@ -265,34 +265,3 @@ export function strings(lang: Language): Strings {
 }
 
 export type { Phrase };
-
-/**
- * What the parser could not read ("\"25:99\" is not a time of day"), in `lang`. The parser writes these in
- * English; a Chinese answer shows them in Chinese. A message not listed here is shown as the parser wrote it.
- */
-export function parserProblem(problem: string, lang: Language): string {
-  if (lang === 'en') return problem;
-  const zh: [RegExp, (...m: string[]) => string][] = [
-    [/^"(.+)" is not an amount \(e\.g\. amount 12000\)$/, (v) => `「${v}」不是金額（例如 amount 12000）`],
-    [
-      /^"(.+)" is not a date \(expected YYYY-MM-DD, e\.g\. 2026-12-20\)$/,
-      (v) => `「${v}」不是日期（格式為 YYYY-MM-DD，例如 2026-12-20）`,
-    ],
-    [/^(\S+) is not a day in the calendar$/, (v) => `${v} 不是日曆上的日期`],
-    [/^dates need the year/, () => '日期需要年份：請寫成 YYYY-MM-DD，例如 2026-12-20'],
-    [/^(\S+) is not a whole number of uses$/, (v) => `${v} 不是整數的使用次數`],
-    [/^(\S+) is not a date$/, (v) => `${v} 不是日期`],
-    [/^"(.+)" is not a time of day$/, (v) => `「${v}」不是一天中的時間（例如 16:00）`],
-    [/^the zone (\S+) is not a valid IANA time zone$/, (v) => `${v} 不是有效的 IANA 時區`],
-    [
-      /^(\S+) is not a date in the calendar \(expected YYYY-MM-DD\)$/,
-      (v) => `${v} 不是日曆上的日期（格式為 YYYY-MM-DD）`,
-    ],
-    [/^"(.+)" is not a time that exists in (\S+)$/, (v, zone) => `${zone} 沒有「${v}」這個時間`],
-  ];
-  for (const [pattern, say] of zh) {
-    const m = pattern.exec(problem.replace(/\.$/, ''));
-    if (m) return `${say(...m.slice(1))}。`;
-  }
-  return problem;
-}

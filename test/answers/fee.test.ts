@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { parseCommand, parseContractArgs } from '../../src/answers/index.js';
 import { quoteOccursIn } from '../../src/knowledge/quotes.js';
+import { problemsText } from '../../src/text/problem-words.js';
 import { answer, context, contract, knowledge } from '../support/answers.js';
 
 const schedule = knowledge.plans.find((f) => f.fees.cancellation)?.fees.cancellation;
@@ -151,6 +152,6 @@ describe('numbers are decimal, positive and finite', () => {
   it('refuses a negative number of quota uses instead of counting it as positive', () => {
     const cmd = parseCommand('quota use coaching -5', knowledge);
     expect(cmd.kind).toBe('quota-use');
-    if (cmd.kind === 'quota-use') expect(cmd.problems.join(' ')).toMatch(/"-5" is not a number of uses/);
+    if (cmd.kind === 'quota-use') expect(problemsText(cmd.problems, 'en')).toMatch(/"-5" is not a number of uses/);
   });
 });

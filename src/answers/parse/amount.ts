@@ -3,6 +3,7 @@
  * and finite only: a number written with a sign, an exponent or a base prefix (-5, 1e309, 0x10) is refused
  * as a whole, never read as the digits after the sign, the e or the x (which made flex=1e309 an allowance of 309).
  */
+import type { ParseProblem } from '../../text/problem-words.js';
 
 const AMOUNT =
   /(?:(?:usd|us\$|\$|美元)\s*)?(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|m|萬|万|千|百萬|百万)?(?![\d.a-z])(?:\s*(?:usd|美元|元))?/;
@@ -47,12 +48,10 @@ export function formatAmount(amount: number, currency?: string): string {
 }
 
 /** An amount that must be the whole of `text` (a `key=value` value): the amount, or why not, for a person. */
-export function parseAmountValue(text: string): { amount: number } | { error: string } {
+export function parseAmountValue(text: string): { amount: number } | { error: ParseProblem } {
   const m = AMOUNT.exec(text.trim());
   const whole = m !== null && m.index === 0 && m[0].length === text.trim().length;
   const { amount, refused } = whole ? extractAmount(text.trim()) : { amount: undefined, refused: undefined };
   if (amount !== undefined && amount > 0 && Number.isFinite(amount) && !refused) return { amount };
-  return {
-    error: `"${text}" is not an amount: write a positive decimal number`,
-  };
+  return { error: { code: 'not-positive-amount', value: text } };
 }

@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import type { Knowledge } from '../../knowledge/load.js';
 import type { Level } from '../../knowledge/schema.js';
 import { editDistance, escapeRegExp, hasCjk, languageOf, normalize } from '../../text/normalize.js';
+import type { ParseProblem } from '../../text/problem-words.js';
 import type { Command, PlanRef, Selection, SeverityRef } from '../command.js';
 import { extractAmount } from './amount.js';
 import { buildVocabulary, findPhrases, type Match, type Vocabulary } from './vocabulary.js';
@@ -153,9 +154,9 @@ function parseFeeCancel(args: string): {
   noticeDate?: string;
   noticeDays?: number;
   amount?: number;
-  problems: string[];
+  problems: ParseProblem[];
 } {
-  const problems: string[] = [];
+  const problems: ParseProblem[] = [];
   const out: { serviceDate?: string; noticeDate?: string; noticeDays?: number; amount?: number } = {};
   let text = ` ${args} `;
   // amount first: "amount 5000" / "金額 5000" / "$5000"
@@ -163,7 +164,7 @@ function parseFeeCancel(args: string): {
   const am = new RegExp(`(?:${amountWords})\\s*[:=]?\\s*(\\S+)`).exec(text);
   if (am?.[1]) {
     const { amount } = extractAmount(am[1]);
-    if (amount === undefined) problems.push(`"${am[1]}" is not an amount (e.g. amount 12000)`);
+    if (amount === undefined) problems.push({ code: 'not-amount', value: am[1], example: 'amount 12000' });
     else out.amount = amount;
     text = text.replace(am[0], ' ');
   } else {
@@ -203,16 +204,16 @@ function parseFeeCancel(args: string): {
     else if (!out.noticeDate && out.noticeDays === undefined) out.noticeDate = d.date;
   }
   if (/\d{1,2}[-/]\d{1,2}(?![-/\d])/.test(text) && dates.length === 0 && !out.serviceDate) {
-    problems.push('dates need the year: write them as YYYY-MM-DD, e.g. 2026-12-20');
+    problems.push({ code: 'date-needs-year' });
   }
   return { ...out, problems };
 }
 
-function parseContractRemove(args: string): { id?: number; problems: string[] } {
+function parseContractRemove(args: string): { id?: number; problems: ParseProblem[] } {
   const m = /#?(\d+)/.exec(args);
   if (!m?.[1]) {
     return {
-      problems: [args ? `"${args}" is not a contract id` : 'which contract? Give its id, e.g. `contract remove 3`'],
+      problems: [args ? { code: 'not-contract-id', value: args } : { code: 'which-contract' }],
     };
   }
   return { id: Number(m[1]), problems: [] };
@@ -357,9 +358,9 @@ export function parseCommand(text: string, knowledge?: Pick<Knowledge, 'plans'>)
         if (amount === undefined && !refused && found.kind === 'fee-flex')
           return { ...common, kind: 'term', query: cleanQuery(body), implicit: true };
         const problems = refused
-          ? [`"${refused}" is not an amount: write a positive decimal number, e.g. 250000 or 250k`]
+          ? [{ code: 'not-positive-amount' as const, value: refused }]
           : amount === undefined && cleaned
-            ? [`"${cleaned}" is not an amount`]
+            ? [{ code: 'not-amount' as const, value: cleaned }]
             : [];
         return { ...common, kind, ...(amount !== undefined ? { allowance: amount } : {}), problems };
       }
@@ -386,11 +387,11 @@ export function parseCommand(text: string, knowledge?: Pick<Knowledge, 'plans'>)
           : afterUse;
         const { amount, rest, refused } = extractAmount(withoutDate.trim());
         const { matches, rest: unmatched } = findPhrases(vocab, rest, { args: true });
-        const problems: string[] = [];
-        if (refused) problems.push(`"${refused}" is not a number of uses: write a whole number such as 1 or 2`);
+        const problems: ParseProblem[] = [];
+        if (refused) problems.push({ code: 'not-uses', value: refused });
         if (amount !== undefined && (!Number.isInteger(amount) || amount <= 0))
-          problems.push(`${amount} is not a whole number of uses`);
-        if (on && !DateTime.fromISO(on).isValid) problems.push(`${on} is not a date`);
+          problems.push({ code: 'not-whole-uses', value: String(amount) });
+        if (on && !DateTime.fromISO(on).isValid) problems.push({ code: 'not-date', value: on });
         return {
           ...common,
           kind: 'quota-use',

@@ -2,7 +2,9 @@
  * Dates and times as people type them. Extraction is pure text work; resolving a spec to an instant
  * needs `now` and the zone it is read in (the contract's zone), which only the answer builders know.
  */
+
 import { DateTime, IANAZone } from 'luxon';
+import type { ParseProblem } from '../../text/problem-words.js';
 
 /** A moment as written: every part optional; missing parts come from `now` in the zone it is read in. */
 export interface WhenSpec {
@@ -79,11 +81,11 @@ function cut(text: string, m: RegExpExecArray): string {
  * Take a date and/or time out of normalised text. Returns the spec (undefined when there is none) and the
  * text without it, so that the remaining words can be parsed for other things.
  */
-export function extractWhen(text: string): { when?: WhenSpec; rest: string; problems: string[] } {
+export function extractWhen(text: string): { when?: WhenSpec; rest: string; problems: ParseProblem[] } {
   let rest = text;
   const spec: WhenSpec = { text: '' };
   const parts: string[] = [];
-  const problems: string[] = [];
+  const problems: ParseProblem[] = [];
 
   const iso = ISO_FULL.exec(rest);
   if (iso?.[1] && iso[2]) {
@@ -103,7 +105,7 @@ export function extractWhen(text: string): { when?: WhenSpec; rest: string; prob
     if (t?.[2] && t[3]) {
       const time = hhmm(withMeridiem(Number(t[2]), t[4] ?? t[1]), Number(t[3]));
       if (time) spec.time = time;
-      else problems.push(`"${t[0].trim()}" is not a time of day`);
+      else problems.push({ code: 'not-time-of-day', value: t[0].trim() });
       parts.push(t[0].trim());
       rest = cut(rest, t);
     } else {
@@ -112,14 +114,14 @@ export function extractWhen(text: string): { when?: WhenSpec; rest: string; prob
       if (a?.[1] && a[2]) {
         const time = hhmm(withMeridiem(Number(a[1]), a[2]), 0);
         if (time) spec.time = time;
-        else problems.push(`"${a[0].trim()}" is not a time of day`);
+        else problems.push({ code: 'not-time-of-day', value: a[0].trim() });
         parts.push(a[0].trim());
         rest = cut(rest, a);
       } else if (z?.[2]) {
         const minutes = z[4] ? 30 : Number(z[3] ?? 0);
         const time = hhmm(withMeridiem(Number(z[2]), z[1]), minutes);
         if (time) spec.time = time;
-        else problems.push(`"${z[0].trim()}" is not a time of day`);
+        else problems.push({ code: 'not-time-of-day', value: z[0].trim() });
         parts.push(z[0].trim());
         rest = cut(rest, z);
       }
@@ -217,14 +219,14 @@ export function resolveWhen(
   spec: WhenSpec,
   now: Date,
   zone: string,
-): { at: Date; shift?: WallTimeShift } | { error: string } {
+): { at: Date; shift?: WallTimeShift } | { error: ParseProblem } {
   const readZone = spec.offset ? `UTC${spec.offset === 'Z' ? '' : normalizeOffset(spec.offset)}` : (spec.zone ?? zone);
   const today = DateTime.fromJSDate(now, { zone: readZone });
-  if (!today.isValid) return { error: `the zone ${readZone} is not a valid IANA time zone` };
+  if (!today.isValid) return { error: { code: 'bad-zone', value: readZone } };
   let day = today.startOf('day');
   if (spec.date) {
     const d = DateTime.fromISO(spec.date, { zone: readZone });
-    if (!d.isValid) return { error: `${spec.date} is not a date in the calendar (expected YYYY-MM-DD)` };
+    if (!d.isValid) return { error: { code: 'not-calendar-date', value: spec.date } };
     day = d;
   } else if (spec.relativeDays !== undefined) {
     day = day.plus({ days: spec.relativeDays });
@@ -244,7 +246,7 @@ export function resolveWhen(
     hour === 24
       ? day.plus({ days: 1 }).set({ hour: 0, minute: 0 })
       : day.set({ hour, minute, second: spec.time ? 0 : today.second, millisecond: 0 });
-  if (!at.isValid) return { error: `"${spec.text}" is not a time that exists in ${readZone}` };
+  if (!at.isValid) return { error: { code: 'no-such-time', value: spec.text, zone: readZone } };
   const shift = spec.offset ? undefined : wallTimeShift(day, hour, minute, at, readZone);
   if (shift?.kind === 'overlap') {
     // the first of the two instants, whichever luxon chose
@@ -259,11 +261,11 @@ function normalizeOffset(offset: string): string {
 }
 
 /** YYYY-MM-DD dates only (fees, contract start/end): a valid calendar date or an explanation. */
-export function parseDate(text: string): { date: string } | { error: string } {
+export function parseDate(text: string): { date: string } | { error: ParseProblem } {
   const m = DATE.exec(normalizeDateText(text));
-  if (!m?.[1] || !m[2] || !m[3]) return { error: `"${text}" is not a date (expected YYYY-MM-DD, e.g. 2026-12-20)` };
+  if (!m?.[1] || !m[2] || !m[3]) return { error: { code: 'not-date-format', value: text } };
   const date = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  if (!DateTime.fromISO(date).isValid) return { error: `${date} is not a day in the calendar` };
+  if (!DateTime.fromISO(date).isValid) return { error: { code: 'not-calendar-day', value: date } };
   return { date };
 }
 

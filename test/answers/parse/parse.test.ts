@@ -224,7 +224,7 @@ describe('commands', () => {
     });
     expect(parse('合約 新增 jamf 金級')).toMatchObject({ kind: 'contract-add', args: 'jamf 金級' });
     expect(parse('contract remove 3')).toMatchObject({ kind: 'contract-remove', id: 3 });
-    expect(parse('contract remove')).toMatchObject({ kind: 'contract-remove', problems: [expect.any(String)] });
+    expect(parse('contract remove')).toMatchObject({ kind: 'contract-remove', problems: [{ code: 'which-contract' }] });
   });
 
   it('case commands pass the rest through untouched', () => {
