@@ -40,6 +40,8 @@ export async function scheduleWorkspaceDateReminders(
   const channel = channelId ?? (await deps.store.lastCaseChannel(workspaceId));
   if (!channel) return 0;
   let count = 0;
+  // a channel's reminders are the workspace's: written in its language
+  const { language } = await deps.store.getSettings(workspaceId);
   const uses = await deps.store.listQuotaUses(workspaceId);
   for (const contract of await deps.store.listContracts(workspaceId)) {
     const today = DateTime.fromMillis(now, { zone: contract.zone }).toISODate();
@@ -62,6 +64,7 @@ export async function scheduleWorkspaceDateReminders(
           now,
           channelId: channel,
           policy,
+          language,
         });
         let scheduled = 0;
         for (const row of rows) {

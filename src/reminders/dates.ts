@@ -21,7 +21,10 @@
 import { DateTime } from 'luxon';
 import { statusOf } from '../answers/quota.js';
 import type { PlanFile } from '../knowledge/schema.js';
+import type { Language } from '../model/language.js';
 import type { Contract, QuotaUse, ReminderInput } from '../model/records.js';
+import { dateReminderWords } from '../text/date-reminder-words.js';
+import { formatDay } from '../text/time.js';
 
 export interface DatePolicy {
   /** days before a quarter ends to remind of unused quarterly sessions */
@@ -62,6 +65,8 @@ export interface DatePlanInput {
   /** where the reminders are posted */
   channelId: string;
   policy?: Partial<DatePolicy>;
+  /** the language the reminders are written in (the workspace's); English by default */
+  language?: Language;
 }
 
 /** Quota uses dated after today (in the contract's zone) are bookings. */
@@ -89,13 +94,12 @@ function day(iso: string, zone: string): DateTime {
   return DateTime.fromISO(iso, { zone }).startOf('day');
 }
 
-function fmt(d: DateTime): string {
-  return d.setLocale('en-GB').toFormat('ccc d LLL yyyy');
-}
-
 export function planDateReminders(input: DatePlanInput): ReminderInput[] {
   const policy = { ...DEFAULT_DATE_POLICY, ...input.policy };
   const { file, contract, now } = input;
+  const lang = input.language ?? 'en';
+  const w = dateReminderWords(lang);
+  const fmt = (d: DateTime) => formatDay(d.toISODate() ?? '', lang);
   const zone = contract.zone;
   const planIds = new Set([contract.plan, ...contract.addons]);
   const applies = (plans: readonly string[]) => plans.some((p) => planIds.has(p));
@@ -111,26 +115,29 @@ export function planDateReminders(input: DatePlanInput): ReminderInput[] {
       kind: `date-${kind}`,
       dueAt,
       text,
-      payload: { type: 'date', zone, contractId: contract.id },
+      payload: { type: 'date', zone, contractId: contract.id, language: lang },
       dedupeKey: `date:${contract.id}:${key}`,
     });
   };
   const contractUses = input.uses.filter((u) => u.contractId === contract.id);
-  const vendor = file.vendorName.en;
+  const vendor = file.vendorName[lang];
+  const quotaName = (id: string | undefined, fallback: string) =>
+    file.quotas.find((q) => q.id === id)?.name[lang] ?? fallback;
+  const unitOf = (rule: (typeof file.quotas)[number]) => (lang === 'zh' ? rule.unitZh : rule.unit);
 
   for (const rule of file.quotas) {
     if (!applies(rule.plans) || (rule.window !== 'calendar-quarter' && rule.window !== 'calendar-year')) continue;
     const status = statusOf(rule, contract, contractUses, new Date(now));
     if (!status.windowEnd || !status.expiresAt) continue;
     const end = day(status.windowEnd, zone);
-    const name = rule.name.en;
+    const name = `${vendor} ${rule.name[lang]}`;
     if (rule.window === 'calendar-quarter' && !rule.carryOver && status.remaining > 0) {
       const remindOn = end.minus({ days: policy.quarterLeadDays });
       add(
         `${rule.id}:${status.windowStart}`,
         'quota-left',
         at(remindOn, policy.hour),
-        `${vendor} ${name}: ${status.remaining} of ${status.limit} ${rule.unit} left this quarter. They lapse after ${fmt(end)} (no carry-over), so book them now.`,
+        w.quotaLeft(name, status.remaining, status.limit, unitOf(rule), fmt(end)),
         status.expiresAt.getTime(),
       );
     }
@@ -141,7 +148,7 @@ export function planDateReminders(input: DatePlanInput): ReminderInput[] {
         `${rule.id}:${status.windowStart}`,
         'not-booked',
         at(remindOn, policy.hour),
-        `${vendor} ${name}: none booked yet this year (${status.limit} per calendar year). It lapses after ${fmt(end)}; ask for it now.`,
+        w.notBooked(name, status.limit, fmt(end)),
         status.expiresAt.getTime(),
       );
     }
@@ -156,7 +163,7 @@ export function planDateReminders(input: DatePlanInput): ReminderInput[] {
         `${fact.id}:${contract.endDate}`,
         'cutoff',
         at(cutoff.minus({ days: policy.cutoffLeadDays }), policy.hour),
-        `${vendor}: ${fact.text.en} The work order ends ${fmt(end)}, so the last day is ${fmt(cutoff)}.`,
+        w.cutoff(vendor, fact.text[lang], fmt(end), fmt(cutoff)),
         at(cutoff.plus({ days: 1 }), 0),
       );
     }
@@ -171,7 +178,7 @@ export function planDateReminders(input: DatePlanInput): ReminderInput[] {
           `${fact.id}:${b.quotaId}:${b.date}`,
           'booking-lead',
           at(lastDay.minus({ days: policy.bookingLeadDays }), policy.hour),
-          `${vendor} ${b.what} on ${fmt(eventDay)}: it must be scheduled and confirmed in writing by ${fmt(lastDay)} (${fact.value} weeks ahead).`,
+          w.bookingLead(`${vendor} ${quotaName(b.quotaId, b.what)}`, fmt(eventDay), fmt(lastDay), fact.value),
           at(lastDay.plus({ days: 1 }), 0),
         );
       }
@@ -188,12 +195,16 @@ export function planDateReminders(input: DatePlanInput): ReminderInput[] {
         const next = steps[i + 1];
         if (step.minDays <= 0 || !next) return;
         const lastDay = serviceDay.minus({ days: step.minDays });
-        const price = step.chargePercent === 0 ? 'without a fee' : `for ${step.chargePercent} % of the fee`;
         add(
           `cancel:${b.quotaId ?? b.what}:${b.date}:${step.minDays}`,
           'cancellation-step',
           at(lastDay, policy.hour),
-          `${vendor} ${b.what} on ${fmt(serviceDay)}: today is the last day to cancel it ${price}; from tomorrow a cancellation costs ${next.chargePercent} % of the service fee.`,
+          w.cancelStep(
+            `${vendor} ${quotaName(b.quotaId, b.what)}`,
+            fmt(serviceDay),
+            step.chargePercent,
+            next.chargePercent,
+          ),
           at(lastDay.plus({ days: 1 }), 0),
         );
       });

@@ -104,6 +104,14 @@ export function formatClock(at: Date | number, zone: string, lang: Language = 'e
   return `${WEEKDAYS_EN[w.weekday - 1]} ${w.day} ${MONTHS_EN[w.month - 1]} ${w.year} ${hhmm(w)}`;
 }
 
+/** A calendar day (YYYY-MM-DD) in words: "Tue 31 Mar 2026" / "2026/03/31（週二）". */
+export function formatDay(iso: string, lang: Language = 'en'): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+  if (lang === 'zh') return `${y}/${pad2(m)}/${pad2(d)}（週${WEEKDAYS_ZH[weekday]}）`;
+  return `${WEEKDAYS_EN[weekday]} ${d} ${MONTHS_EN[m - 1]} ${y}`;
+}
+
 /** An instant with its zone: "Tue 3 Mar 2026 14:00 (Asia/Taipei)" / "2026/03/03（週二）14:00（Asia/Taipei）". */
 export function formatTime(at: Date | number, zone: string, lang: Language = 'en'): string {
   return lang === 'zh' ? `${formatClock(at, zone, lang)}（${zone}）` : `${formatClock(at, zone, lang)} (${zone})`;

@@ -18,7 +18,7 @@ function use(quotaId: string, usedOn: string, count = 1, contractId = 1): QuotaU
 const autodesk = stored(contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
 const microsoft = stored(contract({ vendor: 'microsoft', plan: 'unified', addons: ['aem'], endDate: '2026-12-31' }));
 
-function plan(c: Contract, now: number, uses: QuotaUse[] = [], policy = {}) {
+function plan(c: Contract, now: number, uses: QuotaUse[] = [], policy = {}, language: 'en' | 'zh' = 'en') {
   const file = knowledge.vendor(c.vendor);
   return planDateReminders({
     file,
@@ -28,6 +28,7 @@ function plan(c: Contract, now: number, uses: QuotaUse[] = [], policy = {}) {
     now,
     channelId: 'C9',
     policy,
+    language,
   });
 }
 
@@ -77,6 +78,32 @@ describe('date reminders', () => {
     const half = plan(microsoft, at('2026-06-24 12:00'), uses).filter((r) => r.kind === 'date-cancellation-step');
     expect(half[0]!.text).toMatch(/for 50 % of the fee; from tomorrow .* 100 %/);
     expect(new Set([...free, ...half].map((r) => r.dedupeKey)).size).toBe(2);
+  });
+});
+
+describe('date reminders for a Chinese workspace', () => {
+  const aem = [use('aem-event-days', '2026-06-30', 3)];
+  const rows = [
+    ...plan(autodesk, at('2026-03-17 09:30'), [use('autodesk-product-coaching', '2026-02-10')], {}, 'zh'),
+    ...plan(autodesk, at('2026-11-01 09:00'), [use('autodesk-product-coaching', '2026-10-01', 3)], {}, 'zh'),
+    ...plan(microsoft, at('2026-10-18 09:00'), [], {}, 'zh'),
+    ...plan(microsoft, at('2026-05-12 09:00'), aem, {}, 'zh'),
+    ...plan(microsoft, at('2026-06-16 09:00'), aem, {}, 'zh'),
+    ...plan(microsoft, at('2026-06-24 12:00'), aem, {}, 'zh'),
+  ];
+
+  it('writes every kind of date reminder in Chinese, dates included, with no English words but names', () => {
+    expect(new Set(rows.map((r) => r.kind))).toEqual(
+      new Set(['date-quota-left', 'date-not-booked', 'date-cutoff', 'date-booking-lead', 'date-cancellation-step']),
+    );
+    for (const r of rows) {
+      // names (Microsoft, Autodesk, AEM) are capitalised; English words are not
+      expect(r.text.match(/\b[a-z]{2,}\b/g) ?? [], r.text).toEqual([]);
+      expect(r.text).not.toMatch(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Mar|May|Jun|Nov)\b/);
+      expect(r.payload).toMatchObject({ language: 'zh' });
+    }
+    expect(rows.find((r) => r.kind === 'date-quota-left')?.text).toMatch(/本季還剩 2\/3 .*2026\/03\/31（週二）/);
+    expect(rows.find((r) => r.kind === 'date-cutoff')?.text).toMatch(/最後一天是 2026\/11\/01（週日）/);
   });
 });
 
