@@ -277,6 +277,7 @@ export function caseDeadlines(deps: CaseServiceDeps) {
     try {
       const state = await caseState(deps, kase, now.getTime());
       return liveClocks(state.clocks).map((c) => ({
+        kind: c.kind,
         label: c.kind === 'response' ? 'First response' : c.kind === 'update' ? 'Next update' : 'Our response',
         dueAt: c.dueAt!,
         minutesLeft: c.minutesLeft ?? undefined,

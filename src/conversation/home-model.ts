@@ -7,25 +7,30 @@ import { statusOf } from '../answers/quota.js';
 import { caseDeadlines } from '../cases/index.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { forWorkspace } from '../knowledge/workspace.js';
+import type { Locale } from '../model/answer.js';
 import type { HomeCase, HomeModel, HomeQuota } from '../model/home.js';
+import type { Language } from '../model/language.js';
 import type { Contract } from '../model/records.js';
 import type { Store } from '../store/index.js';
+import { homeWords } from '../text/home-words.js';
 import { contractTitle } from '../text/names.js';
+import { inScript, languageOfLocale } from '../text/script.js';
 import { formatDueIn, formatTime } from '../text/time.js';
 import type { ConversationDeps } from './types.js';
 
-export function contractLines(c: Contract): string[] {
+export function contractLines(c: Contract, lang: Language = 'en'): string[] {
+  const w = homeWords(lang);
   const holidays = c.holidays
     ? `${c.holidays.country}${c.holidays.subdivision ? `-${c.holidays.subdivision}` : ''}`
-    : 'no public holidays';
-  const hours = c.hours ? `${c.hours.start}–${c.hours.end} Mon–Fri` : 'the plan’s default hours';
-  const lines = [`${c.zone} · ${holidays} · ${hours}`];
+    : w.noHolidays;
+  const hours = c.hours ? w.hours(c.hours.start, c.hours.end) : w.planHours;
+  const lines = [[c.zone, holidays, hours].join(w.sep)];
   const extra = [
-    c.region ? `region ${c.region}` : null,
-    c.customerType ? `${c.customerType} customer` : null,
-    c.startDate || c.endDate ? `term ${c.startDate ?? '…'} → ${c.endDate ?? '…'}` : null,
+    c.region ? w.region(c.region.toUpperCase()) : null,
+    c.customerType ? w.customer(w.customerTypes[c.customerType] ?? c.customerType) : null,
+    c.startDate || c.endDate ? w.term(c.startDate ?? '…', c.endDate ?? '…') : null,
   ].filter((x): x is string => x !== null);
-  if (extra.length > 0) lines.push(extra.join(' · '));
+  if (extra.length > 0) lines.push(extra.join(w.sep));
   return lines;
 }
 
@@ -36,6 +41,7 @@ async function quotaLines(
   c: Contract,
   now: Date,
   notes: string[],
+  lang: Language,
 ) {
   const file = knowledge.plans.find((f) => f.vendor === c.vendor);
   if (!file) return [];
@@ -47,15 +53,15 @@ async function quotaLines(
     try {
       const status = statusOf(rule, c, uses, now);
       out.push({
-        contract: contractTitle(knowledge, c),
-        name: rule.name.en,
+        contract: contractTitle(knowledge, c, lang),
+        name: rule.name[lang],
         used: status.used,
         limit: status.limit,
-        unit: rule.unit,
+        unit: lang === 'zh' ? rule.unitZh : rule.unit,
         windowEnds: status.windowEnd ?? undefined,
       });
     } catch (error) {
-      notes.push(`${contractTitle(knowledge, c)}: ${rule.name.en}: ${(error as Error).message}`);
+      notes.push(`${contractTitle(knowledge, c, lang)}: ${rule.name[lang]}: ${(error as Error).message}`);
     }
   }
   return out;
@@ -67,7 +73,10 @@ export async function buildHomeModel(
   now: Date,
   userZone?: string,
   extraNotes: string[] = [],
+  locale: Locale = 'en',
 ): Promise<HomeModel> {
+  const lang = languageOfLocale(locale);
+  const w = homeWords(lang);
   const deps = await forWorkspace(shared, workspaceId);
   const notes = [...extraNotes];
   const contracts = await deps.store.listContracts(workspaceId);
@@ -77,43 +86,52 @@ export async function buildHomeModel(
     const contract = k.contractId === null ? undefined : byId.get(k.contractId);
     const zone = contract?.zone ?? userZone ?? 'UTC';
     const what = [
-      k.severity ? `Severity ${k.severity}` : null,
-      contract ? contractTitle(deps.knowledge, contract) : null,
+      k.severity ? w.severity(k.severity) : null,
+      contract ? contractTitle(deps.knowledge, contract, lang) : null,
     ]
       .filter(Boolean)
-      .join(' · ');
+      .join(w.sep);
     let due: HomeCase['due'] = [];
     try {
       due = (await caseDeadlines(deps)(workspaceId, k, now)).map((d) => ({
-        label: d.label,
-        when: formatTime(d.dueAt, zone),
+        label: w.clocks[d.kind],
+        when: formatTime(d.dueAt, zone, lang),
         at: d.dueAt,
         zone,
-        left: formatDueIn(d.dueAt, now.getTime(), d.minutesLeft),
+        left: formatDueIn(d.dueAt, now.getTime(), d.minutesLeft, lang),
         late: d.minutesLeft !== undefined && d.minutesLeft < 0,
       }));
     } catch (error) {
-      notes.push(`Case #${k.id}: its deadlines could not be computed (${(error as Error).message}).`);
+      notes.push(w.noDeadlines(k.id, (error as Error).message));
     }
     cases.push({
-      title: `Case #${k.id}${k.vendorRef ? ` (${k.vendorRef})` : ''}${what ? ` — ${what}` : ''}`,
+      title: w.caseTitle(k.id, k.vendorRef, what),
       channelId: k.channelId,
       threadTs: k.threadTs,
       ownerId: k.ownerId,
-      status: k.status === 'waiting' ? 'waiting on us' : 'open',
+      status: w.statuses[k.status === 'waiting' ? 'waiting' : 'open'],
       due,
     });
   }
   const quotas = (
-    await Promise.all(contracts.map((c) => quotaLines(deps.knowledge, deps.store, workspaceId, c, now, notes)))
+    await Promise.all(contracts.map((c) => quotaLines(deps.knowledge, deps.store, workspaceId, c, now, notes, lang)))
   ).flat();
-  return {
-    contracts: contracts.map((c) => ({ id: c.id, title: contractTitle(deps.knowledge, c), lines: contractLines(c) })),
-    cases,
-    quotas,
-    notes,
-    asOf: formatTime(now, userZone ?? 'UTC'),
-    asOfAt: now.getTime(),
-    asOfZone: userZone ?? 'UTC',
-  };
+  // Simplified readers see the model's own words (names, labels, times) converted, as answers are
+  return inScript<HomeModel>(
+    {
+      contracts: contracts.map((c) => ({
+        id: c.id,
+        title: contractTitle(deps.knowledge, c, lang),
+        lines: contractLines(c, lang),
+      })),
+      cases,
+      quotas,
+      notes,
+      locale,
+      asOf: formatTime(now, userZone ?? 'UTC', lang),
+      asOfAt: now.getTime(),
+      asOfZone: userZone ?? 'UTC',
+    },
+    locale,
+  );
 }

@@ -46,6 +46,8 @@ export interface HomeQuota {
 }
 
 export interface HomeModel {
+  /** the reader's language and script: the model's words are in it (Simplified converted for display) */
+  locale?: 'en' | 'zh-Hant' | 'zh-Hans';
   contracts: HomeContract[];
   cases: HomeCase[];
   quotas: HomeQuota[];

@@ -128,6 +128,21 @@ export async function userZoneFor(
   return { zone: asker?.zone ?? zoneOnly, pending: false, ...localeField(asker?.locale) };
 }
 
+/**
+ * The language and script to show a person the app's own surfaces in (Home, modals): their Slack locale when
+ * known, else the workspace's language setting (Chinese is then Traditional), else English.
+ */
+export async function readerLocale(
+  deps: ZoneDeps,
+  client: SlackApi,
+  workspaceId: string,
+  userId: string,
+): Promise<Locale> {
+  const { locale } = await userZoneFor(deps, client, workspaceId, userId);
+  if (locale) return locale;
+  return (await deps.store.getSettings(workspaceId)).language === 'zh' ? 'zh-Hant' : 'en';
+}
+
 /** The asker's IANA zone, or undefined when Slack cannot say or is slow to (see userZoneFor). */
 export async function userZoneOf(
   deps: ZoneDeps,

@@ -136,7 +136,8 @@ export async function answerCommand(deps: SlackDeps, r: CommandResponder, reply:
     await r.client.views.open({
       trigger_id: r.command.trigger_id,
       view: contractModal({
-        vendors: await vendorsFor(deps, r.command.team_id),
+        vendors: await vendorsFor(deps, r.command.team_id, reply.answer.locale ?? 'en'),
+        locale: reply.answer.locale ?? 'en',
         privateMetadata: JSON.stringify({ channelId: r.command.channel_id }),
       }),
     });

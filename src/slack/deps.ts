@@ -2,6 +2,9 @@ import type { Logger, webApi } from '@slack/bolt';
 import type { ConversationDeps } from '../conversation/types.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { knowledgeOf } from '../knowledge/workspace.js';
+import type { Locale } from '../model/answer.js';
+import type { Language } from '../model/language.js';
+import { inScript, languageOfLocale } from '../text/script.js';
 import type { VendorChoice } from './blocks/contract-modal.js';
 import type { InstallationCache } from './installation-cache.js';
 import type { OnceMemory } from './recent.js';
@@ -30,17 +33,18 @@ export interface SlackDeps extends ConversationDeps {
 }
 
 /** The contract modal's vendors for one workspace: the shipped ones and those it imported. */
-export async function vendorsFor(deps: SlackDeps, workspaceId: string): Promise<VendorChoice[]> {
+export async function vendorsFor(deps: SlackDeps, workspaceId: string, locale: Locale = 'en'): Promise<VendorChoice[]> {
   const knowledge = await knowledgeOf(deps, workspaceId);
+  if (locale !== 'en') return inScript(vendorChoices(knowledge, languageOfLocale(locale)), locale);
   return knowledge === deps.knowledge ? deps.vendors : vendorChoices(knowledge);
 }
 
 /** Vendors with their base plans and add-ons, as the contract modal lists them. */
-export function vendorChoices(knowledge: Pick<Knowledge, 'plans'>): VendorChoice[] {
+export function vendorChoices(knowledge: Pick<Knowledge, 'plans'>, lang: Language = 'en'): VendorChoice[] {
   return knowledge.plans.map((file) => ({
     id: file.vendor,
-    name: file.vendorName.en,
-    plans: file.plans.filter((p) => p.kind === 'base').map((p) => ({ id: p.id, name: p.name.en })),
-    addons: file.plans.filter((p) => p.kind === 'addon').map((p) => ({ id: p.id, name: p.name.en })),
+    name: file.vendorName[lang],
+    plans: file.plans.filter((p) => p.kind === 'base').map((p) => ({ id: p.id, name: p.name[lang] })),
+    addons: file.plans.filter((p) => p.kind === 'addon').map((p) => ({ id: p.id, name: p.name[lang] })),
   }));
 }

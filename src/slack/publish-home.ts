@@ -7,6 +7,7 @@ import { buildHomeModel } from '../conversation/home-model.js';
 import type { HomeModel } from '../model/home.js';
 import type { SlackApi } from './api.js';
 import { homeView } from './blocks/home.js';
+import { readerLocale } from './context.js';
 import type { SlackDeps } from './deps.js';
 
 /** the cases that get a link; Home shows far fewer than the view's 100 blocks allow anyway */
@@ -35,6 +36,10 @@ export async function publishHome(
   userZone: string | undefined,
   notes: string[] = [],
 ): Promise<void> {
-  const model = await withLinks(client, await buildHomeModel(deps, workspaceId, deps.clock.now(), userZone, notes));
+  const locale = await readerLocale(deps, client, workspaceId, userId);
+  const model = await withLinks(
+    client,
+    await buildHomeModel(deps, workspaceId, deps.clock.now(), userZone, notes, locale),
+  );
   await client.views.publish({ user_id: userId, view: homeView(model, { userId }) });
 }

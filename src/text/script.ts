@@ -180,3 +180,22 @@ export function forDisplay(answer: Answer): Answer {
     ...(answer.actions ? { actions: answer.actions.map((a) => ({ ...a, text: toSimplified(a.text) })) } : {}),
   };
 }
+
+/**
+ * A word table (strings, phrase functions, nested tables) in a locale's script: for 'zh-Hans' every word it
+ * gives is converted to Simplified; otherwise the table itself. For surfaces that are not an Answer (the Home
+ * tab, modals) whose tables are written in English and Traditional Chinese.
+ */
+export function inScript<T>(table: T, locale: Locale | undefined): T {
+  if (locale !== 'zh-Hans') return table;
+  const convert = (value: unknown): unknown => {
+    if (typeof value === 'string') return toSimplified(value);
+    if (typeof value === 'function')
+      return (...args: unknown[]) => convert((value as (...a: unknown[]) => unknown)(...args));
+    if (Array.isArray(value)) return value.map(convert);
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
+    return value;
+  };
+  return convert(table) as T;
+}

@@ -8,6 +8,9 @@
 import type { types } from '@slack/bolt';
 import { MAX_NAME_CHARS } from '../../answers/contract.js';
 import type { ContractFormField, ContractFormValues } from '../../conversation/contract-form.js';
+import type { Locale } from '../../model/answer.js';
+import { type ModalWords, modalWords } from '../../text/modal-words.js';
+import { inScript, languageOfLocale } from '../../text/script.js';
 import { LIMITS, trimText } from './limits.js';
 
 export const CONTRACT_MODAL_CALLBACK_ID = 'contract_setup';
@@ -37,17 +40,12 @@ export interface ContractModalInput {
   form?: ContractForm;
   /** echoed back on submission, e.g. the channel to confirm in */
   privateMetadata?: string;
+  /** the reader's language and script (vendor and plan names in `vendors` are given in it) */
+  locale?: Locale;
 }
 
-const REGIONS: ChoiceOption[] = [
-  { id: 'apac', name: 'APAC (Singapore time)' },
-  { id: 'americas', name: 'Americas (US Eastern)' },
-  { id: 'emea', name: 'EMEA (Central European)' },
-];
-const CUSTOMER_TYPES: ChoiceOption[] = [
-  { id: 'commercial', name: 'Commercial' },
-  { id: 'education', name: 'Education' },
-];
+const REGIONS = ['apac', 'americas', 'emea'] as const;
+const CUSTOMER_TYPES = ['commercial', 'education'] as const;
 
 function option(o: ChoiceOption): types.PlainTextOption {
   return {
@@ -67,6 +65,7 @@ export function fieldBlockId(field: ContractFormField, vendor?: string): string 
 }
 
 export function contractModal(input: ContractModalInput): types.ModalView {
+  const w = inScript(modalWords(languageOfLocale(input.locale ?? 'en')), input.locale).contract;
   const form = input.form ?? {};
   const vendor = input.vendors.find((v) => v.id === form.vendor);
   const shown = vendor ? [vendor] : input.vendors;
@@ -76,7 +75,7 @@ export function contractModal(input: ContractModalInput): types.ModalView {
   const planSelect: types.StaticSelect = {
     type: 'static_select',
     action_id: VALUE,
-    placeholder: plain('Choose a plan'),
+    placeholder: plain(w.choosePlan),
     ...(vendor
       ? { options: vendor.plans.slice(0, LIMITS.selectOptions).map(option) }
       : {
@@ -96,76 +95,70 @@ export function contractModal(input: ContractModalInput): types.ModalView {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: 'Tell Entitlebot which support contract this workspace has. Fields left empty take the plan’s own defaults; the confirmation says which.',
+        text: w.intro,
       },
     },
     {
       type: 'input',
       block_id: fieldBlockId('vendor'),
       dispatch_action: true,
-      label: plain('Vendor'),
+      label: plain(w.vendor),
       element: {
         type: 'static_select',
         action_id: CONTRACT_VENDOR_ACTION_ID,
-        placeholder: plain('Choose a vendor'),
+        placeholder: plain(w.chooseVendor),
         options: input.vendors.map(option),
         ...(vendor ? { initial_option: option(vendor) } : {}),
       },
     },
-    { type: 'input', block_id: fieldBlockId('plan', vendor?.id), label: plain('Plan'), element: planSelect },
+    { type: 'input', block_id: fieldBlockId('plan', vendor?.id), label: plain(w.plan), element: planSelect },
   ];
   if (addonChoices.length > 0) {
     blocks.push({
       type: 'input',
       block_id: fieldBlockId('addons', vendor?.id),
       optional: true,
-      label: plain('Add-ons'),
+      label: plain(w.addons),
       element: {
         type: 'multi_static_select',
         action_id: VALUE,
-        placeholder: plain('None'),
+        placeholder: plain(w.none),
         options: addonChoices.slice(0, LIMITS.selectOptions).map(option),
         ...(initialAddons.length > 0 ? { initial_options: initialAddons.map(option) } : {}),
       },
     });
   }
   blocks.push(
-    textInput('name', 'Name', 'e.g. Azure production', form.name, true),
-    textInput('zone', 'Time zone', 'e.g. Europe/Berlin', form.zone, false, 'The IANA zone your business hours run in.'),
-    textInput(
-      'holidays',
-      'Public holidays',
-      'e.g. DE, US-CA or none',
-      form.holidays,
-      true,
-      'A country code, optionally with a region (DE-BY); "none" for no holidays. Empty: the plan’s default.',
-    ),
-    textInput(
-      'hours',
-      'Business hours',
-      'e.g. 09:00-17:30',
-      form.hours,
-      true,
-      'Monday to Friday, HH:MM-HH:MM. Empty: the plan’s default (Microsoft: 09:00–17:30).',
-    ),
+    textInput('name', w.name, w.namePlaceholder, form.name, true),
+    textInput('zone', w.zone, w.zonePlaceholder, form.zone, false, w.zoneHint),
+    textInput('holidays', w.holidays, w.holidaysPlaceholder, form.holidays, true, w.holidaysHint),
+    textInput('hours', w.hours, w.hoursPlaceholder, form.hours, true, w.hoursHint),
     selectInput(
       'region',
-      'Vendor region',
-      REGIONS,
+      w.region,
+      REGIONS.map((id) => ({ id, name: w.regions[id] })),
       form.region,
-      'Autodesk: sets the vendor’s support week and holidays.',
+      w.regionHint,
+      w,
     ),
-    selectInput('customer', 'Customer type', CUSTOMER_TYPES, form.customer, 'Jamf prices differ for education.'),
-    dateInput('start', 'Start date', form.start),
-    dateInput('end', 'End date', form.end),
+    selectInput(
+      'customer',
+      w.customer,
+      CUSTOMER_TYPES.map((id) => ({ id, name: w.customerTypes[id] })),
+      form.customer,
+      w.customerHint,
+      w,
+    ),
+    dateInput('start', w.start, form.start),
+    dateInput('end', w.end, form.end),
   );
 
   return {
     type: 'modal',
     callback_id: CONTRACT_MODAL_CALLBACK_ID,
-    title: plain('Add a contract'),
-    submit: plain('Save'),
-    close: plain('Cancel'),
+    title: plain(w.title),
+    submit: plain(w.save),
+    close: plain(w.cancel),
     ...(input.privateMetadata ? { private_metadata: input.privateMetadata.slice(0, 3000) } : {}),
     blocks: blocks.slice(0, LIMITS.viewBlocks),
   };
@@ -202,6 +195,7 @@ function selectInput(
   choices: ChoiceOption[],
   initial: string | undefined,
   hint: string,
+  w: ModalWords['contract'],
 ): types.InputBlock {
   const initialChoice = choices.find((c) => c.id === initial);
   return {
@@ -213,7 +207,7 @@ function selectInput(
     element: {
       type: 'static_select',
       action_id: VALUE,
-      placeholder: plain('Plan default'),
+      placeholder: plain(w.planDefault),
       options: choices.map(option),
       ...(initialChoice ? { initial_option: option(initialChoice) } : {}),
     },

@@ -6,8 +6,14 @@
 
 import { severityMatters } from '../../cases/targets.js';
 import type { Knowledge } from '../../knowledge/load.js';
+import type { Locale } from '../../model/answer.js';
 import type { Contract } from '../../model/records.js';
+import { modalWords } from '../../text/modal-words.js';
 import { contractPlanName } from '../../text/names.js';
+import { inScript, languageOfLocale } from '../../text/script.js';
+
+/** The modal's words in the reader's language and script. */
+const wordsFor = (locale: Locale = 'en') => inScript(modalWords(languageOfLocale(locale)), locale).track;
 
 export const TRACK_SHORTCUT_CALLBACK_ID = 'track_vendor_case';
 export const TRACK_MODAL_CALLBACK_ID = 'track_vendor_case_modal';
@@ -24,17 +30,25 @@ export interface TrackMetadata {
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
-export function trackCaseModal(knowledge: Knowledge, contracts: Contract[], meta: TrackMetadata): Record<string, any> {
+export function trackCaseModal(
+  knowledge: Knowledge,
+  contracts: Contract[],
+  meta: TrackMetadata,
+  locale: Locale = 'en',
+  // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
+): Record<string, any> {
+  const w = wordsFor(locale);
+  const lang = languageOfLocale(locale);
+  const show = (text: string) => inScript(text, locale);
   const groups = contracts.slice(0, 100).map((c) => {
     const file = knowledge.vendor(c.vendor);
-    const title = `#${c.id} ${c.name ?? contractPlanName({ plans: [file] }, c)}`;
+    const title = `#${c.id} ${c.name ?? show(contractPlanName({ plans: [file] }, c, lang))}`;
     const options = severityMatters(file, c)
       ? file.severities.map((s) => ({
-          text: { type: 'plain_text', text: clip(s.name.en, 75) },
+          text: { type: 'plain_text', text: clip(show(s.name[lang]), 75) },
           value: `${c.id}:${s.id}`,
         }))
-      : [{ text: { type: 'plain_text', text: 'Any severity' }, value: `${c.id}:${ANY_SEVERITY}` }];
+      : [{ text: { type: 'plain_text', text: w.anySeverity }, value: `${c.id}:${ANY_SEVERITY}` }];
     return { label: { type: 'plain_text', text: clip(title, 75) }, options };
   });
   const scoped = contracts.some((c) => knowledge.vendor(c.vendor).targets.some((t) => t.scope === 'azure'));
@@ -44,17 +58,17 @@ export function trackCaseModal(knowledge: Knowledge, contracts: Contract[], meta
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: 'The thread of this message becomes the case. I will keep its clocks from the contract and remind the thread before a deadline and when it is missed.',
+        text: w.intro,
       },
     },
     {
       type: 'input',
       block_id: TRACK_CHOICE_BLOCK,
-      label: { type: 'plain_text', text: 'Contract and severity' },
+      label: { type: 'plain_text', text: w.choice },
       element: {
         type: 'static_select',
         action_id: 'value',
-        placeholder: { type: 'plain_text', text: 'Choose' },
+        placeholder: { type: 'plain_text', text: w.choose },
         option_groups: groups,
       },
     },
@@ -62,7 +76,7 @@ export function trackCaseModal(knowledge: Knowledge, contracts: Contract[], meta
       type: 'input',
       block_id: TRACK_REF_BLOCK,
       optional: true,
-      label: { type: 'plain_text', text: "Vendor's case number" },
+      label: { type: 'plain_text', text: w.vendorRef },
       element: { type: 'plain_text_input', action_id: 'value', max_length: 64 },
     },
   ];
@@ -71,20 +85,20 @@ export function trackCaseModal(knowledge: Knowledge, contracts: Contract[], meta
       type: 'input',
       block_id: TRACK_PRODUCT_BLOCK,
       optional: true,
-      label: { type: 'plain_text', text: 'Product' },
+      label: { type: 'plain_text', text: w.product },
       element: {
         type: 'checkboxes',
         action_id: 'value',
-        options: [{ text: { type: 'plain_text', text: 'An Azure component (faster targets)' }, value: 'azure' }],
+        options: [{ text: { type: 'plain_text', text: w.azure }, value: 'azure' }],
       },
     });
   }
   return {
     type: 'modal',
     callback_id: TRACK_MODAL_CALLBACK_ID,
-    title: { type: 'plain_text', text: 'Track vendor case' },
-    submit: { type: 'plain_text', text: 'Track' },
-    close: { type: 'plain_text', text: 'Cancel' },
+    title: { type: 'plain_text', text: w.title },
+    submit: { type: 'plain_text', text: w.submit },
+    close: { type: 'plain_text', text: w.cancel },
     private_metadata: JSON.stringify(meta),
     blocks,
   };
@@ -100,10 +114,10 @@ export interface TrackChoice {
   productScope: string | null;
 }
 
-export function readTrackModal(values: Values): TrackChoice | { error: string } {
+export function readTrackModal(values: Values, locale: Locale = 'en'): TrackChoice | { error: string } {
   const selected = values[TRACK_CHOICE_BLOCK]?.value?.selected_option?.value;
   const match = typeof selected === 'string' ? /^(\d+):(.+)$/.exec(selected) : null;
-  if (!match) return { error: 'Choose the contract and severity of the case.' };
+  if (!match) return { error: wordsFor(locale).chooseError };
   const ref = values[TRACK_REF_BLOCK]?.value?.value;
   const product = values[TRACK_PRODUCT_BLOCK]?.value?.selected_options ?? [];
   return {
@@ -117,11 +131,11 @@ export function readTrackModal(values: Values): TrackChoice | { error: string } 
 
 /** A modal that only says something (the shortcut's reply when it cannot post in the channel). */
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
-export function noticeModal(title: string, mrkdwn: string): Record<string, any> {
+export function noticeModal(title: string, mrkdwn: string, locale: Locale = 'en'): Record<string, any> {
   return {
     type: 'modal',
     title: { type: 'plain_text', text: clip(title, 24) },
-    close: { type: 'plain_text', text: 'OK' },
+    close: { type: 'plain_text', text: wordsFor(locale).ok },
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: clip(mrkdwn, 3000) } }],
   };
 }

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { refusalFor } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { contractModal } from '../../blocks/contract-modal.js';
-import { userZoneOf, workspaceIdOf } from '../../context.js';
+import { readerLocale, userZoneOf, workspaceIdOf } from '../../context.js';
 import { type SlackDeps, vendorsFor } from '../../deps.js';
 import { publishHome } from '../../publish-home.js';
 
@@ -23,10 +23,12 @@ export function openContractModal(deps: SlackDeps) {
       await publishHome(deps, client, workspaceId, body.user.id, zone, [refused]);
       return;
     }
+    const locale = await readerLocale(deps, client, workspaceId, body.user.id);
     await client.views.open({
       trigger_id: body.trigger_id,
       view: contractModal({
-        vendors: await vendorsFor(deps, workspaceId),
+        vendors: await vendorsFor(deps, workspaceId, locale),
+        locale,
         form: { zone },
         privateMetadata: JSON.stringify({ from: 'home' }),
       }),

@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { knowledgeOf } from '../../../knowledge/workspace.js';
+import { modalWords } from '../../../text/modal-words.js';
+import { inScript, languageOfLocale } from '../../../text/script.js';
 import { refusalFor, sharedChannelOf } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { noticeModal, trackCaseModal } from '../../blocks/track-modal.js';
-import { workspaceIdOf } from '../../context.js';
+import { readerLocale, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 import { cannotPostAdvice } from '../../errors.js';
 
@@ -23,6 +25,8 @@ export function trackVendorCase(deps: SlackDeps) {
       });
       return;
     }
+    const locale = await readerLocale(deps, client, workspaceId, shortcut.user.id);
+    const trackWords = inScript(modalWords(languageOfLocale(locale)), locale).track;
     // an ephemeral message needs the app in the channel; where it is not, the shortcut's trigger still opens a modal
     const tell = async (text: string) => {
       try {
@@ -33,7 +37,7 @@ export function trackVendorCase(deps: SlackDeps) {
         await client.views.open({
           trigger_id: shortcut.trigger_id,
           // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
-          view: noticeModal('Track vendor case', `${text}\n\n${advice}`) as any,
+          view: noticeModal(trackWords.title, `${text}\n\n${advice}`, locale) as any,
         });
       }
     };
@@ -66,7 +70,7 @@ export function trackVendorCase(deps: SlackDeps) {
     await client.views.open({
       trigger_id: shortcut.trigger_id,
       // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON built by the cases module
-      view: trackCaseModal(await knowledgeOf(deps, workspaceId), contracts, { channelId, threadTs }) as any,
+      view: trackCaseModal(await knowledgeOf(deps, workspaceId), contracts, { channelId, threadTs }, locale) as any,
     });
   };
 }

@@ -4,7 +4,7 @@ import { refusalFor } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { readTrackModal, TRACK_CHOICE_BLOCK, type TrackMetadata } from '../../blocks/track-modal.js';
 import { syncCaseCard } from '../../case-card.js';
-import { workspaceIdOf } from '../../context.js';
+import { readerLocale, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 import { cannotPostAdvice } from '../../errors.js';
 import { sharedChannel } from '../../shared.js';
@@ -29,8 +29,9 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
   return async ({ ack, body, view, context }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const workspaceId = workspaceIdOf(context, body.team?.id);
     const meta = metadata(view.private_metadata);
+    const locale = await readerLocale(deps, slackApi(deps.web, context), workspaceId, body.user.id);
     // biome-ignore lint/suspicious/noExplicitAny: view state values
-    const choice = readTrackModal(view.state.values as any);
+    const choice = readTrackModal(view.state.values as any, locale);
     const fail = (message: string) => ack({ response_action: 'errors', errors: { [TRACK_CHOICE_BLOCK]: message } });
     if ('error' in choice) return void (await fail(choice.error));
     if (!meta) return void (await fail('This form lost track of its message; run the shortcut again.'));
