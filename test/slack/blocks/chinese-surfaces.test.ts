@@ -68,7 +68,7 @@ async function home(locale: Locale) {
   await store.addContract('T1', contractInput({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
   await store.createCase(
     'T1',
-    caseInput({ contractId: c.id, severity: 'A', openedAt: now.getTime() - 60_000, ownerId: 'U1', channelId: 'C1' }),
+    caseInput({ contractId: c.id, severity: 'A', openedAt: now.getTime() - 60_000, channelId: 'C1' }),
   );
   const model = await buildHomeModel({ store, knowledge }, 'T1', now, 'Asia/Taipei', [], locale);
   return homeView(model, { userId: 'U1' });
