@@ -59,9 +59,9 @@ export function yesNoOf(record: AnswerRecord, q: Question, ctx: AnswerContext): 
  */
 function listSummary(check: ListCheck, text: string, lang: Language): string {
   const s = strings(lang);
-  const items = check.items.map((i) => i[lang]).join(lang === 'zh' ? '、' : ', ');
-  const colon = lang === 'zh' ? '：' : ': ';
-  const after = lang === 'zh' ? '。' : ' — ';
+  const items = check.items.map((i) => i[lang]).join(s.comma);
+  const colon = s.colon;
+  const after = s.afterYesNo;
   switch (check.verdict) {
     case 'yes':
       return `${s.yes}${after}${text}`;
