@@ -43,7 +43,7 @@ const stats = (samples: number[]) => {
 try {
   let store = await openStore(path, { now: () => NOW });
   const seedStart = performance.now();
-  const seeded = seedLoad(store, { workspaces: WORKSPACES, cases: CASES, now: NOW });
+  const seeded = await seedLoad(store, { workspaces: WORKSPACES, cases: CASES, now: NOW });
   const seedMs = performance.now() - seedStart;
   await store.close();
   // a fresh connection, as after a restart: nothing of the seeding left in the page cache of this process

@@ -15,7 +15,7 @@ import {
 import { StoreError } from './errors.js';
 import { databaseError, guardMethods, watchFile } from './guard.js';
 import { installationMethods } from './installations.js';
-import { registerDatabase } from './internal.js';
+import { registerDatabase, registerEngine } from './internal.js';
 import { leaseMethods } from './leases.js';
 import { LATEST_SCHEMA_VERSION, migrate } from './migrations.js';
 import { quotaUseMethods } from './quota-uses.js';
@@ -89,7 +89,7 @@ export async function openStore(location: string = DEFAULT_DATABASE_PATH, option
     ...legacy((db) => quotaUseMethods(db, now)),
     ...userZoneMethods(ctx),
     ...legacy((db) => caseMethods(db, now)),
-    ...legacy((db) => reminderMethods(db, now)),
+    ...reminderMethods(ctx),
     ...seenOnceMethods(ctx),
     ...leaseMethods(ctx),
     schemaStatus: async () => ({ found: await engine.schemaVersion(), latest: LATEST_SCHEMA_VERSION }),
@@ -116,5 +116,6 @@ export async function openStore(location: string = DEFAULT_DATABASE_PATH, option
     ...asyncMethods,
   };
   if (raw) registerDatabase(store, raw);
+  registerEngine(store, engine.kind, engine.db);
   return store;
 }
