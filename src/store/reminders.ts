@@ -222,40 +222,10 @@ export function reminderMethods(ctx: StoreContext) {
       .limit(limit);
   };
 
-  /**
-   * PostgreSQL: the same rows, locked. SKIP LOCKED passes over rows another instance is claiming right now, so
-   * instances claiming together take disjoint sets without waiting for each other; a row another instance claimed
-   * and committed since this statement began is re-checked against the conditions on its new version (status
-   * 'sending', a live lease) and left out. The conditions are all on the row itself, which is what makes that
-   * re-check sound.
-   */
-  const lockDuePostgres = (at: number, limit: number) =>
-    ctx
-      .q()
-      .selectFrom('reminders')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('due_at', '<=', at)]),
-          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<=', at)]),
-        ]),
-      )
-      .orderBy('due_at')
-      .orderBy('id')
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-
   // The one query without a workspace id: the scheduler claims due reminders of every workspace. A 'sending'
   // row is taken over only when its lease ran out (its holder died or stalled), never while it is renewed.
-  const claim = async (at: number, limit: number, leaseMs: number, owner: string): Promise<Reminder[]> => {
-    let ids: number[] | null = null;
-    if (postgres) {
-      ids = (await lockDuePostgres(at, limit)).map((row) => row.id);
-      if (ids.length === 0) return [];
-    }
-    const rows = await ctx
+  const claimSqlite = (at: number, limit: number, leaseMs: number, owner: string) =>
+    ctx
       .q()
       .updateTable('reminders')
       .set((eb) => ({
@@ -266,11 +236,67 @@ export function reminderMethods(ctx: StoreContext) {
         lease_until: at + leaseMs,
         updated_at: at,
       }))
-      .where('id', 'in', ids ?? dueIdsSqlite(at, limit))
+      .where('id', 'in', dueIdsSqlite(at, limit))
       .returningAll()
       .execute();
-    return rows.map(toReminder).sort(byDueTime);
-  };
+
+  /**
+   * PostgreSQL: the same rows, locked, in one statement. Each of the two ranges is read in (due_at, id) order
+   * (the pending one through reminders_due (status, due_at), then id) and locked FOR UPDATE SKIP LOCKED: rows
+   * another instance is claiming at this moment are passed over, not waited for, and the scan goes on to the next,
+   * so instances claiming together take disjoint sets. A row another instance claimed and committed since the
+   * statement began is re-checked on its new version (now 'sending' under a live lease) and left out: the
+   * conditions are all on the row itself, which is what makes that re-check sound. Of the two ranges the earliest
+   * `limit` are marked; the others are unlocked when the statement ends.
+   */
+  const claimPostgres = (at: number, limit: number, leaseMs: number, owner: string) =>
+    ctx
+      .q()
+      .with('due', (db) =>
+        db
+          .selectFrom('reminders')
+          .select(['id', 'due_at'])
+          .where('status', '=', 'pending')
+          .where('due_at', '<=', at)
+          .orderBy('due_at')
+          .orderBy('id')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .with('lapsed', (db) =>
+        db
+          .selectFrom('reminders')
+          .select(['id', 'due_at'])
+          .where('status', '=', 'sending')
+          .where('lease_until', '<=', at)
+          .orderBy('due_at')
+          .orderBy('id')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .with('picked', (db) =>
+        db
+          .selectFrom('due')
+          .select(['id', 'due_at'])
+          .unionAll(db.selectFrom('lapsed').select(['id', 'due_at']))
+          .orderBy('due_at')
+          .orderBy('id')
+          .limit(limit),
+      )
+      .updateTable('reminders')
+      .set((eb) => ({
+        status: 'sending',
+        attempts: eb('attempts', '+', 1),
+        claimed_at: at,
+        claimed_by: owner,
+        lease_until: at + leaseMs,
+        updated_at: at,
+      }))
+      .where('id', 'in', (eb) => eb.selectFrom('picked').select('id'))
+      .returningAll()
+      .execute();
 
   const scoped = (workspaceId: string, id: number): [string, number] => [
     requireWorkspace(workspaceId),
@@ -407,8 +433,11 @@ export function reminderMethods(ctx: StoreContext) {
       }
       const holder = requireText('owner', owner, 200);
       // SQLite: IMMEDIATE takes the write lock before reading, so two schedulers never claim the same row.
-      // PostgreSQL: the rows are locked (FOR UPDATE SKIP LOCKED) and marked in one transaction.
-      return ctx.transaction(() => claim(at, limit, leaseMs, holder));
+      // PostgreSQL: one statement (its own transaction, or part of the caller's) locks and marks the rows.
+      const rows = postgres
+        ? await claimPostgres(at, limit, leaseMs, holder)
+        : await ctx.transaction(() => claimSqlite(at, limit, leaseMs, holder));
+      return rows.map(toReminder).sort(byDueTime);
     },
     async renewReminderLeases(
       held: { workspaceId: string; id: number }[],
