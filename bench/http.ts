@@ -561,7 +561,12 @@ async function main() {
   const seedStarted = performance.now();
   const store = await openStore(dbPath);
   // reminders spread over the next 30 days from now, as in a live workspace: a handful fall due during the run
-  const seeded = seedLoad(store, { workspaces: WORKSPACES, cases: CASES, now: Date.now(), spreadMs: 30 * 86_400_000 });
+  const seeded = await seedLoad(store, {
+    workspaces: WORKSPACES,
+    cases: CASES,
+    now: Date.now(),
+    spreadMs: 30 * 86_400_000,
+  });
   await store.close();
   console.log(
     `seeded ${seeded.workspaceIds.length} workspaces, ${seeded.contracts} contracts, ${seeded.cases} cases, ` +

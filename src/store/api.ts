@@ -155,7 +155,8 @@ export interface Store {
    */
   snoozeReminder(workspaceId: string, id: number, untilMs: number): Promise<Reminder | null>;
   /**
-   * THE cross-workspace query (the scheduler's). In one IMMEDIATE transaction: pending reminders due at `now` or
+   * THE cross-workspace query (the scheduler's). In one IMMEDIATE transaction on SQLite, in one statement locking
+   * FOR UPDATE SKIP LOCKED on PostgreSQL (instances claiming at once take disjoint sets): pending reminders due at `now` or
    * earlier, and reminders 'sending' whose lease ran out (`leaseUntil <= now`: the holder crashed or stalled),
    * earliest first, at most `limit`; marks them 'sending' with attempts + 1, claimedAt = now, claimedBy = `owner`
    * and leaseUntil = now + `leaseMs`. A live lease is never taken over. Each row carries its workspace id; every

@@ -2,7 +2,7 @@ import type { Store } from './api.js';
 import { caseMethods } from './cases.js';
 import { storeContext } from './context.js';
 import { contractMethods } from './contracts.js';
-import { DEFAULT_DATABASE_PATH, openDatabase } from './database.js';
+import { DEFAULT_DATABASE_PATH } from './database.js';
 import {
   type Engine,
   isPostgresUrl,
@@ -12,12 +12,11 @@ import {
   type QueryLog,
   redactUrl,
 } from './engine.js';
-import { StoreError } from './errors.js';
 import { databaseError, guardMethods, watchFile } from './guard.js';
 import { installationMethods } from './installations.js';
-import { registerDatabase } from './internal.js';
+import { registerDatabase, registerEngine } from './internal.js';
 import { leaseMethods } from './leases.js';
-import { LATEST_SCHEMA_VERSION, migrate } from './migrations.js';
+import { LATEST_SCHEMA_VERSION } from './migrations.js';
 import { quotaUseMethods } from './quota-uses.js';
 import { reminderMethods } from './reminders.js';
 import { type SecretKeys, secretBox } from './secrets.js';
@@ -68,40 +67,21 @@ export async function openStore(location: string = DEFAULT_DATABASE_PATH, option
   }
   const ctx = storeContext(engine.kind, engine.db, now);
   const raw = engine.sqlite;
-  // TRANSITION (issue 13): modules not yet moved to Kysely run on the raw SQLite connection; on PostgreSQL their
-  // methods refuse until they are moved
-  const legacy = <T extends object>(make: (db: ReturnType<typeof openDatabase>) => T): T => {
-    if (raw) return make(raw);
-    const scratch = openDatabase(':memory:');
-    migrate(scratch, ':memory:');
-    const methods = make(scratch) as Record<string, unknown>;
-    for (const name of Object.keys(methods)) {
-      methods[name] = () => {
-        throw new StoreError('database', `${name} does not speak PostgreSQL yet.`);
-      };
-    }
-    return methods as T;
-  };
-  const methods = {
+  const methods: Omit<Store, 'path' | 'close' | 'checkpoint' | 'transaction'> = {
     ...installationMethods(ctx, secretBox(options.secrets), path),
     ...settingsMethods(ctx),
     ...contractMethods(ctx),
     ...quotaUseMethods(ctx),
     ...userZoneMethods(ctx),
     ...caseMethods(ctx),
-    ...legacy((db) => reminderMethods(db, now)),
+    ...reminderMethods(ctx),
     ...seenOnceMethods(ctx),
     ...leaseMethods(ctx),
     schemaStatus: async () => ({ found: await engine.schemaVersion(), latest: LATEST_SCHEMA_VERSION }),
     ...workspacePlanMethods(ctx),
   };
+  // SQLite and PostgreSQL failures name the database; on SQLite, writes first check the file is still the one opened
   guardMethods(methods, path, raw ? watchFile(path) : { check: () => {} });
-  const asyncMethods = Object.fromEntries(
-    Object.entries(methods).map(([name, method]) => [
-      name,
-      async (...args: unknown[]) => await (method as (...a: unknown[]) => unknown)(...args),
-    ]),
-  ) as unknown as Omit<Store, 'path' | 'close' | 'checkpoint' | 'transaction'>;
   const store: Store = {
     path,
     close: () => engine.close(),
@@ -113,8 +93,9 @@ export async function openStore(location: string = DEFAULT_DATABASE_PATH, option
         throw databaseError(error, path);
       }
     },
-    ...asyncMethods,
+    ...methods,
   };
   if (raw) registerDatabase(store, raw);
+  registerEngine(store, engine.kind, engine.db);
   return store;
 }

@@ -1,7 +1,8 @@
-import type Database from 'better-sqlite3';
 import type { Reminder, ReminderInput, ReminderKind, ReminderStatus } from '../model/records.js';
 import { DEFAULT_LEASE_MS } from './api.js';
+import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
+import type { ReminderRow } from './schema.js';
 import {
   fromJson,
   optionalId,
@@ -14,33 +15,7 @@ import {
   toJson,
 } from './validate.js';
 
-type Now = () => number;
-
 const STATUSES: readonly ReminderStatus[] = ['pending', 'sending', 'sent', 'cancelled', 'failed'];
-
-interface ReminderRow {
-  id: number;
-  workspace_id: string;
-  case_id: number | null;
-  contract_id: number | null;
-  channel_id: string;
-  thread_ts: string | null;
-  kind: string;
-  due_at: number;
-  text: string;
-  payload: string | null;
-  dedupe_key: string;
-  status: string;
-  attempts: number;
-  last_error: string | null;
-  claimed_at: number | null;
-  claimed_by: string | null;
-  lease_until: number | null;
-  sent_at: number | null;
-  posted_ts: string | null;
-  created_at: number;
-  updated_at: number;
-}
 
 function toReminder(row: ReminderRow): Reminder {
   return {
@@ -73,169 +48,255 @@ const byDueTime = (a: Reminder, b: Reminder) => a.dueAt - b.dueAt || a.id - b.id
 /** Slack's errors can be long; the reminder keeps enough to diagnose. */
 const clip = (error: unknown) => String(error ?? '').slice(0, 1000);
 
+/** a reminder's columns, validated (every input is checked before anything is written) */
 function reminderColumns(input: ReminderInput) {
   return {
-    caseId: optionalId('case id', input.caseId),
-    contractId: optionalId('contract id', input.contractId),
-    channelId: requireText('channel id', input.channelId, 64),
-    threadTs: optionalText('thread ts', input.threadTs, 64),
+    case_id: optionalId('case id', input.caseId),
+    contract_id: optionalId('contract id', input.contractId),
+    channel_id: requireText('channel id', input.channelId, 64),
+    thread_ts: optionalText('thread ts', input.threadTs, 64),
     kind: requireText('reminder kind', input.kind, 64),
-    dueAt: requireTime('dueAt', input.dueAt),
+    due_at: requireTime('dueAt', input.dueAt),
     text: requireText('reminder text', input.text, 40_000),
     payload: toJson('reminder payload', input.payload),
-    dedupeKey: requireText('dedupe key', input.dedupeKey, 500),
+    dedupe_key: requireText('dedupe key', input.dedupeKey, 500),
   };
 }
+type Columns = ReturnType<typeof reminderColumns>;
 
-export function reminderMethods(db: Database.Database, now: Now) {
-  const get = db.prepare<[string, number], ReminderRow>('SELECT * FROM reminders WHERE workspace_id = ? AND id = ?');
-  const getByKey = db.prepare<[string, string], ReminderRow>(
-    'SELECT * FROM reminders WHERE workspace_id = ? AND dedupe_key = ?',
-  );
-  const list = db.prepare(`
-    SELECT * FROM reminders WHERE workspace_id = @ws
-      AND (@caseId IS NULL OR case_id = @caseId) AND (@status IS NULL OR status = @status)
-    ORDER BY due_at, id`);
-  const caseExists = db.prepare<[string, number], { id: number }>(
-    'SELECT id FROM cases WHERE workspace_id = ? AND id = ?',
-  );
-  const contractExists = db.prepare<[string, number], { id: number }>(
-    'SELECT id FROM contracts WHERE workspace_id = ? AND id = ?',
-  );
-  const insert = db.prepare(`
-    INSERT INTO reminders (workspace_id, case_id, contract_id, channel_id, thread_ts, kind, due_at, text, payload,
-      dedupe_key, status, attempts, created_at, updated_at)
-    VALUES (@ws, @caseId, @contractId, @channelId, @threadTs, @kind, @dueAt, @text, @payload,
-      @dedupeKey, 'pending', 0, @now, @now)
-    RETURNING *`);
-  // Re-arms a pending or cancelled reminder with new content; sent, sending and failed rows are left alone.
-  const rearm = db.prepare(`
-    UPDATE reminders SET case_id = @caseId, contract_id = @contractId, channel_id = @channelId, thread_ts = @threadTs,
-      kind = @kind, due_at = @dueAt, text = @text, payload = @payload, status = 'pending', attempts = 0,
-      last_error = NULL, claimed_at = NULL, claimed_by = NULL, lease_until = NULL, updated_at = @now
-    WHERE workspace_id = @ws AND dedupe_key = @dedupeKey AND status IN ('pending', 'cancelled')
-    RETURNING *`);
-  const pendingOfCase = db.prepare<[string, number], ReminderRow>(
-    "SELECT * FROM reminders WHERE workspace_id = ? AND case_id = ? AND status = 'pending' ORDER BY due_at, id",
-  );
-  const cancelOne = db.prepare<[number, string, number]>(
-    "UPDATE reminders SET status = 'cancelled', updated_at = ? WHERE workspace_id = ? AND id = ? AND status = 'pending'",
-  );
-  const cancelWorkspace = db.prepare<[number, string]>(
-    "UPDATE reminders SET status = 'cancelled', updated_at = ? WHERE workspace_id = ? AND status = 'pending'",
-  );
-  const moveDue = db.prepare<[number, number, string, number], ReminderRow>(
-    "UPDATE reminders SET due_at = ?, updated_at = ? WHERE workspace_id = ? AND id = ? AND status = 'pending' RETURNING *",
-  );
-  // The one query without a workspace id: the scheduler claims due reminders of every workspace. A 'sending'
-  // row is taken over only when its lease ran out (its holder died or stalled), never while it is renewed.
-  const claim = db.prepare<{ now: number; leaseUntil: number; owner: string; limit: number }, ReminderRow>(`
-    UPDATE reminders SET status = 'sending', attempts = attempts + 1, claimed_at = @now, claimed_by = @owner,
-      lease_until = @leaseUntil, updated_at = @now
-    WHERE id IN (
-      SELECT id FROM (
-        SELECT * FROM (SELECT id, due_at FROM reminders WHERE status = 'pending' AND due_at <= @now
-          ORDER BY due_at, id LIMIT @limit)
-        UNION ALL
-        SELECT * FROM (SELECT id, due_at FROM reminders WHERE status = 'sending' AND lease_until <= @now
-          ORDER BY due_at, id LIMIT @limit)
-      ) ORDER BY due_at, id LIMIT @limit)
-    RETURNING *`);
-  const renew = db.prepare<{ ws: string; id: number; owner: string; leaseUntil: number; now: number }>(`
-    UPDATE reminders SET lease_until = @leaseUntil, updated_at = @now
-    WHERE workspace_id = @ws AND id = @id AND status = 'sending' AND claimed_by = @owner`);
-  // the due time of the case's next reminder after this one (pending, being sent or sent): past it, this one is stale
-  const nextOfCase = db.prepare<{ ws: string; caseId: number; dueAt: number; id: number }, { due_at: number }>(`
-    SELECT due_at FROM reminders WHERE workspace_id = @ws AND case_id = @caseId AND id != @id
-      AND status IN ('pending', 'sending', 'sent') AND due_at > @dueAt
-    ORDER BY due_at LIMIT 1`);
-  const markSent = db.prepare<[number, string | null, number, string, number], ReminderRow>(`
-    UPDATE reminders SET status = 'sent', sent_at = ?, posted_ts = ?, last_error = NULL, updated_at = ?
-    WHERE workspace_id = ? AND id = ? AND status IN ('sending', 'pending') RETURNING *`);
-  const release = db.prepare<[string, number, number, string, number], ReminderRow>(`
-    UPDATE reminders SET status = 'pending', last_error = ?, due_at = ?, claimed_at = NULL, claimed_by = NULL,
-      lease_until = NULL, updated_at = ?
-    WHERE workspace_id = ? AND id = ? AND status = 'sending' RETURNING *`);
-  const markFailed = db.prepare<[string, number, string, number], ReminderRow>(`
-    UPDATE reminders SET status = 'failed', last_error = ?, updated_at = ?
-    WHERE workspace_id = ? AND id = ? AND status IN ('sending', 'pending') RETURNING *`);
+export function reminderMethods(ctx: StoreContext) {
+  const { now } = ctx;
+  const postgres = ctx.kind === 'postgres';
 
-  const requireParents = (ws: string, columns: ReturnType<typeof reminderColumns>) => {
-    if (columns.caseId !== null && !caseExists.get(ws, columns.caseId)) {
-      throw new StoreError('not-found', `This workspace has no case ${columns.caseId}.`, { caseId: columns.caseId });
+  /** PostgreSQL: `FOR UPDATE` on a row read before it is changed (SQLite's IMMEDIATE transaction already holds the file) */
+  const get = (ws: string, id: number, lock = false) =>
+    ctx
+      .q()
+      .selectFrom('reminders')
+      .selectAll()
+      .where('workspace_id', '=', ws)
+      .where('id', '=', id)
+      .$if(lock && postgres, (qb) => qb.forUpdate())
+      .executeTakeFirst();
+
+  const getByKey = (ws: string, dedupeKey: string) =>
+    ctx
+      .q()
+      .selectFrom('reminders')
+      .selectAll()
+      .where('workspace_id', '=', ws)
+      .where('dedupe_key', '=', dedupeKey)
+      .executeTakeFirst();
+
+  const requireParents = async (ws: string, columns: Pick<Columns, 'case_id' | 'contract_id'>) => {
+    if (
+      columns.case_id !== null &&
+      !(await ctx
+        .q()
+        .selectFrom('cases')
+        .select('id')
+        .where('workspace_id', '=', ws)
+        .where('id', '=', columns.case_id)
+        .executeTakeFirst())
+    ) {
+      throw new StoreError('not-found', `This workspace has no case ${columns.case_id}.`, { caseId: columns.case_id });
     }
-    if (columns.contractId !== null && !contractExists.get(ws, columns.contractId)) {
-      throw new StoreError('not-found', `This workspace has no contract ${columns.contractId}.`, {
-        contractId: columns.contractId,
+    if (
+      columns.contract_id !== null &&
+      !(await ctx
+        .q()
+        .selectFrom('contracts')
+        .select('id')
+        .where('workspace_id', '=', ws)
+        .where('id', '=', columns.contract_id)
+        .executeTakeFirst())
+    ) {
+      throw new StoreError('not-found', `This workspace has no contract ${columns.contract_id}.`, {
+        contractId: columns.contract_id,
       });
     }
   };
 
-  const schedule = (ws: string, input: ReminderInput): ReminderRow => {
-    const columns = reminderColumns(input);
-    requireParents(ws, columns);
-    const existing = getByKey.get(ws, columns.dedupeKey);
-    if (!existing) return insert.get({ ws, ...columns, now: now() }) as ReminderRow;
-    if (existing.status === 'cancelled') return rearm.get({ ws, ...columns, now: now() }) as ReminderRow;
+  /** a new pending reminder, or undefined when the workspace already has its dedupe key (in any state) */
+  const insertNew = (ws: string, columns: Columns, at: number) =>
+    ctx
+      .q()
+      .insertInto('reminders')
+      .values({ workspace_id: ws, ...columns, status: 'pending', attempts: 0, created_at: at, updated_at: at })
+      .onConflict((conflict) => conflict.columns(['workspace_id', 'dedupe_key']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+
+  /** re-arms the reminder with this key with new content when it is in one of `from`; sent, sending and failed rows are left alone */
+  const rearm = (ws: string, columns: Columns, at: number, from: readonly ReminderStatus[]) =>
+    ctx
+      .q()
+      .updateTable('reminders')
+      .set({
+        ...columns,
+        status: 'pending',
+        attempts: 0,
+        last_error: null,
+        claimed_at: null,
+        claimed_by: null,
+        lease_until: null,
+        updated_at: at,
+      })
+      .where('workspace_id', '=', ws)
+      .where('dedupe_key', '=', columns.dedupe_key)
+      .where('status', 'in', from)
+      .returningAll()
+      .executeTakeFirst();
+
+  const pendingOfCase = (ws: string, caseId: number) =>
+    ctx
+      .q()
+      .selectFrom('reminders')
+      .selectAll()
+      .where('workspace_id', '=', ws)
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'pending')
+      .orderBy('due_at')
+      .orderBy('id')
+      .execute();
+
+  const cancelOne = async (ws: string, id: number, at: number) => {
+    const result = await ctx
+      .q()
+      .updateTable('reminders')
+      .set({ status: 'cancelled', updated_at: at })
+      .where('workspace_id', '=', ws)
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  };
+
+  /**
+   * Idempotent by dedupe key. One conditional statement per outcome rather than read-then-write, so two instances
+   * scheduling the same key at once (PostgreSQL, READ COMMITTED) both end up with the one row: the insert that
+   * loses the race does nothing, and only a cancelled reminder is re-armed.
+   */
+  const schedule = async (ws: string, columns: Columns): Promise<ReminderRow> => {
+    await requireParents(ws, columns);
+    const at = now();
+    const inserted = await insertNew(ws, columns, at);
+    if (inserted) return inserted;
+    const rearmed = await rearm(ws, columns, at, ['cancelled']);
+    if (rearmed) return rearmed;
+    const existing = await getByKey(ws, columns.dedupe_key);
+    if (!existing) throw new StoreError('database', `The reminder ${columns.dedupe_key} vanished while scheduling.`);
     return existing;
   };
 
-  const scheduleOnce = db.transaction(schedule).immediate;
+  /** the due reminders and the lapsed claims, earliest first, at most `limit`, as SQLite reads them: two index ranges */
+  const dueIdsSqlite = (at: number, limit: number) => {
+    const q = ctx.q();
+    const pendingDue = q
+      .selectFrom('reminders')
+      .select(['id', 'due_at'])
+      .where('status', '=', 'pending')
+      .where('due_at', '<=', at)
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit);
+    const lapsed = q
+      .selectFrom('reminders')
+      .select(['id', 'due_at'])
+      .where('status', '=', 'sending')
+      .where('lease_until', '<=', at)
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit);
+    return q
+      .selectFrom(
+        q
+          .selectFrom(pendingDue.as('due'))
+          .selectAll()
+          .unionAll(q.selectFrom(lapsed.as('lapsed')).selectAll())
+          .as('candidates'),
+      )
+      .select('id')
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit);
+  };
 
-  const replaceCaseReminders = db.transaction((ws: string, caseId: number, inputs: ReminderInput[]): Reminder[] => {
-    if (!caseExists.get(ws, caseId)) {
-      throw new StoreError('not-found', `This workspace has no case ${caseId}.`, { caseId });
-    }
-    const all = inputs.map((input) => reminderColumns({ ...input, caseId }));
-    const keys = new Set(all.map((c) => c.dedupeKey));
-    const at = now();
-    for (const row of pendingOfCase.all(ws, caseId)) {
-      if (!keys.has(row.dedupe_key)) cancelOne.run(at, ws, row.id);
-    }
-    for (const columns of all) {
-      requireParents(ws, columns);
-      const existing = getByKey.get(ws, columns.dedupeKey);
-      if (!existing) insert.run({ ws, ...columns, now: at });
-      else if (existing.status === 'pending' || existing.status === 'cancelled') rearm.run({ ws, ...columns, now: at });
-    }
-    return pendingOfCase.all(ws, caseId).map(toReminder);
-  }).immediate;
+  // The one query without a workspace id: the scheduler claims due reminders of every workspace. A 'sending'
+  // row is taken over only when its lease ran out (its holder died or stalled), never while it is renewed.
+  const claimSqlite = (at: number, limit: number, leaseMs: number, owner: string) =>
+    ctx
+      .q()
+      .updateTable('reminders')
+      .set((eb) => ({
+        status: 'sending',
+        attempts: eb('attempts', '+', 1),
+        claimed_at: at,
+        claimed_by: owner,
+        lease_until: at + leaseMs,
+        updated_at: at,
+      }))
+      .where('id', 'in', dueIdsSqlite(at, limit))
+      .returningAll()
+      .execute();
 
-  const snooze = db.transaction((ws: string, id: number, untilMs: number): Reminder | null => {
-    const row = get.get(ws, id);
-    if (!row) return null;
-    if (row.status === 'pending') return toReminder(moveDue.get(untilMs, now(), ws, id) as ReminderRow);
-    const copy = toReminder(row);
-    return toReminder(
-      schedule(ws, {
-        caseId: copy.caseId,
-        contractId: copy.contractId,
-        channelId: copy.channelId,
-        threadTs: copy.threadTs,
-        kind: copy.kind,
-        dueAt: untilMs,
-        text: copy.text,
-        payload: copy.payload,
-        dedupeKey: `${copy.dedupeKey}#snooze@${untilMs}`,
-      }),
-    );
-  }).immediate;
-
-  const claimDue = db.transaction((at: number, limit: number, leaseMs: number, owner: string): Reminder[] =>
-    claim
-      .all({ now: at, leaseUntil: at + leaseMs, owner, limit })
-      .map(toReminder)
-      .sort(byDueTime),
-  );
-
-  const renewAll = db.transaction((held: { workspaceId: string; id: number }[], owner: string, until: number) => {
-    const at = now();
-    const kept: number[] = [];
-    for (const r of held) {
-      if (renew.run({ ws: r.workspaceId, id: r.id, owner, leaseUntil: until, now: at }).changes > 0) kept.push(r.id);
-    }
-    return kept;
-  }).immediate;
+  /**
+   * PostgreSQL: the same rows, locked, in one statement. Each of the two ranges is read in (due_at, id) order
+   * (the pending one through reminders_due (status, due_at), then id) and locked FOR UPDATE SKIP LOCKED: rows
+   * another instance is claiming at this moment are passed over, not waited for, and the scan goes on to the next,
+   * so instances claiming together take disjoint sets. A row another instance claimed and committed since the
+   * statement began is re-checked on its new version (now 'sending' under a live lease) and left out: the
+   * conditions are all on the row itself, which is what makes that re-check sound. Of the two ranges the earliest
+   * `limit` are marked; the others are unlocked when the statement ends.
+   */
+  const claimPostgres = (at: number, limit: number, leaseMs: number, owner: string) =>
+    ctx
+      .q()
+      .with('due', (db) =>
+        db
+          .selectFrom('reminders')
+          .select(['id', 'due_at'])
+          .where('status', '=', 'pending')
+          .where('due_at', '<=', at)
+          .orderBy('due_at')
+          .orderBy('id')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .with('lapsed', (db) =>
+        db
+          .selectFrom('reminders')
+          .select(['id', 'due_at'])
+          .where('status', '=', 'sending')
+          .where('lease_until', '<=', at)
+          .orderBy('due_at')
+          .orderBy('id')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .with('picked', (db) =>
+        db
+          .selectFrom('due')
+          .select(['id', 'due_at'])
+          .unionAll(db.selectFrom('lapsed').select(['id', 'due_at']))
+          .orderBy('due_at')
+          .orderBy('id')
+          .limit(limit),
+      )
+      .updateTable('reminders')
+      .set((eb) => ({
+        status: 'sending',
+        attempts: eb('attempts', '+', 1),
+        claimed_at: at,
+        claimed_by: owner,
+        lease_until: at + leaseMs,
+        updated_at: at,
+      }))
+      .where('id', 'in', (eb) => eb.selectFrom('picked').select('id'))
+      .returningAll()
+      .execute();
 
   const scoped = (workspaceId: string, id: number): [string, number] => [
     requireWorkspace(workspaceId),
@@ -244,40 +305,125 @@ export function reminderMethods(db: Database.Database, now: Now) {
   const maybe = (row: ReminderRow | undefined) => (row ? toReminder(row) : null);
 
   return {
-    replaceCaseReminders(workspaceId: string, caseId: number, reminders: ReminderInput[]): Reminder[] {
+    async replaceCaseReminders(workspaceId: string, caseId: number, reminders: ReminderInput[]): Promise<Reminder[]> {
       if (!Array.isArray(reminders)) throw new StoreError('invalid', 'reminders must be a list (it may be empty).');
-      return replaceCaseReminders(requireWorkspace(workspaceId), requireId('case id', caseId), reminders);
-    },
-    scheduleReminder(workspaceId: string, reminder: ReminderInput): Reminder {
       const ws = requireWorkspace(workspaceId);
-      return toReminder(scheduleOnce(ws, reminder));
+      const id = requireId('case id', caseId);
+      return ctx.transaction(async () => {
+        // PostgreSQL: the case row is locked (NO KEY: events may still be added to it), so two replans of one case
+        // run one after the other, as SQLite's write lock makes them
+        const kase = await ctx
+          .q()
+          .selectFrom('cases')
+          .select('id')
+          .where('workspace_id', '=', ws)
+          .where('id', '=', id)
+          .$if(postgres, (qb) => qb.forNoKeyUpdate())
+          .executeTakeFirst();
+        if (!kase) throw new StoreError('not-found', `This workspace has no case ${id}.`, { caseId: id });
+        const all = reminders.map((input) => reminderColumns({ ...input, caseId: id }));
+        const keys = new Set(all.map((c) => c.dedupe_key));
+        const at = now();
+        for (const row of await pendingOfCase(ws, id)) {
+          if (!keys.has(row.dedupe_key)) await cancelOne(ws, row.id, at);
+        }
+        for (const columns of all) {
+          await requireParents(ws, columns);
+          if (!(await insertNew(ws, columns, at))) await rearm(ws, columns, at, ['pending', 'cancelled']);
+        }
+        return (await pendingOfCase(ws, id)).map(toReminder);
+      });
     },
-    hasReminderKey(workspaceId: string, dedupeKey: string): boolean {
-      return getByKey.get(requireWorkspace(workspaceId), dedupeKey) !== undefined;
+    async scheduleReminder(workspaceId: string, reminder: ReminderInput): Promise<Reminder> {
+      const ws = requireWorkspace(workspaceId);
+      const columns = reminderColumns(reminder);
+      return toReminder(await ctx.transaction(() => schedule(ws, columns)));
     },
-    getReminder(workspaceId: string, id: number): Reminder | null {
-      return maybe(get.get(...scoped(workspaceId, id)));
+    async hasReminderKey(workspaceId: string, dedupeKey: string): Promise<boolean> {
+      const row = await ctx
+        .q()
+        .selectFrom('reminders')
+        .select('id')
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .where('dedupe_key', '=', dedupeKey)
+        .executeTakeFirst();
+      return row !== undefined;
     },
-    listReminders(workspaceId: string, filter: { caseId?: number; status?: ReminderStatus } = {}): Reminder[] {
-      const rows = list.all({
-        ws: requireWorkspace(workspaceId),
-        caseId: filter.caseId === undefined ? null : requireId('case id', filter.caseId),
-        status: filter.status === undefined ? null : requireOneOf('status', filter.status, STATUSES),
-      }) as ReminderRow[];
+    async getReminder(workspaceId: string, id: number): Promise<Reminder | null> {
+      return maybe(await get(...scoped(workspaceId, id)));
+    },
+    async listReminders(
+      workspaceId: string,
+      filter: { caseId?: number; status?: ReminderStatus } = {},
+    ): Promise<Reminder[]> {
+      const ws = requireWorkspace(workspaceId);
+      const caseId = filter.caseId === undefined ? null : requireId('case id', filter.caseId);
+      const status = filter.status === undefined ? null : requireOneOf('status', filter.status, STATUSES);
+      const rows = await ctx
+        .q()
+        .selectFrom('reminders')
+        .selectAll()
+        .where('workspace_id', '=', ws)
+        .$if(caseId !== null, (qb) => qb.where('case_id', '=', caseId))
+        .$if(status !== null, (qb) => qb.where('status', '=', status as string))
+        .orderBy('due_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toReminder);
     },
-    cancelReminder(workspaceId: string, id: number): boolean {
+    async cancelReminder(workspaceId: string, id: number): Promise<boolean> {
       const [ws, reminderId] = scoped(workspaceId, id);
-      return cancelOne.run(now(), ws, reminderId).changes > 0;
+      return cancelOne(ws, reminderId, now());
     },
-    cancelWorkspaceReminders(workspaceId: string): number {
-      return cancelWorkspace.run(now(), requireWorkspace(workspaceId)).changes;
+    async cancelWorkspaceReminders(workspaceId: string): Promise<number> {
+      const result = await ctx
+        .q()
+        .updateTable('reminders')
+        .set({ status: 'cancelled', updated_at: now() })
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
-    snoozeReminder(workspaceId: string, id: number, untilMs: number): Reminder | null {
+    async snoozeReminder(workspaceId: string, id: number, untilMs: number): Promise<Reminder | null> {
       const [ws, reminderId] = scoped(workspaceId, id);
-      return snooze(ws, reminderId, requireTime('untilMs', untilMs));
+      const until = requireTime('untilMs', untilMs);
+      return ctx.transaction(async () => {
+        const row = await get(ws, reminderId, true);
+        if (!row) return null;
+        if (row.status === 'pending') {
+          const moved = await ctx
+            .q()
+            .updateTable('reminders')
+            .set({ due_at: until, updated_at: now() })
+            .where('workspace_id', '=', ws)
+            .where('id', '=', reminderId)
+            .where('status', '=', 'pending')
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          return toReminder(moved);
+        }
+        const copy = toReminder(row);
+        const columns = reminderColumns({
+          caseId: copy.caseId,
+          contractId: copy.contractId,
+          channelId: copy.channelId,
+          threadTs: copy.threadTs,
+          kind: copy.kind,
+          dueAt: until,
+          text: copy.text,
+          payload: copy.payload,
+          dedupeKey: `${copy.dedupeKey}#snooze@${until}`,
+        });
+        return toReminder(await schedule(ws, columns));
+      });
     },
-    claimDueReminders(at: number, limit: number, leaseMs: number = DEFAULT_LEASE_MS, owner = 'scheduler'): Reminder[] {
+    async claimDueReminders(
+      at: number,
+      limit: number,
+      leaseMs: number = DEFAULT_LEASE_MS,
+      owner = 'scheduler',
+    ): Promise<Reminder[]> {
       requireTime('now', at);
       if (!Number.isSafeInteger(limit) || limit <= 0) {
         throw new StoreError('invalid', `limit must be a positive whole number; got ${limit}.`);
@@ -285,34 +431,116 @@ export function reminderMethods(db: Database.Database, now: Now) {
       if (!Number.isSafeInteger(leaseMs) || leaseMs <= 0) {
         throw new StoreError('invalid', `leaseMs must be a positive whole number of milliseconds; got ${leaseMs}.`);
       }
-      // IMMEDIATE: take the write lock before reading, so two schedulers never claim the same row.
-      return claimDue.immediate(at, limit, leaseMs, requireText('owner', owner, 200));
+      const holder = requireText('owner', owner, 200);
+      // SQLite: IMMEDIATE takes the write lock before reading, so two schedulers never claim the same row.
+      // PostgreSQL: one statement (its own transaction, or part of the caller's) locks and marks the rows.
+      const rows = postgres
+        ? await claimPostgres(at, limit, leaseMs, holder)
+        : await ctx.transaction(() => claimSqlite(at, limit, leaseMs, holder));
+      return rows.map(toReminder).sort(byDueTime);
     },
-    renewReminderLeases(held: { workspaceId: string; id: number }[], owner: string, leaseUntil: number): number[] {
+    async renewReminderLeases(
+      held: { workspaceId: string; id: number }[],
+      owner: string,
+      leaseUntil: number,
+    ): Promise<number[]> {
       for (const r of held) scoped(r.workspaceId, r.id);
-      return renewAll(held, requireText('owner', owner, 200), requireTime('leaseUntil', leaseUntil));
-    },
-    nextCaseReminderDue(workspaceId: string, caseId: number, afterDueAt: number, exceptId: number): number | null {
-      const row = nextOfCase.get({
-        ws: requireWorkspace(workspaceId),
-        caseId: requireId('case id', caseId),
-        dueAt: requireTime('dueAt', afterDueAt),
-        id: exceptId,
+      const holder = requireText('owner', owner, 200);
+      const until = requireTime('leaseUntil', leaseUntil);
+      return ctx.transaction(async () => {
+        const at = now();
+        const kept: number[] = [];
+        for (const r of held) {
+          // only a row still 'sending' under this owner's claim: one taken over by another scheduler is not renewed
+          const result = await ctx
+            .q()
+            .updateTable('reminders')
+            .set({ lease_until: until, updated_at: at })
+            .where('workspace_id', '=', r.workspaceId)
+            .where('id', '=', r.id)
+            .where('status', '=', 'sending')
+            .where('claimed_by', '=', holder)
+            .executeTakeFirst();
+          if (Number(result.numUpdatedRows) > 0) kept.push(r.id);
+        }
+        return kept;
       });
+    },
+    async nextCaseReminderDue(
+      workspaceId: string,
+      caseId: number,
+      afterDueAt: number,
+      exceptId: number,
+    ): Promise<number | null> {
+      // the due time of the case's next reminder after this one (pending, being sent or sent): past it, this one is stale
+      const row = await ctx
+        .q()
+        .selectFrom('reminders')
+        .select('due_at')
+        .where('workspace_id', '=', requireWorkspace(workspaceId))
+        .where('case_id', '=', requireId('case id', caseId))
+        .where('id', '!=', exceptId)
+        .where('status', 'in', ['pending', 'sending', 'sent'])
+        .where('due_at', '>', requireTime('dueAt', afterDueAt))
+        .orderBy('due_at')
+        .limit(1)
+        .executeTakeFirst();
       return row?.due_at ?? null;
     },
-    markReminderSent(workspaceId: string, id: number, sentAt: number, postedTs: string | null = null): Reminder | null {
+    async markReminderSent(
+      workspaceId: string,
+      id: number,
+      sentAt: number,
+      postedTs: string | null = null,
+    ): Promise<Reminder | null> {
       const [ws, reminderId] = scoped(workspaceId, id);
       const ts = optionalText('posted ts', postedTs, 64);
-      return maybe(markSent.get(requireTime('sentAt', sentAt), ts, now(), ws, reminderId));
+      const sent = requireTime('sentAt', sentAt);
+      const row = await ctx
+        .q()
+        .updateTable('reminders')
+        .set({ status: 'sent', sent_at: sent, posted_ts: ts, last_error: null, updated_at: now() })
+        .where('workspace_id', '=', ws)
+        .where('id', '=', reminderId)
+        .where('status', 'in', ['sending', 'pending'])
+        .returningAll()
+        .executeTakeFirst();
+      return maybe(row);
     },
-    releaseReminder(workspaceId: string, id: number, error: string, retryAtMs: number): Reminder | null {
+    async releaseReminder(workspaceId: string, id: number, error: string, retryAtMs: number): Promise<Reminder | null> {
       const [ws, reminderId] = scoped(workspaceId, id);
-      return maybe(release.get(clip(error), requireTime('retryAtMs', retryAtMs), now(), ws, reminderId));
+      const retryAt = requireTime('retryAtMs', retryAtMs);
+      const row = await ctx
+        .q()
+        .updateTable('reminders')
+        .set({
+          status: 'pending',
+          last_error: clip(error),
+          due_at: retryAt,
+          claimed_at: null,
+          claimed_by: null,
+          lease_until: null,
+          updated_at: now(),
+        })
+        .where('workspace_id', '=', ws)
+        .where('id', '=', reminderId)
+        .where('status', '=', 'sending')
+        .returningAll()
+        .executeTakeFirst();
+      return maybe(row);
     },
-    markReminderFailed(workspaceId: string, id: number, error: string): Reminder | null {
+    async markReminderFailed(workspaceId: string, id: number, error: string): Promise<Reminder | null> {
       const [ws, reminderId] = scoped(workspaceId, id);
-      return maybe(markFailed.get(clip(error), now(), ws, reminderId));
+      const row = await ctx
+        .q()
+        .updateTable('reminders')
+        .set({ status: 'failed', last_error: clip(error), updated_at: now() })
+        .where('workspace_id', '=', ws)
+        .where('id', '=', reminderId)
+        .where('status', 'in', ['sending', 'pending'])
+        .returningAll()
+        .executeTakeFirst();
+      return maybe(row);
     },
   };
 }

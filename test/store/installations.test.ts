@@ -106,35 +106,31 @@ describe.each(engines)('on $name', (engine) => {
       expect((await store.fetchWorkspaceInstallation('T111'))?.bot?.token).toBe('xoxb-org');
     });
 
-    // TRANSITION (issue 13): addContract refuses on PostgreSQL until contracts.ts speaks Kysely (branch i13-cases)
-    it.skipIf(engine.name === 'postgres')(
-      'deletes tokens on uninstall but keeps contracts, cases and settings',
-      async () => {
-        await store.storeInstallation(teamInstall);
-        const contract = await store.addContract('T111', {
-          vendor: 'jamf',
-          plan: 'gold',
-          addons: [],
-          name: null,
-          customerType: null,
-          region: null,
-          zone: 'UTC',
-          holidays: null,
-          hours: null,
-          startDate: null,
-          endDate: null,
-          amounts: {},
-        });
-        await store.updateSettings('T111', { language: 'zh' });
-        expect(await store.deleteWorkspaceTokens('T111')).toBe(1);
-        expect(await store.deleteWorkspaceTokens('T111')).toBe(0);
-        await expect(
-          store.fetchInstallation({ teamId: 'T111', enterpriseId: undefined, isEnterpriseInstall: false }),
-        ).rejects.toSatisfy((error) => isStoreError(error, 'not-found'));
-        expect(await store.listContracts('T111')).toEqual([contract]);
-        expect((await store.getSettings('T111')).language).toBe('zh');
-      },
-    );
+    it('deletes tokens on uninstall but keeps contracts, cases and settings', async () => {
+      await store.storeInstallation(teamInstall);
+      const contract = await store.addContract('T111', {
+        vendor: 'jamf',
+        plan: 'gold',
+        addons: [],
+        name: null,
+        customerType: null,
+        region: null,
+        zone: 'UTC',
+        holidays: null,
+        hours: null,
+        startDate: null,
+        endDate: null,
+        amounts: {},
+      });
+      await store.updateSettings('T111', { language: 'zh' });
+      expect(await store.deleteWorkspaceTokens('T111')).toBe(1);
+      expect(await store.deleteWorkspaceTokens('T111')).toBe(0);
+      await expect(
+        store.fetchInstallation({ teamId: 'T111', enterpriseId: undefined, isEnterpriseInstall: false }),
+      ).rejects.toSatisfy((error) => isStoreError(error, 'not-found'));
+      expect(await store.listContracts('T111')).toEqual([contract]);
+      expect((await store.getSettings('T111')).language).toBe('zh');
+    });
   });
 
   describe('several instances at once', () => {

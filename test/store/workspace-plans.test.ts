@@ -93,36 +93,31 @@ describe.each(engines)('workspace plans on $name', (engine) => {
     expect(await store.listWorkspacePlans('T1')).toEqual([]);
   });
 
-  // TRANSITION (issue 13): addContract and createCase refuse on PostgreSQL until contracts.ts and cases.ts speak
-  // Kysely (branch i13-cases); then this runs on both engines
-  it.skipIf(engine.name === 'postgres')(
-    'is not removed while a contract uses it, naming the contracts and open cases; then is',
-    async () => {
-      await store.saveWorkspacePlan('T1', plan());
-      await store.saveWorkspacePlan('T2', plan());
-      const contract = await store.addContract(
-        'T1',
-        contractInput({ vendor: 'acme', plan: 'acme-gold', name: 'Acme 2026' }),
-      );
-      const opened = await store.createCase('T1', caseInput({ contractId: contract.id }));
-      let error: unknown;
-      try {
-        await store.removeWorkspacePlan('T1', 'acme');
-      } catch (caught) {
-        error = caught;
-      }
-      expect(isStoreError(error, 'plan-in-use')).toBe(true);
-      expect((error as Error).message).toContain(`contract ${contract.id} (Acme 2026), and open case ${opened.id}.`);
-      expect((error as Error).message).toContain('They would be left without terms.');
-      expect(await store.getWorkspacePlan('T1', 'acme')).not.toBeNull();
-      // the same vendor's plan in another workspace is not held by this workspace's contract
-      expect(await store.removeWorkspacePlan('T2', 'acme')).toBe(true);
-      expect(await store.removeWorkspacePlan('T2', 'acme')).toBe(false);
+  it('is not removed while a contract uses it, naming the contracts and open cases; then is', async () => {
+    await store.saveWorkspacePlan('T1', plan());
+    await store.saveWorkspacePlan('T2', plan());
+    const contract = await store.addContract(
+      'T1',
+      contractInput({ vendor: 'acme', plan: 'acme-gold', name: 'Acme 2026' }),
+    );
+    const opened = await store.createCase('T1', caseInput({ contractId: contract.id }));
+    let error: unknown;
+    try {
+      await store.removeWorkspacePlan('T1', 'acme');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isStoreError(error, 'plan-in-use')).toBe(true);
+    expect((error as Error).message).toContain(`contract ${contract.id} (Acme 2026), and open case ${opened.id}.`);
+    expect((error as Error).message).toContain('They would be left without terms.');
+    expect(await store.getWorkspacePlan('T1', 'acme')).not.toBeNull();
+    // the same vendor's plan in another workspace is not held by this workspace's contract
+    expect(await store.removeWorkspacePlan('T2', 'acme')).toBe(true);
+    expect(await store.removeWorkspacePlan('T2', 'acme')).toBe(false);
 
-      await store.updateCase('T1', opened.id, { status: 'closed', closedAt: caseInput().openedAt + 60_000 });
-      expect(await store.removeContract('T1', contract.id)).toBe(true);
-      expect(await store.removeWorkspacePlan('T1', 'acme')).toBe(true);
-      expect(await store.getWorkspacePlan('T1', 'acme')).toBeNull();
-    },
-  );
+    await store.updateCase('T1', opened.id, { status: 'closed', closedAt: caseInput().openedAt + 60_000 });
+    expect(await store.removeContract('T1', contract.id)).toBe(true);
+    expect(await store.removeWorkspacePlan('T1', 'acme')).toBe(true);
+    expect(await store.getWorkspacePlan('T1', 'acme')).toBeNull();
+  });
 });
