@@ -40,6 +40,12 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** how long a reminder claim holds without renewal (ENTITLEBOT_REMINDER_LEASE_MS; default the store's 60 s) */
   reminderLeaseMs?: number;
+  /**
+   * On SIGTERM, how long the HTTP server keeps answering after /readyz turned 503, so that the load balancer sees it
+   * and sends new requests elsewhere before the port closes (ENTITLEBOT_SHUTDOWN_DRAIN_MS; default 5 s; SIGINT, a
+   * person at a terminal, does not wait)
+   */
+  shutdownDrainMs?: number;
   /** Slack tokens at rest: ENTITLEBOT_ENCRYPTION_KEY seals, ENTITLEBOT_ENCRYPTION_KEY_PREVIOUS (comma-separated) only opens */
   secrets?: { key?: Buffer; previous: Buffer[] };
   /** ENTITLEBOT_ADMINS: user (U…, W…) and user-group (S…) ids who alone may change contracts; empty: every member */
@@ -128,6 +134,14 @@ const EnvSchema = z.object({
       .pipe(z.number().int().min(1000, 'must be at least 1000 (one second)').max(3_600_000, 'must be at most 3600000'))
       .optional(),
   ),
+  ENTITLEBOT_SHUTDOWN_DRAIN_MS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of milliseconds (0: close at once)')
+      .transform(Number)
+      .pipe(z.number().int().max(600_000, 'must be at most 600000 (ten minutes)'))
+      .optional(),
+  ),
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()),
 });
 type Env = z.infer<typeof EnvSchema>;
@@ -157,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botId: e.SLACK_BOT_ID,
     botUserId: e.SLACK_BOT_USER_ID,
     logLevel: e.LOG_LEVEL ?? 'info',
+    ...(e.ENTITLEBOT_SHUTDOWN_DRAIN_MS !== undefined ? { shutdownDrainMs: e.ENTITLEBOT_SHUTDOWN_DRAIN_MS } : {}),
     ...(e.ENTITLEBOT_REMINDER_LEASE_MS ? { reminderLeaseMs: e.ENTITLEBOT_REMINDER_LEASE_MS } : {}),
     secrets: { key: e.ENTITLEBOT_ENCRYPTION_KEY, previous: e.ENTITLEBOT_ENCRYPTION_KEY_PREVIOUS ?? [] },
     admins: e.ENTITLEBOT_ADMINS ?? [],

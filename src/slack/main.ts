@@ -20,6 +20,8 @@ import { installProcessGuard } from './process-guard.js';
 /** the hourly date-reminder sweep: one instance runs it, for at most this long before another may */
 const SWEEP_LEASE = 'date-reminder-sweep';
 const SWEEP_LEASE_MS = 50 * 60_000;
+/** on SIGTERM, /readyz says 503 this long before the port closes: a load balancer probing every few seconds sees it */
+const DEFAULT_SHUTDOWN_DRAIN_MS = 5_000;
 
 export async function startSlack(config: Config): Promise<void> {
   const mode = config.mode;
@@ -120,18 +122,25 @@ export async function startSlack(config: Config): Promise<void> {
   const hourly = setInterval(sweep, 3_600_000);
   hourly.unref();
 
-  // Graceful: /readyz turns 503 at once; the server stops taking connections and finishes the requests it has;
-  // the scheduler takes no new reminders and finishes posting those it claimed (their leases would otherwise
-  // make them wait for another instance); then the database pool is closed.
+  // Graceful: /readyz turns 503 at once and the scheduler takes no new reminders (it finishes posting those it
+  // claimed: their leases would otherwise make them wait for another instance). On SIGTERM (what an orchestrator
+  // sends) the server keeps answering for the drain time, so that the load balancer sees the 503 and sends new
+  // requests to the other instances instead of meeting a closed port; then it stops taking connections and
+  // finishes the requests it has. Then the database pool is closed.
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: stopping`);
     clearTimeout(first);
     clearInterval(hourly);
+    const drainMs = signal === 'SIGTERM' ? (config.shutdownDrainMs ?? DEFAULT_SHUTDOWN_DRAIN_MS) : 0;
+    const server = async () => {
+      if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+      await slack.stop();
+    };
     await Promise.all([
       scheduler.stop().catch(() => undefined),
-      slack.stop().catch(() => undefined),
+      server().catch(() => undefined),
       warmer?.stop().catch(() => undefined),
     ]);
     await deps.store.close().catch(() => undefined);
