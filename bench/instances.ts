@@ -6,16 +6,19 @@
  *   - two instances on one PostgreSQL database (the generator sends to each in turn, as a round-robin balancer),
  * side by side: at each rate the three take their turn before the rate goes up, so that a change in the machine's
  * load falls on all three alike. A configuration "keeps up" at a rate when it answers everything (no error) with
- * p99 ≤ BENCH_P99_MS; the highest such rate is its capacity, and the target is two PostgreSQL instances holding at
- * least 1.6 times the rate of one at that p99. The whole ladder is run BENCH_RUNS times; the load average is
- * printed before and after each run. A benchmark never fails: it prints whether the target was met.
+ * p99 ≤ BENCH_P99_MS (500 ms by default: on the shared 2-core machine a process waits hundreds of milliseconds for
+ * a core at times, whatever it does); the highest such rate is its capacity, and the target is two PostgreSQL
+ * instances holding at least 1.6 times the rate of one at that p99. A configuration leaves the ladder when it is
+ * far behind (errors, or p99 over four times the bound) or missed the bound twice running. The whole ladder runs
+ * BENCH_RUNS times, with the load average before and after each. A benchmark never fails: it prints whether the
+ * target was met.
  *
  * The processes stay up for the whole bench (the single PostgreSQL instance is one of the pair), each warmed up
  * first (JIT, users.info cache, installations read). Without a PostgreSQL server (test/support/engines.ts:
  * DATABASE_URL_TEST or the local one) only SQLite runs, and it says so.
  *
  *   npx tsx bench/instances.ts
- *   BENCH_SECONDS=10 BENCH_RUNS=3 BENCH_RATES=40,60,80,100,130,160,200,250,300,400,500 BENCH_P99_MS=100 npx tsx bench/instances.ts
+ *   BENCH_SECONDS=10 BENCH_RUNS=3 BENCH_RATES=40,60,80,100,130,160,200,250,300,400,500 BENCH_P99_MS=500 npx tsx bench/instances.ts
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,7 +35,7 @@ import { agent, cpuMsOf, freePort, runRate, SIGNING_SECRET, START_NODE_ARGS, WOR
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const RATES = (process.env.BENCH_RATES ?? '40,60,80,100,130,160,200,250,300,400,500').split(',').map(Number);
-const P99_MS = Number(process.env.BENCH_P99_MS ?? 100);
+const P99_MS = Number(process.env.BENCH_P99_MS ?? 500);
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const WARMUP_RATE = 50;
 const WARMUP_SECONDS = 6;
@@ -166,6 +169,7 @@ async function main() {
       console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
       const highest = new Map<string, number>(configs.map((c) => [c.name, 0]));
       const out = new Set<string>();
+      const missed = new Set<string>();
       for (const rate of RATES) {
         for (const config of configs) {
           if (out.has(config.name)) continue;
@@ -173,9 +177,13 @@ async function main() {
           console.log(
             `| ${rate} | ${config.name} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${r.cpuPerRequest.toFixed(2)} | ${(r.generatorCpu * 100).toFixed(0)} % |${keepsUp(r) ? '' : ' (falls behind)'}`,
           );
-          // once behind, the next rate would only queue more: that configuration is done for this run
-          if (keepsUp(r)) highest.set(config.name, rate);
-          else out.add(config.name);
+          // one step over the bound can be a stall of this shared machine: a configuration is done for this run
+          // when it is far behind (p99 over four times the bound, or errors) or missed the bound twice running
+          if (keepsUp(r)) {
+            highest.set(config.name, rate);
+            missed.delete(config.name);
+          } else if (r.errors > 0 || r.p99 > 4 * P99_MS || missed.has(config.name)) out.add(config.name);
+          else missed.add(config.name);
           await new Promise((resolve) => setTimeout(resolve, 1_000));
         }
         if (out.size === configs.length) break;
