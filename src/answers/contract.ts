@@ -302,8 +302,7 @@ export function parseContractArgs(
       }
       case 'name':
         // bounded so that the Home tab Slack echoes back in every button press stays well under the body limit
-        if (value.trim().length > MAX_NAME_CHARS)
-          problems.push(`name: at most ${MAX_NAME_CHARS} characters (this one has ${value.trim().length}).`);
+        if (value.trim().length > MAX_NAME_CHARS) problems.push(w.nameTooLong(MAX_NAME_CHARS, value.trim().length));
         else input.name = value.trim() || null;
         break;
       case 'flex': {

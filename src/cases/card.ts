@@ -3,6 +3,7 @@
  * severity, the vendor's reference, the owner), each clock with its state and the business time it has used
  * of its target, and the actions that fit the case as it stands. Laid out by src/slack/blocks/case-card.ts.
  */
+import type { Locale } from '../model/answer.js';
 import type { Language } from '../model/language.js';
 import { businessMinutesBetween } from '../rules/index.js';
 import { contractTitle } from '../text/names.js';
@@ -47,6 +48,8 @@ export interface CaseCard {
   /** the contract's zone: the fallback zone of every instant on the card */
   zone: string;
   lang: Language;
+  /** Simplified Chinese: the card's words are converted for display (absent: as `lang` writes them) */
+  locale?: Locale;
   clocks: CardClock[];
   actions: CardAction[];
 }

@@ -12,6 +12,7 @@ export { planCaseReminders } from './reminder-plan.js';
 export {
   CaseProblem,
   caseDeadlines,
+  caseProblem,
   caseState,
   caseView,
   openCase,

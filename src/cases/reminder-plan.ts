@@ -19,6 +19,7 @@
 import type { Language } from '../model/language.js';
 import type { ReminderInput, WorkspaceSettings } from '../model/records.js';
 import { businessMinutesBetween } from '../rules/index.js';
+import { toSimplified } from '../text/script.js';
 import { formatLeft, formatTime } from '../text/time.js';
 import type { CaseCalendar, CaseClock, CaseClocks, ClockKind } from './clocks.js';
 import { pauseAt } from './clocks.js';
@@ -42,6 +43,8 @@ export interface ReminderPlanInput {
   now: number;
   /** the language of the text: the case's (default English) */
   language?: Language;
+  /** for Chinese, Simplified when the case was opened in it: the text is converted and the payload says so */
+  script?: 'zh-Hans';
 }
 
 export type ReminderPhase = 'warning' | 'breach';
@@ -60,6 +63,8 @@ export interface CaseReminderPayload {
   pausedBecause: string | null;
   /** the language of the text and buttons (absent: English) */
   language?: Language;
+  /** Simplified Chinese: the buttons are converted as the text was */
+  locale?: 'zh-Hans';
 }
 
 export function reminderKind(clock: ClockKind, phase: ReminderPhase): string {
@@ -126,6 +131,7 @@ function reminderFor(input: ReminderPlanInput, clock: CaseClock, lead: number, n
     pausedUntil: pause?.until ?? null,
     pausedBecause: (input.language === 'zh' ? pause?.becauseZh : pause?.because) ?? null,
     ...(input.language === 'zh' ? { language: 'zh' as const } : {}),
+    ...(input.language === 'zh' && input.script === 'zh-Hans' ? { locale: 'zh-Hans' as const } : {}),
   };
   return {
     caseId: input.kase.id,
@@ -133,7 +139,10 @@ function reminderFor(input: ReminderPlanInput, clock: CaseClock, lead: number, n
     threadTs: input.kase.threadTs,
     kind: reminderKind(clock.kind, phase),
     dueAt: at,
-    text: reminderText(input, clock, payload),
+    text:
+      payload.locale === 'zh-Hans'
+        ? toSimplified(reminderText(input, clock, payload))
+        : reminderText(input, clock, payload),
     payload,
     dedupeKey: dedupeKey(input.kase.id, clock.kind, lead, due),
   };

@@ -7,12 +7,14 @@
 import type { Knowledge } from '../knowledge/load.js';
 import type { PlanFile } from '../knowledge/schema.js';
 import { knowledgeOf } from '../knowledge/workspace.js';
+import type { Locale } from '../model/answer.js';
 import type { Language } from '../model/language.js';
 import type { Case, CaseEvent, CaseEventSource, CasePatch, Contract, RecordableEventKind } from '../model/records.js';
 
 export type { RecordableEventKind };
 
 import { type Store, StoreError } from '../store/index.js';
+import { caseActionWords } from '../text/case-action-words.js';
 import { contractPlanName } from '../text/names.js';
 import type { CaseView } from './answer.js';
 import { contractCalendars } from './case-calendars.js';
@@ -34,19 +36,29 @@ export interface CaseState {
   clocks: CaseClocks;
 }
 
+/**
+ * A problem a person can act on. Said in the language of whoever reads it: `say(lang)`; `message` is the English.
+ * A problem built from words already in the reader's language (the conversation's own) is given as that text.
+ */
 export class CaseProblem extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly say: (lang: Language) => string;
+  constructor(message: string | ((lang: Language) => string)) {
+    const say = typeof message === 'string' ? () => message : message;
+    super(say('en'));
+    this.say = say;
     this.name = 'CaseProblem';
   }
+}
+
+/** A problem worded by the case-action word table, in the reader's language. */
+export function caseProblem(words: (w: ReturnType<typeof caseActionWords>) => string): CaseProblem {
+  return new CaseProblem((lang) => words(caseActionWords(lang)));
 }
 
 async function contractOf(deps: CaseServiceDeps, kase: Case): Promise<Contract> {
   const contract = kase.contractId === null ? null : await deps.store.getContract(kase.workspaceId, kase.contractId);
   if (!contract) {
-    throw new CaseProblem(
-      `Case #${kase.id} has no contract any more (it was removed), so its clocks cannot be computed. Add the contract again with \`contract add\`, then open a new case.`,
-    );
+    throw caseProblem((w) => w.noContract(kase.id));
   }
   return contract;
 }
@@ -90,6 +102,7 @@ export async function replanReminders(deps: CaseServiceDeps, state: CaseState, n
     clocks: state.clocks,
     vendorName: state.file.vendorName[language],
     language,
+    script: caseLocale(state.events) === 'zh-Hans' ? 'zh-Hans' : undefined,
     settings,
     zone: state.contract.zone,
     now,
@@ -102,6 +115,13 @@ export function caseLanguage(events: readonly Pick<CaseEvent, 'kind' | 'data'>[]
   const opened = events.find((e) => e.kind === 'opened');
   const data = opened?.data as { language?: unknown } | null | undefined;
   return data?.language === 'zh' ? 'zh' : 'en';
+}
+
+/** The language and script a case was opened in: Simplified only where its `opened` event says so. */
+export function caseLocale(events: readonly Pick<CaseEvent, 'kind' | 'data'>[]): Locale {
+  if (caseLanguage(events) === 'en') return 'en';
+  const data = events.find((e) => e.kind === 'opened')?.data as { locale?: unknown } | null | undefined;
+  return data?.locale === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant';
 }
 
 /** The case's cached fields, from its event history. */
@@ -135,6 +155,8 @@ export interface OpenCaseInput {
   source: CaseEventSource;
   /** the language the case was opened in: its reminders are written in it */
   language?: Language;
+  /** its script, kept when Simplified: the card and the reminders are shown in it */
+  locale?: Locale;
 }
 
 /** Creates the case, its 'opened' event and its reminders in one transaction: all of them, or none. */
@@ -145,9 +167,7 @@ export async function openCase(deps: CaseServiceDeps, input: OpenCaseInput): Pro
 async function openCaseNow(deps: CaseServiceDeps, input: OpenCaseInput): Promise<CaseState> {
   const existing = await deps.store.getCaseByThread(input.workspaceId, input.channelId, input.threadTs);
   if (existing) {
-    throw new CaseProblem(
-      `This thread already tracks case #${existing.id}${existing.status === 'closed' ? ' (closed: `case reopen` opens it again)' : ''}. Ask \`case\` for its clocks.`,
-    );
+    throw caseProblem((w) => w.alreadyTracks(existing.id, existing.status === 'closed'));
   }
   let kase: Case;
   try {
@@ -163,7 +183,7 @@ async function openCaseNow(deps: CaseServiceDeps, input: OpenCaseInput): Promise
     });
   } catch (error) {
     if (error instanceof StoreError && error.code === 'case-exists') {
-      throw new CaseProblem('This thread already tracks a case. Ask `case` for its clocks.');
+      throw caseProblem((w) => w.alreadyTracksOne);
     }
     throw error;
   }
@@ -177,6 +197,7 @@ async function openCaseNow(deps: CaseServiceDeps, input: OpenCaseInput): Promise
       productScope: input.productScope,
       contractId: input.contract.id,
       ...(input.language ? { language: input.language } : {}),
+      ...(input.language === 'zh' && input.locale === 'zh-Hans' ? { locale: 'zh-Hans' } : {}),
     },
   });
   const state = await caseState(deps, kase, input.openedAt);
@@ -196,17 +217,17 @@ export interface EventInput {
 function checkEvent(state: CaseState, e: EventInput): void {
   const status = state.clocks.status;
   if (e.at < state.kase.openedAt) {
-    throw new CaseProblem('That time is before the case was opened; give a time after the opening.');
+    throw caseProblem((w) => w.beforeOpening);
   }
   if (status === 'closed' && e.kind !== 'reopened') {
-    throw new CaseProblem(`Case #${state.kase.id} is closed. \`case reopen\` opens it again.`);
+    throw caseProblem((w) => w.closed(state.kase.id));
   }
-  if (e.kind === 'reopened' && status !== 'closed') throw new CaseProblem(`Case #${state.kase.id} is already open.`);
+  if (e.kind === 'reopened' && status !== 'closed') throw caseProblem((w) => w.alreadyOpen(state.kase.id));
   if (e.kind === 'waiting' && status === 'waiting') {
-    throw new CaseProblem(`Case #${state.kase.id} is already waiting on us; \`case resume\` ends the wait.`);
+    throw caseProblem((w) => w.alreadyWaiting(state.kase.id));
   }
   if (e.kind === 'resumed' && status !== 'waiting') {
-    throw new CaseProblem(`Case #${state.kase.id} is not waiting on us; \`case wait\` starts a wait.`);
+    throw caseProblem((w) => w.notWaiting(state.kase.id));
   }
 }
 
@@ -255,9 +276,9 @@ async function undoEventNow(
   now: number,
 ): Promise<CaseState> {
   const event = await deps.store.getCaseEvent(workspaceId, eventId);
-  if (!event) throw new CaseProblem('That event is not in this workspace any more.');
+  if (!event) throw caseProblem((w) => w.eventGone);
   const kase = await deps.store.getCase(workspaceId, event.caseId);
-  if (!kase) throw new CaseProblem('That case is not in this workspace any more.');
+  if (!kase) throw caseProblem((w) => w.caseGone);
   await deps.store.undoCaseEvent(workspaceId, eventId);
   return await refresh(deps, kase, now);
 }

@@ -3,7 +3,7 @@ import type { CaseCommand } from '../cases/commands.js';
 import { CaseProblem, type caseState, caseView, openCase } from '../cases/service.js';
 import { matchSeverity, resolveSeverity, severityMatters } from '../cases/targets.js';
 import type { PlanFile } from '../knowledge/schema.js';
-import { type Answer, emptyAnswer } from '../model/answer.js';
+import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
 import type { Language } from '../model/language.js';
 import type { Contract } from '../model/records.js';
 import { caseTextWords } from '../text/case-text-words.js';
@@ -67,6 +67,7 @@ export async function openCaseCommand(
   ctx: ConversationContext,
   cmd: Extract<CaseCommand, { kind: 'open' }>,
   lang: Language,
+  locale?: Locale,
 ): Promise<Reply> {
   const w = caseTextWords(lang);
   const contract = await chooseContract(deps, ctx.workspaceId, cmd.contract, cmd.severity, lang);
@@ -105,6 +106,7 @@ export async function openCaseCommand(
     openedBy: ctx.userId,
     source: 'command' as const,
     language: lang,
+    ...(locale ? { locale } : {}),
   };
   const opened = async (threadTs: string, headline: string): Promise<Answer> => {
     const state = await openCase(deps, { ...base, threadTs });

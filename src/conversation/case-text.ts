@@ -4,7 +4,7 @@ import { asksForCaseList, type CaseCommand, parseCaseCommand } from '../cases/co
 import { CaseProblem, caseState, caseView, type RecordableEventKind, recordEvent } from '../cases/service.js';
 import { resolveSeverity } from '../cases/targets.js';
 import { recordedWords } from '../cases/words.js';
-import { type Answer, emptyAnswer } from '../model/answer.js';
+import { type Answer, emptyAnswer, type Locale } from '../model/answer.js';
 import type { Language } from '../model/language.js';
 import type { Case } from '../model/records.js';
 import { scheduleWorkspaceDateReminders } from '../reminders/date-reminders.js';
@@ -14,6 +14,7 @@ import { conversationWords } from '../text/conversation-words.js';
 import { formatTime } from '../text/time.js';
 import { openCaseCommand, unknownSeverity } from './case-open.js';
 import { caseList, caseQuestion } from './case-questions.js';
+import { problemText } from './errors.js';
 import { eventTime, shiftSentence } from './event-time.js';
 import { refusal, refusalAnswer } from './permissions.js';
 import type { ConversationContext, ConversationDeps, Reply } from './types.js';
@@ -28,7 +29,7 @@ const READ_ONLY = new Set<CaseCommand['kind']>(['status', 'help', 'invalid']);
 export async function handleCaseText(
   deps: ConversationDeps,
   ctx: ConversationContext,
-  cmd: Pick<Command, 'kind' | 'language' | 'text'> & { rest?: string },
+  cmd: Pick<Command, 'kind' | 'language' | 'text'> & { rest?: string; locale?: Locale },
 ): Promise<Reply | null> {
   const lang: Language = cmd.language;
   try {
@@ -36,17 +37,17 @@ export async function handleCaseText(
     if (cmd.kind === 'case') {
       const parsed = parseCaseCommand(cmd.rest ?? '');
       if (!READ_ONLY.has(parsed.kind)) {
-        const refused = await refusal(ctx.actor, 'case');
+        const refused = await refusal(ctx.actor, 'case', lang);
         if (refused) return { answer: refusalAnswer(refused, lang), visibility: 'ephemeral' };
       }
       // one transaction: a failure anywhere (a lock, a date out of range) leaves no half-opened case behind
-      const reply = await deps.store.transaction(async () => await command(deps, ctx, parsed, lang));
+      const reply = await deps.store.transaction(async () => await command(deps, ctx, parsed, lang, cmd.locale));
       await planDatesNow(deps, ctx);
       return reply;
     }
     return await caseQuestion(deps, ctx, cmd.text);
   } catch (error) {
-    if (error instanceof CaseProblem || isStoreError(error)) return problem(error.message, lang);
+    if (error instanceof CaseProblem || isStoreError(error)) return problem(problemText(error, lang), lang);
     throw error;
   }
 }
@@ -117,6 +118,7 @@ async function command(
   ctx: ConversationContext,
   cmd: CaseCommand,
   lang: Language,
+  locale?: Locale,
 ): Promise<Reply> {
   const now = ctx.now.getTime();
   const w = caseTextWords(lang);
@@ -126,7 +128,7 @@ async function command(
     case 'help':
       return reply(usageAnswer(lang), ctx);
     case 'open':
-      return await openCaseCommand(deps, ctx, cmd, lang);
+      return await openCaseCommand(deps, ctx, cmd, lang, locale);
     case 'status': {
       const state = await caseState(deps, await threadCase(deps, ctx, lang), now);
       return reply(statusAnswer(caseView(state, now, lang, ctx.userZone)), ctx);
@@ -135,10 +137,7 @@ async function command(
       const kase = await threadCase(deps, ctx, lang);
       const updated = await deps.store.updateCase(ctx.workspaceId, kase.id, { ownerId: cmd.userId });
       const state = await caseState(deps, updated, now);
-      const headline =
-        cmd.userId === null
-          ? 'The case is back with the person who opened it.'
-          : 'New owner recorded: they get a direct message before each deadline and at a breach.';
+      const headline = cmd.userId === null ? w.ownerBack : w.ownerSet;
       return {
         ...reply(statusAnswer(caseView(state, now, lang, ctx.userZone), headline), ctx),
         case: { id: kase.id, change: 'event', note: headline },
@@ -180,7 +179,7 @@ async function command(
     }
     default: {
       const kind = EVENT_OF[cmd.kind];
-      if (!kind) return problem(`"case ${cmd.kind}" is not a case command I know.`, lang);
+      if (!kind) return problem(w.unknownCommand(cmd.kind), lang);
       const kase = await threadCase(deps, ctx, lang);
       const zone = (await deps.store.getContract(ctx.workspaceId, kase.contractId ?? -1))?.zone ?? 'UTC';
       const { at, shift } = eventTime(cmd.at, zone, now, lang);

@@ -7,6 +7,8 @@ import { contractAddedAnswer, parseContractArgs } from '../answers/index.js';
 import { forWorkspace } from '../knowledge/workspace.js';
 import type { Answer } from '../model/answer.js';
 import type { Contract } from '../store/index.js';
+import { contractWords } from '../text/contract-words.js';
+import { languageOfLocale } from '../text/script.js';
 import type { ConversationContext, ConversationDeps } from './types.js';
 
 /** The fields of the form, as typed (all optional until validated). */
@@ -52,22 +54,26 @@ export async function addContractFromForm(
   form: ContractFormValues,
 ): Promise<ContractFormResult> {
   const errors: Partial<Record<ContractFormField, string>> = {};
+  // the form's messages and its confirmation in the reader's language (Traditional for Chinese: the Slack layer
+  // shows them in the reader's script)
+  const lang = languageOfLocale(ctx.userLocale ?? 'en');
+  const w = contractWords(lang);
   deps = await forWorkspace(deps, ctx.workspaceId);
   const file = deps.knowledge.plans.find((f) => f.vendor === form.vendor);
   if (!file) {
-    errors.vendor = `Choose a vendor (${deps.knowledge.vendors.join(', ')}).`;
+    errors.vendor = w.chooseVendor(deps.knowledge.vendors);
     return { ok: false, errors };
   }
   const base = file.plans.find((p) => p.id === form.plan && p.kind === 'base');
   if (!base) {
-    const names = file.plans.filter((p) => p.kind === 'base').map((p) => p.name.en);
-    errors.plan = `Choose a ${file.vendorName.en} plan: ${names.join(', ')}.`;
+    const names = file.plans.filter((p) => p.kind === 'base').map((p) => p.name[lang]);
+    errors.plan = w.choosePlan(file.vendorName[lang], names);
     return { ok: false, errors };
   }
   const head = `${file.vendor} ${base.id}`;
   const defaultZone = (await deps.store.getSettings(ctx.workspaceId)).zone;
   const problemOf = (args: string) => {
-    const parsed = parseContractArgs(deps.knowledge, `${head} ${args}`, { defaultZone, now: ctx.now });
+    const parsed = parseContractArgs(deps.knowledge, `${head} ${args}`, { defaultZone, now: ctx.now, language: lang });
     return parsed.ok ? null : parsed.answer.summary;
   };
 
@@ -91,17 +97,27 @@ export async function addContractFromForm(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   // then together, for the rules that span fields (an end before the start)
-  const parsed = parseContractArgs(deps.knowledge, `${head} ${parts.join(' ')}`, { defaultZone, now: ctx.now });
+  const parsed = parseContractArgs(deps.knowledge, `${head} ${parts.join(' ')}`, {
+    defaultZone,
+    now: ctx.now,
+    language: lang,
+  });
   if (!parsed.ok) {
     const summary = parsed.answer.summary;
-    const field: ContractFormField = /^end:/.test(summary) ? 'end' : /^addons:/.test(summary) ? 'addons' : 'vendor';
+    const field: ContractFormField = /^end[:：]/.test(summary)
+      ? 'end'
+      : /^addons[:：]/.test(summary)
+        ? 'addons'
+        : 'vendor';
     errors[field] = summary;
     return { ok: false, errors };
   }
   // stored and answered together: if the answer cannot be built, the contract is not kept either
   const added = await deps.store.transaction(async () => {
     const contract = await deps.store.addContract(ctx.workspaceId, parsed.input);
-    return { ok: true as const, contract, answer: contractAddedAnswer(deps.knowledge, contract, parsed.assumed) };
+    const answer = contractAddedAnswer(deps.knowledge, contract, parsed.assumed, lang);
+    answer.locale = ctx.userLocale ?? 'en';
+    return { ok: true as const, contract, answer };
   });
   deps.warmHolidays?.(ctx.workspaceId, added.contract);
   return added;

@@ -34,6 +34,7 @@ import { statusAnswer } from '../cases/answer.js';
 import { CaseProblem, caseState, caseView } from '../cases/service.js';
 import { forWorkspace } from '../knowledge/workspace.js';
 import { type Answer, type AnswerReplay, emptyAnswer, type Locale } from '../model/answer.js';
+import type { Language } from '../model/language.js';
 import { conversationWords } from '../text/conversation-words.js';
 import { problemsText } from '../text/problem-words.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
@@ -105,7 +106,7 @@ async function replyTo(
   preferredLocale: Locale | undefined,
 ): Promise<Reply> {
   try {
-    const settings = await handleSettingsText(deps, ctx, text);
+    const settings = await handleSettingsText(deps, ctx, text, preferredLocale);
     if (settings) return settings;
     const parsed = parseCommand(text, deps.knowledge);
     const locale = localeFor(parsed, { preferredLocale });
@@ -124,7 +125,7 @@ async function replyTo(
       question?.kind === 'case';
     let fallback: Reply | null = null;
     if (caseFirst) {
-      const reply = await handleCaseText(deps, ctx, cmd);
+      const reply = await handleCaseText(deps, ctx, { ...cmd, locale });
       if (reply) {
         reply.answer.locale = locale;
         if (!reply.weak) return reply;
@@ -150,8 +151,8 @@ async function replyTo(
         : cmd.kind === 'quota-use'
           ? 'quota'
           : null;
-    const refused = change ? await refusal(ctx.actor, change) : null;
-    if (refused) return { answer: withLocale(refusalAnswer(refused)), visibility: 'ephemeral' };
+    const refused = change ? await refusal(ctx.actor, change, cmd.language) : null;
+    if (refused) return { answer: withLocale(refusalAnswer(refused, cmd.language)), visibility: 'ephemeral' };
     switch (cmd.kind) {
       case 'contract-add': {
         const reply = await deps.store.transaction(async () => await contractAdd(deps, ctx, cmd, visibility));
@@ -297,7 +298,7 @@ async function quotaUse(
   const usedOn = cmd.on ?? today;
   const far = horizonProblem(usedOn, ctx.now, cmd.language);
   if (far) return outsideHorizonAnswer(far, cmd.language);
-  const outside = outsideTerm(contract, usedOn);
+  const outside = outsideTerm(contract, usedOn, cmd.language);
   if (outside) return outside;
   await store.recordQuotaUse(ctx.workspaceId, {
     contractId: contract.id,
@@ -332,14 +333,19 @@ async function quotaUse(
 }
 
 /** A use dated outside the contract's term is refused before anything is written. */
-function outsideTerm(contract: { id: number; startDate: string | null; endDate: string | null }, usedOn: string) {
+function outsideTerm(
+  contract: { id: number; startDate: string | null; endDate: string | null },
+  usedOn: string,
+  lang: Language,
+) {
   const before = contract.startDate !== null && usedOn < contract.startDate;
   const after = contract.endDate !== null && usedOn > contract.endDate;
   if (!before && !after) return null;
+  const w = conversationWords(lang);
   const answer = emptyAnswer(
     'error',
-    'Not recorded',
-    `${usedOn} is ${before ? 'before' : 'after'} the term of contract #${contract.id} (${contract.startDate ?? 'open start'} to ${contract.endDate ?? 'open end'}), so nothing was recorded. Give a date within the term, e.g. \`on ${before ? contract.startDate : contract.endDate}\`.`,
+    w.notRecordedTitle,
+    w.outsideTerm(usedOn, before, contract.id, contract.startDate, contract.endDate),
   );
   answer.suggestions.push('contract');
   return answer;

@@ -61,7 +61,9 @@ async function quotaLines(
         windowEnds: status.windowEnd ?? undefined,
       });
     } catch (error) {
-      notes.push(`${contractTitle(knowledge, c, lang)}: ${rule.name[lang]}: ${(error as Error).message}`);
+      notes.push(
+        homeWords(lang).quotaProblem(contractTitle(knowledge, c, lang), rule.name[lang], (error as Error).message),
+      );
     }
   }
   return out;

@@ -8,36 +8,33 @@
  * - Someone from another organisation (in a Slack Connect channel) changes nothing.
  */
 import { type Answer, emptyAnswer } from '../model/answer.js';
+import type { Language } from '../model/language.js';
+import { accessWords, type Change } from '../text/access-words.js';
 import { conversationWords } from '../text/conversation-words.js';
 import type { Actor } from './types.js';
 
-export type Change = 'contract' | 'quota' | 'case';
-
-const WHAT: Record<Change, string> = {
-  contract: 'add or remove contracts',
-  quota: 'record quota uses',
-  case: 'open, update or close vendor cases',
-};
+export type { Change } from '../text/access-words.js';
 
 function mention(id: string): string {
   // ids come from validated configuration (U…, W…, S…): safe in mrkdwn
   return id.startsWith('S') ? `<!subteam^${id}>` : `<@${id}>`;
 }
 
-/** null when `actor` may make the change; else the refusal, saying why and what would work. */
-export async function refusal(actor: Actor | undefined, change: Change): Promise<string | null> {
+/**
+ * null when `actor` may make the change; else the refusal, saying why and what would work, in `lang`
+ * (Traditional for Chinese: the caller shows it in the reader's script).
+ */
+export async function refusal(actor: Actor | undefined, change: Change, lang: Language = 'en'): Promise<string | null> {
   if (!actor) return null;
-  if (!actor.ours) {
-    return `Only members of the organisation that installed Entitlebot can ${WHAT[change]}; this channel is shared with another organisation, and you are not one of its members here. Nothing was changed. You can still ask questions.`;
-  }
+  const w = accessWords(lang);
+  if (!actor.ours) return w.notOurs(w.what[change]);
   if (change === 'contract' && !(await actor.mayChangeContracts())) {
-    const who = actor.admins.map(mention).join(', ');
-    return `Only the contract admins of this workspace can add or remove contracts${who ? ` (${who})` : ''}; ask one of them. Nothing was changed.`;
+    return w.notAdmin(actor.admins.map(mention).join(w.listSep));
   }
   return null;
 }
 
-export function refusalAnswer(message: string, lang: 'en' | 'zh' = 'en'): Answer {
+export function refusalAnswer(message: string, lang: Language = 'en'): Answer {
   const a = emptyAnswer('error', conversationWords(lang).notAllowedTitle, message);
   a.suggestions.push('help');
   // the admins named in the message come from the configuration, not from anyone's typing: they stay mentions

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import type { Knowledge } from '../knowledge/load.js';
 import { forWorkspace } from '../knowledge/workspace.js';
 import type { Store } from '../store/index.js';
+import { localeFromSlack } from '../text/script.js';
 import { bookingsFromUses, type DatePolicy, planDateReminders } from './dates.js';
 
 export interface DateReminderDeps {
@@ -40,8 +41,9 @@ export async function scheduleWorkspaceDateReminders(
   const channel = channelId ?? (await deps.store.lastCaseChannel(workspaceId));
   if (!channel) return 0;
   let count = 0;
-  // a channel's reminders are the workspace's: written in its language
+  // a channel's reminders are the workspace's: written in its language, Chinese in the installer's script
   const { language } = await deps.store.getSettings(workspaceId);
+  const script = language === 'zh' ? await installerScript(deps.store, workspaceId, now) : undefined;
   const uses = await deps.store.listQuotaUses(workspaceId);
   for (const contract of await deps.store.listContracts(workspaceId)) {
     const today = DateTime.fromMillis(now, { zone: contract.zone }).toISODate();
@@ -65,6 +67,7 @@ export async function scheduleWorkspaceDateReminders(
           channelId: channel,
           policy,
           language,
+          script,
         });
         let scheduled = 0;
         for (const row of rows) {
@@ -104,4 +107,21 @@ export async function sweepDateReminders(
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return count;
+}
+
+/**
+ * The script of a Chinese workspace's date reminders: the installer's, where their Slack locale is known (cached
+ * when they asked the app something), else Traditional. The workspace's language setting names no script, and a
+ * channel has no single reader whose locale could decide.
+ */
+async function installerScript(store: Store, workspaceId: string, now: number): Promise<'zh-Hant' | 'zh-Hans'> {
+  try {
+    const installer = (await store.fetchWorkspaceInstallation(workspaceId))?.user.id;
+    if (!installer) return 'zh-Hant';
+    const cached = await store.getCachedUser(workspaceId, installer, now, Number.POSITIVE_INFINITY);
+    return localeFromSlack(cached?.locale) === 'zh-Hans' ? 'zh-Hans' : 'zh-Hant';
+  } catch {
+    // an installation that cannot be read (no key for its tokens) says nothing about its installer's script
+    return 'zh-Hant';
+  }
 }

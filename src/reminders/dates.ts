@@ -24,6 +24,7 @@ import type { PlanFile } from '../knowledge/schema.js';
 import type { Language } from '../model/language.js';
 import type { Contract, QuotaUse, ReminderInput } from '../model/records.js';
 import { dateReminderWords } from '../text/date-reminder-words.js';
+import { toSimplified } from '../text/script.js';
 import { formatDay } from '../text/time.js';
 
 export interface DatePolicy {
@@ -67,6 +68,8 @@ export interface DatePlanInput {
   policy?: Partial<DatePolicy>;
   /** the language the reminders are written in (the workspace's); English by default */
   language?: Language;
+  /** for Chinese, the script (Traditional by default); Simplified converts the text and marks the payload */
+  script?: 'zh-Hant' | 'zh-Hans';
 }
 
 /** Quota uses dated after today (in the contract's zone) are bookings. */
@@ -98,6 +101,7 @@ export function planDateReminders(input: DatePlanInput): ReminderInput[] {
   const policy = { ...DEFAULT_DATE_POLICY, ...input.policy };
   const { file, contract, now } = input;
   const lang = input.language ?? 'en';
+  const simplified = lang === 'zh' && input.script === 'zh-Hans';
   const w = dateReminderWords(lang);
   const fmt = (d: DateTime) => formatDay(d.toISODate() ?? '', lang);
   const zone = contract.zone;
@@ -114,8 +118,14 @@ export function planDateReminders(input: DatePlanInput): ReminderInput[] {
       threadTs: null,
       kind: `date-${kind}`,
       dueAt,
-      text,
-      payload: { type: 'date', zone, contractId: contract.id, language: lang },
+      text: simplified ? toSimplified(text) : text,
+      payload: {
+        type: 'date',
+        zone,
+        contractId: contract.id,
+        language: lang,
+        ...(simplified ? { locale: 'zh-Hans' } : {}),
+      },
       dedupeKey: `date:${contract.id}:${key}`,
     });
   };

@@ -12,6 +12,8 @@
  */
 import { type Change, refusal } from '../conversation/permissions.js';
 import type { Actor } from '../conversation/types.js';
+import type { Locale } from '../model/answer.js';
+import { displayText, languageOfLocale } from '../text/script.js';
 import type { SlackApi } from './api.js';
 import type { SlackDeps } from './deps.js';
 
@@ -88,14 +90,16 @@ export async function actorOf(
   };
 }
 
-/** The refusal for a change made through a button, form or shortcut (null: allowed). */
+/** The refusal for a change made through a button, form or shortcut (null: allowed), in the reader's locale. */
 export async function refusalFor(
   deps: Pick<SlackDeps, 'store' | 'admins' | 'adminGroups' | 'logger' | 'clock'>,
   client: SlackApi,
   facts: ActorFacts,
   change: Change,
+  locale: Locale = 'en',
 ): Promise<string | null> {
-  return refusal(await actorOf(deps, client, facts), change);
+  const text = await refusal(await actorOf(deps, client, facts), change, languageOfLocale(locale));
+  return text === null ? null : displayText({ locale })(text);
 }
 
 /**

@@ -5,7 +5,8 @@
  * that caused it: the change is in the store, and the card catches up on the next one.
  */
 import { caseCard } from '../cases/card.js';
-import { CaseProblem, caseState } from '../cases/service.js';
+import { CaseProblem, caseLocale, caseState } from '../cases/service.js';
+import { inScript, languageOfLocale } from '../text/script.js';
 import type { SlackApi } from './api.js';
 import { caseCardMessage } from './blocks/case-card.js';
 import { USER_ZONE_MAX_AGE_MS } from './context.js';
@@ -34,7 +35,11 @@ export async function syncCaseCard(
     throw error;
   }
   const leads = (await deps.store.getSettings(workspaceId)).reminderLeadMinutes;
-  const card = caseCard(state, now, { soonMinutes: Math.max(30, ...leads) });
+  // in the language and script the case was opened in, as its reminders: everyone in the thread reads it
+  const locale = caseLocale(state.events);
+  const built = caseCard(state, now, { soonMinutes: Math.max(30, ...leads), lang: languageOfLocale(locale) });
+  // the vendor's case number is as typed
+  const card = { ...inScript(built, locale), vendorRef: built.vendorRef, locale };
   const message = caseCardMessage(card, now);
   if (await sharedChannel(deps, client, workspaceId, kase.channelId)) {
     // shared with another organisation: the clocks are ours alone, so the card goes to the owner only

@@ -5,8 +5,9 @@
 import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { Reply } from '../conversation/types.js';
 import type { Answer } from '../model/answer.js';
+import { caseTextWords } from '../text/case-text-words.js';
 import { renderWords } from '../text/render-words.js';
-import { displayText, languageOfLocale } from '../text/script.js';
+import { displayText, forDisplay, languageOfLocale } from '../text/script.js';
 import { sharedChannelOf } from './actor.js';
 import type { SlackApi } from './api.js';
 import { answerMessages, mrkdwnSection, type SlackMessage } from './blocks/answer.js';
@@ -41,11 +42,14 @@ async function postCaseChange(client: Client, place: Place, reply: Reply, cards:
   const thread = { channel: place.channelId, thread_ts: place.threadTs, unfurl_links: false };
   if (change.change === 'opened') {
     await syncCaseCard(cards.deps, client, cards.workspaceId, change.id);
-    const notes = reply.answer.notes.map((n) => `:information_source: ${escapeMrkdwn(n)}`).join('\n');
+    // in the reply's script; the contract's words in a note stay as the source has them
+    const notes = forDisplay(reply.answer)
+      .notes.map((n) => `:information_source: ${escapeMrkdwn(n)}`)
+      .join('\n');
     if (notes) await client.chat.postMessage({ ...thread, text: notes, blocks: [mrkdwnSection(notes)] });
     return true;
   }
-  const note = escapeMrkdwn(change.note ?? reply.answer.summary);
+  const note = escapeMrkdwn(displayText(reply.answer)(change.note ?? reply.answer.summary));
   await client.chat.postMessage({ ...thread, text: note, blocks: [mrkdwnSection(note)] });
   await syncCaseCard(cards.deps, client, cards.workspaceId, change.id);
   return true;
@@ -108,8 +112,12 @@ async function followUp(client: Client, channelId: string, ts: string, reply: Re
   const kase = await cards?.deps.store.getCaseByThread(cards.workspaceId, channelId, ts);
   if (cards && kase) {
     await syncCaseCard(cards.deps, client, cards.workspaceId, kase.id);
-    const notes = (next?.notes ?? []).map((n) => `:information_source: ${escapeMrkdwn(n)}`).join('\n');
-    const line = escapeMrkdwn(next?.summary.split(/(?<=\.)\s/)[0] ?? 'Case opened: this thread tracks it.');
+    // in the reply's language and script; the first sentence of the summary ('.' then a space, or '。')
+    const locale = next?.locale ?? reply.answer.locale ?? 'en';
+    const show = displayText({ locale });
+    const notes = (next?.notes ?? []).map((n) => `:information_source: ${escapeMrkdwn(show(n))}`).join('\n');
+    const first = next?.summary.split(/(?<=\.)\s|(?<=。)/)[0] ?? caseTextWords(languageOfLocale(locale)).openedOnThread;
+    const line = escapeMrkdwn(show(first));
     const text = notes ? `${line}\n${notes}` : line;
     await client.chat.postMessage({ channel: channelId, thread_ts: ts, text, blocks: [mrkdwnSection(text)] });
     return;

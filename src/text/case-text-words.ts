@@ -42,6 +42,9 @@ export const caseTextWords = wordTable(
     noCaseYet: 'This thread has no case yet. `case open <severity>` starts one here.',
     /** `message`: the case parser's own, in English */
     invalid: (message: string) => message,
+    ownerBack: 'The case is back with the person who opened it.',
+    ownerSet: 'New owner recorded: they get a direct message before each deadline and at a breach.',
+    unknownCommand: (kind: string) => `"case ${kind}" is not a case command I know.`,
     severityFree: (vendor: string) => `${vendor}'s targets do not depend on the severity; nothing to change.`,
     sameSeverity: (id: number, severity: string) => `Case #${id} already has ${severity}.`,
     severityRecorded: (severity: string, from: string, shift: string) =>
@@ -111,6 +114,9 @@ export const caseTextWords = wordTable(
     notACaseThread: '這不是案件的討論串。請在案件的討論串中輸入，或用 `case open` 開案。',
     noCaseYet: '本討論串還沒有案件。輸入 `case open <嚴重性>` 即可在這裡開始追蹤。',
     invalid: () => '看不懂這個案件指令；可用的寫法如下。',
+    ownerBack: '案件已交回開案的人負責。',
+    ownerSet: '已記錄新的負責人：每個期限之前及逾期時，他都會收到私訊。',
+    unknownCommand: (kind) => `「case ${kind}」不是我認得的案件指令。`,
     severityFree: (vendor) => `${vendor} 的目標不因嚴重性而不同，沒有需要變更的。`,
     sameSeverity: (id, severity) => `案件 #${id} 已是${severity}。`,
     severityRecorded: (severity, from, shift) => `已記錄：自 ${from} 起為${severity}；各目標自該時刻重新計算。${shift}`,

@@ -21,6 +21,9 @@ export const contractWords = wordTable(
     badDate: (key: string, problem: string) => `${key}: ${problem}.`,
     badAddon: (word: string, vendor: string, known: string[]) =>
       `addons: "${word}" is not an add-on of ${vendor} (${known.join(', ') || 'this vendor has none'}).`,
+    nameTooLong: (max: number, has: number) => `name: at most ${max} characters (this one has ${has}).`,
+    chooseVendor: (vendors: string[]) => `Choose a vendor (${vendors.join(', ')}).`,
+    choosePlan: (vendor: string, plans: string[]) => `Choose a ${vendor} plan: ${plans.join(', ')}.`,
     badFlex: (problem: string) => `flex: ${problem}, e.g. flex=250000, flex=250,000 or flex=250k.`,
     addonNotFor: (addon: string, addsTo: string[], plan: string) =>
       `addons: ${addon} adds to ${addsTo.join(', ')}, not to ${plan}.`,
@@ -50,6 +53,9 @@ export const contractWords = wordTable(
     badDate: (key, problem) => `${key}：${problem}。`,
     badAddon: (word, vendor, known) =>
       `addons：「${word}」不是 ${vendor} 的附加服務（${known.join('、') || '此廠商沒有附加服務'}）。`,
+    nameTooLong: (max, has) => `name：名稱最多 ${max} 個字元（這個有 ${has} 個）。`,
+    chooseVendor: (vendors) => `請選擇廠商（${vendors.join('、')}）。`,
+    choosePlan: (vendor, plans) => `請選擇 ${vendor} 的方案：${plans.join('、')}。`,
     badFlex: (problem) => `flex：${problem}，例如 flex=250000、flex=250,000 或 flex=250k。`,
     addonNotFor: (addon, addsTo, plan) => `addons：${addon} 只能加在 ${addsTo.join('、')}，不能加在 ${plan}。`,
     endBeforeStart: (end, start) => `end：結束日 ${end} 早於開始日 ${start}。`,

@@ -18,7 +18,14 @@ export interface HomeWords {
   clocks: Record<'response' | 'update' | 'obligation', string>;
   statuses: Record<'open' | 'waiting', string>;
   noDeadlines: (id: number, why: string) => string;
+  /** a quota whose use could not be computed; `why` is the rules core's own (English) message */
+  quotaProblem: (contract: string, quota: string, why: string) => string;
   sep: string;
+  /** a case's due line: the clock's label and when it falls due */
+  dueLine: (label: string, when: string) => string;
+  // the notes after a button on the tab
+  removed: (id: number) => string;
+  alreadyGone: (id: number) => string;
   // the layout
   intro: string;
   addContract: string;
@@ -58,7 +65,11 @@ const en: HomeWords = {
   clocks: { response: 'First response', update: 'Next update', obligation: 'Our response' },
   statuses: { open: 'open', waiting: 'waiting on us' },
   noDeadlines: (id, why) => `Case #${id}: its deadlines could not be computed (${why}).`,
+  quotaProblem: (contract, quota, why) => `${contract}: ${quota}: ${why}`,
   sep: ' · ',
+  dueLine: (label, when) => `${label}: ${when}`,
+  removed: (id) => `Contract #${id} removed.`,
+  alreadyGone: (id) => `Contract #${id} was already gone.`,
   intro:
     'Entitlebot knows your vendor support contracts. Ask with `/support help`, or mention me in a thread to track a vendor case.',
   addContract: 'Add a contract',
@@ -104,7 +115,11 @@ const zh: HomeWords = {
   clocks: { response: '首次回應', update: '下次更新', obligation: '我方回應' },
   statuses: { open: '處理中', waiting: '等待我方' },
   noDeadlines: (id, why) => `案件 #${id}：無法計算其期限（${why}）。`,
+  quotaProblem: (contract, quota, why) => `${contract}：${quota}：無法計算用量（${why}）`,
   sep: ' · ',
+  dueLine: (label, when) => `${label}：${when}`,
+  removed: (id) => `已移除合約 #${id}。`,
+  alreadyGone: (id) => `合約 #${id} 早已移除。`,
   intro: 'Entitlebot 了解您的廠商支援合約。輸入 `/support help` 提問，或在討論串中提及我以追蹤廠商案件。',
   addContract: '新增合約',
   remove: '移除',

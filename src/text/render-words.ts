@@ -36,6 +36,10 @@ export interface RenderWords {
     late: (when: string) => string;
     waiting: string;
     noDeadline: string;
+    /** "no deadline in the contract (its target's words)" */
+    noDeadlineFor: (noDeadline: string, target: string) => string;
+    /** a label and what follows it: "First response: running…", "Vendor case #3: …" */
+    labelled: (label: string, value: string) => string;
     paused: (until: string) => string;
     of: (used: string, total: string) => string;
     closed: string;
@@ -85,6 +89,8 @@ const WORDS: Record<Language, RenderWords> = {
       late: (when) => `late ✗ was due ${when}`,
       waiting: "starts with the vendor's first response",
       noDeadline: 'no deadline in the contract',
+      noDeadlineFor: (noDeadline, target) => `${noDeadline} (${target})`,
+      labelled: (label, value) => `${label}: ${value}`,
       paused: (until) => `business hours closed until ${until}`,
       of: (used, total) => `${used} of ${total}`,
       closed: 'Closed: every clock has stopped.',
@@ -144,6 +150,8 @@ const WORDS: Record<Language, RenderWords> = {
       late: (when) => `已逾期 ✗ 期限 ${when}`,
       waiting: '於廠商初次回應後開始計時',
       noDeadline: '合約未規定期限',
+      noDeadlineFor: (noDeadline, target) => `${noDeadline}（${target}）`,
+      labelled: (label, value) => `${label}：${value}`,
       paused: (until) => `營業時間外，${until} 恢復`,
       of: (used, total) => `${used}／${total}`,
       closed: '已結案：所有時鐘已停止。',

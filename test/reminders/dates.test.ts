@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Contract, QuotaUse } from '../../src/model/records.js';
-import { sweepDateReminders } from '../../src/reminders/date-reminders.js';
+import { scheduleWorkspaceDateReminders, sweepDateReminders } from '../../src/reminders/date-reminders.js';
 import { bookingsFromUses, planDateReminders } from '../../src/reminders/dates.js';
+import { renderReminder } from '../../src/reminders/message.js';
+import { reminderBlocks } from '../../src/slack/blocks/reminder.js';
 import { openStore } from '../../src/store/index.js';
 import { at, contract, knowledge, wall } from '../support/cases.js';
 
@@ -169,5 +171,56 @@ describe('a contract whose term is over', () => {
     ).toBe(0);
     expect(errors).toEqual([]);
     await store.close();
+  });
+});
+
+describe('the script of a Chinese workspace’s date reminders', () => {
+  const coaching = [use('autodesk-product-coaching', '2026-02-10')];
+  const now = at('2026-03-17 09:30');
+
+  async function planned(installerLocale: string | null) {
+    const store = await openStore(':memory:', { now: () => now });
+    await store.updateSettings('T1', { language: 'zh' });
+    const c = await store.addContract('T1', contract({ vendor: 'autodesk', plan: 'enterprise', region: 'emea' }));
+    await store.recordQuotaUse('T1', {
+      contractId: c.id,
+      quotaId: 'autodesk-product-coaching',
+      count: 1,
+      usedOn: '2026-02-10',
+    });
+    await store.storeInstallation({
+      team: { id: 'T1' },
+      user: { id: 'UINSTALLER' },
+      bot: { token: 'xoxb-1', userId: 'UBOT' },
+    } as never);
+    if (installerLocale)
+      await store.cacheUser('T1', 'UINSTALLER', { zone: 'Asia/Shanghai', locale: installerLocale }, now);
+    await scheduleWorkspaceDateReminders({ store, knowledge }, 'T1', now, 'C9');
+    const rows = await store.listReminders('T1', { status: 'pending' });
+    await store.close();
+    return rows;
+  }
+
+  it('is the installer’s Simplified where their Slack locale says so: text and buttons', async () => {
+    const [row] = await planned('zh-CN');
+    expect(row?.text).toMatch(/本季还剩/);
+    expect(row?.text).not.toMatch(/[們這個時間應誰語務約還週]/u);
+    const message = renderReminder(row!, now, 60 * 60_000);
+    expect(message.locale).toBe('zh-Hans');
+    expect(JSON.stringify(reminderBlocks(message))).not.toMatch(/[們這個時間應誰語務約還週]/u);
+  });
+
+  it('is Traditional where the installer’s locale is not known or not Simplified', async () => {
+    expect((await planned(null))[0]?.text).toMatch(/本季還剩/);
+    expect((await planned('zh-TW'))[0]?.text).toMatch(/本季還剩/);
+  });
+
+  it('plans the same rows as before for a Traditional workspace', () => {
+    expect(plan(autodesk, now, coaching, {}, 'zh')[0]?.payload).toEqual({
+      type: 'date',
+      zone: autodesk.zone,
+      contractId: autodesk.id,
+      language: 'zh',
+    });
   });
 });

@@ -7,6 +7,7 @@ import type { types } from '@slack/bolt';
 import type { CardClock, CaseCard } from '../../cases/card.js';
 import { CASE_ACTION } from '../../model/answer.js';
 import { renderWords } from '../../text/render-words.js';
+import { displayText, inScript } from '../../text/script.js';
 import { formatDueIn, formatMinutes } from '../../text/time.js';
 import type { SlackMessage } from './answer.js';
 import { escapeMrkdwn, trimText } from './limits.js';
@@ -21,8 +22,13 @@ export function progressBar(used: number, total: number, width = BAR): string {
   return '▰'.repeat(filled) + '▱'.repeat(width - filled);
 }
 
+/** the card's words, in the case's script (Simplified converted for display) */
+function cardWords(card: CaseCard) {
+  return inScript(renderWords(card.lang), card.locale).card;
+}
+
 function clockLine(card: CaseCard, clock: CardClock, now: number): string {
-  const w = renderWords(card.lang).card;
+  const w = cardWords(card);
   const name = `*${w.clocks[clock.kind]}*`;
   const when = (at: number | null) => (at === null ? '' : slackDate(at, card.zone, card.lang));
   let state: string;
@@ -46,16 +52,18 @@ function clockLine(card: CaseCard, clock: CardClock, now: number): string {
       state = w.waiting;
       break;
     case 'no-deadline':
-      state = clock.target ? `${w.noDeadline} (${escapeMrkdwn(clock.target)})` : w.noDeadline;
+      state = clock.target ? w.noDeadlineFor(w.noDeadline, escapeMrkdwn(clock.target)) : w.noDeadline;
       break;
   }
-  const lines = [`${name}: ${state}`];
+  const lines = [w.labelled(name, state)];
   const live = clock.state === 'running' || clock.state === 'due-soon' || clock.state === 'late';
   if (live && clock.dueAt !== null) {
-    lines.push(formatDueIn(clock.dueAt, now, clock.minutesLeft ?? undefined, card.lang));
+    lines.push(displayText(card)(formatDueIn(clock.dueAt, now, clock.minutesLeft ?? undefined, card.lang)));
   }
   if (clock.usedMinutes !== null && clock.totalMinutes !== null && clock.state !== 'waiting') {
-    const of = w.of(formatMinutes(clock.usedMinutes, card.lang), formatMinutes(clock.totalMinutes, card.lang));
+    const of = displayText(card)(
+      w.of(formatMinutes(clock.usedMinutes, card.lang), formatMinutes(clock.totalMinutes, card.lang)),
+    );
     lines.push(`\`${progressBar(clock.usedMinutes, clock.totalMinutes)}\` ${of}`);
   }
   if (live && clock.pausedUntil !== null) lines.push(`_${w.paused(when(clock.pausedUntil))}_`);
@@ -63,7 +71,7 @@ function clockLine(card: CaseCard, clock: CardClock, now: number): string {
 }
 
 export function caseCardMessage(card: CaseCard, now: number): SlackMessage {
-  const w = renderWords(card.lang).card;
+  const w = cardWords(card);
   const field = (label: string, value: string) => ({ type: 'mrkdwn' as const, text: `*${label}*\n${value}` });
   const fields = [
     field(w.contract, escapeMrkdwn(card.contractName)),
@@ -91,6 +99,6 @@ export function caseCardMessage(card: CaseCard, now: number): SlackMessage {
     ...(a === 'responded' ? { style: 'primary' as const } : a === 'close' ? { style: 'danger' as const } : {}),
   }));
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: `case_card_${card.caseId}`, elements: buttons });
-  const text = `${w.title(card.caseId)}: ${escapeMrkdwn(card.contractName)} · ${w.statuses[card.status]}`;
+  const text = `${w.labelled(w.title(card.caseId), escapeMrkdwn(card.contractName))} · ${w.statuses[card.status]}`;
   return { text, blocks };
 }

@@ -10,6 +10,8 @@ export interface VendorReplyNote {
   text: string;
   eventId: number;
   caseId: number;
+  /** the button's label, in the reader's language (default "Undo") */
+  undo?: string;
 }
 
 export function vendorReplyBlocks(note: VendorReplyNote): types.KnownBlock[] {
@@ -21,7 +23,7 @@ export function vendorReplyBlocks(note: VendorReplyNote): types.KnownBlock[] {
         {
           type: 'button',
           action_id: CASE_ACTION.undoAuto,
-          text: { type: 'plain_text', text: 'Undo' },
+          text: { type: 'plain_text', text: note.undo ?? 'Undo' },
           value: JSON.stringify({ eventId: note.eventId, caseId: note.caseId }),
         },
       ],

@@ -47,7 +47,7 @@ function caseBlock(c: HomeCase, w: HomeWords): KnownBlock {
     const mark = d.late ? ':red_circle:' : ':large_green_circle:';
     const left = d.left ? ` — ${escapeMrkdwn(d.left)}` : '';
     const when = d.at !== undefined && d.zone && Number.isFinite(d.at) ? slackDate(d.at, d.zone) : escapeMrkdwn(d.when);
-    return `${mark} ${escapeMrkdwn(d.label)}: ${when}${left}`;
+    return `${mark} ${w.dueLine(escapeMrkdwn(d.label), when)}${left}`;
   });
   const where = c.channelId && /^[A-Z0-9]+$/.test(c.channelId) ? w.inChannel(`<#${c.channelId}>`) : '';
   const lines = [`${title}${where}  _${escapeMrkdwn(c.status)}_`, ...(dues.length > 0 ? dues : [w.noDeadline])];

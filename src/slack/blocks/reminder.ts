@@ -6,6 +6,7 @@ import type { types } from '@slack/bolt';
 import { CASE_ACTION } from '../../model/answer.js';
 import type { OutgoingMessage } from '../../reminders/message.js';
 import { renderWords } from '../../text/render-words.js';
+import { inScript } from '../../text/script.js';
 import { escapeMrkdwn } from './limits.js';
 import { withDateTokens } from './time.js';
 
@@ -49,7 +50,7 @@ export function reminderBlocks(message: OutgoingMessage): types.KnownBlock[] {
     value,
     ...(style ? { style } : {}),
   });
-  const w = renderWords(message.language ?? 'en');
+  const w = inScript(renderWords(message.language ?? 'en'), message.locale);
   const snooze = button(ACTION_SNOOZE_30, w.snooze);
   const elements =
     message.caseId !== null

@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
 import { emptyAnswer } from '../../model/answer.js';
+import { conversationWords } from '../../text/conversation-words.js';
+import { languageOfLocale, localeOf } from '../../text/script.js';
 import { slackApi } from '../api.js';
 import { answerMessages } from '../blocks/answer.js';
 import type { SlackDeps } from '../deps.js';
@@ -47,11 +49,13 @@ export function catchListenerErrors(deps: SlackDeps) {
 }
 
 async function tellTheUser(deps: SlackDeps, args: Args, requestId: string): Promise<void> {
-  const answer = emptyAnswer(
-    'error',
-    'Something went wrong',
-    `Entitlebot hit an unexpected problem handling that (reference ${requestId}). Please try again, or type \`help\` for what I can do; if it keeps happening, give the reference to whoever runs the app.`,
-  );
+  // in the language and script of what the person wrote, where the request carries their text
+  const loose = args.body as Loose;
+  const written: unknown = loose?.event?.text ?? loose?.text;
+  const locale = localeOf(typeof written === 'string' ? written : '');
+  const w = conversationWords(languageOfLocale(locale));
+  const answer = emptyAnswer('error', w.errorTitle, w.unexpectedRef(requestId));
+  answer.locale = locale;
   const [message] = answerMessages(answer);
   if (!message) return;
   // acknowledge if nobody did (a second ack throws, which is fine: then it was acknowledged)

@@ -14,6 +14,7 @@ import { noticeModal, readTrackModal, trackCaseModal } from '../../../src/slack/
 import { vendorChoices } from '../../../src/slack/deps.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { inScript } from '../../../src/text/script.js';
+import { englishIn, SIMPLIFIED_ONLY, TRADITIONAL_ONLY } from '../../support/chinese.js';
 import { caseInput, contractInput, tempDir } from '../../support/store.js';
 
 const knowledge = loadKnowledge();
@@ -46,17 +47,6 @@ function shown(view: unknown): string[] {
   return out;
 }
 
-/** Names, codes, commands and Slack tokens a Chinese surface may show in Latin letters. */
-const ALLOWED =
-  /`[^`]*`|<[^>]*>|:[a-z_]+:|https?:\S+|\b(Entitlebot|GitHub|Microsoft|Jamf|Autodesk|Azure|Unified|UER|AEM|AED|IANA|HH|MM|none|Asia\/Taipei|Europe\/Berlin|UTC|DE|TW|BY|APAC|EMEA|AMERICAS|Premium|Support|Enterprise|Success|Plan|Rapid|Response|Standard|Silver|Gold|Platinum|[A-Z]{2,})\b/g;
-
-function englishIn(texts: string[]): string[] {
-  return texts.flatMap((t) => (t.replace(ALLOWED, ' ').match(/[A-Za-z]{2,}/g) ?? []).map((w) => `${w} in “${t}”`));
-}
-
-const SIMPLIFIED_ONLY = /[们这个时间应谁语务约]/u;
-const TRADITIONAL_ONLY = /[們這個時間應誰語務約]/u;
-
 async function home(locale: Locale) {
   const tmp = tempDir();
   cleanup = tmp.cleanup;
@@ -79,6 +69,9 @@ describe('Chinese surfaces', () => {
     const texts = shown(await home(locale));
     expect(texts.join('\n')).toMatch(/處理中|处理中/);
     expect(englishIn(texts)).toEqual([]);
+    // a due line's colon is the Chinese one, as every Chinese label's is
+    expect(texts.join('\n')).toMatch(/(首次回應|首次回应)：/);
+    expect(texts.join('\n')).not.toMatch(/\p{Script=Han}: /u);
     if (locale === 'zh-Hans') expect(texts.join('')).not.toMatch(TRADITIONAL_ONLY);
     else expect(texts.join('')).not.toMatch(SIMPLIFIED_ONLY);
   });

@@ -13,17 +13,18 @@ export function openContractModal(deps: SlackDeps) {
     const client = slackApi(deps.web, context);
     const workspaceId = workspaceIdOf(context, body.team?.id);
     const zone = await userZoneOf(deps, client, workspaceId, body.user.id);
+    const locale = await readerLocale(deps, client, workspaceId, body.user.id);
     const refused = await refusalFor(
       deps,
       client,
       { workspaceId, enterpriseId: context.enterpriseId, userId: body.user.id, userTeamId: body.user.team_id },
       'contract',
+      locale,
     );
     if (refused) {
       await publishHome(deps, client, workspaceId, body.user.id, zone, [refused]);
       return;
     }
-    const locale = await readerLocale(deps, client, workspaceId, body.user.id);
     await client.views.open({
       trigger_id: body.trigger_id,
       view: contractModal({

@@ -1,10 +1,12 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { CaseProblem, recordVendorReply } from '../../../cases/service.js';
+import { caseActionWords } from '../../../text/case-action-words.js';
+import { displayText, languageOfLocale } from '../../../text/script.js';
 import { slackApi } from '../../api.js';
 import { vendorReplyBlocks } from '../../blocks/case.js';
 import { slackDate } from '../../blocks/time.js';
 import { syncCaseCard } from '../../case-card.js';
-import { type MessageFields, mentionsApp, workspaceIdOf } from '../../context.js';
+import { type MessageFields, mentionsApp, readerLocale, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 
 /**
@@ -37,17 +39,20 @@ export function caseThreadReply(deps: SlackDeps) {
         now,
       );
       const zone = state.contract.zone;
-      const nextText = next
-        ? ` Next: ${next.kind === 'update' ? 'update' : next.kind === 'response' ? 'response' : 'our own response'} due ${slackDate(next.dueAt!, zone)}.`
-        : '';
-      const text = `Counted <@${m.user}>'s reply as the vendor's ${kind === 'responded' ? 'first response' : 'update'} (${slackDate(at, zone)}).${nextText}`;
+      // told to the case owner alone: in their language and script
+      const locale = await readerLocale(deps, client, workspaceId, state.kase.ownerId);
+      const w = caseActionWords(languageOfLocale(locale));
+      const nextText = next ? w.next(next.kind, slackDate(next.dueAt!, zone)) : '';
+      const text = displayText({ locale })(
+        w.counted(`<@${m.user}>`, kind === 'responded', slackDate(at, zone), nextText),
+      );
       // the vendor reads this channel: the acknowledgement and its Undo go to the case owner alone
       await client.chat.postEphemeral({
         channel: m.channel,
         user: state.kase.ownerId,
         thread_ts: m.thread_ts,
         text,
-        blocks: vendorReplyBlocks({ text, eventId: event.id, caseId: kase.id }),
+        blocks: vendorReplyBlocks({ text, eventId: event.id, caseId: kase.id, undo: displayText({ locale })(w.undo) }),
       });
       await syncCaseCard(deps, client, workspaceId, kase.id);
     } catch (error) {

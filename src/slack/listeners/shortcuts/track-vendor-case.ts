@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { knowledgeOf } from '../../../knowledge/workspace.js';
+import { caseActionWords } from '../../../text/case-action-words.js';
 import { modalWords } from '../../../text/modal-words.js';
 import { inScript, languageOfLocale } from '../../../text/script.js';
 import { refusalFor, sharedChannelOf } from '../../actor.js';
@@ -15,29 +16,27 @@ export function trackVendorCase(deps: SlackDeps) {
     await ack();
     const client = slackApi(deps.web, context);
     const workspaceId = workspaceIdOf(context, shortcut.team?.id);
+    const locale = await readerLocale(deps, client, workspaceId, shortcut.user.id);
+    const said = inScript(caseActionWords(languageOfLocale(locale)), locale);
     // a payload without the message (not one Slack sends for a message shortcut) gets told how it is used
     const channelId = shortcut.channel?.id;
     const threadTs = shortcut.message?.thread_ts ?? shortcut.message?.ts;
     if (!channelId || !threadTs) {
-      await client.chat.postMessage({
-        channel: shortcut.user.id,
-        text: 'Use “Track as vendor case” from the menu of a message: its thread becomes the case.',
-      });
+      await client.chat.postMessage({ channel: shortcut.user.id, text: said.fromMenu });
       return;
     }
-    const locale = await readerLocale(deps, client, workspaceId, shortcut.user.id);
     const trackWords = inScript(modalWords(languageOfLocale(locale)), locale).track;
     // an ephemeral message needs the app in the channel; where it is not, the shortcut's trigger still opens a modal
     const tell = async (text: string) => {
       try {
         await client.chat.postEphemeral({ channel: channelId, user: shortcut.user.id, text, thread_ts: threadTs });
       } catch (error) {
-        const advice = cannotPostAdvice(error);
+        const advice = cannotPostAdvice(error, languageOfLocale(locale));
         if (!advice) throw error;
         await client.views.open({
           trigger_id: shortcut.trigger_id,
           // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON
-          view: noticeModal(trackWords.title, `${text}\n\n${advice}`, locale) as any,
+          view: noticeModal(trackWords.title, `${text}\n\n${inScript(advice, locale)}`, locale) as any,
         });
       }
     };
@@ -52,6 +51,7 @@ export function trackVendorCase(deps: SlackDeps) {
         sharedChannel: sharedChannelOf(shortcut),
       },
       'case',
+      locale,
     );
     if (refused) {
       await tell(refused);
@@ -59,12 +59,12 @@ export function trackVendorCase(deps: SlackDeps) {
     }
     const existing = await deps.store.getCaseByThread(workspaceId, channelId, threadTs);
     if (existing) {
-      await tell(`This thread already tracks case #${existing.id}. Mention me there with \`case\` for its clocks.`);
+      await tell(said.tracksHere(existing.id));
       return;
     }
     const contracts = await deps.store.listContracts(workspaceId);
     if (contracts.length === 0) {
-      await tell('Add a contract first, so that I know which targets apply: `/support contract add`.');
+      await tell(said.addContractFirst);
       return;
     }
     await client.views.open({

@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { addContractFromForm } from '../../../conversation/contract-form.js';
+import { inScript } from '../../../text/script.js';
 import { refusalFor } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { answerMessages } from '../../blocks/answer.js';
 import { contractFormErrors, readContractForm, type ViewStateValues } from '../../blocks/contract-modal.js';
-import { userZoneOf, workspaceIdOf } from '../../context.js';
+import { readerLocale, userZoneOf, workspaceIdOf } from '../../context.js';
 import type { SlackDeps } from '../../deps.js';
 import { publishHome } from '../../publish-home.js';
 
@@ -29,11 +30,14 @@ export function contractSetup(deps: SlackDeps) {
     const channelId = metadataChannel(view.private_metadata);
     const now = deps.clock.now();
     const client = slackApi(deps.web, context);
+    // the form is in the reader's language and script, and so are its errors and its confirmation
+    const locale = await readerLocale(deps, client, workspaceId, userId);
     const refused = await refusalFor(
       deps,
       client,
       { workspaceId, enterpriseId: context.enterpriseId, userId, userTeamId: body.user.team_id },
       'contract',
+      locale,
     );
     if (refused) {
       await ack({ response_action: 'errors', errors: contractFormErrors({ vendor: refused }, values) });
@@ -41,11 +45,11 @@ export function contractSetup(deps: SlackDeps) {
     }
     const result = await addContractFromForm(
       deps,
-      { workspaceId, channelId: channelId ?? userId, userId, now, via: 'command' },
+      { workspaceId, channelId: channelId ?? userId, userId, now, via: 'command', userLocale: locale },
       readContractForm(values),
     );
     if (!result.ok) {
-      await ack({ response_action: 'errors', errors: contractFormErrors(result.errors, values) });
+      await ack({ response_action: 'errors', errors: contractFormErrors(inScript(result.errors, locale), values) });
       return;
     }
     await ack();

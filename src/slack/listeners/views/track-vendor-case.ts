@@ -1,5 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { CaseProblem, openCase } from '../../../cases/service.js';
+import { problemText } from '../../../conversation/errors.js';
+import { caseActionWords } from '../../../text/case-action-words.js';
+import { displayText, inScript, languageOfLocale } from '../../../text/script.js';
 import { refusalFor } from '../../actor.js';
 import { slackApi } from '../../api.js';
 import { readTrackModal, TRACK_CHOICE_BLOCK, type TrackMetadata } from '../../blocks/track-modal.js';
@@ -32,28 +35,31 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
     const locale = await readerLocale(deps, slackApi(deps.web, context), workspaceId, body.user.id);
     // biome-ignore lint/suspicious/noExplicitAny: view state values
     const choice = readTrackModal(view.state.values as any, locale);
+    const lang = languageOfLocale(locale);
+    const said = inScript(caseActionWords(lang), locale);
     const fail = (message: string) => ack({ response_action: 'errors', errors: { [TRACK_CHOICE_BLOCK]: message } });
     if ('error' in choice) return void (await fail(choice.error));
-    if (!meta) return void (await fail('This form lost track of its message; run the shortcut again.'));
+    if (!meta) return void (await fail(said.formLost));
     const client = slackApi(deps.web, context);
     const refused = await refusalFor(
       deps,
       client,
       { workspaceId, enterpriseId: context.enterpriseId, userId: body.user.id, userTeamId: body.user.team_id },
       'case',
+      locale,
     );
     if (refused) return void (await fail(refused));
     const contract = await deps.store.getContract(workspaceId, choice.contractId);
-    if (!contract) return void (await fail('That contract was removed meanwhile; choose another.'));
+    if (!contract) return void (await fail(said.contractGone));
     const existing = await deps.store.getCaseByThread(workspaceId, meta.channelId, meta.threadTs);
-    if (existing) return void (await fail(`This thread already tracks case #${existing.id}.`));
+    if (existing) return void (await fail(said.tracksShort(existing.id)));
 
     let cardTs: string | undefined;
     try {
       const opening = {
         channel: meta.channelId,
         thread_ts: meta.threadTs,
-        text: `<@${body.user.id}> is opening a vendor case on this thread…`,
+        text: said.opening(`<@${body.user.id}>`),
       };
       if (await sharedChannel(deps, client, workspaceId, meta.channelId)) {
         // shared with another organisation: nothing of our tracking in the thread; the owner gets the card
@@ -62,8 +68,8 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
         cardTs = (await client.chat.postMessage(opening)).ts;
       }
     } catch (error) {
-      const advice = cannotPostAdvice(error);
-      if (advice) return void (await fail(advice));
+      const advice = cannotPostAdvice(error, lang);
+      if (advice) return void (await fail(displayText({ locale })(advice)));
       throw error;
     }
 
@@ -81,11 +87,14 @@ export function trackVendorCaseSubmit(deps: SlackDeps) {
         openedAt: now,
         openedBy: body.user.id,
         source: 'button',
+        // opened in the reader's language and script: the card and the reminders are in it
+        language: lang,
+        locale,
       });
     } catch (error) {
       if (!(error instanceof CaseProblem)) throw error;
-      if (cardTs) await client.chat.update({ channel: meta.channelId, ts: cardTs, text: 'No case was opened.' });
-      return void (await fail(error.message));
+      if (cardTs) await client.chat.update({ channel: meta.channelId, ts: cardTs, text: said.notOpened });
+      return void (await fail(displayText({ locale })(problemText(error, lang))));
     }
     await ack();
     if (cardTs) await deps.store.updateCase(workspaceId, state.kase.id, { statusMessageTs: cardTs });
