@@ -24,11 +24,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openStore } from '../src/store/index.js';
 import { seedLoad } from '../src/store/seed.js';
 import { CLI, ensureBuilt, ROOT } from '../test/support/built-cli.js';
-import { dropSchema, freshSchema, POSTGRES_TEST_URL, postgresAvailable } from '../test/support/engines.js';
+import {
+  dropSchema,
+  freshSchema,
+  POSTGRES_TEST_URL,
+  postgresAvailable,
+  schemaDatabaseUrl,
+} from '../test/support/engines.js';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
 import { agent, cpuMsOf, freePort, runRate, SIGNING_SECRET, START_NODE_ARGS, WORKSPACES, waitReady } from './_load.js';
 
@@ -134,12 +139,7 @@ async function main() {
     configs.push({ name: '1 × SQLite', instances: [s] });
 
     if (postgresAvailable) {
-      const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
-      await client.connect();
-      await client.query(`CREATE SCHEMA ${schema}`);
-      await client.end();
-      const url = new URL(POSTGRES_TEST_URL);
-      url.searchParams.set('options', `-c search_path=${schema}`);
+      const url = new URL(await schemaDatabaseUrl(schema));
       started = performance.now();
       const store = await openStore(url.toString());
       const seededPg = await seedLoad(store, seedOptions);

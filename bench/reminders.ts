@@ -25,6 +25,7 @@ import { createScheduler } from '../src/reminders/scheduler.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { engineOf } from '../src/store/internal.js';
 import { seedLoad } from '../src/store/seed.js';
+import { dropSchema } from '../test/support/engines.js';
 
 const WORKSPACES = 1_000;
 const CASES = 100_000;
@@ -61,17 +62,6 @@ async function postgresReachable(): Promise<boolean> {
     return false;
   } finally {
     await client.end().catch(() => undefined);
-  }
-}
-
-async function dropBenchSchema(): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  client.on('error', () => undefined);
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
   }
 }
 
@@ -255,7 +245,7 @@ try {
         );
         loads.push(load());
       } finally {
-        await dropBenchSchema();
+        await dropSchema(schema, POSTGRES_URL);
       }
     } else {
       console.log(`PostgreSQL skipped: no server answers at ${POSTGRES_URL} (set BENCH_DATABASE_URL).`);

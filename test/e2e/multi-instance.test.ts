@@ -10,11 +10,16 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { CLI, ensureBuilt, ROOT } from '../support/built-cli.js';
-import { dropSchema, freshSchema, POSTGRES_TEST_URL, postgresAvailable } from '../support/engines.js';
+import {
+  dropSchema,
+  freshSchema,
+  POSTGRES_TEST_URL,
+  postgresAvailable,
+  schemaDatabaseUrl,
+} from '../support/engines.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { eventBody, postRaw, postSigned, signRequest, slashCommandBody } from '../support/signed-request.js';
 
@@ -135,17 +140,8 @@ describe.skipIf(!postgresAvailable)(
       await ensureBuilt();
       fake = await startFakeSlack({ teamId: TEAM_ID });
       schema = freshSchema();
-      const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
-      await client.connect();
-      try {
-        await client.query(`CREATE SCHEMA ${schema}`);
-      } finally {
-        await client.end();
-      }
-      // the app's tables in this schema only (libpq's `options`, which pg passes on to the server)
-      const url = new URL(POSTGRES_TEST_URL);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      databaseUrl = url.toString();
+      // the app's tables in this schema only
+      databaseUrl = await schemaDatabaseUrl(schema);
       // one after the other: both would migrate the fresh schema at once (which the advisory lock allows, but the
       // first start-up is the slow one on a busy machine)
       await start('A');

@@ -38,16 +38,31 @@ export function freshSchema(): string {
   return `t_${process.pid}_${randomBytes(6).toString('hex')}`;
 }
 
-/** drops a test schema and everything in it */
-export async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+async function onServer(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   client.on('error', () => undefined);
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.query(statement);
   } finally {
     await client.end();
   }
+}
+
+/** drops a test schema and everything in it (`url`: another server than the test one, for the benches) */
+export function dropSchema(schema: string, url = POSTGRES_TEST_URL): Promise<void> {
+  return onServer(url, `DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+}
+
+/**
+ * Creates an empty schema and returns the URL whose connections use it (libpq's `options`, which pg passes on to
+ * the server): what a spawned app process gets as DATABASE_URL, so that its tables live in that schema only.
+ */
+export async function schemaDatabaseUrl(schema: string, url = POSTGRES_TEST_URL): Promise<string> {
+  await onServer(url, `CREATE SCHEMA ${schema}`);
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('options', `-c search_path=${schema}`);
+  return withSchema.toString();
 }
 
 export interface EngineUnderTest {
