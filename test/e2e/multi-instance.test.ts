@@ -223,6 +223,30 @@ describe.skipIf(!postgresAvailable)(
       expect(answers()).toHaveLength(1);
     });
 
+    it('answers a channel mention once when Slack sends its app_mention to one instance and its message to the other', async () => {
+      const ts = `${Math.floor(Date.now() / 1000)}.000300`;
+      const common = {
+        channel: 'C0MULTI',
+        user: 'U0ASKER',
+        team: TEAM_ID,
+        text: '<@UBOT> sla p1 gold',
+        ts,
+        event_ts: ts,
+      };
+      const mention = eventBody({ type: 'app_mention', ...common }, TEAM_ID);
+      const message = eventBody({ type: 'message', channel_type: 'channel', ...common }, TEAM_ID);
+      const now = Math.floor(Date.now() / 1000);
+      const [a, b] = await Promise.all([
+        postRaw(`${at('A').url}/slack/events`, mention, signRequest(SIGNING_SECRET, mention, 'json', now).headers),
+        postRaw(`${at('B').url}/slack/events`, message, signRequest(SIGNING_SECRET, message, 'json', now).headers),
+      ]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      const answers = () => fake.callsTo('chat.postMessage').filter((c) => c.params.channel === 'C0MULTI');
+      await until(() => answers().length > 0, 'the answer to the mention', 15_000);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(answers()).toHaveLength(1);
+    });
+
     it('posts each of 200 due reminders once, at most once more per SIGKILL, none lost', async () => {
       // a Slack that takes a while to answer, so that a kill lands while messages are in flight
       fake.slowDown('chat.postMessage', 100);
