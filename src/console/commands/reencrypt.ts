@@ -37,7 +37,7 @@ export const reencrypt: ConsoleCommand = {
     try {
       const { total, resealed } = await store.reencryptInstallations();
       io.out(
-        `${resealed} of ${total} installation(s) in ${path} encrypted with key ${keyId(secrets.key)}; the others already were.\n`,
+        `${resealed} of ${total} installation(s) in ${store.path} encrypted with key ${keyId(secrets.key)}; the others already were.\n`,
       );
       return EXIT.ok;
     } finally {
