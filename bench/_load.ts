@@ -31,6 +31,21 @@ const DEFAULT_TEXTS = [
 /** BENCH_TEXTS="help|sla p1 gold" replaces the mix (to see what one kind of question costs) */
 const TEXTS = process.env.BENCH_TEXTS ? process.env.BENCH_TEXTS.split('|') : DEFAULT_TEXTS;
 
+/** The environment of an app process under load: OAuth mode against the fake Web API on `port`, nothing inherited. */
+export function appEnv(apiUrl: string, port: number): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    SLACK_CLIENT_ID: '1.2',
+    SLACK_CLIENT_SECRET: 'bench-client-secret',
+    SLACK_STATE_SECRET: 'bench-state-secret',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    PORT: String(port),
+    LOG_LEVEL: 'error',
+  };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

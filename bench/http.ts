@@ -35,6 +35,7 @@ import { startFakeSlack } from '../test/support/fake-slack.js';
 import { signRequest, slashCommandBody } from '../test/support/signed-request.js';
 import {
   agent,
+  appEnv,
   cpuMsOf,
   freePort,
   memoryOf,
@@ -204,16 +205,8 @@ async function runConfig(
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      SLACK_CLIENT_ID: '1.2',
-      SLACK_CLIENT_SECRET: 'bench-client-secret',
-      SLACK_STATE_SECRET: 'bench-state-secret',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
+      ...appEnv(fake.apiUrl, port),
       DATABASE_PATH: dbPath,
-      LOG_LEVEL: 'error',
       BENCH_PROBE_FILE: probeFile,
       ...(process.env.BENCH_PROFILE_DIR ? { BENCH_PROFILE_DIR: process.env.BENCH_PROFILE_DIR } : {}),
       ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),

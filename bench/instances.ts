@@ -35,7 +35,7 @@ import {
   schemaDatabaseUrl,
 } from '../test/support/engines.js';
 import { type FakeSlack, startFakeSlack } from '../test/support/fake-slack.js';
-import { agent, cpuMsOf, freePort, runRate, SIGNING_SECRET, START_NODE_ARGS, WORKSPACES, waitReady } from './_load.js';
+import { agent, appEnv, cpuMsOf, freePort, runRate, START_NODE_ARGS, WORKSPACES, waitReady } from './_load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -76,15 +76,7 @@ async function startInstance(database: Record<string, string>, fake: FakeSlack, 
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      SLACK_CLIENT_ID: '1.2',
-      SLACK_CLIENT_SECRET: 'bench-client-secret',
-      SLACK_STATE_SECRET: 'bench-state-secret',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'error',
+      ...appEnv(fake.apiUrl, port),
       ENTITLEBOT_SHUTDOWN_DRAIN_MS: '0',
       ...database,
     },
