@@ -1,8 +1,9 @@
+import type { ExpressionBuilder, QueryCreator } from 'kysely';
 import type { Reminder, ReminderInput, ReminderKind, ReminderStatus } from '../model/records.js';
 import { DEFAULT_LEASE_MS } from './api.js';
 import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
-import type { ReminderRow } from './schema.js';
+import type { DB, ReminderRow } from './schema.js';
 import {
   fromJson,
   optionalId,
@@ -189,31 +190,39 @@ export function reminderMethods(ctx: StoreContext) {
     return existing;
   };
 
+  /**
+   * One of the claim's two ranges, earliest first, at most `limit`: the pending reminders due at `at` or before
+   * ('due'), or the 'sending' ones whose lease ran out by then ('lapsed'). Each is an index range.
+   */
+  const claimRange = (q: QueryCreator<DB>, range: 'due' | 'lapsed', at: number, limit: number) =>
+    q
+      .selectFrom('reminders')
+      .select(['id', 'due_at'])
+      .where('status', '=', range === 'due' ? 'pending' : 'sending')
+      .where(range === 'due' ? 'due_at' : 'lease_until', '<=', at)
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(limit);
+
+  /** what a claim writes on each row it takes */
+  const claimedBy = (at: number, leaseMs: number, owner: string) => (eb: ExpressionBuilder<DB, 'reminders'>) => ({
+    status: 'sending',
+    attempts: eb('attempts', '+', 1),
+    claimed_at: at,
+    claimed_by: owner,
+    lease_until: at + leaseMs,
+    updated_at: at,
+  });
+
   /** the due reminders and the lapsed claims, earliest first, at most `limit`, as SQLite reads them: two index ranges */
   const dueIdsSqlite = (at: number, limit: number) => {
     const q = ctx.q();
-    const pendingDue = q
-      .selectFrom('reminders')
-      .select(['id', 'due_at'])
-      .where('status', '=', 'pending')
-      .where('due_at', '<=', at)
-      .orderBy('due_at')
-      .orderBy('id')
-      .limit(limit);
-    const lapsed = q
-      .selectFrom('reminders')
-      .select(['id', 'due_at'])
-      .where('status', '=', 'sending')
-      .where('lease_until', '<=', at)
-      .orderBy('due_at')
-      .orderBy('id')
-      .limit(limit);
     return q
       .selectFrom(
         q
-          .selectFrom(pendingDue.as('due'))
+          .selectFrom(claimRange(q, 'due', at, limit).as('due'))
           .selectAll()
-          .unionAll(q.selectFrom(lapsed.as('lapsed')).selectAll())
+          .unionAll(q.selectFrom(claimRange(q, 'lapsed', at, limit).as('lapsed')).selectAll())
           .as('candidates'),
       )
       .select('id')
@@ -228,14 +237,7 @@ export function reminderMethods(ctx: StoreContext) {
     ctx
       .q()
       .updateTable('reminders')
-      .set((eb) => ({
-        status: 'sending',
-        attempts: eb('attempts', '+', 1),
-        claimed_at: at,
-        claimed_by: owner,
-        lease_until: at + leaseMs,
-        updated_at: at,
-      }))
+      .set(claimedBy(at, leaseMs, owner))
       .where('id', 'in', dueIdsSqlite(at, limit))
       .returningAll()
       .execute();
@@ -252,30 +254,9 @@ export function reminderMethods(ctx: StoreContext) {
   const claimPostgres = (at: number, limit: number, leaseMs: number, owner: string) =>
     ctx
       .q()
-      .with('due', (db) =>
-        db
-          .selectFrom('reminders')
-          .select(['id', 'due_at'])
-          .where('status', '=', 'pending')
-          .where('due_at', '<=', at)
-          .orderBy('due_at')
-          .orderBy('id')
-          .limit(limit)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .with('lapsed', (db) =>
-        db
-          .selectFrom('reminders')
-          .select(['id', 'due_at'])
-          .where('status', '=', 'sending')
-          .where('lease_until', '<=', at)
-          .orderBy('due_at')
-          .orderBy('id')
-          .limit(limit)
-          .forUpdate()
-          .skipLocked(),
-      )
+      // both ranges are built from the store's own query creator: the CTEs only need their query
+      .with('due', () => claimRange(ctx.q(), 'due', at, limit).forUpdate().skipLocked())
+      .with('lapsed', () => claimRange(ctx.q(), 'lapsed', at, limit).forUpdate().skipLocked())
       .with('picked', (db) =>
         db
           .selectFrom('due')
@@ -286,14 +267,7 @@ export function reminderMethods(ctx: StoreContext) {
           .limit(limit),
       )
       .updateTable('reminders')
-      .set((eb) => ({
-        status: 'sending',
-        attempts: eb('attempts', '+', 1),
-        claimed_at: at,
-        claimed_by: owner,
-        lease_until: at + leaseMs,
-        updated_at: at,
-      }))
+      .set(claimedBy(at, leaseMs, owner))
       .where('id', 'in', (eb) => eb.selectFrom('picked').select('id'))
       .returningAll()
       .execute();
