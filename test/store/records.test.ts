@@ -63,20 +63,19 @@ describe.each(engines)('on $name', (engine) => {
     });
 
     it('gives a case an owner: the opener, until someone takes it; null hands it back', async () => {
-      await store.addContract('T1', {
-        vendor: 'jamf',
-        plan: 'gold',
-        addons: [],
-        name: null,
-        customerType: null,
-        region: null,
-        zone: 'UTC',
-        holidays: null,
-        hours: null,
-        startDate: null,
-        endDate: null,
-        amounts: {},
-      });
+      await store.addContract(
+        'T1',
+        contractInput({
+          vendor: 'jamf',
+          plan: 'gold',
+          customerType: null,
+          zone: 'UTC',
+          holidays: null,
+          hours: null,
+          startDate: null,
+          endDate: null,
+        }),
+      );
       const contractId = (await store.listContracts('T1'))[0]!.id;
       const kase = await store.createCase('T1', {
         channelId: 'C1',
