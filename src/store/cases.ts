@@ -9,6 +9,7 @@ import type {
 } from '../model/records.js';
 import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
+import { workspaceHas } from './owned.js';
 import type { CaseEventRow, CaseRow } from './schema.js';
 import {
   fromJson,
@@ -112,14 +113,7 @@ export function caseMethods(ctx: StoreContext) {
 
   const requireContract = async (ws: string, contractId: number | null) => {
     if (contractId === null) return;
-    const found = await ctx
-      .q()
-      .selectFrom('contracts')
-      .select('id')
-      .where('workspace_id', '=', ws)
-      .where('id', '=', contractId)
-      .executeTakeFirst();
-    if (!found) {
+    if (!(await workspaceHas(ctx, 'contracts', ws, contractId))) {
       throw new StoreError(
         'not-found',
         `This workspace has no contract ${contractId}; \`contract\` lists the ones it has.`,

@@ -1,6 +1,7 @@
 import type { QuotaUse, QuotaUseInput } from '../model/records.js';
 import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
+import { workspaceHas } from './owned.js';
 import type { QuotaUseRow } from './schema.js';
 import { optionalText, requireDate, requireId, requireNumber, requireText, requireWorkspace } from './validate.js';
 
@@ -23,14 +24,7 @@ export function quotaUseMethods(ctx: StoreContext) {
     async recordQuotaUse(workspaceId: string, input: QuotaUseInput): Promise<QuotaUse> {
       const ws = requireWorkspace(workspaceId);
       const contractId = requireId('contract id', input.contractId);
-      const contract = await ctx
-        .q()
-        .selectFrom('contracts')
-        .select('id')
-        .where('workspace_id', '=', ws)
-        .where('id', '=', contractId)
-        .executeTakeFirst();
-      if (!contract) {
+      if (!(await workspaceHas(ctx, 'contracts', ws, contractId))) {
         throw new StoreError(
           'not-found',
           `This workspace has no contract ${contractId}; \`contract\` lists the ones it has.`,

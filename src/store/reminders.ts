@@ -3,6 +3,7 @@ import type { Reminder, ReminderInput, ReminderKind, ReminderStatus } from '../m
 import { DEFAULT_LEASE_MS } from './api.js';
 import type { StoreContext } from './context.js';
 import { StoreError } from './errors.js';
+import { workspaceHas } from './owned.js';
 import type { DB, ReminderRow } from './schema.js';
 import {
   fromJson,
@@ -90,28 +91,10 @@ export function reminderMethods(ctx: StoreContext) {
       .executeTakeFirst();
 
   const requireParents = async (ws: string, columns: Pick<Columns, 'case_id' | 'contract_id'>) => {
-    if (
-      columns.case_id !== null &&
-      !(await ctx
-        .q()
-        .selectFrom('cases')
-        .select('id')
-        .where('workspace_id', '=', ws)
-        .where('id', '=', columns.case_id)
-        .executeTakeFirst())
-    ) {
+    if (columns.case_id !== null && !(await workspaceHas(ctx, 'cases', ws, columns.case_id))) {
       throw new StoreError('not-found', `This workspace has no case ${columns.case_id}.`, { caseId: columns.case_id });
     }
-    if (
-      columns.contract_id !== null &&
-      !(await ctx
-        .q()
-        .selectFrom('contracts')
-        .select('id')
-        .where('workspace_id', '=', ws)
-        .where('id', '=', columns.contract_id)
-        .executeTakeFirst())
-    ) {
+    if (columns.contract_id !== null && !(await workspaceHas(ctx, 'contracts', ws, columns.contract_id))) {
       throw new StoreError('not-found', `This workspace has no contract ${columns.contract_id}.`, {
         contractId: columns.contract_id,
       });
