@@ -10,12 +10,13 @@ export { type CaseClock, type CaseClocks, computeClocks } from './clocks.js';
 export { parseCaseCommand, parseThreadQuestion } from './commands.js';
 export { planCaseReminders } from './reminder-plan.js';
 export {
+  type CaseDeadline,
   CaseProblem,
-  caseDeadlines,
   caseProblem,
   caseState,
   caseView,
   openCase,
+  openCaseDeadlines,
   recordEvent,
   replanReminders,
   undoEvent,

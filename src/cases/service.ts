@@ -18,7 +18,15 @@ import { caseActionWords } from '../text/case-action-words.js';
 import { contractPlanName } from '../text/names.js';
 import type { CaseView } from './answer.js';
 import { contractCalendars } from './case-calendars.js';
-import { type CaseClocks, type ClockEvent, computeClocks, liveClocks, replay } from './clocks.js';
+import {
+  type CalendarResolver,
+  type CaseClock,
+  type CaseClocks,
+  type ClockEvent,
+  computeClocks,
+  liveClocks,
+  replay,
+} from './clocks.js';
 import { planCaseReminders } from './reminder-plan.js';
 
 export interface CaseServiceDeps {
@@ -67,15 +75,26 @@ async function contractOf(deps: CaseServiceDeps, kase: Case): Promise<Contract> 
 export async function caseState(deps: CaseServiceDeps, kase: Case, now: number): Promise<CaseState> {
   const contract = await contractOf(deps, kase);
   const knowledge = await knowledgeOf(deps, kase.workspaceId);
-  const file = knowledge.vendor(contract.vendor);
   const events = await deps.store.listCaseEvents(kase.workspaceId, kase.id);
+  return stateOf(kase, contract, knowledge, events, now);
+}
+
+function stateOf(
+  kase: Case,
+  contract: Contract,
+  knowledge: Knowledge,
+  events: CaseEvent[],
+  now: number,
+  calendarFor = contractCalendars(knowledge.vendor(contract.vendor), contract, knowledge.holidayOverrides),
+): CaseState {
+  const file = knowledge.vendor(contract.vendor);
   const clocks = computeClocks({
     file,
     contract,
     kase: { severity: kase.severity, productScope: kase.productScope, openedAt: kase.openedAt },
     events: events as ClockEvent[],
     now,
-    calendarFor: contractCalendars(file, contract, knowledge.holidayOverrides),
+    calendarFor,
   });
   return { kase, contract, file, events, clocks };
 }
@@ -292,21 +311,55 @@ async function refresh(deps: CaseServiceDeps, kase: Case, now: number): Promise<
 }
 
 /** The running deadlines of a case, for the Home tab. */
-export function caseDeadlines(deps: CaseServiceDeps) {
-  return async (workspaceId: string, kase: Case, now: Date) => {
-    if (kase.workspaceId !== workspaceId || kase.status === 'closed') return [];
+/**
+ * The live deadlines of each of the workspace's open and waiting cases at `now`, by case id, read in three
+ * statements whatever the number of cases (the Home tab lists them all): the cases, their events, the contracts.
+ * A case whose deadlines cannot be worked out (no contract, a plan gone) maps to the reason, in English.
+ */
+export async function openCaseDeadlines(
+  deps: CaseServiceDeps,
+  workspaceId: string,
+  now: Date,
+): Promise<{ kase: Case; contract?: Contract; deadlines: CaseDeadline[] | Error }[]> {
+  const cases = await deps.store.listCases(workspaceId, { status: ['open', 'waiting'] });
+  if (cases.length === 0) return [];
+  const events = await deps.store.listCaseEventsByStatus(workspaceId, ['open', 'waiting']);
+  const contracts = new Map((await deps.store.listContracts(workspaceId)).map((c) => [c.id, c]));
+  const knowledge = await knowledgeOf(deps, workspaceId);
+  // one resolver per contract: its calendars are resolved and compiled once for all its cases
+  const calendars = new Map<number, CalendarResolver>();
+  return cases.map((kase) => {
+    const contract = kase.contractId === null ? undefined : contracts.get(kase.contractId);
     try {
-      const state = await caseState(deps, kase, now.getTime());
-      return liveClocks(state.clocks).map((c) => ({
-        kind: c.kind,
-        label: c.kind === 'response' ? 'First response' : c.kind === 'update' ? 'Next update' : 'Our response',
-        dueAt: c.dueAt!,
-        minutesLeft: c.minutesLeft ?? undefined,
-      }));
-    } catch {
-      return [];
+      if (!contract) throw caseProblem((w) => w.noContract(kase.id));
+      let calendarFor = calendars.get(contract.id);
+      if (!calendarFor) {
+        calendarFor = contractCalendars(knowledge.vendor(contract.vendor), contract, knowledge.holidayOverrides);
+        calendars.set(contract.id, calendarFor);
+      }
+      const state = stateOf(kase, contract, knowledge, events.get(kase.id) ?? [], now.getTime(), calendarFor);
+      return { kase, contract, deadlines: deadlinesOf(state) };
+    } catch (error) {
+      return { kase, contract, deadlines: error as Error };
     }
-  };
+  });
+}
+
+export interface CaseDeadline {
+  kind: CaseClock['kind'];
+  label: string;
+  /** epoch milliseconds */
+  dueAt: number;
+  minutesLeft?: number;
+}
+
+function deadlinesOf(state: CaseState): CaseDeadline[] {
+  return liveClocks(state.clocks).map((c) => ({
+    kind: c.kind,
+    label: c.kind === 'response' ? 'First response' : c.kind === 'update' ? 'Next update' : 'Our response',
+    dueAt: c.dueAt!,
+    minutesLeft: c.minutesLeft ?? undefined,
+  }));
 }
 
 export interface VendorReply {

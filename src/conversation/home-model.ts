@@ -4,7 +4,7 @@
  */
 
 import { statusOf } from '../answers/quota.js';
-import { caseDeadlines } from '../cases/index.js';
+import { CaseProblem, openCaseDeadlines } from '../cases/index.js';
 import type { Knowledge } from '../knowledge/load.js';
 import { forWorkspace } from '../knowledge/workspace.js';
 import type { Locale } from '../model/answer.js';
@@ -82,10 +82,8 @@ export async function buildHomeModel(
   const deps = await forWorkspace(shared, workspaceId);
   const notes = [...extraNotes];
   const contracts = await deps.store.listContracts(workspaceId);
-  const byId = new Map(contracts.map((c) => [c.id, c]));
   const cases: HomeCase[] = [];
-  for (const k of await deps.store.listCases(workspaceId, { status: ['open', 'waiting'] })) {
-    const contract = k.contractId === null ? undefined : byId.get(k.contractId);
+  for (const { kase: k, contract, deadlines } of await openCaseDeadlines(deps, workspaceId, now)) {
     const zone = contract?.zone ?? userZone ?? 'UTC';
     const what = [
       k.severity ? w.severity(k.severity) : null,
@@ -93,19 +91,21 @@ export async function buildHomeModel(
     ]
       .filter(Boolean)
       .join(w.sep);
-    let due: HomeCase['due'] = [];
-    try {
-      due = (await caseDeadlines(deps)(workspaceId, k, now)).map((d) => ({
-        label: w.clocks[d.kind],
-        when: formatTime(d.dueAt, zone, lang),
-        at: d.dueAt,
-        zone,
-        left: formatDueIn(d.dueAt, now.getTime(), d.minutesLeft, lang),
-        late: d.minutesLeft !== undefined && d.minutesLeft < 0,
-      }));
-    } catch (error) {
-      notes.push(w.noDeadlines(k.id, (error as Error).message));
+    // a case whose deadlines cannot be worked out (no contract, its plan gone) is listed without them, and says why
+    if (deadlines instanceof Error) {
+      const why = deadlines instanceof CaseProblem ? deadlines.say(lang) : deadlines.message;
+      notes.push(w.noDeadlines(k.id, why));
     }
+    const due: HomeCase['due'] = Array.isArray(deadlines)
+      ? deadlines.map((d) => ({
+          label: w.clocks[d.kind],
+          when: formatTime(d.dueAt, zone, lang),
+          at: d.dueAt,
+          zone,
+          left: formatDueIn(d.dueAt, now.getTime(), d.minutesLeft, lang),
+          late: d.minutesLeft !== undefined && d.minutesLeft < 0,
+        }))
+      : [];
     cases.push({
       title: w.caseTitle(k.id, k.vendorRef, what),
       channelId: k.channelId,

@@ -128,6 +128,11 @@ export interface Store {
   addCaseEvent(workspaceId: string, caseId: number, event: CaseEventInput): Promise<CaseEvent>;
   /** in time order (then insertion order), undone events included with `undoneAt` set */
   listCaseEvents(workspaceId: string, caseId: number): Promise<CaseEvent[]>;
+  /**
+   * The events of every case of the workspace whose status is one of `status`, by case id, each list in
+   * listCaseEvents' order; a case without events has no entry. One read where a page of cases needs them all.
+   */
+  listCaseEventsByStatus(workspaceId: string, status: CaseStatus[]): Promise<Map<number, CaseEvent[]>>;
   getCaseEvent(workspaceId: string, eventId: number): Promise<CaseEvent | null>;
   /** marks the event undone (idempotent: the first undo time is kept); null when there is no such event */
   undoCaseEvent(workspaceId: string, eventId: number): Promise<CaseEvent | null>;

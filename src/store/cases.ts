@@ -287,6 +287,33 @@ export function caseMethods(ctx: StoreContext) {
         .execute();
       return rows.map(toCaseEvent);
     },
+    async listCaseEventsByStatus(workspaceId: string, status: CaseStatus[]): Promise<Map<number, CaseEvent[]>> {
+      const ws = requireWorkspace(workspaceId);
+      const statuses = [...new Set(status.map((s) => requireOneOf('status', s, STATUSES)))];
+      const byCase = new Map<number, CaseEvent[]>();
+      if (statuses.length === 0) return byCase;
+      // one statement for every listed case (the Home tab lists them all): a join, so the text does not vary
+      // with the number of cases as an IN list of ids would
+      const rows = await ctx
+        .q()
+        .selectFrom('case_events as e')
+        .innerJoin('cases as c', (join) =>
+          join.onRef('c.workspace_id', '=', 'e.workspace_id').onRef('c.id', '=', 'e.case_id'),
+        )
+        .selectAll('e')
+        .where('e.workspace_id', '=', ws)
+        .where('c.status', 'in', statuses)
+        .orderBy('e.case_id')
+        .orderBy('e.at')
+        .orderBy('e.id')
+        .execute();
+      for (const row of rows) {
+        const events = byCase.get(row.case_id);
+        if (events) events.push(toCaseEvent(row));
+        else byCase.set(row.case_id, [toCaseEvent(row)]);
+      }
+      return byCase;
+    },
     async getCaseEvent(workspaceId: string, eventId: number): Promise<CaseEvent | null> {
       const row = await findEvent(requireWorkspace(workspaceId), requireId('event id', eventId)).executeTakeFirst();
       return row ? toCaseEvent(row) : null;

@@ -13,7 +13,7 @@ import { isFileOnDisk } from './database.js';
 import { StoreError } from './errors.js';
 
 /** Store methods that only read; every other method is a write and checks the file first. */
-const READS = new Set([
+export const READS: ReadonlySet<string> = new Set([
   'fetchInstallation',
   'fetchWorkspaceInstallation',
   'getSettings',
@@ -22,6 +22,11 @@ const READS = new Set([
   'getContract',
   'listQuotaUses',
   'getCachedUserZone',
+  'getCachedUser',
+  'listWorkspacePlans',
+  'getWorkspacePlan',
+  'workspacePlanRevision',
+  'listCaseEventsByStatus',
   'getCase',
   'getCaseByThread',
   'listCases',

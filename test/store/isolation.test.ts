@@ -153,6 +153,9 @@ async function expectSealed(store: Store, ws: string, own: Ids, other: Ids): Pro
   expect(mine(await store.listQuotaUses(ws))).toBe(true);
   expect((await store.listQuotaUses(ws)).map((q) => q.id)).toEqual(own.quotaUses);
   expect(mine(await store.listReminders(ws))).toBe(true);
+  const byStatus = await store.listCaseEventsByStatus(ws, ['open', 'waiting', 'closed']);
+  expect([...byStatus.keys()].every((id) => own.cases.includes(id))).toBe(true);
+  expect(mine([...byStatus.values()].flat())).toBe(true);
   for (const id of own.cases) {
     expect(mine(await store.listCaseEvents(ws, id))).toBe(true);
     expect(mine(await store.listReminders(ws, { caseId: id }))).toBe(true);
@@ -333,6 +336,7 @@ async function everyMethod(s: Store, call: Call): Promise<void> {
     s.addCaseEvent(ws, opened.id, { kind: 'note', at: T0, source: 'command', data: { text: 'hi' } }),
   ))!;
   await call('listCaseEvents', () => s.listCaseEvents(ws, opened.id));
+  await call('listCaseEventsByStatus', () => s.listCaseEventsByStatus(ws, ['open', 'waiting']));
   await call('getCaseEvent', () => s.getCaseEvent(ws, event.id));
   await call('undoCaseEvent', () => s.undoCaseEvent(ws, event.id));
 
@@ -451,6 +455,7 @@ describe.each(engines)('on $name', (engine) => {
         ['updateCase', async (ws) => await store.updateCase(ws, 1, {})],
         ['addCaseEvent', async (ws) => await store.addCaseEvent(ws, 1, { kind: 'note', at: T0, source: 'command' })],
         ['listCaseEvents', async (ws) => await store.listCaseEvents(ws, 1)],
+        ['listCaseEventsByStatus', async (ws) => await store.listCaseEventsByStatus(ws, ['open'])],
         ['undoCaseEvent', async (ws) => await store.undoCaseEvent(ws, 1)],
         ['replaceCaseReminders', async (ws) => await store.replaceCaseReminders(ws, 1, [])],
         ['listReminders', async (ws) => await store.listReminders(ws)],

@@ -386,6 +386,19 @@ describe.each(engines)('on $name', (engine) => {
         'severity',
       ]);
 
+      // the Home tab's one read: the same events, in the same order, for every case with one of the statuses
+      const other = await store.createCase('T1', { ...caseInput(), threadTs: '2.2' });
+      await store.addCaseEvent('T1', other.id, { kind: 'opened', at: T0, source: 'command', actorId: 'U1' });
+      await store.createCase('T1', { ...caseInput(), threadTs: '3.3' });
+      const byStatus = await store.listCaseEventsByStatus('T1', ['open', 'waiting']);
+      expect([...byStatus.keys()].sort((a, b) => a - b)).toEqual([opened.id, other.id]);
+      expect(byStatus.get(opened.id)).toEqual(await store.listCaseEvents('T1', opened.id));
+      expect(byStatus.get(other.id)).toEqual(await store.listCaseEvents('T1', other.id));
+      expect((await store.listCaseEventsByStatus('T1', ['closed'])).size).toBe(0);
+      expect((await store.listCaseEventsByStatus('T2', ['open'])).size).toBe(0);
+      await store.updateCase('T1', other.id, { status: 'closed', closedAt: T0 });
+      expect([...(await store.listCaseEventsByStatus('T1', ['open'])).keys()]).toEqual([opened.id]);
+
       clock = T0 + 90_000;
       const undone = await store.undoCaseEvent('T1', auto.id);
       expect(undone).toMatchObject({ id: auto.id, undoneAt: T0 + 90_000, data: { messageTs: '1.5' } });

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { handleText } from '../../src/conversation/handle.js';
 import type { ConversationContext, ConversationDeps } from '../../src/conversation/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { READS } from '../../src/store/guard.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { engines } from '../support/engines.js';
 import { tempDir } from '../support/store.js';
@@ -124,6 +125,16 @@ describe('truthful writes', () => {
     expect((await store.getSettings('T1')).zone).not.toBe('Europe/Berlin');
     await store.updateSettings('T1', { zone: 'Europe/Berlin' });
     expect((await store.getSettings('T1')).zone).toBe('Europe/Berlin');
+    await store.close();
+  });
+
+  it('every method that only reads skips the file check (one stat() each call): the guard knows each by name', async () => {
+    const store = await openStore(temp.file('reads.db'));
+    const readers = Object.keys(store).filter((name) =>
+      /^(get|list|fetch|has|next|last)[A-Z]|Revision$|^schemaStatus$/.test(name),
+    );
+    expect(readers.length).toBeGreaterThan(15);
+    expect(readers.filter((name) => !READS.has(name))).toEqual([]);
     await store.close();
   });
 
