@@ -14,7 +14,7 @@ import type { AnswerRecord } from '../knowledge/records.js';
 import type { Term } from '../knowledge/terms.js';
 import { LatinVocabulary, PREFIX_MIN_LENGTH } from './latin.js';
 import { matchNames, type Name, namesOf, VENDOR_WORDS } from './names.js';
-import { buildRecordSearch, withTermNames } from './records.js';
+import { indexRecords, type RecordIndexData, recordSearchOver, withTermNames } from './records.js';
 import { isLatinWord, queryTokens, tokenize } from './tokenize.js';
 import { COVERAGE_RULE, type KnowledgeSearch, type LookupResult, type SearchHit, type SearchOptions } from './types.js';
 
@@ -129,6 +129,8 @@ export interface IndexData {
   /** how many field texts contain each token, for the rarity weights */
   fieldFrequency: Map<string, number>;
   fieldTexts: number;
+  /** the records' own index: indexRecords over the records with their glossary names (withTermNames) */
+  records: RecordIndexData;
 }
 
 /** MiniSearch's options; loading a saved index needs the same ones. */
@@ -147,7 +149,7 @@ export function miniSearchOptions(
 }
 
 /** Tokenizes and indexes every term and clause. */
-export function indexDocuments({ terms, clauses }: SearchInput): IndexData {
+export function indexDocuments({ terms, clauses, records = [] }: SearchInput): IndexData {
   const fieldFrequency = new Map<string, number>();
   let fieldTexts = 0;
   // A heading is the field text of many clauses: tokenize each distinct text once.
@@ -165,15 +167,16 @@ export function indexDocuments({ terms, clauses }: SearchInput): IndexData {
 
   const mini = new MiniSearch<IndexDoc>(miniSearchOptions(countingTokenize, memoizedIndexKey()));
   mini.addAll([...terms.map(termDoc), ...clauses.map(clauseDoc)]);
-  return { mini, fieldFrequency, fieldTexts };
+  return { mini, fieldFrequency, fieldTexts, records: indexRecords(withTermNames(records, terms)) };
 }
 
 /** The search over an index built (or loaded) for these terms and clauses. */
 export function searchOver(
-  { mini, fieldFrequency, fieldTexts }: IndexData,
+  { mini, fieldFrequency, fieldTexts, records: recordIndex }: IndexData,
   { terms, clauses, records = [] }: SearchInput,
 ): KnowledgeSearch {
-  const recordSearch = buildRecordSearch(withTermNames(records, terms));
+  const named = withTermNames(records, terms);
+  const recordSearch = recordSearchOver(named, recordIndex);
   const latin = new LatinVocabulary(fieldFrequency.keys());
   const termById = new Map(terms.map((t) => [t.id, t]));
   const namesById = new Map<string, Name[]>(terms.map((t) => [t.id, namesOf(t)]));

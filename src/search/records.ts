@@ -8,7 +8,7 @@
  * rarest) that the record matched, and `named` whether the question contains one of the record's names in
  * full. The answer engine combines these with the question's entities (vendor, plan, severity) to choose.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { AnswerRecord } from '../knowledge/records.js';
 import type { Term } from '../knowledge/terms.js';
 import { paraphrase } from './paraphrase.js';
@@ -28,7 +28,7 @@ const FIELDS = ['names', 'en', 'zh', 'gloss', 'quote', 'owner'] as const;
 type Field = (typeof FIELDS)[number];
 const BOOST: Record<Field, number> = { names: 3, en: 2, zh: 2, gloss: 1, quote: 1, owner: 0.5 };
 
-type RecordDoc = { id: string } & Record<Field, string>;
+export type RecordDoc = { id: string } & Record<Field, string>;
 
 export interface RecordHit {
   record: AnswerRecord;
@@ -103,8 +103,29 @@ export function withTermNames(records: readonly AnswerRecord[], terms: readonly 
   });
 }
 
-export function buildRecordSearch(records: readonly AnswerRecord[]): RecordSearch {
-  const byId = new Map(records.map((r) => [r.id, r]));
+/** MiniSearch's options for the record index; loading a saved one needs the same. */
+export function recordMiniOptions(): Options<RecordDoc> {
+  return {
+    idField: 'id',
+    fields: [...FIELDS],
+    tokenize: (text) => tokenize(text),
+    processTerm: (t) => t,
+    searchOptions: { boost: BOOST, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t },
+  };
+}
+
+/** What indexing the records computes (tokenizing every field is most of it): what a saved index keeps. */
+export interface RecordIndexData {
+  mini: MiniSearch<RecordDoc>;
+  /** how many records contain each token */
+  frequency: Map<string, number>;
+  /** every token of each record, by record id */
+  docTokens: Map<string, Set<string>>;
+  statementTokens: Map<string, { en: Set<string>; zh: Set<string> }>;
+  nameTokens: Map<string, string[][]>;
+}
+
+export function indexRecords(records: readonly AnswerRecord[]): RecordIndexData {
   const frequency = new Map<string, number>();
   const docTokens = new Map<string, Set<string>>();
   const statementTokens = new Map<string, { en: Set<string>; zh: Set<string> }>();
@@ -125,14 +146,21 @@ export function buildRecordSearch(records: readonly AnswerRecord[]): RecordSearc
         .filter((tokens) => tokens.length > 0),
     );
   }
-  const mini = new MiniSearch<RecordDoc>({
-    idField: 'id',
-    fields: [...FIELDS],
-    tokenize: (text) => tokenize(text),
-    processTerm: (t) => t,
-    searchOptions: { boost: BOOST, combineWith: 'OR', tokenize: (q) => q.split(' '), processTerm: (t) => t },
-  });
+  const mini = new MiniSearch<RecordDoc>(recordMiniOptions());
   mini.addAll(records.map(docOf));
+  return { mini, frequency, docTokens, statementTokens, nameTokens };
+}
+
+export function buildRecordSearch(records: readonly AnswerRecord[]): RecordSearch {
+  return recordSearchOver(records, indexRecords(records));
+}
+
+/** The search over `records` with their index (built by indexRecords for these records, or loaded). */
+export function recordSearchOver(
+  records: readonly AnswerRecord[],
+  { mini, frequency, docTokens, statementTokens, nameTokens }: RecordIndexData,
+): RecordSearch {
+  const byId = new Map(records.map((r) => [r.id, r]));
   const n = records.length;
   const HAN_BIGRAM = /^\p{Script=Han}{2}$/u;
   // a Chinese bigram no record has is usually two words' edges (「線期」 of 上線期), not a missing subject

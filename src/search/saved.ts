@@ -28,15 +28,16 @@ import {
   type SearchInput,
   searchOver,
 } from './engine.js';
+import { type RecordDoc, type RecordIndexData, recordMiniOptions } from './records.js';
 import { tokenize } from './tokenize.js';
 import type { KnowledgeSearch } from './types.js';
 
 /** Bump when the saved layout or the index's fields change. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Where the app keeps its saved index (data/ is the app's own, untracked directory). */
 export const SAVED_INDEX = new URL('../../data/search-index.v8', import.meta.url);
 /** The modules whose code decides what the index holds (relative to this file, without extension). */
-const CODE = ['./tokenize', './engine', './latin', './names', './saved'];
+const CODE = ['./tokenize', './engine', './latin', './names', './records', './saved'];
 const PACKAGES = ['minisearch', 'opencc-js'];
 
 function packageVersion(name: string): string {
@@ -48,12 +49,13 @@ function packageVersion(name: string): string {
   }
 }
 
-export function fingerprint({ terms, clauses }: SearchInput): string {
+export function fingerprint({ terms, clauses, records = [] }: SearchInput): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([FORMAT, PACKAGES.map((p) => `${p}@${packageVersion(p)}`)]));
   for (const name of CODE) hash.update(`${name}\u0000${moduleText(name, import.meta.url)}\u0001`);
   hash.update(JSON.stringify(terms));
   for (const c of clauses) hash.update(`${c.id}\u0000${c.heading.at(-1) ?? ''}\u0000${c.text}\u0001`);
+  hash.update(JSON.stringify(records));
   return hash.digest('hex');
 }
 
@@ -71,41 +73,25 @@ interface MiniSearchState {
   _index: SearchableMap<unknown> & { _tree: unknown };
 }
 
+/** One MiniSearch index as saved: its state without what is derived again on reading, and its counts. */
+interface SavedMini {
+  termCount: number;
+  state: Omit<MiniSearchState, '_idToShortId' | '_index'> & { tree: unknown };
+}
+
 interface SavedIndex {
   format: number;
   fingerprint: string;
   fieldTexts: number;
   fieldFrequency: Map<string, number>;
-  termCount: number;
-  state: Omit<MiniSearchState, '_idToShortId' | '_index'> & { tree: unknown };
+  glossary: SavedMini;
+  records: Omit<RecordIndexData, 'mini'> & { mini: SavedMini };
 }
 
-function readSaved(file: URL, expected: string): IndexData | undefined {
-  let saved: SavedIndex;
-  try {
-    saved = deserialize(readFileSync(file)) as SavedIndex;
-  } catch {
-    return undefined; // missing, unreadable or from an older format: build instead
-  }
-  if (saved?.format !== FORMAT || saved.fingerprint !== expected) return undefined;
-  const mini = new MiniSearch<IndexDoc>(miniSearchOptions(tokenize));
+function saveMini(mini: MiniSearch<never>): SavedMini {
   const state = mini as unknown as MiniSearchState;
-  const { tree, ...fields } = saved.state;
-  Object.assign(state, fields);
-  state._idToShortId = new Map([...fields._documentIds].map(([short, id]) => [id, short]));
-  state._index = new SearchableMap(tree as never) as MiniSearchState['_index'];
-  if (mini.termCount !== saved.termCount || mini.documentCount !== fields._documentCount) return undefined;
-  return { mini, fieldFrequency: saved.fieldFrequency, fieldTexts: saved.fieldTexts };
-}
-
-function writeSaved(file: URL, print: string, data: IndexData): void {
-  const state = data.mini as unknown as MiniSearchState;
-  const saved: SavedIndex = {
-    format: FORMAT,
-    fingerprint: print,
-    fieldTexts: data.fieldTexts,
-    fieldFrequency: data.fieldFrequency,
-    termCount: data.mini.termCount,
+  return {
+    termCount: mini.termCount,
     state: {
       _documentCount: state._documentCount,
       _nextId: state._nextId,
@@ -118,10 +104,55 @@ function writeSaved(file: URL, print: string, data: IndexData): void {
       tree: state._index._tree,
     },
   };
+}
+
+/** `mini` (new, with the options it was built with) given the saved state; false when the counts disagree. */
+function restoreMini(mini: MiniSearch<never>, saved: SavedMini): boolean {
+  const state = mini as unknown as MiniSearchState;
+  const { tree, ...fields } = saved.state;
+  Object.assign(state, fields);
+  state._idToShortId = new Map([...fields._documentIds].map(([short, id]) => [id, short]));
+  state._index = new SearchableMap(tree as never) as MiniSearchState['_index'];
+  return mini.termCount === saved.termCount && mini.documentCount === fields._documentCount;
+}
+
+function readSaved(file: URL, expected: string): IndexData | undefined {
+  let saved: SavedIndex;
+  try {
+    saved = deserialize(readFileSync(file)) as SavedIndex;
+  } catch {
+    return undefined; // missing, unreadable or from an older format: build instead
+  }
+  if (saved?.format !== FORMAT || saved.fingerprint !== expected) return undefined;
+  const mini = new MiniSearch<IndexDoc>(miniSearchOptions(tokenize));
+  const recordMini = new MiniSearch<RecordDoc>(recordMiniOptions());
+  if (!restoreMini(mini as never, saved.glossary) || !restoreMini(recordMini as never, saved.records.mini)) {
+    return undefined;
+  }
+  return {
+    mini,
+    fieldFrequency: saved.fieldFrequency,
+    fieldTexts: saved.fieldTexts,
+    records: { ...saved.records, mini: recordMini },
+  };
+}
+
+function writeSaved(file: URL, print: string, data: IndexData): void {
+  const saved: SavedIndex = {
+    format: FORMAT,
+    fingerprint: print,
+    fieldTexts: data.fieldTexts,
+    fieldFrequency: data.fieldFrequency,
+    glossary: saveMini(data.mini as never),
+    records: { ...data.records, mini: saveMini(data.records.mini as never) },
+  };
   writeAtomically(file, serialize(saved));
 }
 
-/** The search for these terms and clauses, from `file` when it holds a matching saved index. */
+/**
+ * The search for these terms, clauses and records, from `file` when it holds a matching saved index (the
+ * glossary's and the records' both: indexing the records' fields was most of a start, about 0.3–0.7 s).
+ */
 export function loadOrBuildSearchIndex(input: SearchInput, file: URL): KnowledgeSearch {
   const print = fingerprint(input);
   let data = readSaved(file, print);

@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { deserialize } from 'node:v8';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Clause } from '../../src/knowledge/clauses.js';
-import { Term } from '../../src/knowledge/terms.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { recordsOf } from '../../src/knowledge/records.js';
+import { loadTerms, Term } from '../../src/knowledge/terms.js';
 import { buildSearchIndex } from '../../src/search/index.js';
 import { fingerprint, loadOrBuildSearchIndex } from '../../src/search/saved.js';
 
@@ -53,6 +55,33 @@ describe('loadOrBuildSearchIndex', () => {
       expect(loaded.lookup(q).status, q).toBe(built.lookup(q).status);
     }
     expect(ids(loaded.search('gold'))).toEqual(ids(buildSearchIndex({ terms, clauses }).search('gold')));
+  });
+
+  it("keeps the records' index too: the saved one finds the same facts, ranked alike, as a fresh build", () => {
+    const input = { terms: loadTerms(), clauses: [], records: recordsOf(loadKnowledge()) };
+    const built = loadOrBuildSearchIndex(input, file);
+    const loaded = loadOrBuildSearchIndex(input, file);
+    const fresh = buildSearchIndex(input);
+    const questions = [
+      'how many hours of proactive services come with gold',
+      '金級包含幾小時專業服務？',
+      '金级包含几小时专业服务',
+      'sev a response time unified',
+      'jamf premium phone support hours',
+      'autodesk cancellation fee',
+      'flx allowance',
+    ];
+    const found = (search: typeof built, q: string) => search.records(q).map((h) => [h.record.id, h.named, h.coverage]);
+    for (const q of questions) {
+      expect(found(loaded, q).length, q).toBeGreaterThan(0);
+      expect(found(loaded, q), q).toEqual(found(built, q));
+      expect(found(loaded, q), q).toEqual(found(fresh, q));
+    }
+    const changed = input.records.map((r, i) => (i === 0 ? { ...r, names: [...r.names, 'zzyzx'] } : r));
+    expect(fingerprint({ ...input, records: changed })).not.toBe(fingerprint(input));
+    expect(loadOrBuildSearchIndex({ ...input, records: changed }, file).records('zzyzx')[0]?.record.id).toBe(
+      changed[0]!.id,
+    );
   });
 
   it('rebuilds when the terms or clauses changed since the index was saved', () => {
