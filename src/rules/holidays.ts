@@ -76,14 +76,6 @@ function holidaysLibrary(): typeof Holidays {
   return library;
 }
 
-/**
- * Loads date-holidays now rather than on the first question that reads holidays: a long-running process (the
- * Slack app) calls it at start-up so that no asker's request waits for the library.
- */
-export function preloadHolidayLibrary(): void {
-  holidaysLibrary();
-}
-
 let countries: Set<string> | undefined;
 /** The country codes date-holidays knows, from its data alone (a third of what loading the library costs). */
 function knownCountries(): Set<string> {

@@ -122,7 +122,6 @@ export {
   type HolidaySource,
   type HolidayYearOverrides,
   type LibraryHoliday,
-  preloadHolidayLibrary,
   useHolidaySource,
 } from './holidays.js';
 export type { Instant } from './input.js';

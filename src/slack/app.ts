@@ -18,6 +18,7 @@ import { InstallationCache } from './installation-cache.js';
 import { boltInstallationStore } from './installation-store.js';
 import { registerListeners } from './listeners/index.js';
 import { catchListenerErrors } from './middleware/catch-errors.js';
+import { Permalinks } from './permalinks.js';
 import { createGuardedReceiver, type Readiness, storedSignatures } from './receiver.js';
 import { storedRecentKeys } from './recent.js';
 import { noteWorkspace } from './request-context.js';
@@ -175,6 +176,7 @@ export function createApp(options: CreateAppOptions): EntitlebotApp {
     adminGroups: new Map(),
     vendors: vendorChoices(options.knowledge),
     sharedChannels: new SharedChannels(),
+    permalinks: new Permalinks(),
   };
   // the request's log lines name its workspace from here on
   app.use(async ({ context, next }) => {

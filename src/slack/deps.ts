@@ -7,6 +7,7 @@ import type { Language } from '../model/language.js';
 import { inScript, languageOfLocale } from '../text/script.js';
 import type { VendorChoice } from './blocks/contract-modal.js';
 import type { InstallationCache } from './installation-cache.js';
+import type { Permalinks } from './permalinks.js';
 import type { OnceMemory } from './recent.js';
 import type { SharedChannels } from './shared.js';
 import type { UserZoneCache } from './user-zones.js';
@@ -30,6 +31,8 @@ export interface SlackDeps extends ConversationDeps {
   installations?: InstallationCache;
   /** which channels are shared with another organisation (Slack Connect) */
   sharedChannels: SharedChannels;
+  /** case threads' permalinks, as the Home tab links them */
+  permalinks: Permalinks;
 }
 
 /** The contract modal's vendors for one workspace: the shipped ones and those it imported. */

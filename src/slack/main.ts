@@ -9,7 +9,6 @@ import { allHolidayRegions, holidayRegionsOf } from '../holidays/regions.js';
 import { type HolidayRegion, holidayWarmer } from '../holidays/warm.js';
 import { knowledgeOf } from '../knowledge/workspace.js';
 import { createScheduler, sweepDateReminders } from '../reminders/index.js';
-import { preloadHolidayLibrary } from '../rules/index.js';
 import { slackApi } from './api.js';
 import { createApp, storeReadiness } from './app.js';
 import { syncCaseCard } from './case-card.js';
@@ -32,9 +31,9 @@ export async function startSlack(config: Config): Promise<void> {
     search: 'eager',
     secrets: { ...config.secrets, warn: (m) => warnPlain(m) },
   });
-  // the holiday library too: otherwise the first new region checked after start-up (`contract add … holidays=XX`)
-  // waits for it to load
-  preloadHolidayLibrary();
+  // date-holidays itself is not loaded here (about 150 ms of a start, one synchronous block): deadlines read their
+  // years from the disk cache the worker below fills, and a region check reads the cache's list of known regions
+  // first; only a region never seen before (`contract add … holidays=XX`) loads the library, once
   // public-holiday years are computed in a worker thread into the disk cache, never by a request: every
   // contract's years within the horizon at start-up and hourly, a new contract's as it is added
   const warmer = deps.holidayCache ? holidayWarmer(deps.holidayCache) : undefined;

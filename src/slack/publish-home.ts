@@ -1,7 +1,7 @@
 /**
  * Publishing the Home tab: the conversation builds the model, blocks/home.ts lays it out. Each open case links
  * to its thread (chat.getPermalink, asked for the first few cases at once; a case whose link Slack will not
- * give is shown without one).
+ * give is shown without one). Links are kept in memory (permalinks.ts): they do not change.
  */
 import { buildHomeModel } from '../conversation/home-model.js';
 import type { HomeModel } from '../model/home.js';
@@ -13,16 +13,12 @@ import type { SlackDeps } from './deps.js';
 /** the cases that get a link; Home shows far fewer than the view's 100 blocks allow anyway */
 const MAX_LINKS = 30;
 
-async function withLinks(client: SlackApi, model: HomeModel): Promise<HomeModel> {
+async function withLinks(deps: SlackDeps, client: SlackApi, workspaceId: string, model: HomeModel): Promise<HomeModel> {
   const cases = await Promise.all(
     model.cases.map(async (c, i) => {
       if (i >= MAX_LINKS || !c.channelId || !c.threadTs || c.url) return c;
-      try {
-        const { permalink } = await client.chat.getPermalink({ channel: c.channelId, message_ts: c.threadTs });
-        return permalink ? { ...c, url: permalink } : c;
-      } catch {
-        return c;
-      }
+      const url = await deps.permalinks.get(client.chat.getPermalink, workspaceId, c.channelId, c.threadTs);
+      return url ? { ...c, url } : c;
     }),
   );
   return { ...model, cases };
@@ -38,7 +34,9 @@ export async function publishHome(
 ): Promise<void> {
   const locale = await readerLocale(deps, client, workspaceId, userId);
   const model = await withLinks(
+    deps,
     client,
+    workspaceId,
     await buildHomeModel(deps, workspaceId, deps.clock.now(), userZone, notes, locale),
   );
   await client.views.publish({ user_id: userId, view: homeView(model, { userId }) });

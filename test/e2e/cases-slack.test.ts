@@ -328,6 +328,10 @@ describe('a case in a Slack thread', () => {
     expect(text).not.toMatch(/Jamf Jamf/);
     // the response was met: the next update is what runs now
     expect(text).toMatch(/Next update: <!date/);
+    // a thread's permalink does not change: Slack was asked for it once, not at each of the two publishes
+    const asked = h.fake.callsTo('chat.getPermalink').filter((c) => c.params.message_ts === thread);
+    expect(h.fake.callsTo('views.publish').filter((c) => c.params.user_id === 'U0ASKER').length).toBeGreaterThan(1);
+    expect(asked).toHaveLength(1);
   });
 
   it('opens a case from /support outside a thread on the message the app posts', async () => {
