@@ -40,6 +40,7 @@ import { problemsText } from '../text/problem-words.js';
 import { caseHelpReply, handleCaseText } from './case-text.js';
 import { errorAnswer } from './errors.js';
 import { type Change, refusal, refusalAnswer } from './permissions.js';
+import { requestStore } from './request-store.js';
 import { handleSettingsText } from './settings-text.js';
 import type { ConversationContext, ConversationDeps, Reply, Visibility } from './types.js';
 import { searchFor } from './workspace-search.js';
@@ -82,7 +83,11 @@ export async function handleText(shared: ConversationDeps, ctx: ConversationCont
   // everything below answers from this workspace's knowledge (the shipped plans and its own imports) and searches
   // its own documents beside the shipped ones
   const own = await forWorkspace(shared, ctx.workspaceId);
-  const deps = own === shared ? shared : { ...own, search: searchFor(shared.search, own.knowledge, shared.knowledge) };
+  const store = requestStore(shared.store, ctx.workspaceId);
+  const deps =
+    own === shared
+      ? { ...shared, store }
+      : { ...own, store, search: searchFor(shared.search, own.knowledge, shared.knowledge) };
   const preferredLocale = await preferredLocaleOf(deps, ctx);
   const reply = await replyTo(deps, ctx, text, preferredLocale);
   reply.answer.locale ??= localeFor({ text, language: languageOf(text) }, { preferredLocale });
