@@ -29,7 +29,7 @@ const DEFAULT_TEXTS = [
   'sal p1',
 ];
 /** BENCH_TEXTS="help|sla p1 gold" replaces the mix (to see what one kind of question costs) */
-const TEXTS = process.env.BENCH_TEXTS ? process.env.BENCH_TEXTS.split('|') : DEFAULT_TEXTS;
+export const TEXTS = process.env.BENCH_TEXTS ? process.env.BENCH_TEXTS.split('|') : DEFAULT_TEXTS;
 
 /** The environment of an app process under load: OAuth mode against the fake Web API on `port`, nothing inherited. */
 export function appEnv(apiUrl: string, port: number): Record<string, string> {
