@@ -310,11 +310,11 @@ async function refresh(deps: CaseServiceDeps, kase: Case, now: number): Promise<
   return state;
 }
 
-/** The running deadlines of a case, for the Home tab. */
 /**
- * The live deadlines of each of the workspace's open and waiting cases at `now`, by case id, read in three
- * statements whatever the number of cases (the Home tab lists them all): the cases, their events, the contracts.
- * A case whose deadlines cannot be worked out (no contract, a plan gone) maps to the reason, in English.
+ * Each of the workspace's open and waiting cases (oldest first) with its running deadlines at `now`, soonest
+ * first, for the Home tab, which lists them all: read in three statements whatever the number of cases (the
+ * cases, their events, the contracts), each contract's calendars compiled once. A case whose deadlines cannot be
+ * worked out (no contract, its plan gone) comes with the error instead (a CaseProblem says it in either language).
  */
 export async function openCaseDeadlines(
   deps: CaseServiceDeps,
@@ -347,7 +347,6 @@ export async function openCaseDeadlines(
 
 export interface CaseDeadline {
   kind: CaseClock['kind'];
-  label: string;
   /** epoch milliseconds */
   dueAt: number;
   minutesLeft?: number;
@@ -356,7 +355,6 @@ export interface CaseDeadline {
 function deadlinesOf(state: CaseState): CaseDeadline[] {
   return liveClocks(state.clocks).map((c) => ({
     kind: c.kind,
-    label: c.kind === 'response' ? 'First response' : c.kind === 'update' ? 'Next update' : 'Our response',
     dueAt: c.dueAt!,
     minutesLeft: c.minutesLeft ?? undefined,
   }));

@@ -1,0 +1,20 @@
+// throwaway (not committed): live heap after each start-up step of the Slack process, in one process
+import { getHeapStatistics } from 'node:v8';
+const live = () => { globalThis.gc(); globalThis.gc(); return getHeapStatistics().used_heap_size / 1048576; };
+const rows = [];
+let last = live();
+const step = (name) => { const now = live(); rows.push([name, now - last, now]); last = now; };
+rows.push(['node itself', last, last]);
+const runtimeMod = await import('../dist/conversation/runtime.js');
+step('our conversation modules (answers, store, knowledge code)');
+const deps = await runtimeMod.openRuntime({ databasePath: process.argv[2], search: 'eager' });
+step('knowledge + search index (glossary, clauses, records) + store open');
+const { App } = await import('@slack/bolt');
+step('Bolt and its dependencies (web-api, axios, express…)');
+const { createApp } = await import('../dist/slack/app.js');
+step('our Slack layer modules');
+const app = createApp({ ...deps, config: { mode: { kind: 'oauth', clientId: '1.2', clientSecret: 'x', stateSecret: 'y', signingSecret: 'z', port: 0 }, logLevel: 'error' } });
+step('the app (Bolt App, receiver, installer, listeners)');
+for (const [n, d, t] of rows) console.log(`${d.toFixed(1).padStart(6)} MB  (${t.toFixed(1)} MB)  ${n}`);
+await deps.store.close();
+process.exit(0);
