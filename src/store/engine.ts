@@ -1,5 +1,4 @@
 import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { EngineKind } from './context.js';
 import { openDatabase } from './database.js';
 import { StoreError } from './errors.js';
@@ -89,6 +88,9 @@ export async function openPostgresEngine(url: string, options: PostgresOptions =
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new StoreError('invalid', `The PostgreSQL schema name ${JSON.stringify(schema)} is not a plain identifier.`);
   }
+  // the driver is loaded here, not with this module: a SQLite process (the default, and every one-shot `entitlebot
+  // ask`) would otherwise load it and, through it, Node's fetch (about 100 ms of a CLI start)
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
