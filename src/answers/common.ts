@@ -73,13 +73,6 @@ export function fileOf(knowledge: Knowledge, vendor: string): PlanFile | undefin
   return knowledge.plans.find((f) => f.vendor === vendor);
 }
 
-/** Built once: toLocaleString would build a formatter on every call. */
-const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-export function fmtNumber(n: number): string {
-  return NUMBER_FORMAT.format(n);
-}
-
 /** Turns `answer` into a "not understood" reply that says what to type, with examples to try. */
 export function asUsage(answer: Answer, lang: Language, summary: string, examples: string[]): Answer {
   answer.kind = 'not-understood';

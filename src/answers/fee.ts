@@ -12,7 +12,7 @@ import type { Language } from '../text/normalize.js';
 import { problemsText } from '../text/problem-words.js';
 import { topicLabel } from '../text/topic-words.js';
 import type { Command } from './command.js';
-import { asUsage, cite, fmtNumber, note, suggest } from './common.js';
+import { asUsage, cite, note, suggest } from './common.js';
 import type { AnswerContext } from './context.js';
 import { HORIZON_YEARS, horizonProblem, outsideHorizonAnswer } from './horizon.js';
 import { formatAmount } from './parse/amount.js';
@@ -111,7 +111,7 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
     noticeDate,
     cmd.serviceDate,
     pct,
-    result.fee !== undefined ? fmtNumber(result.fee) : undefined,
+    result.fee !== undefined ? formatAmount(result.fee) : undefined,
   );
   answer.facts.push(
     { label: w.daysOfNotice, value: String(result.daysOfNotice), cite: c },
@@ -120,7 +120,7 @@ export function feeCancelAnswer(cmd: FeeCancelCommand, ctx: AnswerContext, lang:
   if (result.fee !== undefined && cmd.amount !== undefined) {
     answer.facts.push({
       label: w.fee,
-      value: w.feeOf(fmtNumber(result.fee), pct, fmtNumber(cmd.amount)),
+      value: w.feeOf(formatAmount(result.fee), pct, formatAmount(cmd.amount)),
       cite: c,
     });
   }

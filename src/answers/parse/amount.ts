@@ -38,12 +38,17 @@ export function extractAmount(text: string): { amount?: number; rest: string; re
   return { amount, rest };
 }
 
-/** One formatter for every call: building one (what toLocaleString does each time) costs far more than using it. */
-const AMOUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+/**
+ * One formatter for every call: building one (what toLocaleString does each time) costs far more than using it.
+ * Built on first use, not when the module loads: that cost every one-shot `entitlebot ask` about 18 ms here,
+ * whether or not its answer shows an amount.
+ */
+let amountFormat: Intl.NumberFormat | undefined;
 
-/** Format an amount with thousands separators: 250000 → "250,000". */
+/** Format an amount (or any number) with thousands separators and at most two decimals: 250000 → "250,000". */
 export function formatAmount(amount: number, currency?: string): string {
-  const n = AMOUNT_FORMAT.format(amount);
+  amountFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  const n = amountFormat.format(amount);
   return currency ? `${currency} ${n}` : n;
 }
 
