@@ -7,11 +7,22 @@
  * plan. Every reply is an Answer, so user text (file names, quotes in problems) is escaped by the renderer.
  */
 import { type Answer, emptyAnswer } from '../model/answer.js';
-import { formatProblem } from '../plans/check.js';
-import { checkForWorkspace, importPlan, planPreview } from '../plans/import.js';
-import { MAX_DOCUMENT_BYTES } from '../plans/input.js';
+import type { checkForWorkspace } from '../plans/import.js';
 import { DownloadError, type SlackApi } from './api.js';
 import type { SlackDeps } from './deps.js';
+
+/**
+ * The plan checker and importer (YAML, zod and the plan schema: about 5 MB of heap and a tenth of a second to
+ * load) are loaded on the first import, not with the Slack app: most workspaces never import a plan.
+ */
+const plans = async () => {
+  const [check, imports, input] = await Promise.all([
+    import('../plans/check.js'),
+    import('../plans/import.js'),
+    import('../plans/input.js'),
+  ]);
+  return { ...check, ...imports, ...input };
+};
 
 export const PLAN_IMPORT_CONFIRM = 'plan_import_confirm';
 export const PLAN_IMPORT_CANCEL = 'plan_import_cancel';
@@ -54,6 +65,7 @@ interface Fetched {
 
 /** files.info for each shared file, then the two downloads; a reason a person can act on when it cannot. */
 async function fetchFiles(client: SlackApi, ids: string[]): Promise<Fetched | Answer> {
+  const { MAX_DOCUMENT_BYTES } = await plans();
   if (ids.length !== 2 || ids.some((id) => !FILE_ID.test(id))) {
     return problemAnswer('Import needs two files', `I got ${ids.length} file${ids.length === 1 ? '' : 's'}.`, [HOW]);
   }
@@ -102,6 +114,7 @@ async function fetchFiles(client: SlackApi, ids: string[]): Promise<Fetched | An
 
 function checkedAnswer(
   problems: { length: number } & Awaited<ReturnType<typeof checkForWorkspace>>['problems'],
+  formatProblem: (problem: (typeof problems)[number]) => string,
 ): Answer {
   const n = problems.length;
   return problemAnswer(
@@ -132,6 +145,7 @@ export async function planImport(
   }
   const fetched = await fetchFiles(client, fileIds);
   if ('kind' in fetched) return fetched;
+  const { checkForWorkspace, formatProblem, importPlan, planPreview } = await plans();
   const shipped = deps.knowledge;
   const input = {
     store: deps.store,
@@ -144,7 +158,7 @@ export async function planImport(
   };
   if (!confirm) {
     const checked = await checkForWorkspace(input);
-    if (!checked.plan || checked.problems.length > 0) return checkedAnswer(checked.problems);
+    if (!checked.plan || checked.problems.length > 0) return checkedAnswer(checked.problems, formatProblem);
     const plan = checked.plan;
     const preview = planPreview(
       plan.merged,
@@ -165,7 +179,7 @@ export async function planImport(
     return preview;
   }
   const result = await importPlan({ ...input, importedBy: userId });
-  if (!result.ok) return checkedAnswer(result.problems);
+  if (!result.ok) return checkedAnswer(result.problems, formatProblem);
   const done = emptyAnswer(
     'contract',
     `Imported ${result.plan.kind === 'override' ? `your terms for ${result.plan.vendor}` : result.plan.vendor}`,
