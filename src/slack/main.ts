@@ -93,6 +93,7 @@ export async function startSlack(config: Config): Promise<void> {
           message.workspaceId,
           message.caseId,
         ),
+      permalinks: slack.deps.permalinks,
     }),
     log: { info: (m) => logger.info(m), error: (m) => logger.error(m) },
     options: { leaseMs: config.reminderLeaseMs },

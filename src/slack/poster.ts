@@ -16,6 +16,7 @@ import type { Store } from '../store/index.js';
 import { escapeMrkdwn } from './blocks/limits.js';
 import { reminderBlocks, reminderText } from './blocks/reminder.js';
 import { cannotPostAdvice } from './errors.js';
+import { Permalinks } from './permalinks.js';
 
 /** Slack errors after which trying again cannot help. */
 const PERMANENT = new Set([
@@ -47,6 +48,8 @@ export interface SlackPosterOptions {
    * app passes `syncCaseCard`). Errors are the hook's own; the reminder counts as sent.
    */
   afterCaseReminder?: (message: OutgoingMessage & { caseId: number }, token: string) => Promise<void>;
+  /** case threads' permalinks (the owner's copy links the thread); the Slack app shares its Home tab's */
+  permalinks?: Permalinks;
 }
 
 type WebApi = typeof webApi;
@@ -58,6 +61,7 @@ async function loadWebApi(): Promise<WebApi> {
 }
 
 export function slackPoster(options: SlackPosterOptions): ReminderPoster {
+  const permalinks = options.permalinks ?? new Permalinks();
   // one client for every workspace, the token on each call: a client per token would be kept for good
   let webClient: webApi.WebClient | undefined;
   const clientFor = async () => {
@@ -116,7 +120,7 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
         if (await isShared(client, token, message)) {
           // shared with another organisation: the reminder goes to the owner and the escalation channel only
           if (message.caseId !== null) {
-            await alsoTell(client, token, options.store, message);
+            await alsoTell(client, token, options.store, permalinks, message);
             await afterCase(message, token);
             return { ok: true, ts: null };
           }
@@ -143,7 +147,7 @@ export function slackPoster(options: SlackPosterOptions): ReminderPoster {
           token,
           ...(message.threadTs ? { ...base, thread_ts: message.threadTs, reply_broadcast: message.broadcast } : base),
         });
-        await alsoTell(client, token, options.store, message);
+        await alsoTell(client, token, options.store, permalinks, message);
         await afterCase(message, token);
         return { ok: true, ts: result.ts ?? null };
       } catch (error) {
@@ -174,16 +178,19 @@ async function alsoTell(
   client: webApi.WebClient,
   token: string,
   store: SlackPosterOptions['store'],
+  permalinks: Permalinks,
   message: OutgoingMessage,
 ): Promise<void> {
   if (message.caseId === null) return;
   try {
     const kase = await store.getCase(message.workspaceId, message.caseId);
     if (!kase) return;
-    const link = await client.chat
-      .getPermalink({ token, channel: message.channel, message_ts: message.threadTs ?? kase.threadTs })
-      .then((r) => r.permalink)
-      .catch(() => undefined);
+    const link = await permalinks.get(
+      (args) => client.chat.getPermalink({ token, ...args }),
+      message.workspaceId,
+      message.channel,
+      message.threadTs ?? kase.threadTs,
+    );
     const where =
       link && /^https:\/\/[^\s|<>]+$/.test(link) ? `<${escapeMrkdwn(link)}|case thread>` : `<#${message.channel}>`;
     const text = `${reminderText(message)} (${where})`;

@@ -58,6 +58,7 @@ function scheduler(sleeps: number[] = []) {
           message.workspaceId,
           message.caseId,
         ),
+      permalinks: h.app.deps.permalinks,
     }),
     now: () => now,
     sleep: async (ms) => {
@@ -299,6 +300,8 @@ describe('a case in a Slack thread', () => {
     const escalated = posts().filter((p) => p.params.channel === 'C0ESCALATE');
     expect(escalated).toHaveLength(1);
     expect(escalated[0]!.params.text).toMatch(/^Breach: .*\|case thread>\)$/);
+    // the thread's link, in both direct messages and on both owners' Home tabs, was asked of Slack once
+    expect(h.fake.callsTo('chat.getPermalink').filter((c) => c.params.message_ts === thread)).toHaveLength(1);
   });
 
   it('refuses an owner that is not a mention, and changes nothing', async () => {
