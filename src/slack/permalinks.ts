@@ -1,8 +1,9 @@
 /**
  * Case threads' permalinks (chat.getPermalink), kept in memory: a message's permalink does not change, and the
- * Home tab links up to 30 cases every time it is published (after each change to a case and each reminder), which
- * was 30 Web API calls a publish, most of a reminder's cost. Bounded, least recently used out. A failure is not
- * kept: the case is shown without a link and asked for again next time.
+ * Home tab links up to 30 cases every time it is published (after each change to a case and each reminder): 30 Web
+ * API calls a publish before. The reminder poster's copy to a case's owner links the thread through the same cache.
+ * Bounded, least recently used out. A failure is not kept: the case is shown without a link and asked again next
+ * time.
  */
 import { LruCache } from '../rules/lru.js';
 import type { SlackApi } from './api.js';

@@ -12,8 +12,8 @@ import { DownloadError, type SlackApi } from './api.js';
 import type { SlackDeps } from './deps.js';
 
 /**
- * The plan checker and importer (YAML, zod and the plan schema: about 5 MB of heap and a tenth of a second to
- * load) are loaded on the first import, not with the Slack app: most workspaces never import a plan.
+ * The plan checker and importer (YAML, zod and the plan schema: 4.6 MB of live heap, docs/benchmarks.md) are
+ * loaded on the first import, not with the Slack app: most workspaces never import a plan.
  */
 const plans = async () => {
   const [check, imports, input] = await Promise.all([
