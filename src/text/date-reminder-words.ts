@@ -4,7 +4,7 @@
  * cancellation step ending. Names, units and the contract's statements come from the knowledge files in the
  * same language; dates from `formatDay`.
  */
-import type { Language } from '../model/language.js';
+import { wordTable } from './word-table.js';
 
 interface DateReminderWords {
   quotaLeft: (what: string, left: number, limit: number, unit: string, end: string) => string;
@@ -38,8 +38,4 @@ const zh: DateReminderWords = {
     `${what}（${service}）：今天是${charge === 0 ? '免費' : `以費用的 ${charge}%`}取消的最後一天；明天起取消須支付服務費用的 ${next}%。`,
 };
 
-const TABLES: Record<Language, DateReminderWords> = { en, zh };
-
-export function dateReminderWords(lang: Language): DateReminderWords {
-  return TABLES[lang];
-}
+export const dateReminderWords = wordTable<DateReminderWords>(en, zh);

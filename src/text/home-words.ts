@@ -2,7 +2,7 @@
  * The words of the App Home tab (its model, src/conversation/home-model.ts, and its layout,
  * src/slack/blocks/home.ts), in both languages. Simplified is converted from the Chinese for display.
  */
-import type { Language } from '../model/language.js';
+import { wordTable } from './word-table.js';
 
 export interface HomeWords {
   // the model's lines
@@ -145,8 +145,4 @@ const zh: HomeWords = {
   },
 };
 
-const TABLES: Record<Language, HomeWords> = { en, zh };
-
-export function homeWords(lang: Language): HomeWords {
-  return TABLES[lang];
-}
+export const homeWords = wordTable<HomeWords>(en, zh);

@@ -2,7 +2,7 @@
  * The words of the app's modals (src/slack/blocks/track-modal.ts, contract-modal.ts), in both languages;
  * Simplified is converted for display (inScript). Plan, vendor and severity names come from the knowledge files.
  */
-import type { Language } from '../model/language.js';
+import { wordTable } from './word-table.js';
 
 export interface ModalWords {
   track: {
@@ -162,8 +162,4 @@ const zh: ModalWords = {
   },
 };
 
-const TABLES: Record<Language, ModalWords> = { en, zh };
-
-export function modalWords(lang: Language): ModalWords {
-  return TABLES[lang];
-}
+export const modalWords = wordTable<ModalWords>(en, zh);

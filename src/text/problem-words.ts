@@ -4,6 +4,7 @@
  * answer matched them back by their wording.
  */
 import type { Language } from '../model/language.js';
+import { wordTable } from './word-table.js';
 
 export type ParseProblem =
   | { code: 'not-amount'; value: string; example?: string }
@@ -57,12 +58,12 @@ const zh: Say = {
   'which-contract': () => '哪一份合約？請給合約編號，例如 `contract remove 3`',
 };
 
-const TABLES: Record<Language, Say> = { en, zh };
+const say = wordTable<Say>(en, zh);
 
 /** The problem as a clause (no full stop: the caller ends the sentence in its language). */
 export function problemText(problem: ParseProblem, lang: Language): string {
-  const say = TABLES[lang][problem.code] as (p: ParseProblem) => string;
-  return say(problem);
+  const text = say(lang)[problem.code] as (p: ParseProblem) => string;
+  return text(problem);
 }
 
 /** Several problems as sentences: "a. b." / 「a。b。」 */
