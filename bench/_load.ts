@@ -6,10 +6,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from '../test/support/built-cli.js';
 import { signRequest, slashCommandBody } from '../test/support/signed-request.js';
+
+export { freePort } from '../test/support/free-port.js';
 
 /** the seeded workspaces the commands come from (seedLoad's TSEED0 … TSEED999) */
 export const WORKSPACES = 1_000;
@@ -44,18 +45,6 @@ export function appEnv(apiUrl: string, port: number): Record<string, string> {
     PORT: String(port),
     LOG_LEVEL: 'error',
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 /** CPU time (user + system) the process has used, in ms (/proc/<pid>/stat counts clock ticks of 10 ms). */

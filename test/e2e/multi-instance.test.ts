@@ -9,7 +9,6 @@
  * Needs a PostgreSQL server (test/support/engines.ts): without one the file is skipped, and says so.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { CLI, ensureBuilt, ROOT } from '../support/built-cli.js';
@@ -21,6 +20,7 @@ import {
   schemaDatabaseUrl,
 } from '../support/engines.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
+import { freePort } from '../support/free-port.js';
 import { eventBody, postRaw, postSigned, signRequest, slashCommandBody } from '../support/signed-request.js';
 
 const SIGNING_SECRET = 'multi-instance-secret';
@@ -39,18 +39,6 @@ interface Instance {
   url: string;
   /** the end of what the process wrote, for a failure message */
   output: () => string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 async function until<T>(

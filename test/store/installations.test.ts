@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Installation } from '../../src/model/installation.js';
 import { isStoreError, type Store } from '../../src/store/index.js';
 import { engines } from '../support/engines.js';
-import { contractInput } from '../support/store.js';
+import { bareJamfGold } from '../support/store.js';
 
 const teamInstall: Installation = {
   team: { id: 'T111', name: 'Acme' },
@@ -109,19 +109,7 @@ describe.each(engines)('on $name', (engine) => {
 
     it('deletes tokens on uninstall but keeps contracts, cases and settings', async () => {
       await store.storeInstallation(teamInstall);
-      const contract = await store.addContract(
-        'T111',
-        contractInput({
-          vendor: 'jamf',
-          plan: 'gold',
-          customerType: null,
-          zone: 'UTC',
-          holidays: null,
-          hours: null,
-          startDate: null,
-          endDate: null,
-        }),
-      );
+      const contract = await store.addContract('T111', bareJamfGold());
       await store.updateSettings('T111', { language: 'zh' });
       expect(await store.deleteWorkspaceTokens('T111')).toBe(1);
       expect(await store.deleteWorkspaceTokens('T111')).toBe(0);

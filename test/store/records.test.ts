@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, isStoreError, type Store } from '../../src/store/index.js';
 import { engines } from '../support/engines.js';
-import { caseInput, contractInput, reminderInput } from '../support/store.js';
+import { bareJamfGold, caseInput, contractInput, reminderInput } from '../support/store.js';
 
 const T0 = Date.UTC(2025, 0, 6, 2, 0);
 const HOSTILE = [
@@ -63,19 +63,7 @@ describe.each(engines)('on $name', (engine) => {
     });
 
     it('gives a case an owner: the opener, until someone takes it; null hands it back', async () => {
-      await store.addContract(
-        'T1',
-        contractInput({
-          vendor: 'jamf',
-          plan: 'gold',
-          customerType: null,
-          zone: 'UTC',
-          holidays: null,
-          hours: null,
-          startDate: null,
-          endDate: null,
-        }),
-      );
+      await store.addContract('T1', bareJamfGold());
       const contractId = (await store.listContracts('T1'))[0]!.id;
       const kase = await store.createCase('T1', {
         channelId: 'C1',

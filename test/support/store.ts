@@ -21,6 +21,20 @@ export function contractInput(overrides: Partial<ContractInput> = {}): ContractI
   };
 }
 
+/** A Jamf Gold contract with nothing but the plan: UTC, no holidays, the plan's hours, no term. */
+export function bareJamfGold(): ContractInput {
+  return contractInput({
+    vendor: 'jamf',
+    plan: 'gold',
+    customerType: null,
+    zone: 'UTC',
+    holidays: null,
+    hours: null,
+    startDate: null,
+    endDate: null,
+  });
+}
+
 export function caseInput(overrides: Partial<CaseInput> = {}): CaseInput {
   return {
     channelId: 'C100',
