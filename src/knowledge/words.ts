@@ -4,6 +4,7 @@
  * language with the same keys, so a missing translation is a compile error.
  */
 import type { Language } from '../model/language.js';
+import { type WeekdayKey, ZH_DAYS } from '../rules/index.js';
 
 interface KnowledgeWords {
   /** between two ranges of hours on one day */
@@ -17,16 +18,6 @@ interface KnowledgeWords {
   stepBetween: (minDays: number, maxDays: number) => string;
   stepCharge: (days: string, percent: number) => string;
 }
-
-const ZH_DAY: Record<string, string> = {
-  mon: '週一',
-  tue: '週二',
-  wed: '週三',
-  thu: '週四',
-  fri: '週五',
-  sat: '週六',
-  sun: '週日',
-};
 
 const WORDS: Record<Language, KnowledgeWords> = {
   en: {
@@ -43,7 +34,7 @@ const WORDS: Record<Language, KnowledgeWords> = {
     rangeSep: '、',
     daySep: '；',
     monToFri: (hours) => `週一至週五 ${hours}`,
-    day: (day, hours) => `${ZH_DAY[day] ?? day} ${hours}`,
+    day: (day, hours) => `${ZH_DAYS[day as WeekdayKey] ?? day} ${hours}`,
     stepOrMore: (min) => `提前 ${min} 天以上`,
     stepWithin: (max) => `提前 ${max} 天內`,
     stepBetween: (min, max) => `提前 ${min} 至 ${max} 天`,

@@ -140,7 +140,8 @@ const EN_DAYS: Record<WeekdayKey, string> = {
   fri: 'Fri',
   sat: 'Sat',
 };
-const ZH_DAYS: Record<WeekdayKey, string> = {
+/** weekday names in Chinese (Traditional), by key: the rules' explanations and the knowledge's hours use them */
+export const ZH_DAYS: Record<WeekdayKey, string> = {
   sun: '週日',
   mon: '週一',
   tue: '週二',

@@ -99,6 +99,7 @@ export {
   describeExplanation,
   explainDeadline,
   type SkippedDay,
+  ZH_DAYS,
 } from './explain.js';
 export {
   type CancellationFee,
