@@ -122,7 +122,11 @@ export async function knowledgeOf(deps: KnowledgeDeps, workspaceId: string): Pro
  */
 export async function forWorkspace<T extends KnowledgeDeps>(deps: T, workspaceId: string): Promise<T> {
   const knowledge = await knowledgeOf(deps, workspaceId);
-  return knowledge === deps.knowledge ? deps : { ...deps, knowledge };
+  const resolve = deps.workspaceKnowledge;
+  if (!resolve) return knowledge === deps.knowledge ? deps : { ...deps, knowledge };
+  // the request's workspace is resolved once: what asks for it again below (case clocks, the Home tab's
+  // deadlines) gets the same Knowledge without reading the workspace's plan revision a second time
+  return { ...deps, knowledge, workspaceKnowledge: async (ws) => (ws === workspaceId ? knowledge : await resolve(ws)) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildHomeModel } from '../../src/conversation/home-model.js';
+import { storeWorkspaceKnowledge } from '../../src/conversation/workspace-knowledge.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { formatTime } from '../../src/text/time.js';
@@ -91,6 +92,22 @@ describe('the Home model', () => {
     expect(notes(zh)).toMatch(/案件 #13：無法計算其期限/);
     expect(notes(zh)).toMatch(/合約已被移除/);
     expect(notes(zh)).not.toMatch(/could not|removed/);
+  });
+
+  it("reads the workspace's plan revision once, however many cases it times", async () => {
+    await open();
+    const c = await store.addContract('T1', contractInput());
+    for (let i = 0; i < 5; i++) await store.createCase('T1', caseInput({ contractId: c.id, threadTs: `1.${i}` }));
+    let reads = 0;
+    const revision = store.workspacePlanRevision;
+    store.workspacePlanRevision = (ws) => {
+      reads++;
+      return revision(ws);
+    };
+    const workspaceKnowledge = storeWorkspaceKnowledge(store, knowledge);
+    const model = await buildHomeModel({ store, knowledge, workspaceKnowledge }, 'T1', now);
+    expect(model.cases.filter((x) => x.due.length > 0)).toHaveLength(5);
+    expect(reads).toBe(1);
   });
 
   it('shows nothing from another workspace', async () => {
