@@ -202,7 +202,7 @@ export async function runSchedule(port: number | number[], rate: number, prepare
 
 /** The node flags `npm start` runs the app with (package.json), so that the bench measures what users run. */
 export const START_NODE_ARGS = splitArgs(
-  /^node\s+(.*?)\s*dist\/cli\.js/.exec(
+  /^node\s+(.*?)\s*dist\/(?:bundle\/)?cli\.js/.exec(
     (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start,
   )?.[1] ?? '',
 );

@@ -1,5 +1,5 @@
 /**
- * HTTP benchmark: the built app, started as `npm start` starts it (`node <its heap flags> dist/cli.js`, OAuth mode,
+ * HTTP benchmark: the built app, started as `npm start` starts it (`node <its heap flags> dist/bundle/cli.js`, OAuth mode,
  * real signature verification) on loopback,
  * against a store seeded with 1,000 workspaces and 100,000 cases, answering signed `/support` commands sent
  * at a fixed rate (open loop: requests go out on schedule whether or not earlier ones were answered).

@@ -18,7 +18,7 @@ import { CLI, ensureBuilt, ROOT } from '../test/support/built-cli.js';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const TARGET_RATIO = 3;
 const START_NODE_ARGS = (
-  /^node\s+(.*?)\s*dist\/cli\.js/.exec(
+  /^node\s+(.*?)\s*dist\/(?:bundle\/)?cli\.js/.exec(
     (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start,
   )?.[1] ?? ''
 )

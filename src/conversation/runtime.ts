@@ -44,8 +44,9 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   useHolidaySource(holidayCache);
   const store = await openStore(options.databasePath, { secrets: options.secrets });
   const fixed = options.now;
-  // the records (every fact, target, quota, price and fee step) are indexed beside the terms and clauses
-  const input = { terms, clauses, records: recordsOf(knowledge) };
+  // the records (every fact, target, quota, price and fee step) are indexed beside the terms and clauses; they
+  // are listed when the index is read, not before (a one-shot deadline question never needs them)
+  const input = () => ({ terms, clauses, records: recordsOf(knowledge) });
   return {
     store,
     knowledge,
@@ -60,16 +61,16 @@ let loading: Promise<KnowledgeSearch> | undefined;
 let loaded: KnowledgeSearch | undefined;
 
 /** The search modules (MiniSearch, the engine) are imported here, on the first need, not with this module. */
-function searchFor(input: SearchInput): Promise<KnowledgeSearch> {
+function searchFor(input: () => SearchInput): Promise<KnowledgeSearch> {
   loading ??= import('../search/saved.js').then(({ loadOrBuildSearchIndex, SAVED_INDEX }) => {
-    loaded = loadOrBuildSearchIndex(input, SAVED_INDEX);
+    loaded = loadOrBuildSearchIndex(input(), SAVED_INDEX);
     return loaded;
   });
   return loading;
 }
 
 /** The glossary search, read on the first question that needs it (handleText awaits `ready` first). */
-function lazySearch(input: SearchInput): SearchIndex {
+function lazySearch(input: () => SearchInput): SearchIndex {
   const read = (): KnowledgeSearch => {
     if (!loaded) throw new Error('The glossary search was asked before it was read (await ready() first).');
     return loaded;
@@ -89,7 +90,7 @@ function lazySearch(input: SearchInput): SearchIndex {
  * The glossary search, read now, with one question asked so that the tokenizer's tables (OpenCC) and the
  * JIT are ready before the first asker.
  */
-async function warmSearch(input: SearchInput): Promise<SearchIndex> {
+async function warmSearch(input: () => SearchInput): Promise<SearchIndex> {
   const search = await searchFor(input);
   search.lookup('what is 彈性额度');
   return search;

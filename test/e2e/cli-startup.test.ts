@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, runCli } from '../support/built-cli.js';
+import { ensureBuilt, packagesIn, runCli } from '../support/built-cli.js';
 
 let dir: string;
 let db: string;
@@ -39,13 +39,7 @@ async function packagesLoadedBy(args: string[], input?: string, env: Record<stri
     env: { ...env, LOAD_RECORD_FILE: record },
   });
   const urls = readFileSync(record, 'utf8').split('\n').filter(Boolean);
-  const packages = new Set(
-    urls.flatMap((u) => {
-      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u);
-      return m?.[1] ? [m[1]] : [];
-    }),
-  );
-  return { result, packages, urls };
+  return { result, packages: packagesIn(urls), urls };
 }
 
 // pg: a SQLite command (the default) needs no PostgreSQL driver
@@ -57,7 +51,7 @@ describe('what a command loads', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/First response due/);
     // the recorder works: it saw the app's own files and the packages the answer needs
-    expect(urls.some((u) => u.endsWith('/dist/cli.js'))).toBe(true);
+    expect(urls.some((u) => u.endsWith('/dist/bundle/cli.js'))).toBe(true);
     expect(packages).toContain('better-sqlite3');
     for (const name of HEAVY) expect(packages, name).not.toContain(name);
     // nor the search engine: only a glossary question reads the index

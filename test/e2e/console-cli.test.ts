@@ -1,5 +1,5 @@
 /**
- * The console through the built binary (`node dist/cli.js`), in a scratch directory with no Slack variables.
+ * The console through the built binary (`node dist/bundle/cli.js`), in a scratch directory with no Slack variables.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import STCharacters from 'opencc-js/dict/STCharacters';
+import TWVariants from 'opencc-js/dict/TWVariants';
 import { describe, expect, it } from 'vitest';
 import { foldText, isLatinWord, queryTokens, tokenize } from '../../src/search/tokenize.js';
 
@@ -7,6 +9,26 @@ describe('tokenize', () => {
     expect(tokenize('弹性额度')).toEqual(tokenize('彈性額度'));
     expect(tokenize('统一增强回应')).toEqual(tokenize('統一增強回應'));
     expect(foldText('客户成功经理')).toBe('客戶成功經理');
+  });
+
+  it('folds every character of OpenCC’s two tables as the tables chain: Simplified, then the Taiwan variant', () => {
+    const table = (text: string) => text.split('|').map((entry) => entry.split(' '));
+    const st = table(STCharacters);
+    const tw = table(TWVariants);
+    // the fold searches each table by halves: it relies on one character to one candidate, in code point order
+    for (const entries of [st, tw]) {
+      expect(entries.filter((entry) => entry.length !== 2 || [...entry[0]!].length !== 1)).toEqual([]);
+      const codes = entries.map(([from]) => from!.codePointAt(0)!);
+      expect(codes.filter((code, i) => i > 0 && code <= codes[i - 1]!)).toEqual([]);
+    }
+    const twOf = new Map(tw.map(([from, to]) => [from!, to!]));
+    const expected = new Map<string, string>();
+    for (const [from, to] of st) if (from !== to) expected.set(from!, twOf.get(to!) ?? to!);
+    for (const [from, to] of tw) if (!expected.has(from!)) expected.set(from!, to!);
+    for (const [from, to] of expected) expect(foldText(from), from).toBe(to);
+    // a run of them at once, and characters neither table changes, are left as they are
+    expect(foldText([...expected.keys()].join(''))).toBe([...expected.values()].join(''));
+    expect(foldText('繁體字ABC 123')).toBe('繁體字abc 123');
   });
 
   it('applies NFKC and lowercases Latin words', () => {

@@ -1,15 +1,34 @@
 /**
- * The console is tested through the built binary. `ensureBuilt()` runs `npm run build` once when dist/cli.js is
- * missing or older than any source file (a lock directory keeps parallel test files from building twice), and
- * `runCli()` spawns `node dist/cli.js …` with a clean environment (no Slack variables, no .env).
+ * The console is tested through the built binary, as `npm start` and the `entitlebot` command run it: the bundle
+ * (scripts/bundle.mjs). `ensureBuilt()` runs `npm run build` once when dist/bundle/cli.js is missing or older than
+ * any source file (a lock directory keeps parallel test files from building twice), and `runCli()` spawns
+ * `node dist/bundle/cli.js …` with a clean environment (no Slack variables, no .env).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(ROOT, 'dist', 'cli.js');
+export const CLI = join(ROOT, 'dist', 'bundle', 'cli.js');
+
+/**
+ * The packages (`node_modules/<name>`) whose code the given module URLs hold: a package file loaded on its own, or a
+ * chunk of the bundle that has the package's files in it (dist/bundle/meta.json, written by the build).
+ */
+export function packagesIn(urls: readonly string[]): Set<string> {
+  const meta = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle', 'meta.json'), 'utf8')) as Record<string, string[]>;
+  const files = urls.flatMap((url) => {
+    const chunk = /\/dist\/bundle\/([^/]+\.js)$/.exec(url)?.[1];
+    return chunk ? (meta[chunk] ?? []) : [url];
+  });
+  return new Set(
+    files.flatMap((file) => {
+      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+      return m?.[1] ? [m[1]] : [];
+    }),
+  );
+}
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -44,13 +63,13 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    // tsc emits even when another area's work in progress has type errors; what matters is a fresh dist/cli.js
+    // tsc emits even when another area's work in progress has type errors; what matters is a fresh bundle
     spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
   if (!existsSync(CLI) || statSync(CLI).mtimeMs < startedAt)
-    throw new Error('npm run build did not produce dist/cli.js');
+    throw new Error('npm run build did not produce dist/bundle/cli.js');
 }
 
 export interface CliResult {
