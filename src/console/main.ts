@@ -7,7 +7,6 @@ import { databasePathFrom } from './commands/database.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { type ConsoleIO, EXIT } from './io.js';
 import { UsageError } from './options.js';
-import { runConsole } from './repl.js';
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -72,6 +71,8 @@ async function runDefault(argv: string[], io: ConsoleIO): Promise<number> {
     throw error;
   }
   if (config.mode.kind === 'console') {
+    // imported here: the one-shot commands need no line editor (node:readline)
+    const { runConsole } = await import('./repl.js');
     return runConsole(io, { databasePath: databasePathFrom(undefined, io.env) });
   }
   const { startSlack } = await import('../slack/main.js');

@@ -27,7 +27,6 @@ import {
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
 import { moduleText } from '../fingerprint/module-text.js';
 import type { HolidaySource, LibraryHoliday } from '../rules/index.js';
 
@@ -216,7 +215,8 @@ export function openHolidayCache(root = HOLIDAY_CACHE_DIR, options: { fingerprin
 
 /** Written beside the target (a name no other process or thread uses) and renamed over it. */
 function writeAtomically(path: string, data: string): void {
-  const temporary = `${path}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.tmp`;
+  // the process and 64 random bits: unique across processes and the worker threads of one
+  const temporary = `${path}.${process.pid}-${randomBytes(8).toString('hex')}.tmp`;
   try {
     writeFileSync(temporary, data);
     renameSync(temporary, path);

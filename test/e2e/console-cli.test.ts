@@ -1,7 +1,7 @@
 /**
  * The console through the built binary (`node dist/bundle/cli.js`), in a scratch directory with no Slack variables.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +178,22 @@ describe('entitlebot (no command)', () => {
     const r = await runCli([], { cwd: dir, env: { SLACK_BOT_TOKEN: 'xoxb-1' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('SLACK_SIGNING_SECRET');
+  });
+
+  it('reads .env in the working directory when there is one, without overriding the environment', async () => {
+    const here = join(dir, 'with-dotenv');
+    mkdirSync(here);
+    writeFileSync(join(here, '.env'), 'DATABASE_PATH=from-dotenv.db\nSLACK_BOT_TOKEN=xoxb-1\n');
+    // .env half-configures Slack: the command says which variable is missing
+    const half = await runCli([], { cwd: here });
+    expect(half.code).toBe(1);
+    expect(half.stderr).toContain('SLACK_SIGNING_SECRET');
+    // the database named in .env is the one used, unless the environment names another
+    expect((await runCli(['ask', 'sla p1 gold'], { cwd: here })).code).toBe(0);
+    expect(existsSync(join(here, 'from-dotenv.db'))).toBe(true);
+    const own = await runCli(['ask', 'sla p1 gold'], { cwd: here, env: { DATABASE_PATH: 'from-env.db' } });
+    expect(own.code).toBe(0);
+    expect(existsSync(join(here, 'from-env.db'))).toBe(true);
   });
 
   it('prints usage for help, and exits 2 for an unknown command', async () => {

@@ -7,7 +7,7 @@
 
 import { openRuntime } from '../../conversation/runtime.js';
 import { scheduleWorkspaceDateReminders } from '../../reminders/date-reminders.js';
-import { createScheduler, type ReminderPoster } from '../../reminders/scheduler.js';
+import type { ReminderPoster } from '../../reminders/scheduler.js';
 import { EXIT } from '../io.js';
 import { parseFlags, parseNow, UsageError } from '../options.js';
 import { consolePoster } from '../poster.js';
@@ -60,6 +60,8 @@ export const reminders: ConsoleCommand = {
             botToken: config.mode.kind === 'oauth' ? undefined : config.mode.botToken,
             slackApiUrl: config.slackApiUrl,
           });
+    // imported here: `ask` and the console, listed beside this command, have no use for the scheduler
+    const { createScheduler } = await import('../../reminders/scheduler.js');
     const scheduler = createScheduler({
       store: deps.store,
       poster,
