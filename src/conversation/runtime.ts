@@ -38,7 +38,8 @@ export interface Runtime extends ConversationDeps {
 }
 
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const { knowledge, terms, clauses } = await openKnowledge();
+  const opened = await openKnowledge();
+  const { knowledge } = opened;
   // holiday years computed before, by this process or another, are read from disk rather than computed again
   const holidayCache = options.holidayCache === null ? undefined : openHolidayCache(options.holidayCache);
   useHolidaySource(holidayCache);
@@ -46,7 +47,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const fixed = options.now;
   // the records (every fact, target, quota, price and fee step) are indexed beside the terms and clauses; they
   // are listed when the index is read, not before (a one-shot deadline question never needs them)
-  const input = () => ({ terms, clauses, records: recordsOf(knowledge) });
+  const input = () => ({ terms: opened.terms, clauses: opened.clauses, records: recordsOf(knowledge) });
   return {
     store,
     knowledge,

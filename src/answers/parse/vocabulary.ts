@@ -36,7 +36,8 @@ export type VocabRef =
 
 export interface Phrase {
   phrase: string;
-  pattern: RegExp;
+  /** made on the first text that contains the probe (a vocabulary has hundreds; a question tests a few) */
+  pattern?: RegExp;
   /** the phrase's first word, which every match contains literally: a cheap test before the RegExp */
   probe: string;
   ref: VocabRef;
@@ -86,7 +87,7 @@ const SCOPE_WORDS: Record<string, string[]> = {
 function push(list: Phrase[], phrase: string, ref: VocabRef, argOnly = false) {
   const p = normalize(phrase);
   if (p.length === 0) return;
-  list.push({ phrase: p, pattern: phrasePattern(p), probe: p.split(/\s/, 1)[0] ?? p, ref, argOnly });
+  list.push({ phrase: p, probe: p.split(/\s/, 1)[0] ?? p, ref, argOnly });
 }
 
 /** "Severity 1" → ['severity', '1'] ; "Priority 1" → ['priority', '1'] ; "嚴重性 A" → ['嚴重性', 'a']. */
@@ -212,12 +213,14 @@ export function findPhrases(
   for (const phrase of vocab.phrases) {
     if (phrase.argOnly && !opts.args) continue;
     if (!text.includes(phrase.probe)) continue;
-    phrase.pattern.lastIndex = 0;
-    for (let m = phrase.pattern.exec(text); m; m = phrase.pattern.exec(text)) {
+    phrase.pattern ??= phrasePattern(phrase.phrase);
+    const pattern = phrase.pattern;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (m[0].length === 0) {
-        phrase.pattern.lastIndex++;
+        pattern.lastIndex++;
         continue;
       }
       if (!standsAlone(text, start, end, phrase.phrase)) continue;
