@@ -49,7 +49,7 @@ describe('health routes for a load balancer', () => {
       fetch(`${base}/slack/events`, { method: 'POST', body: 'x=1', headers: { 'content-type': 'text/plain' } });
     const [a, b] = [await post(), await post()];
     expect(a.status).toBe(401);
-    expect(a.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(a.headers.get('x-request-id')).toMatch(/^r-[0-9a-f]{10}$/);
     expect(b.headers.get('x-request-id')).not.toBe(a.headers.get('x-request-id'));
   });
 });

@@ -163,6 +163,7 @@ describe('an error inside a listener', () => {
     expect(dm.params.channel).toBe('U0ASKER');
     const said = JSON.stringify(dm.params);
     const id = REF.exec(said)?.[1];
+    expect(id).toBe(res.requestId);
     const line = logger.lines.find((l) => l.includes(`[${id}]`));
     expect(line).toMatch(/^error .*action remove_contract failed: Error: kaboom in removeContract/);
     expect(said).not.toMatch(/kaboom|at .*\.ts/);
@@ -174,6 +175,8 @@ describe('an error inside a listener', () => {
     expect(res.status).toBe(200);
     expect(res.json.response_type).toBe('ephemeral');
     const ref = /Reference (r-[0-9a-f]{10})/.exec(JSON.stringify(res.json))?.[1];
+    // one id for the request: the reference the person quotes is the X-Request-Id the load balancer logged
+    expect(ref).toBe(res.requestId);
     expect(JSON.stringify(res.json)).toMatch(/Something went wrong/);
     expect(logger.lines.some((l) => l.startsWith(`error [${ref}] /support "help" failed: Error: kaboom`))).toBe(true);
   });

@@ -119,6 +119,8 @@ export function viewSubmission(f: {
 
 export interface HttpResult {
   status: number;
+  /** the X-Request-Id the app gave the request */
+  requestId: string | null;
   text: string;
   // biome-ignore lint/suspicious/noExplicitAny: the app's JSON response, if any
   json: any;
@@ -145,5 +147,5 @@ export async function postRaw(url: string, body: string, headers: Record<string,
   } catch {
     json = undefined;
   }
-  return { status: res.status, text, json };
+  return { status: res.status, requestId: res.headers.get('x-request-id'), text, json };
 }

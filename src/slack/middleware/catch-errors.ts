@@ -4,7 +4,6 @@
  * (the command's or button's response_url, else an ephemeral message where they wrote, else a DM) with that id
  * to quote, and a request that was never acknowledged is acknowledged, so that Slack shows no timeout.
  */
-import { randomBytes } from 'node:crypto';
 import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
 import { emptyAnswer } from '../../model/answer.js';
 import { conversationWords } from '../../text/conversation-words.js';
@@ -12,11 +11,7 @@ import { languageOfLocale, localeOf } from '../../text/script.js';
 import { slackApi } from '../api.js';
 import { answerMessages } from '../blocks/answer.js';
 import type { SlackDeps } from '../deps.js';
-
-/** A short id for one request, to find it in the logs: r-1a2b3c4d5e. */
-export function newRequestId(): string {
-  return `r-${randomBytes(5).toString('hex')}`;
-}
+import { newRequestId, requestContext } from '../request-context.js';
 
 type Args = AnyMiddlewareArgs & AllMiddlewareArgs;
 // biome-ignore lint/suspicious/noExplicitAny: request bodies of every kind, read defensively
@@ -34,7 +29,8 @@ function describe(body: Loose): string {
 
 export function catchListenerErrors(deps: SlackDeps) {
   return async (args: Args): Promise<void> => {
-    const requestId = newRequestId();
+    // the receiver's id for this HTTP request (its X-Request-Id); Socket Mode has none, so one is made here
+    const requestId = requestContext()?.requestId ?? newRequestId();
     args.context.requestId = requestId;
     try {
       await args.next();
