@@ -3,7 +3,11 @@
  * apps.connections.open on the fake Web API, as from Slack), receives envelopes the way Slack sends them, and
  * acknowledges each; answers travel back in the acknowledgement or through the Web API.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from '../../src/config.js';
@@ -11,6 +15,7 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { loadKnowledgeSearch } from '../../src/search/index.js';
 import { createApp, type EntitlebotApp } from '../../src/slack/app.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { CLI, ensureBuilt } from '../support/built-cli.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack.js';
 import { BOT_ID, BOT_TOKEN, BOT_USER_ID, TEAM_ID } from '../support/slack-harness.js';
 
@@ -164,4 +169,75 @@ describe('Socket Mode', () => {
     expect(publish.token).toBe(BOT_TOKEN);
     expect(publish.params.user_id).toBe('U0ASKER');
   });
+});
+
+// The same over the shipped binary (the bundle `npm start` runs), which the tests above, run in process from the
+// source, cannot vouch for: its chunks, its imports of Bolt from outside the bundle, its start-up.
+describe('Socket Mode, the built binary', () => {
+  it('connects with the app-level token and answers /support in the envelope’s acknowledgement', async () => {
+    await ensureBuilt();
+    const link = await startLink();
+    const fake = await startFakeSlack({
+      teamId: TEAM_ID,
+      botUserId: BOT_USER_ID,
+      botId: BOT_ID,
+      socketUrl: `ws://127.0.0.1:${(link.server.address() as AddressInfo).port}/link`,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'entitlebot-socket-'));
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) {
+      if (v !== undefined && !k.startsWith('SLACK_') && !k.startsWith('DATABASE_') && k !== 'PORT') env[k] = v;
+    }
+    const child = spawn(process.execPath, [CLI], {
+      cwd: dir,
+      env: {
+        ...env,
+        SLACK_APP_TOKEN: APP_TOKEN,
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_API_URL: fake.apiUrl,
+        DATABASE_PATH: join(dir, 'app.db'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString('utf8');
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      output += c.toString('utf8');
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      const connected = await Promise.race([link.socket.then(() => true), exited.then(() => false)]);
+      expect(connected, output).toBe(true);
+      expect(fake.callsTo('apps.connections.open')[0]?.token).toBe(APP_TOKEN);
+      const ack = await deliver(link, {
+        id: 'env-bin-1',
+        type: 'slash_commands',
+        payload: {
+          token: 'legacy',
+          team_id: TEAM_ID,
+          channel_id: 'C0GENERAL',
+          user_id: 'U0ASKER',
+          command: '/support',
+          text: '金級包含幾小時專業服務？',
+          response_url: fake.responseUrl('socket'),
+          trigger_id: '1.2.3',
+          api_app_id: 'A0APP',
+        },
+      });
+      const payload = ack.payload as { text: string; blocks: unknown[]; response_type: string };
+      expect(payload.response_type).toBe('ephemeral');
+      expect(payload.blocks.length).toBeGreaterThan(0);
+      // answered in the question's language, from the shipped contracts
+      expect(payload.text).toMatch(/金級/);
+      expect(payload.text).toMatch(/小時/);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      await new Promise((resolve) => link.server.close(resolve));
+      await fake.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
