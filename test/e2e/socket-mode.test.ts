@@ -69,6 +69,26 @@ async function deliver(
   return until(() => link.received.find((m) => m.envelope_id === envelope.id), `the ack of ${envelope.id}`);
 }
 
+/** `/support <text>` from U0ASKER in C0GENERAL as a slash-command envelope; resolves with the acknowledged payload. */
+async function askOver(link: Link, fake: FakeSlack, id: string, text: string) {
+  const ack = await deliver(link, {
+    id,
+    type: 'slash_commands',
+    payload: {
+      token: 'legacy',
+      team_id: TEAM_ID,
+      channel_id: 'C0GENERAL',
+      user_id: 'U0ASKER',
+      command: '/support',
+      text,
+      response_url: fake.responseUrl('socket'),
+      trigger_id: '1.2.3',
+      api_app_id: 'A0APP',
+    },
+  });
+  return ack.payload as { text: string; blocks: unknown[]; response_type: string };
+}
+
 async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -128,22 +148,7 @@ describe('Socket Mode', () => {
   });
 
   it('answers /support in the acknowledgement of the slash-command envelope', async () => {
-    const ack = await deliver(link, {
-      id: 'env-1',
-      type: 'slash_commands',
-      payload: {
-        token: 'legacy',
-        team_id: TEAM_ID,
-        channel_id: 'C0GENERAL',
-        user_id: 'U0ASKER',
-        command: '/support',
-        text: 'sla p1 gold',
-        response_url: fake.responseUrl('socket'),
-        trigger_id: '1.2.3',
-        api_app_id: 'A0APP',
-      },
-    });
-    const payload = ack.payload as { text: string; blocks: unknown[]; response_type: string };
+    const payload = await askOver(link, fake, 'env-1', 'sla p1 gold');
     expect(payload.response_type).toBe('ephemeral');
     expect(payload.blocks.length).toBeGreaterThan(0);
     expect(payload.text).toMatch(/Jamf/);
@@ -211,22 +216,7 @@ describe('Socket Mode, the built binary', () => {
       const connected = await Promise.race([link.socket.then(() => true), exited.then(() => false)]);
       expect(connected, output).toBe(true);
       expect(fake.callsTo('apps.connections.open')[0]?.token).toBe(APP_TOKEN);
-      const ack = await deliver(link, {
-        id: 'env-bin-1',
-        type: 'slash_commands',
-        payload: {
-          token: 'legacy',
-          team_id: TEAM_ID,
-          channel_id: 'C0GENERAL',
-          user_id: 'U0ASKER',
-          command: '/support',
-          text: '金級包含幾小時專業服務？',
-          response_url: fake.responseUrl('socket'),
-          trigger_id: '1.2.3',
-          api_app_id: 'A0APP',
-        },
-      });
-      const payload = ack.payload as { text: string; blocks: unknown[]; response_type: string };
+      const payload = await askOver(link, fake, 'env-bin-1', '金級包含幾小時專業服務？');
       expect(payload.response_type).toBe('ephemeral');
       expect(payload.blocks.length).toBeGreaterThan(0);
       // answered in the question's language, from the shipped contracts
