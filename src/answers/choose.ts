@@ -15,7 +15,7 @@
  * - a glossary term: found and named in full, more so for a definition question;
  * - "not in these contracts": when the best candidate is weak, with the two closest records.
  */
-import type { AnswerRecord } from '../knowledge/records.js';
+import { type AnswerRecord, recordsOf } from '../knowledge/records.js';
 import type { Answer } from '../model/answer.js';
 import { strings } from '../text/i18n.js';
 import type { Language } from '../text/normalize.js';
@@ -33,7 +33,7 @@ import { compareAnswer, compareRecordsAnswer, notCoveredAnswer, recordAnswer, ye
 import { slaAnswer } from './sla.js';
 import { termAnswer } from './term.js';
 import { unknownNameOf, unknownWords } from './unknown-words.js';
-import { allRecords, askedValue, nearValue, statesValue, type Unstated, unstatedValue } from './unstated.js';
+import { askedValue, nearValue, statesValue, type Unstated, unstatedValue } from './unstated.js';
 
 /** Below this, the best candidate is a guess: the answer says what is not covered instead. */
 export const WEAK = 0.42;
@@ -372,7 +372,7 @@ function unstatedAnswer(u: Unstated, q: Question, records: RankedRecord[], ctx: 
       ? r.quota !== undefined && u.quotas.includes(r.quota.id)
       : u.plans.some((p) => p.vendor === r.vendor && r.plans.includes(p.id));
   // the thing's own records near the value asked for (its fee's basis), then its others, then the rest
-  const near = allRecords(ctx.knowledge).filter((r) => own(r) && nearValue(r, u.kind));
+  const near = recordsOf(ctx.knowledge).filter((r) => own(r) && nearValue(r, u.kind));
   const ranked = records.filter((r) => r.score >= CLOSE).map((r) => r.record);
   const closest = [
     ...ranked.filter((r) => own(r) && nearValue(r, u.kind)),

@@ -6,11 +6,10 @@
  * the knowledge base, so that one a list leaves out is still recognised as asked about).
  */
 import type { Knowledge } from '../knowledge/load.js';
-import type { AnswerRecord } from '../knowledge/records.js';
+import { type AnswerRecord, recordsOf } from '../knowledge/records.js';
 import type { Bilingual, FactList } from '../knowledge/schema.js';
 import { LANGUAGE_NAMES } from '../text/list-words.js';
 import { normalize, phrasePattern } from '../text/normalize.js';
-import { allRecords } from './unstated.js';
 
 export type ListVerdict = 'yes' | 'no' | 'not-listed' | 'on-request' | 'excluded' | 'not-excluded';
 
@@ -58,7 +57,7 @@ function knownItems(kind: FactList['of'], knowledge: Knowledge): Known[] {
   };
   if (kind === 'language')
     for (const [key, n] of Object.entries(LANGUAGE_NAMES)) add(key, n, [n.en, n.zh, ...n.aliases]);
-  for (const r of allRecords(knowledge)) {
+  for (const r of recordsOf(knowledge)) {
     const list = r.fact?.list;
     if (list?.of !== kind) continue;
     for (const raw of [...list.items, ...(list.onRequest ?? [])]) {

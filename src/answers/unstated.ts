@@ -57,17 +57,6 @@ export function nearValue(record: AnswerRecord, kind: ValueKind): boolean {
   return record.kind === 'quota';
 }
 
-const RECORDS = new WeakMap<object, AnswerRecord[]>();
-
-export function allRecords(knowledge: Knowledge): AnswerRecord[] {
-  let records = RECORDS.get(knowledge.plans);
-  if (!records) {
-    records = recordsOf(knowledge);
-    RECORDS.set(knowledge.plans, records);
-  }
-  return records;
-}
-
 export interface Unstated {
   kind: ValueKind;
   /** the plans (and add-ons) the question names, as `vendor:id` */
@@ -83,7 +72,7 @@ export function unstatedValue(q: Question, knowledge: Knowledge): Unstated | und
   const kind = askedValue(q);
   if (!kind) return undefined;
   if (q.plans.length === 0 && q.quotas.length === 0) return undefined;
-  const records = allRecords(knowledge);
+  const records = recordsOf(knowledge);
   const own = (r: AnswerRecord) =>
     q.quotas.length > 0
       ? r.quota !== undefined && q.quotas.includes(r.quota.id)

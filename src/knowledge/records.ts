@@ -88,11 +88,25 @@ function carryWords(quota: QuotaRule): string[] {
 
 const PERCENT_TEXT = (n: number) => ({ en: `${n} %`, zh: `${n}%` });
 
-/** Every record of every plan file, in file order. */
-export function recordsOf(knowledge: Pick<Knowledge, 'plans'>): AnswerRecord[] {
+const RECORDS = new WeakMap<object, readonly AnswerRecord[]>();
+
+/**
+ * Every record of every plan file, in file order: listed once per set of plans (the answers and the search index
+ * both ask for them; a workspace with imported plans has its own set).
+ */
+export function recordsOf(knowledge: Pick<Knowledge, 'plans'>): readonly AnswerRecord[] {
+  let records = RECORDS.get(knowledge.plans);
+  if (!records) {
+    records = buildRecords(knowledge.plans);
+    RECORDS.set(knowledge.plans, records);
+  }
+  return records;
+}
+
+function buildRecords(plans: Knowledge['plans']): AnswerRecord[] {
   const out: AnswerRecord[] = [];
   const owned = (file: PlanFile, r: Omit<AnswerRecord, 'owner'>) => out.push({ ...r, owner: ownerOf(file, r.plans) });
-  for (const file of knowledge.plans) {
+  for (const file of plans) {
     const vendor = file.vendor;
     const cited = (r: {
       source: SourceRef;
