@@ -4,7 +4,7 @@
  */
 
 import { paraphrased } from '../search/paraphrase.js';
-import { foldText, queryTokens } from '../search/tokenize.js';
+import { chineseSegmenter, foldText, queryTokens } from '../search/tokenize.js';
 import type { AnswerContext } from './context.js';
 import { namesListItem } from './list.js';
 import type { Question } from './parse/question.js';
@@ -21,8 +21,7 @@ export function unknownWords(q: Question, ctx: AnswerContext): string[] {
   const unknownLatin = latin.filter((t) => !knows(t) && !named.has(t) && !paraphrased(t) && !namesListItem(t));
   // Chinese: whole words (a bigram across two words is no word), as the segmenter cuts them
   const han: string[] = [];
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  for (const { segment, isWordLike } of segmenter.segment(q.text)) {
+  for (const { segment, isWordLike } of chineseSegmenter().segment(q.text)) {
     if (!isWordLike || !/^\p{Script=Han}{2,}$/u.test(segment)) continue;
     // grammar words at a word's edges (要有, 才有, 會做) are no subject: strip them before judging
     const core = segment.replace(FUNCTION_CHARS_AT_EDGES, '');
@@ -34,8 +33,6 @@ export function unknownWords(q: Question, ctx: AnswerContext): string[] {
   return [...unknownLatin, ...han].slice(0, 3);
 }
 
-/** made on first use (a question with Chinese in it), not when the module loads */
-let segmenter: Intl.Segmenter | undefined;
 /** Chinese grammar characters (auxiliaries, particles, copulas), not subjects. */
 const FUNCTION_CHARS_AT_EDGES =
   /^[要有才會会是的了嗎吗呢吧可以能得把被在和跟與与或還还就都也再多幾几怎麼么什甚哪誰谁該该請请]+|[要有才會会是的了嗎吗呢吧可以能得把被在和跟與与或還还就都也再多幾几怎麼么什甚哪誰谁該该請请]+$/gu;

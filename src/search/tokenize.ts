@@ -96,8 +96,16 @@ export const RECORD_STOP_WORDS: ReadonlySet<string> = new Set(
 const MEANINGFUL_IN_CAPITALS = new Set(['it', 'us', 'a']);
 const SEVERITY_WORDS = new Set(['severity', 'sev', '嚴重性']);
 
-/** ICU's word segmenter for Chinese, made on first use (making one costs several milliseconds). */
+/**
+ * ICU's word segmenter for Chinese, made on first use (making one costs several milliseconds) and shared by the
+ * tokenizer and the answers' unknown-word check.
+ */
 let segmenter: Intl.Segmenter | undefined;
+
+export function chineseSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return segmenter;
+}
 
 /**
  * Han runs are segmented into words in pieces of at most MAX_RUN characters (the knowledge's longest run is
@@ -140,8 +148,7 @@ function tokensOf(folded: string, cased: string, stop: ReadonlySet<string> = STO
   let batch: string[] = [];
   let size = 0;
   const segment = () => {
-    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-    for (const { segment, isWordLike } of segmenter.segment(batch.join('，'))) {
+    for (const { segment, isWordLike } of chineseSegmenter().segment(batch.join('，'))) {
       if (isWordLike && segment.length > 2) tokens.push(segment);
     }
     batch = [];
